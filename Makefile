@@ -1,0 +1,32 @@
+# The two commands of the README: `make demo` and `make test`.
+# Both install missing Debian packages first, then configure and build.
+
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+WEFT := $(BUILD_DIR)/tools/weft
+DEMO_DIR := examples/salesforce-to-erp
+DEMO_OUT := out/salesforce-to-erp
+
+.PHONY: all deps configure build demo test clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@$(DEMO_DIR)/run-demo.sh $(WEFT) $(DEMO_OUT)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR) out

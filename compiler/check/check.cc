@@ -1,0 +1,55 @@
+#include "compiler/check/check.h"
+
+#include <fmt/format.h>
+
+#include "compiler/check/rule_checker.h"
+#include "compiler/check/schema_builder.h"
+
+namespace weft::check {
+namespace {
+
+// Reports the declarations that parse but are not checked or compiled yet.
+void ReportUnsupportedDeclarations(const ast::File& file, DiagnosticEngine& diagnostics) {
+  for (const ast::ImportDecl& decl : file.imports) {
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range, "`import` is not supported yet")
+        .hint = "pass every .map file on the command line";
+  }
+  for (const ast::TableDecl& decl : file.tables) {
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range, "tables are not supported yet")
+        .hint = "use `if ... then ... else` for a few values";
+  }
+  for (const ast::FnDecl& decl : file.functions) {
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range, "`fn` declarations are not supported yet");
+  }
+  for (const ast::TestDecl& decl : file.tests) {
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range, "`test` blocks are not supported yet");
+  }
+}
+
+}  // namespace
+
+const CheckedRule* CheckedProgram::FindRule(std::string_view name) const {
+  for (const CheckedRule& rule : rules) {
+    if (rule.name == name) return &rule;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> CheckedProgram::RuleNames() const {
+  std::vector<std::string> names;
+  for (const CheckedRule& rule : rules) names.push_back(rule.name);
+  return names;
+}
+
+CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, DiagnosticEngine& diagnostics) {
+  CheckedProgram program;
+  program.files = std::move(files);
+  for (const auto& file : program.files) BuildSchemas(*file, program, diagnostics);
+  for (const auto& file : program.files) {
+    ReportUnsupportedDeclarations(*file, diagnostics);
+    for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);
+  }
+  return program;
+}
+
+}  // namespace weft::check

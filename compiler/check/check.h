@@ -1,0 +1,63 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/schema/types.h"
+#include "compiler/syntax/ast.h"
+#include "stdlib/builtins.h"
+
+namespace weft::check {
+
+// What a name or call in an expression refers to.
+enum class Resolution { None, SourceField, Local, Builtin };
+
+// What the checker learned about one expression; the IR lowering reads it.
+struct ExprInfo {
+  schema::Type type;
+  Resolution resolution = Resolution::None;
+  // The source field index for SourceField, the local index for Local.
+  int index = -1;
+  // True when an optional field is read where a check above proved it present.
+  bool narrowed = false;
+  const stdlib::Builtin* builtin = nullptr;
+};
+
+// What the checker resolved for one statement.
+struct StatementInfo {
+  // The target field index of an assignment, the local index of a `let`.
+  int index = -1;
+};
+
+struct CheckedRule {
+  const ast::MapDecl* decl = nullptr;
+  std::string name;
+  const schema::RecordType* source = nullptr;
+  const schema::RecordType* target = nullptr;
+  int local_count = 0;
+};
+
+// The result of checking: the ASTs, the schemas and rules they declare, and the type of every
+// expression. Only a program without errors may be lowered.
+struct CheckedProgram {
+  std::vector<std::unique_ptr<ast::File>> files;
+  std::vector<std::unique_ptr<schema::Schema>> schemas;
+  std::vector<CheckedRule> rules;
+  std::unordered_map<const ast::Expr*, ExprInfo> exprs;
+  std::unordered_map<const ast::Statement*, StatementInfo> statements;
+
+  const CheckedRule* FindRule(std::string_view name) const;
+  std::vector<std::string> RuleNames() const;
+  const ExprInfo& Info(const ast::Expr& expr) const { return exprs.at(&expr); }
+};
+
+// The type that holds values of both `a` and `b` (for `??`, `if` and `==`), or an error type.
+schema::Type Unify(const schema::Type& a, const schema::Type& b);
+
+// Resolves names and checks types in the parsed files, reporting every mistake to `diagnostics`.
+CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, DiagnosticEngine& diagnostics);
+
+}  // namespace weft::check

@@ -1,0 +1,354 @@
+#include "compiler/check/expr_checker.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace weft::check {
+
+using schema::Type;
+using schema::TypeKind;
+
+namespace {
+
+constexpr std::string_view kOptionalHint =
+    "give a default with `??`, or check it first with `require {} != null else \"...\"`";
+
+// The text of an expression that is a plain name, for hints; "" otherwise.
+std::string NameOf(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::Name) return static_cast<const ast::NameExpr&>(expr).name.name;
+  return "";
+}
+
+bool IsIntLiteral(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::IntLiteral) return true;
+  if (expr.kind != ast::ExprKind::Unary) return false;
+  const auto& unary = static_cast<const ast::UnaryExpr&>(expr);
+  return unary.op == ast::UnaryOp::Negate && unary.operand != nullptr && IsIntLiteral(*unary.operand);
+}
+
+int IntegerDigits(const Type& type) { return type.precision - type.scale; }
+
+Type DecimalWithDigits(int integer_digits, int scale) {
+  return Type::Decimal(std::min(schema::kMaxDecimalPrecision, std::max(1, integer_digits + scale)), scale);
+}
+
+}  // namespace
+
+Type Unify(const Type& a, const Type& b) {
+  if (a.IsError() || b.IsError()) return Type::Error();
+  if (a.kind == TypeKind::Null) return b.AsOptional();
+  if (b.kind == TypeKind::Null) return a.AsOptional();
+  if (!a.SameKind(b)) return Type::Error();
+  Type unified = a;
+  if (a.kind == TypeKind::Decimal) {
+    unified = DecimalWithDigits(std::max(IntegerDigits(a), IntegerDigits(b)), std::max(a.scale, b.scale));
+  }
+  unified.optional = a.optional || b.optional;
+  return unified;
+}
+
+Type ExprChecker::Record(const ast::Expr& expr, Type type, Resolution resolution, int index) {
+  ExprInfo& info = program_.exprs[&expr];
+  info.type = type;
+  info.resolution = resolution;
+  info.index = index;
+  return type;
+}
+
+Type ExprChecker::Check(const ast::Expr* expr) {
+  if (expr == nullptr) return Type::Error();
+  switch (expr->kind) {
+    case ast::ExprKind::IntLiteral:
+    case ast::ExprKind::DecimalLiteral:
+      return CheckNumber(static_cast<const ast::NumberLiteral&>(*expr));
+    case ast::ExprKind::StringLiteral:
+      return CheckString(static_cast<const ast::StringLiteral&>(*expr));
+    case ast::ExprKind::BoolLiteral:
+      return Record(*expr, Type::Bool());
+    case ast::ExprKind::NullLiteral:
+      return Record(*expr, Type::Null());
+    case ast::ExprKind::Name:
+      return CheckName(static_cast<const ast::NameExpr&>(*expr));
+    case ast::ExprKind::Call:
+      return CheckCall(static_cast<const ast::CallExpr&>(*expr));
+    case ast::ExprKind::Unary:
+      return CheckUnary(static_cast<const ast::UnaryExpr&>(*expr));
+    case ast::ExprKind::Binary:
+      return CheckBinary(static_cast<const ast::BinaryExpr&>(*expr));
+    case ast::ExprKind::If:
+      return CheckIf(static_cast<const ast::IfExpr&>(*expr));
+    case ast::ExprKind::Member:
+      return NotYetSupported(*expr, "field paths into nested records and enum members");
+    case ast::ExprKind::Index:
+      return NotYetSupported(*expr, "table look-ups and list indexing");
+    case ast::ExprKind::Match:
+      return NotYetSupported(*expr, "`match` expressions");
+    case ast::ExprKind::List:
+      return NotYetSupported(*expr, "list literals");
+    case ast::ExprKind::Construct:
+      return NotYetSupported(*expr, "nested record construction");
+    case ast::ExprKind::Each:
+      return NotYetSupported(*expr, "`each` over lists");
+  }
+  return Type::Error();
+}
+
+Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view what) {
+  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range,
+                      fmt::format("{} are not supported yet", what));
+  return Record(expr, Type::Error());
+}
+
+Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr) {
+  std::string digits;
+  int scale = 0;
+  bool after_point = false;
+  for (char c : expr.text) {
+    if (c == '.') {
+      after_point = true;
+    } else if (c != '-') {
+      digits += c;
+      if (after_point) ++scale;
+    }
+  }
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+
+  if (expr.kind == ast::ExprKind::IntLiteral) {
+    // 9223372036854775807 is the largest int; the parser keeps the sign separate.
+    if (digits.size() > 19 || (digits.size() == 19 && digits > "9223372036854775807")) {
+      diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,
+                          fmt::format("integer literal {} does not fit a 64-bit int", expr.text))
+          .hint = "write it as a decimal literal, such as `" + expr.text + ".0`";
+      return Record(expr, Type::Error());
+    }
+    return Record(expr, Type::Int());
+  }
+  int precision = std::max<int>(static_cast<int>(digits.size()), scale);
+  if (precision > schema::kMaxDecimalPrecision) {
+    diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,
+                        fmt::format("decimal literal {} has more than {} digits", expr.text,
+                                    schema::kMaxDecimalPrecision));
+    return Record(expr, Type::Error());
+  }
+  return Record(expr, Type::Decimal(std::max(precision, 1), scale));
+}
+
+Type ExprChecker::CheckString(const ast::StringLiteral& expr) {
+  for (const ast::StringPart& part : expr.parts) {
+    if (!part.interpolation) continue;
+    Type type = Check(part.interpolation.get());
+    if (type.IsError()) continue;
+    if (!RequirePresent(*part.interpolation, type, "inside a string")) continue;
+    if (type.kind == TypeKind::Null) {
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, part.interpolation->range, "`null` cannot be put into a string");
+    }
+  }
+  return Record(expr, Type::String());
+}
+
+Type ExprChecker::CheckName(const ast::NameExpr& expr) {
+  const std::string& name = expr.name.name;
+  for (int i = static_cast<int>(locals_.size()) - 1; i >= 0; --i) {
+    if (locals_[i].name != name) continue;
+    Type type = locals_[i].type;
+    bool narrowed = type.optional && IsNarrowed(name);
+    if (narrowed) type.optional = false;
+    Record(expr, type, Resolution::Local, i);
+    program_.exprs[&expr].narrowed = narrowed;
+    return type;
+  }
+
+  int field = source_->FindField(name);
+  if (field < 0) {
+    std::vector<std::string> candidates = source_->FieldNames();
+    for (const Local& local : locals_) candidates.push_back(local.name);
+    Diagnostic& diagnostic = diagnostics_.Report(
+        DiagnosticKind::UnknownField, expr.range,
+        fmt::format("unknown field `{}` in source record `{}`", name, source_->QualifiedName()));
+    std::string closest = ClosestName(name, candidates);
+    if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+    return Record(expr, Type::Error());
+  }
+
+  Type type = source_->fields[field].type;
+  bool narrowed = type.optional && IsNarrowed(name);
+  if (narrowed) type.optional = false;
+  Record(expr, type, Resolution::SourceField, field);
+  program_.exprs[&expr].narrowed = narrowed;
+  return type;
+}
+
+Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
+  const stdlib::Builtin* builtin = stdlib::FindBuiltin(expr.callee.name);
+  std::vector<Type> arguments;
+  for (const ast::ExprPtr& argument : expr.arguments) arguments.push_back(Check(argument.get()));
+
+  if (builtin == nullptr) {
+    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::UnknownFunction, expr.callee.range,
+                                                 fmt::format("unknown function `{}`", expr.callee.name));
+    std::string closest = ClosestName(expr.callee.name, stdlib::BuiltinNames());
+    if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+    return Record(expr, Type::Error());
+  }
+  if (expr.optional_chain) return NotYetSupported(expr, "calls through `?.`");
+  if (arguments.size() != builtin->parameters.size()) {
+    diagnostics_.Report(DiagnosticKind::WrongArgumentCount, expr.range,
+                        fmt::format("`{}` takes {} argument(s) but {} were given", builtin->name,
+                                    builtin->parameters.size(), arguments.size()))
+        .hint = fmt::format("example: {}", builtin->example);
+    return Record(expr, Type::Error());
+  }
+
+  bool valid = true;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const ast::Expr& argument = *expr.arguments[i];
+    TypeKind expected = builtin->parameters[i];
+    if (arguments[i].IsError()) {
+      valid = false;
+      continue;
+    }
+    if (expected == TypeKind::Decimal) AdaptIntLiteral(argument, arguments[i], Type::Decimal(1, 0));
+    if (!RequirePresent(argument, arguments[i], fmt::format("as an argument of `{}`", builtin->name))) {
+      valid = false;
+    } else if (arguments[i].kind != expected) {
+      Type wanted{expected};
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, argument.range,
+                          fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
+                                      wanted.kind == TypeKind::Decimal ? "a decimal" : wanted.ToString(),
+                                      arguments[i].ToString()))
+          .hint = fmt::format("example: {}", builtin->example);
+      valid = false;
+    }
+  }
+  if (!valid) return Record(expr, Type::Error());
+
+  Type result{builtin->result};
+  if (builtin->typing == stdlib::Typing::IntToDecimal) result = Type::Decimal(19, 0);
+  if (builtin->typing == stdlib::Typing::RoundToScale) {
+    const ast::Expr& places = *expr.arguments[1];
+    int64_t scale = -1;
+    if (places.kind == ast::ExprKind::IntLiteral) {
+      const std::string& text = static_cast<const ast::NumberLiteral&>(places).text;
+      scale = text.size() > 2 ? 99 : std::stoll(text);
+    }
+    if (scale < 0 || scale > schema::kMaxDecimalPrecision) {
+      diagnostics_.Report(DiagnosticKind::ConstantArgumentRequired, places.range,
+                          fmt::format("the decimal places of `round` must be an integer constant from 0 to {}",
+                                      schema::kMaxDecimalPrecision))
+          .hint = "write the number of places directly, such as `round(x, 2)`";
+      return Record(expr, Type::Error());
+    }
+    result = DecimalWithDigits(IntegerDigits(arguments[0]) + 1, static_cast<int>(scale));
+  }
+  Record(expr, result);
+  program_.exprs[&expr].resolution = Resolution::Builtin;
+  program_.exprs[&expr].builtin = builtin;
+  return result;
+}
+
+Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {
+  Type operand = Check(expr.operand.get());
+  if (operand.IsError()) return Record(expr, operand);
+  if (expr.op == ast::UnaryOp::Not) {
+    if (!RequirePresent(*expr.operand, operand, "after `not`")) return Record(expr, Type::Error());
+    if (operand.kind != TypeKind::Bool) {
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.operand->range,
+                          fmt::format("`not` needs a bool, not {}", operand.ToString()));
+      return Record(expr, Type::Error());
+    }
+    return Record(expr, Type::Bool());
+  }
+  if (!RequirePresent(*expr.operand, operand, "after `-`")) return Record(expr, Type::Error());
+  if (!operand.IsNumeric()) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.operand->range,
+                        fmt::format("`-` needs a number, not {}", operand.ToString()));
+    return Record(expr, Type::Error());
+  }
+  return Record(expr, operand);
+}
+
+bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::string_view use) {
+  if (!type.optional || type.kind == TypeKind::Null) return true;
+  std::string name = NameOf(expr);
+  Diagnostic& diagnostic = diagnostics_.Report(
+      DiagnosticKind::OptionalValueUsed, expr.range,
+      fmt::format("{} may be absent (type {}) and cannot be used {}", name.empty() ? "this value" : "`" + name + "`",
+                  type.ToString(), use));
+  diagnostic.hint = fmt::format(fmt::runtime(kOptionalHint), name.empty() ? "it" : name);
+  return false;
+}
+
+void ExprChecker::AdaptIntLiteral(const ast::Expr& expr, Type& type, const Type& other) {
+  if (type.kind != TypeKind::Int || other.kind != TypeKind::Decimal || !IsIntLiteral(expr)) return;
+  type = Type::Decimal(19, 0);
+  program_.exprs[&expr].type = type;
+  if (expr.kind == ast::ExprKind::Unary) {
+    program_.exprs[static_cast<const ast::UnaryExpr&>(expr).operand.get()].type = type;
+  }
+}
+
+void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view what) {
+  if (expr == nullptr) return;
+  Type type = Check(expr);
+  if (type.IsError()) return;
+  if (!RequirePresent(*expr, type, what)) return;
+  if (type.kind != TypeKind::Bool) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr->range,
+                        fmt::format("{} must be a bool, not {}", what, type.ToString()))
+        .hint = "compare the value, such as `Type != null` or `Name == \"Acme\"`";
+  }
+}
+
+int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
+  for (const Local& local : locals_) {
+    if (local.name != name.name) continue;
+    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                                                 fmt::format("`{}` is already bound by `let`", name.name));
+    diagnostic.notes.push_back({local.range, "the first binding is here"});
+    diagnostic.hint = "choose another name";
+  }
+  if (source_->FindField(name.name) >= 0) {
+    diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                        fmt::format("`{}` is a field of the source record `{}`", name.name, source_->QualifiedName()))
+        .hint = "choose a name that does not hide the source field";
+  }
+  locals_.push_back({name.name, type, name.range});
+  return static_cast<int>(locals_.size()) - 1;
+}
+
+bool ExprChecker::IsNarrowed(const std::string& name) const {
+  return std::find(narrowed_.begin(), narrowed_.end(), name) != narrowed_.end();
+}
+
+size_t ExprChecker::Narrow(const ast::Expr* condition, bool when_true) {
+  size_t depth = narrowed_.size();
+  CollectPresentNames(condition, when_true, narrowed_);
+  return depth;
+}
+
+void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true, std::vector<std::string>& names) {
+  if (condition == nullptr) return;
+  if (condition->kind == ast::ExprKind::Unary) {
+    const auto& unary = static_cast<const ast::UnaryExpr&>(*condition);
+    if (unary.op == ast::UnaryOp::Not) CollectPresentNames(unary.operand.get(), !when_true, names);
+    return;
+  }
+  if (condition->kind != ast::ExprKind::Binary) return;
+  const auto& binary = static_cast<const ast::BinaryExpr&>(*condition);
+
+  // `a and b` proves both when true; `a or b` proves both false when false.
+  if ((binary.op == ast::BinaryOp::And && when_true) || (binary.op == ast::BinaryOp::Or && !when_true)) {
+    CollectPresentNames(binary.lhs.get(), when_true, names);
+    CollectPresentNames(binary.rhs.get(), when_true, names);
+    return;
+  }
+  bool proves_present = (binary.op == ast::BinaryOp::NotEqual && when_true) ||
+                        (binary.op == ast::BinaryOp::Equal && !when_true);
+  if (!proves_present) return;
+  if (binary.rhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.lhs).empty()) names.push_back(NameOf(*binary.lhs));
+  if (binary.lhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.rhs).empty()) names.push_back(NameOf(*binary.rhs));
+}
+
+}  // namespace weft::check

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/check/check.h"
+
+namespace weft::check {
+
+// Type-checks the expressions of one rule. It records every expression's type and resolution in
+// the program and keeps the rule's scope: its locals and the names proven present.
+class ExprChecker {
+ public:
+  ExprChecker(CheckedProgram& program, DiagnosticEngine& diagnostics, const schema::RecordType* source)
+      : program_(program), diagnostics_(diagnostics), source_(source) {}
+
+  // Returns the expression's type; a null expression (left by a syntax error) is an error type.
+  schema::Type Check(const ast::Expr* expr);
+  // Checks a value that must fit `expected`, as in an assignment to a field of that type.
+  // `what` names the destination in messages, such as "field `name`".
+  void CheckAssignable(const ast::Expr* expr, const schema::Type& expected, const std::string& what);
+  // Checks a condition (`when`, `require`, `if`), which must be a present bool.
+  void CheckCondition(const ast::Expr* expr, std::string_view what);
+
+  // Adds a local and returns its index; a repeated name is reported and shadows nothing.
+  int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
+  int local_count() const { return static_cast<int>(locals_.size()); }
+
+  // Marks the names that `condition` proves present (when it is true, or when it is false).
+  // Returns the previous narrowing depth so the caller can end the scope with EndNarrowing.
+  size_t Narrow(const ast::Expr* condition, bool when_true);
+  void EndNarrowing(size_t depth) { narrowed_.resize(depth); }
+
+ private:
+  struct Local {
+    std::string name;
+    schema::Type type;
+    SourceRange range;
+  };
+
+  schema::Type Record(const ast::Expr& expr, schema::Type type, Resolution resolution = Resolution::None,
+                      int index = -1);
+  schema::Type CheckName(const ast::NameExpr& expr);
+  schema::Type CheckNumber(const ast::NumberLiteral& expr);
+  schema::Type CheckString(const ast::StringLiteral& expr);
+  schema::Type CheckCall(const ast::CallExpr& expr);
+  schema::Type CheckUnary(const ast::UnaryExpr& expr);
+  schema::Type CheckBinary(const ast::BinaryExpr& expr);
+  schema::Type CheckArithmetic(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
+  schema::Type CheckComparison(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
+  schema::Type CheckLogical(const ast::BinaryExpr& expr);
+  schema::Type CheckCoalesce(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
+  schema::Type CheckIf(const ast::IfExpr& expr);
+  schema::Type NotYetSupported(const ast::Expr& expr, std::string_view what);
+
+  // Requires a present value; reports OptionalValueUsed otherwise and returns false.
+  bool RequirePresent(const ast::Expr& expr, const schema::Type& type, std::string_view use);
+  // Gives an integer literal the decimal type when the other operand is a decimal.
+  void AdaptIntLiteral(const ast::Expr& expr, schema::Type& type, const schema::Type& other);
+  bool IsNarrowed(const std::string& name) const;
+  static void CollectPresentNames(const ast::Expr* condition, bool when_true, std::vector<std::string>& names);
+
+  CheckedProgram& program_;
+  DiagnosticEngine& diagnostics_;
+  const schema::RecordType* source_;
+  std::vector<Local> locals_;
+  std::vector<std::string> narrowed_;
+};
+
+}  // namespace weft::check

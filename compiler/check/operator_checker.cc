@@ -1,0 +1,192 @@
+// The operator half of ExprChecker: arithmetic, comparison, logic, `??` and `if`.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/check/expr_checker.h"
+
+namespace weft::check {
+
+using schema::Type;
+using schema::TypeKind;
+
+namespace {
+
+bool IsComparisonOp(ast::BinaryOp op) {
+  return op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual || op == ast::BinaryOp::Less ||
+         op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater || op == ast::BinaryOp::GreaterEqual;
+}
+
+// How to turn a value of `from` into `to` explicitly, for a type-mismatch hint; "" when unknown.
+std::string ConversionHint(const Type& from, const Type& to) {
+  if (to.kind == TypeKind::String && from.kind != TypeKind::String) return "build a string with interpolation, such as \"{value}\"";
+  if (to.kind == TypeKind::Decimal && from.kind == TypeKind::Int) return "convert the integer with `decimal(value)`";
+  return "";
+}
+
+}  // namespace
+
+Type ExprChecker::CheckBinary(const ast::BinaryExpr& expr) {
+  if (expr.op == ast::BinaryOp::And || expr.op == ast::BinaryOp::Or) return CheckLogical(expr);
+
+  Type lhs = Check(expr.lhs.get());
+  Type rhs = Check(expr.rhs.get());
+  if (lhs.IsError() || rhs.IsError()) return Record(expr, Type::Error());
+  AdaptIntLiteral(*expr.lhs, lhs, rhs);
+  AdaptIntLiteral(*expr.rhs, rhs, lhs);
+
+  if (expr.op == ast::BinaryOp::Coalesce) return CheckCoalesce(expr, lhs, rhs);
+  if (IsComparisonOp(expr.op)) return CheckComparison(expr, lhs, rhs);
+  return CheckArithmetic(expr, lhs, rhs);
+}
+
+Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rhs) {
+  std::string use = fmt::format("with `{}`", ast::Spelling(expr.op));
+  bool present = RequirePresent(*expr.lhs, lhs, use);
+  present = RequirePresent(*expr.rhs, rhs, use) && present;
+  if (!present) return Record(expr, Type::Error());
+
+  bool strings = lhs.kind == TypeKind::String && rhs.kind == TypeKind::String;
+  if (expr.op == ast::BinaryOp::Add && strings) return Record(expr, Type::String());
+
+  if (!lhs.IsNumeric() || !lhs.SameKind(rhs)) {
+    Diagnostic& diagnostic = diagnostics_.Report(
+        DiagnosticKind::TypeMismatch, expr.op_range,
+        fmt::format("`{}` cannot combine {} and {}", ast::Spelling(expr.op), lhs.ToString(), rhs.ToString()));
+    if (lhs.kind == TypeKind::Int && rhs.kind == TypeKind::Decimal) diagnostic.hint = ConversionHint(lhs, rhs);
+    if (lhs.kind == TypeKind::Decimal && rhs.kind == TypeKind::Int) diagnostic.hint = ConversionHint(rhs, lhs);
+    if (lhs.kind == TypeKind::String || rhs.kind == TypeKind::String) {
+      diagnostic.hint = "`+` joins two strings; put other values into a string with \"{value}\"";
+    }
+    return Record(expr, Type::Error());
+  }
+  if (lhs.kind == TypeKind::Int) return Record(expr, Type::Int());
+
+  switch (expr.op) {
+    case ast::BinaryOp::Add:
+    case ast::BinaryOp::Subtract: {
+      int scale = std::max(lhs.scale, rhs.scale);
+      int integer_digits = std::max(lhs.precision - lhs.scale, rhs.precision - rhs.scale) + 1;
+      return Record(expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, integer_digits + scale), scale));
+    }
+    case ast::BinaryOp::Multiply: {
+      int scale = lhs.scale + rhs.scale;
+      if (scale > schema::kMaxDecimalPrecision) {
+        diagnostics_.Report(DiagnosticKind::DecimalScaleLoss, expr.range,
+                            fmt::format("the product has {} decimal places, more than the {} a decimal holds", scale,
+                                        schema::kMaxDecimalPrecision))
+            .hint = "round an operand first, such as `round(x, 6) * y`";
+        return Record(expr, Type::Error());
+      }
+      return Record(expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, lhs.precision + rhs.precision), scale));
+    }
+    default:
+      // TODO: decimal division needs a result scale rule and a rounding mode; until then it is refused.
+      return NotYetSupported(expr, fmt::format("`{}` on decimals", ast::Spelling(expr.op)));
+  }
+}
+
+Type ExprChecker::CheckComparison(const ast::BinaryExpr& expr, Type lhs, Type rhs) {
+  bool equality = expr.op == ast::BinaryOp::Equal || expr.op == ast::BinaryOp::NotEqual;
+  if (!equality) {
+    std::string use = fmt::format("with `{}`", ast::Spelling(expr.op));
+    bool present = RequirePresent(*expr.lhs, lhs, use);
+    present = RequirePresent(*expr.rhs, rhs, use) && present;
+    if (!present) return Record(expr, Type::Error());
+  }
+
+  Type common = Unify(lhs, rhs);
+  bool ordered = common.IsNumeric() || common.kind == TypeKind::String;
+  if (common.IsError() || (!equality && !ordered)) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.op_range,
+                        fmt::format("`{}` cannot compare {} with {}", ast::Spelling(expr.op), lhs.ToString(), rhs.ToString()))
+        .hint = ConversionHint(rhs, lhs);
+    return Record(expr, Type::Error());
+  }
+  return Record(expr, Type::Bool());
+}
+
+Type ExprChecker::CheckLogical(const ast::BinaryExpr& expr) {
+  std::string what = fmt::format("an operand of `{}`", ast::Spelling(expr.op));
+  CheckCondition(expr.lhs.get(), what);
+
+  // The right operand runs only when the left one is true (`and`) or false (`or`).
+  size_t depth = Narrow(expr.lhs.get(), expr.op == ast::BinaryOp::And);
+  CheckCondition(expr.rhs.get(), what);
+  EndNarrowing(depth);
+  return Record(expr, Type::Bool());
+}
+
+Type ExprChecker::CheckCoalesce(const ast::BinaryExpr& expr, Type lhs, Type rhs) {
+  if (!lhs.optional) {
+    diagnostics_.Report(DiagnosticKind::UnneededDefault, expr.op_range,
+                        fmt::format("the left side of `??` is never absent (type {}), so the default is never used",
+                                    lhs.ToString()))
+        .hint = "remove `?? ...`";
+  }
+  Type common = Unify(lhs.AsRequired(), rhs);
+  if (common.IsError()) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.rhs->range,
+                        fmt::format("the default after `??` is {}, but the value before it is {}", rhs.ToString(),
+                                    lhs.ToString()))
+        .hint = ConversionHint(rhs, lhs);
+    return Record(expr, Type::Error());
+  }
+  return Record(expr, common.AsOptional(rhs.optional));
+}
+
+Type ExprChecker::CheckIf(const ast::IfExpr& expr) {
+  CheckCondition(expr.condition.get(), "the condition of `if`");
+  size_t depth = Narrow(expr.condition.get(), true);
+  Type then_type = Check(expr.then_value.get());
+  EndNarrowing(depth);
+  depth = Narrow(expr.condition.get(), false);
+  Type else_type = Check(expr.else_value.get());
+  EndNarrowing(depth);
+  if (then_type.IsError() || else_type.IsError()) return Record(expr, Type::Error());
+
+  if (expr.then_value != nullptr && expr.else_value != nullptr) {
+    AdaptIntLiteral(*expr.then_value, then_type, else_type);
+    AdaptIntLiteral(*expr.else_value, else_type, then_type);
+  }
+  Type common = Unify(then_type, else_type);
+  if (common.IsError()) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.range,
+                        fmt::format("the branches of `if` have different types: {} and {}", then_type.ToString(),
+                                    else_type.ToString()))
+        .hint = ConversionHint(else_type, then_type);
+    return Record(expr, Type::Error());
+  }
+  return Record(expr, common);
+}
+
+void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected, const std::string& what) {
+  Type type = Check(expr);
+  if (type.IsError()) return;
+  AdaptIntLiteral(*expr, type, expected);
+
+  if (type.kind == TypeKind::Null) {
+    if (!expected.optional) {
+      diagnostics_.Report(DiagnosticKind::OptionalValueUsed, expr->range,
+                          fmt::format("{} is required (type {}) and cannot be null", what, expected.ToString()));
+    }
+    return;
+  }
+  if (!type.SameKind(expected)) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr->range,
+                        fmt::format("{} has type {}, but the value is {}", what, expected.ToString(), type.ToString()))
+        .hint = ConversionHint(type, expected);
+    return;
+  }
+  if (type.optional && !expected.optional) {
+    RequirePresent(*expr, type, fmt::format("for {}, which is required", what));
+    return;
+  }
+  if (type.kind == TypeKind::Decimal && type.scale > expected.scale) {
+    diagnostics_.Report(DiagnosticKind::DecimalScaleLoss, expr->range,
+                        fmt::format("the value has {} decimal places, but {} has {}", type.scale, what, expected.scale))
+        .hint = fmt::format("round it explicitly, such as `round(value, {})`", expected.scale);
+  }
+}
+
+}  // namespace weft::check

@@ -1,0 +1,245 @@
+#include "compiler/codegen/codegen.h"
+
+#include "compiler/codegen/generator.h"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <stdexcept>
+
+namespace weft::codegen::internal {
+
+using ir::Node;
+using ir::Op;
+using ir::Repr;
+
+std::unique_ptr<llvm::Module> Generator::Run() {
+  entry_ = NewBlock("entry");
+  builder_.SetInsertPoint(entry_);
+  locals_.resize(rule_.local_count);
+
+  if (rule_.condition) {
+    llvm::Value* condition = Emit(*rule_.condition).payload;
+    llvm::BasicBlock* skip = NewBlock("skip");
+    llvm::BasicBlock* body = NewBlock("body");
+    builder_.CreateCondBr(condition, body, skip);
+    builder_.SetInsertPoint(skip);
+    builder_.CreateRet(builder_.getInt32(kWeftSkipped));
+    builder_.SetInsertPoint(body);
+  }
+  for (const ir::Statement& statement : rule_.body) EmitStatement(statement);
+  builder_.CreateRet(builder_.getInt32(kWeftMapped));
+
+  std::string problems;
+  llvm::raw_string_ostream stream(problems);
+  if (llvm::verifyFunction(*function_, &stream)) {
+    throw std::logic_error("generated code for rule `" + rule_.name + "` is invalid: " + stream.str());
+  }
+  return std::move(module_);
+}
+
+void Generator::EmitStatement(const ir::Statement& statement) {
+  switch (statement.kind) {
+    case ir::StatementKind::Let:
+      current_field_.clear();
+      locals_[statement.index] = Emit(*statement.value);
+      break;
+    case ir::StatementKind::Require: {
+      current_field_.clear();
+      llvm::Value* condition = Emit(*statement.value).payload;
+      RejectUnless(condition, [&] {
+        llvm::Value* message = Emit(*statement.message).payload;
+        builder_.CreateCall(Helper("weft_reject", builder_.getVoidTy(), {builder_.getPtrTy(), builder_.getPtrTy()}),
+                            {context_arg_, Spill(message)});
+      });
+      break;
+    }
+    case ir::StatementKind::Store:
+      current_field_ = statement.field;
+      EmitStore(statement);
+      break;
+  }
+}
+
+void Generator::EmitStore(const ir::Statement& statement) {
+  Value value = Emit(*statement.value);
+  const ir::ValueType& type = statement.field_type;
+  if (type.repr == Repr::Decimal) {
+    llvm::Value* address = Spill(value.payload);
+    auto* fits = builder_.CreateCall(
+        Helper("weft_decimal_fits", builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getInt32Ty()}),
+        {address, builder_.getInt32(statement.field_precision)});
+    RejectUnless(builder_.CreateICmpNE(fits, builder_.getInt32(0)), [&] {
+      auto* i32 = builder_.getInt32Ty();
+      auto* ptr = builder_.getPtrTy();
+      builder_.CreateCall(Helper("weft_reject_precision", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32}),
+                          {context_arg_, FieldName(), address, builder_.getInt32(type.scale),
+                           builder_.getInt32(statement.field_precision)});
+    });
+  }
+
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), target_arg_, statement.index * kSlotSize);
+  llvm::Value* payload = value.payload;
+  if (type.repr == Repr::Bool) payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
+  builder_.CreateStore(payload, slot);
+  llvm::Value* present_address = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
+  builder_.CreateStore(builder_.CreateZExt(Present(value), builder_.getInt8Ty()), present_address);
+}
+
+Value Generator::Emit(const Node& node) {
+  switch (node.op) {
+    case Op::Constant:
+      return EmitConstant(node);
+    case Op::Null:
+      return {builder_.getFalse(), Zero(node.type.repr)};
+    case Op::Source:
+      return EmitSource(node);
+    case Op::Local:
+      return locals_[node.index];
+    case Op::AssumePresent:
+      return {nullptr, Emit(*node.operands[0]).payload};
+    case Op::IsPresent:
+      return {nullptr, Present(Emit(*node.operands[0]))};
+    case Op::Rescale:
+      return EmitRescale(node);
+    case Op::IntToDecimal: {
+      Value value = Emit(*node.operands[0]);
+      return {value.present, builder_.CreateSExt(value.payload, builder_.getInt128Ty())};
+    }
+    case Op::Not:
+      return {nullptr, builder_.CreateNot(Emit(*node.operands[0]).payload)};
+    case Op::Negate:
+    case Op::Add:
+    case Op::Subtract:
+    case Op::Multiply:
+    case Op::Divide:
+    case Op::Remainder:
+      return EmitArithmetic(node);
+    case Op::Equal:
+    case Op::NotEqual:
+    case Op::Less:
+    case Op::LessEqual:
+    case Op::Greater:
+    case Op::GreaterEqual:
+      return EmitComparison(node);
+    case Op::And:
+    case Op::Or:
+      return EmitLogical(node);
+    case Op::Coalesce:
+      return EmitCoalesce(node);
+    case Op::Select:
+      return EmitSelect(node);
+    case Op::Concat:
+      return EmitConcat(node);
+    case Op::ToString:
+      return EmitToString(node);
+    case Op::Trim: {
+      Value value = Emit(*node.operands[0]);
+      llvm::Value* result = Temporary(string_type_);
+      auto* ptr = builder_.getPtrTy();
+      builder_.CreateCall(Helper("weft_trim", builder_.getVoidTy(), {ptr, ptr, ptr}),
+                          {context_arg_, Spill(value.payload), result});
+      return {value.present, builder_.CreateLoad(string_type_, result)};
+    }
+  }
+  throw std::logic_error("code generation reached an unknown IR operation");
+}
+
+Value Generator::EmitConstant(const Node& node) {
+  switch (node.type.repr) {
+    case Repr::Bool:
+      return {nullptr, builder_.getInt1(node.integer != 0)};
+    case Repr::Int:
+      return {nullptr, builder_.getInt64(static_cast<uint64_t>(node.integer))};
+    case Repr::Decimal: {
+      auto bits = static_cast<unsigned __int128>(node.decimal);
+      uint64_t words[2] = {static_cast<uint64_t>(bits), static_cast<uint64_t>(bits >> 64)};
+      return {nullptr, builder_.getInt(llvm::APInt(128, words))};
+    }
+    case Repr::String:
+      return {nullptr, StringConstant(node.text)};
+  }
+  return {};
+}
+
+Value Generator::EmitSource(const Node& node) {
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_, node.index * kSlotSize);
+  Value value;
+  if (node.type.repr == Repr::Bool) {
+    value.payload = builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), slot), builder_.getInt8(0));
+  } else {
+    value.payload = builder_.CreateLoad(PayloadType(node.type.repr), slot);
+  }
+  if (node.type.optional) {
+    llvm::Value* present_address = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
+    value.present = builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), present_address), builder_.getInt8(0));
+  }
+  return value;
+}
+
+llvm::Type* Generator::PayloadType(Repr repr) {
+  switch (repr) {
+    case Repr::Bool: return builder_.getInt1Ty();
+    case Repr::Int: return builder_.getInt64Ty();
+    case Repr::Decimal: return builder_.getInt128Ty();
+    case Repr::String: return string_type_;
+  }
+  return builder_.getInt1Ty();
+}
+
+llvm::Value* Generator::StringConstant(const std::string& text) {
+  llvm::Constant* bytes = builder_.CreateGlobalString(text, "text", 0, module_.get());
+  return llvm::ConstantStruct::get(string_type_, {bytes, builder_.getInt64(text.size())});
+}
+
+llvm::Value* Generator::FieldName() { return builder_.CreateGlobalString(current_field_, "field", 0, module_.get()); }
+
+llvm::Value* Generator::Temporary(llvm::Type* type) {
+  llvm::IRBuilder<> entry_builder(entry_, entry_->begin());
+  llvm::AllocaInst* address = entry_builder.CreateAlloca(type);
+  // The C++ helpers access __int128 with 16-byte aligned instructions.
+  address->setAlignment(llvm::Align(16));
+  return address;
+}
+
+llvm::Value* Generator::Spill(llvm::Value* value) {
+  llvm::Value* address = Temporary(value->getType());
+  builder_.CreateStore(value, address);
+  return address;
+}
+
+llvm::FunctionCallee Generator::Helper(const char* name, llvm::Type* result, std::vector<llvm::Type*> parameters) {
+  return module_->getOrInsertFunction(name, llvm::FunctionType::get(result, parameters, false));
+}
+
+void Generator::RejectUnless(llvm::Value* ok, const std::function<void()>& reject) {
+  llvm::BasicBlock* rejected = NewBlock("reject");
+  llvm::BasicBlock* next = NewBlock("next");
+  builder_.CreateCondBr(ok, next, rejected);
+  builder_.SetInsertPoint(rejected);
+  reject();
+  builder_.CreateRet(builder_.getInt32(kWeftRejected));
+  builder_.SetInsertPoint(next);
+}
+
+void Generator::RejectOverflowUnless(llvm::Value* ok) {
+  RejectUnless(ok, [&] {
+    auto* ptr = builder_.getPtrTy();
+    builder_.CreateCall(Helper("weft_reject_overflow", builder_.getVoidTy(), {ptr, ptr}), {context_arg_, FieldName()});
+  });
+}
+
+}  // namespace weft::codegen::internal
+
+namespace weft::codegen {
+
+std::unique_ptr<llvm::Module> GenerateModule(const ir::Rule& rule, const std::string& function_name,
+                                             llvm::LLVMContext& context) {
+  return internal::Generator(rule, function_name, context).Run();
+}
+
+}  // namespace weft::codegen

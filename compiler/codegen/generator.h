@@ -1,0 +1,98 @@
+#pragma once
+
+// The code generator's state, shared by the files that emit statements and expressions.
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "runtime/abi.h"
+
+namespace weft::codegen::internal {
+
+using ir::Node;
+using ir::Op;
+using ir::Repr;
+
+// Slot layout, fixed by WeftSlot in runtime/abi.h.
+constexpr uint64_t kSlotSize = 32;
+constexpr uint64_t kPresentOffset = 16;
+
+// A value in generated code. `present` is null when the value is always present.
+struct Value {
+  llvm::Value* present = nullptr;
+  llvm::Value* payload = nullptr;
+};
+
+// Emits one rule as an LLVM function over the slot layout of runtime/abi.h.
+class Generator {
+ public:
+  Generator(const ir::Rule& rule, const std::string& function_name, llvm::LLVMContext& context)
+      : rule_(rule), context_(context), module_(std::make_unique<llvm::Module>("weft." + rule.name, context)),
+        builder_(context) {
+    string_type_ = llvm::StructType::create(context, {builder_.getPtrTy(), builder_.getInt64Ty()}, "WeftString");
+    auto* function_type = llvm::FunctionType::get(
+        builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getPtrTy(), builder_.getPtrTy()}, false);
+    function_ = llvm::Function::Create(function_type, llvm::Function::ExternalLinkage, function_name, module_.get());
+    context_arg_ = function_->getArg(0);
+    source_arg_ = function_->getArg(1);
+    target_arg_ = function_->getArg(2);
+    context_arg_->setName("context");
+    source_arg_->setName("source");
+    target_arg_->setName("target");
+  }
+
+  std::unique_ptr<llvm::Module> Run();
+
+ private:
+  Value Emit(const Node& node);
+  Value EmitConstant(const Node& node);
+  Value EmitSource(const Node& node);
+  Value EmitArithmetic(const Node& node);
+  Value EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
+  Value EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
+  Value EmitComparison(const Node& node);
+  Value EmitLogical(const Node& node);
+  Value EmitCoalesce(const Node& node);
+  Value EmitSelect(const Node& node);
+  Value EmitConcat(const Node& node);
+  Value EmitToString(const Node& node);
+  Value EmitRescale(const Node& node);
+  void EmitStatement(const ir::Statement& statement);
+  void EmitStore(const ir::Statement& statement);
+
+  llvm::Type* PayloadType(Repr repr);
+  llvm::Value* Zero(Repr repr) { return llvm::Constant::getNullValue(PayloadType(repr)); }
+  llvm::Value* Present(const Value& value) { return value.present ? value.present : builder_.getTrue(); }
+  llvm::Value* StringConstant(const std::string& text);
+  llvm::Value* FieldName();
+  // Stores `value` in a new stack slot of the entry block and returns its address.
+  llvm::Value* Spill(llvm::Value* value);
+  llvm::Value* Temporary(llvm::Type* type);
+  llvm::FunctionCallee Helper(const char* name, llvm::Type* result, std::vector<llvm::Type*> parameters);
+  // Continues in a new block when `ok` is true; otherwise calls `reject` and returns kWeftRejected.
+  void RejectUnless(llvm::Value* ok, const std::function<void()>& reject);
+  void RejectOverflowUnless(llvm::Value* ok);
+  llvm::BasicBlock* NewBlock(const char* name) { return llvm::BasicBlock::Create(context_, name, function_); }
+
+  const ir::Rule& rule_;
+  llvm::LLVMContext& context_;
+  std::unique_ptr<llvm::Module> module_;
+  llvm::IRBuilder<> builder_;
+  llvm::StructType* string_type_ = nullptr;
+  llvm::Function* function_ = nullptr;
+  llvm::Value* context_arg_ = nullptr;
+  llvm::Value* source_arg_ = nullptr;
+  llvm::Value* target_arg_ = nullptr;
+  llvm::BasicBlock* entry_ = nullptr;
+  std::vector<Value> locals_;
+  // The target field whose value is being computed, named in reject reasons; empty outside one.
+  std::string current_field_;
+};
+
+}  // namespace weft::codegen::internal

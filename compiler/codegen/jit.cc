@@ -1,0 +1,104 @@
+#include "compiler/codegen/jit.h"
+
+#include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <mutex>
+
+#include "compiler/codegen/codegen.h"
+
+namespace weft::codegen {
+namespace {
+
+void InitializeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+// The runtime helpers that generated code calls, by name.
+llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
+  llvm::orc::SymbolMap symbols;
+  auto add = [&](const char* name, auto* function) {
+    symbols[jit.mangleAndIntern(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
+                                          llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+  };
+  add("weft_concat", &weft_concat);
+  add("weft_int_to_string", &weft_int_to_string);
+  add("weft_decimal_to_string", &weft_decimal_to_string);
+  add("weft_string_compare", &weft_string_compare);
+  add("weft_decimal_multiply", &weft_decimal_multiply);
+  add("weft_decimal_rescale", &weft_decimal_rescale);
+  add("weft_decimal_fits", &weft_decimal_fits);
+  add("weft_trim", &weft_trim);
+  add("weft_reject", &weft_reject);
+  add("weft_reject_overflow", &weft_reject_overflow);
+  add("weft_reject_precision", &weft_reject_precision);
+  add("weft_reject_division_by_zero", &weft_reject_division_by_zero);
+  return symbols;
+}
+
+void Optimize(llvm::Module& module) {
+  llvm::LoopAnalysisManager loops;
+  llvm::FunctionAnalysisManager functions;
+  llvm::CGSCCAnalysisManager cgscc;
+  llvm::ModuleAnalysisManager modules;
+  llvm::PassBuilder builder;
+  builder.registerModuleAnalyses(modules);
+  builder.registerCGSCCAnalyses(cgscc);
+  builder.registerFunctionAnalyses(functions);
+  builder.registerLoopAnalyses(loops);
+  builder.crossRegisterProxies(loops, functions, cgscc, modules);
+  builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2).run(module, modules);
+}
+
+}  // namespace
+
+llvm::Expected<std::unique_ptr<Jit>> Jit::Create() {
+  InitializeTarget();
+  auto jit = llvm::orc::LLJITBuilder().create();
+  if (!jit) return jit.takeError();
+
+  llvm::orc::JITDylib& main = (*jit)->getMainJITDylib();
+  if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(RuntimeSymbols(**jit)))) return error;
+  // Optimized code may call memcpy and similar libc functions.
+  auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess((*jit)->getDataLayout().getGlobalPrefix());
+  if (!process) return process.takeError();
+  main.addGenerator(std::move(*process));
+  return std::unique_ptr<Jit>(new Jit(std::move(*jit)));
+}
+
+llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
+  auto context = std::make_unique<llvm::LLVMContext>();
+  std::string function_name = "weft_rule_" + std::to_string(compiled_count_++);
+  std::unique_ptr<llvm::Module> module = GenerateModule(rule, function_name, *context);
+  module->setDataLayout(jit_->getDataLayout());
+  module->setTargetTriple(jit_->getTargetTriple().str());
+  Optimize(*module);
+
+  if (llvm::Error error = jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
+    return error;
+  }
+  auto address = jit_->lookup(function_name);
+  if (!address) return address.takeError();
+  return address->toPtr<WeftRuleFunction>();
+}
+
+std::string Jit::DumpLlvm(const ir::Rule& rule) {
+  InitializeTarget();
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> module = GenerateModule(rule, "weft_rule", context);
+  Optimize(*module);
+  std::string text;
+  llvm::raw_string_ostream stream(text);
+  module->print(stream, nullptr);
+  return stream.str();
+}
+
+}  // namespace weft::codegen

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/Support/Error.h>
+
+#include <memory>
+#include <string>
+
+#include "compiler/ir/ir.h"
+#include "runtime/abi.h"
+
+namespace weft::codegen {
+
+// Compiles rules to native code with ORC LLJIT. The compiled functions stay valid as long as
+// the Jit lives.
+class Jit {
+ public:
+  static llvm::Expected<std::unique_ptr<Jit>> Create();
+
+  // Generates, optimizes and compiles one rule, and returns its entry point.
+  llvm::Expected<WeftRuleFunction> Compile(const ir::Rule& rule);
+
+  // Returns the optimized LLVM IR of a rule as text, for `--dump-llvm`.
+  static std::string DumpLlvm(const ir::Rule& rule);
+
+ private:
+  explicit Jit(std::unique_ptr<llvm::orc::LLJIT> jit) : jit_(std::move(jit)) {}
+
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  int compiled_count_ = 0;
+};
+
+}  // namespace weft::codegen

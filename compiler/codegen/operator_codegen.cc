@@ -1,0 +1,218 @@
+// The operator half of the code generator: arithmetic, comparisons, branches and strings.
+#include <llvm/IR/Intrinsics.h>
+
+#include "compiler/codegen/generator.h"
+
+namespace weft::codegen::internal {
+
+using ir::Node;
+using ir::Op;
+using ir::Repr;
+
+Value Generator::EmitArithmetic(const Node& node) {
+  if (node.op == Op::Negate) {
+    Value operand = Emit(*node.operands[0]);
+    Value zero{nullptr, Zero(node.type.repr)};
+    return node.type.repr == Repr::Int ? EmitIntArithmetic(Op::Subtract, zero.payload, operand.payload)
+                                       : EmitDecimalArithmetic(Op::Subtract, zero.payload, operand.payload);
+  }
+  llvm::Value* lhs = Emit(*node.operands[0]).payload;
+  llvm::Value* rhs = Emit(*node.operands[1]).payload;
+  return node.type.repr == Repr::Int ? EmitIntArithmetic(node.op, lhs, rhs) : EmitDecimalArithmetic(node.op, lhs, rhs);
+}
+
+Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
+  if (op == Op::Divide || op == Op::Remainder) {
+    RejectUnless(builder_.CreateICmpNE(rhs, builder_.getInt64(0)), [&] {
+      auto* ptr = builder_.getPtrTy();
+      builder_.CreateCall(Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr}),
+                          {context_arg_, FieldName()});
+    });
+    // INT64_MIN / -1 is the one quotient that does not fit.
+    llvm::Value* minimum = builder_.getInt64(static_cast<uint64_t>(INT64_MIN));
+    llvm::Value* overflows = builder_.CreateAnd(builder_.CreateICmpEQ(lhs, minimum),
+                                                builder_.CreateICmpEQ(rhs, builder_.getInt64(static_cast<uint64_t>(-1))));
+    RejectOverflowUnless(builder_.CreateNot(overflows));
+    return {nullptr, op == Op::Divide ? builder_.CreateSDiv(lhs, rhs) : builder_.CreateSRem(lhs, rhs)};
+  }
+
+  llvm::Intrinsic::ID intrinsic = op == Op::Add        ? llvm::Intrinsic::sadd_with_overflow
+                                  : op == Op::Subtract ? llvm::Intrinsic::ssub_with_overflow
+                                                       : llvm::Intrinsic::smul_with_overflow;
+  llvm::Value* result = builder_.CreateBinaryIntrinsic(intrinsic, lhs, rhs);
+  RejectOverflowUnless(builder_.CreateNot(builder_.CreateExtractValue(result, 1)));
+  return {nullptr, builder_.CreateExtractValue(result, 0)};
+}
+
+Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
+  if (op == Op::Multiply) {
+    llvm::Value* result = Temporary(builder_.getInt128Ty());
+    auto* ptr = builder_.getPtrTy();
+    llvm::Value* ok = builder_.CreateCall(Helper("weft_decimal_multiply", builder_.getInt32Ty(), {ptr, ptr, ptr}),
+                                          {Spill(lhs), Spill(rhs), result});
+    RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
+    return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
+  }
+  // Operands have at most 38 digits, so a 128-bit sum or difference cannot wrap; the digit
+  // bound of the result is checked where it is stored.
+  return {nullptr, op == Op::Add ? builder_.CreateAdd(lhs, rhs) : builder_.CreateSub(lhs, rhs)};
+}
+
+Value Generator::EmitRescale(const Node& node) {
+  Value value = Emit(*node.operands[0]);
+  llvm::Value* result = Temporary(builder_.getInt128Ty());
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  llvm::Value* ok = builder_.CreateCall(
+      Helper("weft_decimal_rescale", i32, {ptr, i32, i32, ptr}),
+      {Spill(value.payload), builder_.getInt32(node.operands[0]->type.scale), builder_.getInt32(node.type.scale), result});
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
+  return {value.present, builder_.CreateLoad(builder_.getInt128Ty(), result)};
+}
+
+Value Generator::EmitComparison(const Node& node) {
+  Value lhs = Emit(*node.operands[0]);
+  Value rhs = Emit(*node.operands[1]);
+  Repr repr = node.operands[0]->type.repr;
+
+  llvm::Value* left = lhs.payload;
+  llvm::Value* right = rhs.payload;
+  if (repr == Repr::String) {
+    auto* ptr = builder_.getPtrTy();
+    left = builder_.CreateCall(Helper("weft_string_compare", builder_.getInt32Ty(), {ptr, ptr}),
+                               {Spill(lhs.payload), Spill(rhs.payload)});
+    right = builder_.getInt32(0);
+  }
+
+  llvm::CmpInst::Predicate predicate = llvm::CmpInst::ICMP_EQ;
+  switch (node.op) {
+    case Op::NotEqual: predicate = llvm::CmpInst::ICMP_NE; break;
+    case Op::Less: predicate = llvm::CmpInst::ICMP_SLT; break;
+    case Op::LessEqual: predicate = llvm::CmpInst::ICMP_SLE; break;
+    case Op::Greater: predicate = llvm::CmpInst::ICMP_SGT; break;
+    case Op::GreaterEqual: predicate = llvm::CmpInst::ICMP_SGE; break;
+    default: break;
+  }
+  llvm::Value* result = builder_.CreateICmp(predicate, left, right);
+  if (lhs.present == nullptr && rhs.present == nullptr) return {nullptr, result};
+
+  // Equality with absent values: two absent values are equal, absent and present are not.
+  // Absent payloads are zero, so comparing them is harmless; the presence decides.
+  llvm::Value* both_present = builder_.CreateAnd(Present(lhs), Present(rhs));
+  llvm::Value* both_absent = builder_.CreateAnd(builder_.CreateNot(Present(lhs)), builder_.CreateNot(Present(rhs)));
+  llvm::Value* equal = node.op == Op::Equal ? result : builder_.CreateNot(result);
+  llvm::Value* same = builder_.CreateOr(builder_.CreateAnd(both_present, equal), both_absent);
+  return {nullptr, node.op == Op::Equal ? same : builder_.CreateNot(same)};
+}
+
+Value Generator::EmitLogical(const Node& node) {
+  llvm::Value* lhs = Emit(*node.operands[0]).payload;
+  llvm::BasicBlock* lhs_end = builder_.GetInsertBlock();
+  llvm::BasicBlock* rhs_block = NewBlock(node.op == Op::And ? "and.rhs" : "or.rhs");
+  llvm::BasicBlock* done = NewBlock("logic.done");
+  if (node.op == Op::And) {
+    builder_.CreateCondBr(lhs, rhs_block, done);
+  } else {
+    builder_.CreateCondBr(lhs, done, rhs_block);
+  }
+
+  builder_.SetInsertPoint(rhs_block);
+  llvm::Value* rhs = Emit(*node.operands[1]).payload;
+  llvm::BasicBlock* rhs_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+
+  builder_.SetInsertPoint(done);
+  llvm::PHINode* result = builder_.CreatePHI(builder_.getInt1Ty(), 2);
+  result->addIncoming(builder_.getInt1(node.op == Op::Or), lhs_end);
+  result->addIncoming(rhs, rhs_end);
+  return {nullptr, result};
+}
+
+Value Generator::EmitCoalesce(const Node& node) {
+  Value lhs = Emit(*node.operands[0]);
+  llvm::BasicBlock* lhs_end = builder_.GetInsertBlock();
+  llvm::BasicBlock* fallback = NewBlock("coalesce.default");
+  llvm::BasicBlock* done = NewBlock("coalesce.done");
+  builder_.CreateCondBr(Present(lhs), done, fallback);
+
+  // The default runs only when it is needed, so a default that would reject cannot reject a
+  // record whose value is present.
+  builder_.SetInsertPoint(fallback);
+  Value rhs = Emit(*node.operands[1]);
+  llvm::BasicBlock* rhs_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+
+  builder_.SetInsertPoint(done);
+  llvm::PHINode* payload = builder_.CreatePHI(lhs.payload->getType(), 2);
+  payload->addIncoming(lhs.payload, lhs_end);
+  payload->addIncoming(rhs.payload, rhs_end);
+  if (!node.type.optional) return {nullptr, payload};
+  llvm::PHINode* present = builder_.CreatePHI(builder_.getInt1Ty(), 2);
+  present->addIncoming(builder_.getTrue(), lhs_end);
+  present->addIncoming(Present(rhs), rhs_end);
+  return {present, payload};
+}
+
+Value Generator::EmitSelect(const Node& node) {
+  llvm::Value* condition = Emit(*node.operands[0]).payload;
+  llvm::BasicBlock* then_block = NewBlock("if.then");
+  llvm::BasicBlock* else_block = NewBlock("if.else");
+  llvm::BasicBlock* done = NewBlock("if.done");
+  builder_.CreateCondBr(condition, then_block, else_block);
+
+  builder_.SetInsertPoint(then_block);
+  Value then_value = Emit(*node.operands[1]);
+  llvm::BasicBlock* then_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+  builder_.SetInsertPoint(else_block);
+  Value else_value = Emit(*node.operands[2]);
+  llvm::BasicBlock* else_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+
+  builder_.SetInsertPoint(done);
+  llvm::PHINode* payload = builder_.CreatePHI(PayloadType(node.type.repr), 2);
+  payload->addIncoming(then_value.payload, then_end);
+  payload->addIncoming(else_value.payload, else_end);
+  if (!node.type.optional) return {nullptr, payload};
+  llvm::PHINode* present = builder_.CreatePHI(builder_.getInt1Ty(), 2);
+  present->addIncoming(Present(then_value), then_end);
+  present->addIncoming(Present(else_value), else_end);
+  return {present, payload};
+}
+
+Value Generator::EmitConcat(const Node& node) {
+  auto* ptr = builder_.getPtrTy();
+  llvm::FunctionCallee concat = Helper("weft_concat", builder_.getVoidTy(), {ptr, ptr, ptr, ptr});
+  llvm::Value* joined = Emit(*node.operands[0]).payload;
+  for (size_t i = 1; i < node.operands.size(); ++i) {
+    llvm::Value* next = Emit(*node.operands[i]).payload;
+    llvm::Value* result = Temporary(string_type_);
+    builder_.CreateCall(concat, {context_arg_, Spill(joined), Spill(next), result});
+    joined = builder_.CreateLoad(string_type_, result);
+  }
+  return {nullptr, joined};
+}
+
+Value Generator::EmitToString(const Node& node) {
+  const Node& operand = *node.operands[0];
+  Value value = Emit(operand);
+  auto* ptr = builder_.getPtrTy();
+  llvm::Value* result = Temporary(string_type_);
+  switch (operand.type.repr) {
+    case Repr::String:
+      return value;
+    case Repr::Bool:
+      return {nullptr, builder_.CreateSelect(value.payload, StringConstant("true"), StringConstant("false"))};
+    case Repr::Int:
+      builder_.CreateCall(Helper("weft_int_to_string", builder_.getVoidTy(), {ptr, builder_.getInt64Ty(), ptr}),
+                          {context_arg_, value.payload, result});
+      break;
+    case Repr::Decimal:
+      builder_.CreateCall(Helper("weft_decimal_to_string", builder_.getVoidTy(), {ptr, ptr, builder_.getInt32Ty(), ptr}),
+                          {context_arg_, Spill(value.payload), builder_.getInt32(operand.type.scale), result});
+      break;
+  }
+  return {nullptr, builder_.CreateLoad(string_type_, result)};
+}
+
+}  // namespace weft::codegen::internal

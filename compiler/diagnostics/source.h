@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace weft {
+
+// Index of a file in a SourceManager.
+using FileId = uint32_t;
+
+// A half-open byte range [begin, end) in one source file.
+struct SourceRange {
+  FileId file = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// A 1-based line and column; the column counts bytes, as compilers conventionally do.
+struct LineColumn {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+// One loaded .map file with its line table.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  LineColumn Locate(uint32_t offset) const;
+  // The text of a 1-based line, without its line break.
+  std::string_view Line(uint32_t line) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+// Owns every source file of a compilation so that ranges stay valid while diagnostics are shown.
+class SourceManager {
+ public:
+  FileId Add(std::string path, std::string text);
+  const SourceFile& Get(FileId id) const { return files_.at(id); }
+  size_t size() const { return files_.size(); }
+
+ private:
+  std::vector<SourceFile> files_;
+};
+
+}  // namespace weft

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+#include "compiler/diagnostics/diagnostics.h"
+
+namespace weft {
+
+// The result of reading, parsing and checking a set of .map files. The sources outlive the
+// diagnostics and the program that point into them.
+struct Frontend {
+  SourceManager sources;
+  DiagnosticEngine diagnostics{sources};
+  check::CheckedProgram program;
+};
+
+// Reads, parses and checks `paths` together, as one program. An unreadable file is reported as
+// a diagnostic like any other mistake.
+std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths);
+
+// Parses and checks text that is already in memory, under the name `path`; used by tests.
+std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text);
+
+}  // namespace weft

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+
+// The typed, lowered form of a rule: every name is resolved to a slot or a local, every decimal
+// carries its scale, and every implicit step (rescaling, proven presence, conversion to text) is
+// an explicit node. Code generation reads only this.
+namespace weft::ir {
+
+// How a value is represented in generated code.
+enum class Repr { Bool, Int, Decimal, String };
+
+struct ValueType {
+  Repr repr = Repr::Bool;
+  // Decimal places, for decimals.
+  int scale = 0;
+  // True when the value carries a presence flag.
+  bool optional = false;
+};
+
+enum class Op {
+  Constant,       // a present bool, int, decimal or string
+  Null,           // an absent value of `type`
+  Source,         // source slot `index`
+  Local,          // local `index`
+  AssumePresent,  // operand 0, proven present by the checker
+  IsPresent,      // whether operand 0 is present
+  Rescale,        // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero
+  IntToDecimal,   // operand 0 (an int) as a decimal with scale 0
+  Negate,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  Remainder,
+  Equal,          // operands may be optional: two absent values are equal
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  And,            // operand 1 runs only when operand 0 is true
+  Or,             // operand 1 runs only when operand 0 is false
+  Not,
+  Coalesce,       // operand 0 when present, else operand 1
+  Select,         // operand 1 when operand 0 is true, else operand 2
+  Concat,         // all operands are strings
+  ToString,       // operand 0 as text
+  Trim,
+};
+
+struct Node;
+using NodePtr = std::unique_ptr<Node>;
+
+struct Node {
+  Op op;
+  ValueType type;
+  std::vector<NodePtr> operands;
+  // Constants, by type: bool and int use `integer`, decimals `decimal`, strings `text`.
+  int64_t integer = 0;
+  __int128 decimal = 0;
+  std::string text;
+  // The slot of Source, the local of Local.
+  int index = -1;
+};
+
+enum class StatementKind { Let, Require, Store };
+
+struct Statement {
+  StatementKind kind;
+  // The local of Let, the target slot of Store.
+  int index = -1;
+  // The bound or stored value, or the condition of Require.
+  NodePtr value;
+  // The reject message of Require.
+  NodePtr message;
+  // For Store: the target field, whose type bounds the value.
+  std::string field;
+  ValueType field_type;
+  int field_precision = 0;
+};
+
+struct Rule {
+  std::string name;
+  const schema::RecordType* source = nullptr;
+  const schema::RecordType* target = nullptr;
+  int local_count = 0;
+  // Null when the rule has no `when`.
+  NodePtr condition;
+  std::vector<Statement> body;
+};
+
+// Lowers one rule of a program that checked without errors.
+Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule);
+
+// Writes a readable listing of the rule, for `--dump-ir`.
+std::string Dump(const Rule& rule);
+
+}  // namespace weft::ir

@@ -1,0 +1,328 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include "compiler/ir/ir.h"
+
+namespace weft::ir {
+namespace {
+
+using schema::TypeKind;
+
+ValueType ValueTypeOf(const schema::Type& type) {
+  ValueType value{Repr::Bool, 0, type.optional};
+  switch (type.kind) {
+    case TypeKind::Int: value.repr = Repr::Int; break;
+    case TypeKind::Decimal: value.repr = Repr::Decimal; value.scale = type.scale; break;
+    case TypeKind::String: value.repr = Repr::String; break;
+    default: value.repr = Repr::Bool; break;
+  }
+  return value;
+}
+
+NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {}) {
+  auto node = std::make_unique<Node>();
+  node->op = op;
+  node->type = type;
+  node->operands = std::move(operands);
+  return node;
+}
+
+// Parses a literal's digits into a scaled integer; the checker bounded it to 38 digits.
+__int128 ParseDecimal(const std::string& text, int scale) {
+  __int128 value = 0;
+  int places = 0;
+  bool after_point = false;
+  for (char c : text) {
+    if (c == '.') {
+      after_point = true;
+    } else if (c >= '0' && c <= '9') {
+      value = value * 10 + (c - '0');
+      if (after_point) ++places;
+    }
+  }
+  for (; places < scale; ++places) value *= 10;
+  return text.starts_with('-') ? -value : value;
+}
+
+class Lowering {
+ public:
+  explicit Lowering(const check::CheckedProgram& program) : program_(program) {}
+
+  NodePtr LowerExpr(const ast::Expr& expr);
+  // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
+  // checker typed as a decimal becomes one.
+  NodePtr LowerAs(const ast::Expr& expr, ValueType type);
+  Statement LowerStatement(const ast::Statement& statement, const schema::RecordType& target);
+
+ private:
+  NodePtr LowerLiteral(const ast::Expr& expr, const schema::Type& type);
+  NodePtr LowerString(const ast::StringLiteral& expr);
+  NodePtr LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerComparison(const ast::BinaryExpr& expr, Op op);
+
+  const check::CheckedProgram& program_;
+};
+
+NodePtr Convert(NodePtr node, ValueType type) {
+  if (node->type.repr == Repr::Decimal && type.repr == Repr::Decimal && node->type.scale != type.scale) {
+    ValueType rescaled{Repr::Decimal, type.scale, node->type.optional};
+    std::vector<NodePtr> operands;
+    operands.push_back(std::move(node));
+    node = MakeNode(Op::Rescale, rescaled, std::move(operands));
+  }
+  return node;
+}
+
+NodePtr Lowering::LowerAs(const ast::Expr& expr, ValueType type) {
+  NodePtr node = LowerExpr(expr);
+  if (node->op == Op::Null) {
+    node->type = type;
+    node->type.optional = true;
+    return node;
+  }
+  return Convert(std::move(node), type);
+}
+
+NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
+  const check::ExprInfo& info = program_.Info(expr);
+  ValueType type = ValueTypeOf(info.type);
+
+  switch (expr.kind) {
+    case ast::ExprKind::IntLiteral:
+    case ast::ExprKind::DecimalLiteral:
+    case ast::ExprKind::BoolLiteral:
+    case ast::ExprKind::NullLiteral:
+      return LowerLiteral(expr, info.type);
+    case ast::ExprKind::StringLiteral:
+      return LowerString(static_cast<const ast::StringLiteral&>(expr));
+    case ast::ExprKind::Name: {
+      bool local = info.resolution == check::Resolution::Local;
+      ValueType loaded = type;
+      loaded.optional = loaded.optional || info.narrowed;
+      NodePtr node = MakeNode(local ? Op::Local : Op::Source, loaded);
+      node->index = info.index;
+      if (!info.narrowed) return node;
+      std::vector<NodePtr> operands;
+      operands.push_back(std::move(node));
+      return MakeNode(Op::AssumePresent, type, std::move(operands));
+    }
+    case ast::ExprKind::Call:
+      return LowerCall(static_cast<const ast::CallExpr&>(expr), info);
+    case ast::ExprKind::Unary: {
+      const auto& unary = static_cast<const ast::UnaryExpr&>(expr);
+      if (unary.operand->kind == ast::ExprKind::IntLiteral && unary.op == ast::UnaryOp::Negate) {
+        return LowerLiteral(expr, info.type);
+      }
+      std::vector<NodePtr> operands;
+      operands.push_back(LowerAs(*unary.operand, type));
+      return MakeNode(unary.op == ast::UnaryOp::Not ? Op::Not : Op::Negate, type, std::move(operands));
+    }
+    case ast::ExprKind::Binary:
+      return LowerBinary(static_cast<const ast::BinaryExpr&>(expr), info);
+    case ast::ExprKind::If: {
+      const auto& if_expr = static_cast<const ast::IfExpr&>(expr);
+      std::vector<NodePtr> operands;
+      operands.push_back(LowerExpr(*if_expr.condition));
+      operands.push_back(LowerAs(*if_expr.then_value, type));
+      operands.push_back(LowerAs(*if_expr.else_value, type));
+      return MakeNode(Op::Select, type, std::move(operands));
+    }
+    default:
+      // The checker reports every other kind as not supported, so a checked program has none.
+      throw std::logic_error("IR lowering reached an expression kind the checker rejects");
+  }
+}
+
+NodePtr Lowering::LowerLiteral(const ast::Expr& expr, const schema::Type& type) {
+  if (expr.kind == ast::ExprKind::NullLiteral) return MakeNode(Op::Null, ValueTypeOf(type));
+  NodePtr node = MakeNode(Op::Constant, ValueTypeOf(type));
+  if (expr.kind == ast::ExprKind::BoolLiteral) {
+    node->integer = static_cast<const ast::BoolLiteral&>(expr).value ? 1 : 0;
+    return node;
+  }
+
+  // A number, possibly negated; the checker may have typed an int literal as a decimal.
+  std::string text;
+  const ast::Expr* literal = &expr;
+  if (expr.kind == ast::ExprKind::Unary) {
+    text = "-";
+    literal = static_cast<const ast::UnaryExpr&>(expr).operand.get();
+  }
+  text += static_cast<const ast::NumberLiteral&>(*literal).text;
+  if (type.kind == TypeKind::Decimal) {
+    node->decimal = ParseDecimal(text, type.scale);
+  } else {
+    node->integer = static_cast<int64_t>(ParseDecimal(text, 0));
+  }
+  return node;
+}
+
+NodePtr Lowering::LowerString(const ast::StringLiteral& expr) {
+  ValueType string_type{Repr::String};
+  std::vector<NodePtr> parts;
+  for (const ast::StringPart& part : expr.parts) {
+    if (!part.text.empty()) {
+      NodePtr text = MakeNode(Op::Constant, string_type);
+      text->text = part.text;
+      parts.push_back(std::move(text));
+    }
+    if (part.interpolation) {
+      NodePtr value = LowerExpr(*part.interpolation);
+      if (value->type.repr != Repr::String) {
+        std::vector<NodePtr> operands;
+        operands.push_back(std::move(value));
+        value = MakeNode(Op::ToString, string_type, std::move(operands));
+      }
+      parts.push_back(std::move(value));
+    }
+  }
+  if (parts.size() == 1) return std::move(parts.front());
+  if (parts.empty()) return MakeNode(Op::Constant, string_type);
+  return MakeNode(Op::Concat, string_type, std::move(parts));
+}
+
+NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
+  ValueType type = ValueTypeOf(info.type);
+  std::vector<NodePtr> operands;
+  switch (info.builtin->id) {
+    case stdlib::BuiltinId::Trim:
+      operands.push_back(LowerExpr(*expr.arguments[0]));
+      return MakeNode(Op::Trim, type, std::move(operands));
+    case stdlib::BuiltinId::Round: {
+      // Rounding is a rescale to the constant number of places.
+      NodePtr value = LowerExpr(*expr.arguments[0]);
+      if (value->type.scale == type.scale) return value;
+      operands.push_back(std::move(value));
+      return MakeNode(Op::Rescale, type, std::move(operands));
+    }
+    case stdlib::BuiltinId::ToDecimal:
+      operands.push_back(LowerExpr(*expr.arguments[0]));
+      return MakeNode(Op::IntToDecimal, type, std::move(operands));
+  }
+  throw std::logic_error("IR lowering reached an unknown builtin");
+}
+
+NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info) {
+  ValueType type = ValueTypeOf(info.type);
+  std::vector<NodePtr> operands;
+  switch (expr.op) {
+    case ast::BinaryOp::And:
+    case ast::BinaryOp::Or:
+      operands.push_back(LowerExpr(*expr.lhs));
+      operands.push_back(LowerExpr(*expr.rhs));
+      return MakeNode(expr.op == ast::BinaryOp::And ? Op::And : Op::Or, type, std::move(operands));
+    case ast::BinaryOp::Equal: return LowerComparison(expr, Op::Equal);
+    case ast::BinaryOp::NotEqual: return LowerComparison(expr, Op::NotEqual);
+    case ast::BinaryOp::Less: return LowerComparison(expr, Op::Less);
+    case ast::BinaryOp::LessEqual: return LowerComparison(expr, Op::LessEqual);
+    case ast::BinaryOp::Greater: return LowerComparison(expr, Op::Greater);
+    case ast::BinaryOp::GreaterEqual: return LowerComparison(expr, Op::GreaterEqual);
+    case ast::BinaryOp::Coalesce: {
+      ValueType present = type;
+      present.optional = true;
+      operands.push_back(LowerAs(*expr.lhs, present));
+      operands.push_back(LowerAs(*expr.rhs, type));
+      return MakeNode(Op::Coalesce, type, std::move(operands));
+    }
+    default:
+      break;
+  }
+
+  if (type.repr == Repr::String) {
+    operands.push_back(LowerExpr(*expr.lhs));
+    operands.push_back(LowerExpr(*expr.rhs));
+    return MakeNode(Op::Concat, type, std::move(operands));
+  }
+  // Sums and differences work at the result's scale; a product's scale is the sum of its
+  // operands' scales, so they stay as they are.
+  bool rescale = expr.op == ast::BinaryOp::Add || expr.op == ast::BinaryOp::Subtract;
+  operands.push_back(rescale ? LowerAs(*expr.lhs, type) : LowerExpr(*expr.lhs));
+  operands.push_back(rescale ? LowerAs(*expr.rhs, type) : LowerExpr(*expr.rhs));
+  Op op = Op::Add;
+  switch (expr.op) {
+    case ast::BinaryOp::Subtract: op = Op::Subtract; break;
+    case ast::BinaryOp::Multiply: op = Op::Multiply; break;
+    case ast::BinaryOp::Divide: op = Op::Divide; break;
+    case ast::BinaryOp::Remainder: op = Op::Remainder; break;
+    default: break;
+  }
+  return MakeNode(op, type, std::move(operands));
+}
+
+NodePtr Lowering::LowerComparison(const ast::BinaryExpr& expr, Op op) {
+  ValueType bool_type{Repr::Bool};
+  std::vector<NodePtr> operands;
+
+  // `x == null` and `x != null` test presence.
+  bool lhs_null = expr.lhs->kind == ast::ExprKind::NullLiteral;
+  bool rhs_null = expr.rhs->kind == ast::ExprKind::NullLiteral;
+  if (lhs_null || rhs_null) {
+    if (lhs_null && rhs_null) {
+      NodePtr constant = MakeNode(Op::Constant, bool_type);
+      constant->integer = op == Op::Equal ? 1 : 0;
+      return constant;
+    }
+    operands.push_back(LowerExpr(lhs_null ? *expr.rhs : *expr.lhs));
+    NodePtr present = MakeNode(Op::IsPresent, bool_type, std::move(operands));
+    if (op == Op::NotEqual) return present;
+    std::vector<NodePtr> negated;
+    negated.push_back(std::move(present));
+    return MakeNode(Op::Not, bool_type, std::move(negated));
+  }
+
+  const schema::Type& lhs = program_.Info(*expr.lhs).type;
+  const schema::Type& rhs = program_.Info(*expr.rhs).type;
+  ValueType common = ValueTypeOf(check::Unify(lhs, rhs));
+  ValueType lhs_type = common, rhs_type = common;
+  lhs_type.optional = lhs.optional;
+  rhs_type.optional = rhs.optional;
+  operands.push_back(LowerAs(*expr.lhs, lhs_type));
+  operands.push_back(LowerAs(*expr.rhs, rhs_type));
+  return MakeNode(op, bool_type, std::move(operands));
+}
+
+Statement Lowering::LowerStatement(const ast::Statement& statement, const schema::RecordType& target) {
+  Statement lowered;
+  switch (statement.kind) {
+    case ast::StatementKind::Let:
+      lowered.kind = StatementKind::Let;
+      lowered.index = program_.statements.at(&statement).index;
+      lowered.value = LowerExpr(*statement.value);
+      break;
+    case ast::StatementKind::Require:
+      lowered.kind = StatementKind::Require;
+      lowered.value = LowerExpr(*statement.value);
+      lowered.message = LowerExpr(*statement.message);
+      break;
+    case ast::StatementKind::Assign: {
+      lowered.kind = StatementKind::Store;
+      lowered.index = program_.statements.at(&statement).index;
+      const schema::FieldType& field = target.fields[lowered.index];
+      lowered.field = field.name;
+      lowered.field_type = ValueTypeOf(field.type);
+      lowered.field_precision = field.type.precision;
+      lowered.value = LowerAs(*statement.value, lowered.field_type);
+      break;
+    }
+  }
+  return lowered;
+}
+
+}  // namespace
+
+Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule) {
+  Lowering lowering(program);
+  Rule lowered;
+  lowered.name = rule.name;
+  lowered.source = rule.source;
+  lowered.target = rule.target;
+  lowered.local_count = rule.local_count;
+  if (rule.decl->condition) lowered.condition = lowering.LowerExpr(*rule.decl->condition);
+  for (const ast::StatementPtr& statement : rule.decl->body) {
+    lowered.body.push_back(lowering.LowerStatement(*statement, *rule.target));
+  }
+  return lowered;
+}
+
+}  // namespace weft::ir

@@ -1,0 +1,292 @@
+#include "compiler/syntax/internal/ast_builder.h"
+
+#include <fmt/format.h>
+
+namespace weft::syntax::internal {
+
+using P = weft_antlr::WeftParser;
+
+SourceRange AstBuilder::RangeOf(antlr4::ParserRuleContext* context) const {
+  antlr4::Token* start = context->getStart();
+  antlr4::Token* stop = context->getStop();
+  uint32_t begin = offsets_.ByteOffset(start->getStartIndex());
+  uint32_t end = begin;
+  // After error recovery the stop token can precede the start token.
+  if (stop != nullptr && stop->getStopIndex() != INVALID_INDEX &&
+      stop->getStopIndex() >= start->getStartIndex()) {
+    end = offsets_.ByteOffset(stop->getStopIndex() + 1);
+  }
+  return {file_, begin, end};
+}
+
+SourceRange AstBuilder::RangeOf(antlr4::Token* token) const {
+  uint32_t begin = offsets_.ByteOffset(token->getStartIndex());
+  uint32_t end = token->getStopIndex() == INVALID_INDEX ? begin : offsets_.ByteOffset(token->getStopIndex() + 1);
+  return {file_, begin, std::max(begin, end)};
+}
+
+std::unique_ptr<ast::File> AstBuilder::BuildFile(P::FileContext* context) {
+  auto file = std::make_unique<ast::File>();
+  file->file = file_;
+  for (P::DeclarationContext* declaration : context->declaration()) AddDeclaration(declaration, *file);
+  return file;
+}
+
+void AstBuilder::AddDeclaration(P::DeclarationContext* context, ast::File& file) {
+  if (auto* d = context->importDecl()) {
+    file.imports.push_back(BuildImport(d));
+  } else if (auto* d = context->schemaDecl()) {
+    file.schemas.push_back(BuildSchema(d));
+  } else if (auto* d = context->tableDecl()) {
+    file.tables.push_back(BuildTable(d));
+  } else if (auto* d = context->fnDecl()) {
+    file.functions.push_back(BuildFn(d));
+  } else if (auto* d = context->mapDecl()) {
+    file.rules.push_back(BuildMap(d));
+  } else if (auto* d = context->testDecl()) {
+    file.tests.push_back(BuildTest(d));
+  }
+}
+
+ast::ImportDecl AstBuilder::BuildImport(P::ImportDeclContext* context) {
+  return {BuildPlainString(context->stringLit(), "an import path"), RangeOf(context)};
+}
+
+ast::SchemaDecl AstBuilder::BuildSchema(P::SchemaDeclContext* context) {
+  ast::SchemaDecl schema;
+  schema.range = RangeOf(context);
+  if (auto* imported = dynamic_cast<P::ImportedSchemaContext*>(context)) {
+    schema.name = BuildIdent(imported->ident());
+    schema.from_path = BuildPlainString(imported->stringLit(), "a schema path");
+    return schema;
+  }
+  auto* inline_schema = static_cast<P::InlineSchemaContext*>(context);
+  schema.name = BuildIdent(inline_schema->ident());
+  for (P::SchemaMemberContext* member : inline_schema->schemaMember()) {
+    if (member->recordDecl() != nullptr) schema.records.push_back(BuildRecord(member->recordDecl()));
+    if (member->enumDecl() != nullptr) schema.enums.push_back(BuildEnum(member->enumDecl()));
+  }
+  return schema;
+}
+
+ast::RecordDecl AstBuilder::BuildRecord(P::RecordDeclContext* context) {
+  ast::RecordDecl record;
+  record.name = BuildIdent(context->ident());
+  record.range = RangeOf(context);
+  for (P::FieldDeclContext* field : context->fieldDecl()) record.fields.push_back(BuildField(field));
+  return record;
+}
+
+ast::FieldDecl AstBuilder::BuildField(P::FieldDeclContext* context) {
+  ast::FieldDecl field;
+  field.name = BuildIdent(context->ident());
+  field.type = BuildType(context->typeRef());
+  field.range = RangeOf(context);
+  for (P::AnnotationContext* annotation : context->annotation()) {
+    ast::Annotation built{BuildIdent(annotation->ident()), {}, RangeOf(annotation)};
+    for (P::ExprContext* argument : annotation->expr()) built.arguments.push_back(BuildExpr(argument));
+    field.annotations.push_back(std::move(built));
+  }
+  field.default_value = BuildExpr(context->expr());
+  return field;
+}
+
+ast::EnumDecl AstBuilder::BuildEnum(P::EnumDeclContext* context) {
+  ast::EnumDecl decl;
+  std::vector<P::IdentContext*> idents = context->ident();
+  decl.range = RangeOf(context);
+  if (idents.empty()) return decl;
+  decl.name = BuildIdent(idents.front());
+  for (size_t i = 1; i < idents.size(); ++i) decl.members.push_back(BuildIdent(idents[i]));
+  return decl;
+}
+
+ast::TypeRef AstBuilder::BuildType(P::TypeRefContext* context) {
+  ast::TypeRef type;
+  if (context == nullptr) return type;
+  type.range = RangeOf(context);
+  type.optional = context->optional != nullptr;
+  P::BaseTypeContext* base = context->baseType();
+  if (auto* named = dynamic_cast<P::NamedTypeContext*>(base)) {
+    type.name = BuildQualifiedName(named->qualifiedName());
+  } else if (auto* generic = dynamic_cast<P::GenericTypeContext*>(base)) {
+    type.name.parts.push_back(BuildIdent(generic->ident()));
+    type.name.range = type.name.parts.back().range;
+    type.element = std::make_unique<ast::TypeRef>(BuildType(generic->typeRef()));
+  } else if (auto* parameterized = dynamic_cast<P::ParameterizedTypeContext*>(base)) {
+    type.name.parts.push_back(BuildIdent(parameterized->ident()));
+    type.name.range = type.name.parts.back().range;
+    for (antlr4::tree::TerminalNode* number : parameterized->INT_LIT()) {
+      std::string text = number->getText();
+      // Type arguments are small; anything longer than 9 digits is out of range anyway.
+      type.arguments.push_back(text.size() > 9 ? 999999999 : std::stoll(text));
+    }
+  }
+  return type;
+}
+
+ast::TableDecl AstBuilder::BuildTable(P::TableDeclContext* context) {
+  ast::TableDecl table;
+  table.range = RangeOf(context);
+  if (auto* imported = dynamic_cast<P::ImportedTableContext*>(context)) {
+    table.name = BuildIdent(imported->ident());
+    table.key_type = BuildType(imported->key);
+    table.value_type = BuildType(imported->value);
+    table.from_path = BuildPlainString(imported->stringLit(), "a table path");
+    for (P::TableOptionContext* option : imported->tableOption()) {
+      table.options.emplace_back(BuildIdent(option->ident(0)), BuildIdent(option->ident(1)));
+    }
+    return table;
+  }
+  auto* inline_table = static_cast<P::InlineTableContext*>(context);
+  table.name = BuildIdent(inline_table->ident());
+  table.key_type = BuildType(inline_table->key);
+  table.value_type = BuildType(inline_table->value);
+  for (P::TableEntryContext* entry : inline_table->tableEntry()) {
+    ast::TableEntry built;
+    built.range = RangeOf(entry);
+    if (P::TableKeyContext* key = entry->tableKey()) {
+      if (key->literal() != nullptr) {
+        built.key = BuildLiteral(key->literal());
+      } else if (key->number != nullptr) {
+        auto kind = key->number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
+        built.key = std::make_unique<ast::NumberLiteral>(kind, RangeOf(key), "-" + key->number->getText());
+      }
+    }
+    built.value = BuildExpr(entry->expr());
+    table.entries.push_back(std::move(built));
+  }
+  return table;
+}
+
+ast::FnDecl AstBuilder::BuildFn(P::FnDeclContext* context) {
+  ast::FnDecl fn;
+  fn.name = BuildIdent(context->ident());
+  fn.range = RangeOf(context);
+  for (P::ParamContext* param : context->param()) {
+    fn.params.push_back({BuildIdent(param->ident()), BuildType(param->typeRef())});
+  }
+  fn.result_type = BuildType(context->typeRef());
+  fn.body = BuildExpr(context->expr());
+  return fn;
+}
+
+ast::MapDecl AstBuilder::BuildMap(P::MapDeclContext* context) {
+  ast::MapDecl rule;
+  rule.range = RangeOf(context);
+  rule.source = BuildQualifiedName(context->source);
+  rule.target = BuildQualifiedName(context->target);
+  if (context->alias != nullptr) rule.alias = BuildIdent(context->alias);
+  rule.condition = BuildExpr(context->condition);
+  rule.body = BuildBlock(context->block());
+  return rule;
+}
+
+std::vector<ast::StatementPtr> AstBuilder::BuildBlock(P::BlockContext* context) {
+  std::vector<ast::StatementPtr> statements;
+  if (context == nullptr) return statements;
+  for (P::StatementContext* statement : context->statement()) {
+    if (ast::StatementPtr built = BuildStatement(statement)) statements.push_back(std::move(built));
+  }
+  return statements;
+}
+
+ast::StatementPtr AstBuilder::BuildStatement(P::StatementContext* context) {
+  if (auto* let = dynamic_cast<P::LetStatementContext*>(context)) {
+    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Let, RangeOf(context));
+    statement->name.push_back(BuildIdent(let->ident()));
+    statement->value = BuildExpr(let->expr());
+    return statement;
+  }
+  if (auto* require = dynamic_cast<P::RequireStatementContext*>(context)) {
+    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Require, RangeOf(context));
+    statement->value = BuildExpr(require->expr(0));
+    statement->message = BuildExpr(require->expr(1));
+    return statement;
+  }
+  if (auto* assign = dynamic_cast<P::AssignStatementContext*>(context)) {
+    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Assign, RangeOf(context));
+    if (assign->fieldPath() != nullptr) {
+      for (P::IdentContext* part : assign->fieldPath()->ident()) statement->name.push_back(BuildIdent(part));
+    }
+    statement->value = BuildExpr(assign->expr());
+    return statement;
+  }
+  return nullptr;
+}
+
+ast::TestDecl AstBuilder::BuildTest(P::TestDeclContext* context) {
+  ast::TestDecl test;
+  test.range = RangeOf(context);
+  test.name = BuildPlainString(context->stringLit(), "a test name");
+  for (P::TestClauseContext* clause : context->testClause()) test.clauses.push_back(BuildTestClause(clause));
+  return test;
+}
+
+ast::TestClause AstBuilder::BuildTestClause(P::TestClauseContext* context) {
+  ast::TestClause clause;
+  clause.range = RangeOf(context);
+  P::RecordLiteralContext* literal = nullptr;
+  if (auto* given = dynamic_cast<P::GivenClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::Given;
+    literal = given->recordLiteral();
+  } else if (auto* expect = dynamic_cast<P::ExpectRecordClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::ExpectRecord;
+    literal = expect->recordLiteral();
+  } else if (auto* reject = dynamic_cast<P::ExpectRejectClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::ExpectReject;
+    clause.text = BuildPlainString(reject->stringLit(), "an expected reject message");
+  } else if (dynamic_cast<P::ExpectSkipClauseContext*>(context) != nullptr) {
+    clause.kind = ast::TestClauseKind::ExpectSkip;
+  } else if (auto* rule = dynamic_cast<P::RuleClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::Rule;
+    clause.text = BuildIdent(rule->ident()).name;
+  }
+  if (literal != nullptr) {
+    clause.record = BuildRecordLiteralBody(literal->recordLiteralBody());
+    clause.record->type = BuildQualifiedName(literal->qualifiedName());
+  }
+  return clause;
+}
+
+std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(P::RecordLiteralBodyContext* context) {
+  auto literal = std::make_unique<ast::RecordLiteral>();
+  if (context == nullptr) return literal;
+  literal->range = RangeOf(context);
+  for (P::FieldInitContext* init : context->fieldInit()) {
+    ast::FieldInit field;
+    field.name = BuildIdent(init->ident());
+    if (init->expr() != nullptr) field.value = BuildExpr(init->expr());
+    if (init->recordLiteralBody() != nullptr) field.nested = BuildRecordLiteralBody(init->recordLiteralBody());
+    literal->fields.push_back(std::move(field));
+  }
+  return literal;
+}
+
+std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const char* what) {
+  if (context == nullptr) return {};
+  std::unique_ptr<ast::StringLiteral> literal = BuildString(context);
+  if (!literal->IsPlain()) {
+    diagnostics_.Report(DiagnosticKind::SyntaxError, literal->range,
+                        fmt::format("{} cannot contain `{{...}}` interpolation", what))
+        .hint = "write `\\{` for a literal brace";
+  }
+  return literal->PlainText();
+}
+
+ast::Identifier AstBuilder::BuildIdent(P::IdentContext* context) {
+  if (context == nullptr) return {};
+  std::string text = context->getText();
+  if (text.size() >= 2 && text.front() == '`') text = text.substr(1, text.size() - 2);
+  return {std::move(text), RangeOf(context)};
+}
+
+ast::QualifiedName AstBuilder::BuildQualifiedName(P::QualifiedNameContext* context) {
+  ast::QualifiedName name;
+  if (context == nullptr) return name;
+  name.range = RangeOf(context);
+  for (P::IdentContext* part : context->ident()) name.parts.push_back(BuildIdent(part));
+  return name;
+}
+
+}  // namespace weft::syntax::internal

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <memory>
+
+#include "WeftParser.h"
+#include "compiler/diagnostics/diagnostics.h"
+#include "compiler/syntax/ast.h"
+#include "compiler/syntax/internal/offset_map.h"
+
+namespace weft::syntax::internal {
+
+// Turns the ANTLR parse tree of one file into the AST. It tolerates the holes that error
+// recovery leaves in the tree (null children, missing tokens) by skipping them.
+class AstBuilder {
+ public:
+  AstBuilder(FileId file, const OffsetMap& offsets, DiagnosticEngine& diagnostics)
+      : file_(file), offsets_(offsets), diagnostics_(diagnostics) {}
+
+  std::unique_ptr<ast::File> BuildFile(weft_antlr::WeftParser::FileContext* context);
+
+ private:
+  using P = weft_antlr::WeftParser;
+
+  SourceRange RangeOf(antlr4::ParserRuleContext* context) const;
+  SourceRange RangeOf(antlr4::Token* token) const;
+
+  void AddDeclaration(P::DeclarationContext* context, ast::File& file);
+  ast::ImportDecl BuildImport(P::ImportDeclContext* context);
+  ast::SchemaDecl BuildSchema(P::SchemaDeclContext* context);
+  ast::RecordDecl BuildRecord(P::RecordDeclContext* context);
+  ast::FieldDecl BuildField(P::FieldDeclContext* context);
+  ast::EnumDecl BuildEnum(P::EnumDeclContext* context);
+  ast::TypeRef BuildType(P::TypeRefContext* context);
+  ast::TableDecl BuildTable(P::TableDeclContext* context);
+  ast::FnDecl BuildFn(P::FnDeclContext* context);
+  ast::MapDecl BuildMap(P::MapDeclContext* context);
+  std::vector<ast::StatementPtr> BuildBlock(P::BlockContext* context);
+  ast::StatementPtr BuildStatement(P::StatementContext* context);
+  ast::TestDecl BuildTest(P::TestDeclContext* context);
+  ast::TestClause BuildTestClause(P::TestClauseContext* context);
+  std::unique_ptr<ast::RecordLiteral> BuildRecordLiteralBody(P::RecordLiteralBodyContext* context);
+
+  ast::ExprPtr BuildExpr(P::ExprContext* context);
+  ast::ExprPtr BuildBinary(P::ExprContext* context, antlr4::Token* op, P::ExprContext* lhs,
+                           P::ExprContext* rhs);
+  ast::ExprPtr BuildMember(P::MemberExprContext* context);
+  ast::ExprPtr BuildPrimary(P::PrimaryContext* context);
+  ast::ExprPtr BuildMatch(P::MatchPrimaryContext* context);
+  ast::ExprPtr BuildLiteral(P::LiteralContext* context);
+  std::unique_ptr<ast::StringLiteral> BuildString(P::StringLitContext* context);
+  std::vector<ast::ExprPtr> BuildArguments(P::ArgumentsContext* context);
+  ast::Pattern BuildPattern(P::PatternContext* context);
+
+  // The text of a string that must not contain interpolations, such as a path.
+  std::string BuildPlainString(P::StringLitContext* context, const char* what);
+  ast::Identifier BuildIdent(P::IdentContext* context);
+  ast::QualifiedName BuildQualifiedName(P::QualifiedNameContext* context);
+
+  FileId file_;
+  const OffsetMap& offsets_;
+  DiagnosticEngine& diagnostics_;
+};
+
+}  // namespace weft::syntax::internal

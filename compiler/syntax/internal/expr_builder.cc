@@ -1,0 +1,216 @@
+// The expression half of AstBuilder.
+#include <fmt/format.h>
+
+#include "compiler/syntax/internal/ast_builder.h"
+
+namespace weft::syntax::internal {
+
+using P = weft_antlr::WeftParser;
+
+namespace {
+
+std::optional<ast::BinaryOp> BinaryOpOf(size_t token_type) {
+  switch (token_type) {
+    case P::PLUS: return ast::BinaryOp::Add;
+    case P::MINUS: return ast::BinaryOp::Subtract;
+    case P::STAR: return ast::BinaryOp::Multiply;
+    case P::SLASH: return ast::BinaryOp::Divide;
+    case P::PERCENT: return ast::BinaryOp::Remainder;
+    case P::EQ: return ast::BinaryOp::Equal;
+    case P::NE: return ast::BinaryOp::NotEqual;
+    case P::LT: return ast::BinaryOp::Less;
+    case P::LE: return ast::BinaryOp::LessEqual;
+    case P::GT: return ast::BinaryOp::Greater;
+    case P::GE: return ast::BinaryOp::GreaterEqual;
+    case P::AND: return ast::BinaryOp::And;
+    case P::OR: return ast::BinaryOp::Or;
+    case P::COALESCE: return ast::BinaryOp::Coalesce;
+    default: return std::nullopt;
+  }
+}
+
+// Resolves a backslash escape; returns nullopt for an unknown one.
+std::optional<std::string> Unescape(char c) {
+  switch (c) {
+    case 'n': return "\n";
+    case 't': return "\t";
+    case 'r': return "\r";
+    case '\\': return "\\";
+    case '"': return "\"";
+    case '{': return "{";
+    case '}': return "}";
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
+  if (context == nullptr) return nullptr;
+  SourceRange range = RangeOf(context);
+
+  if (auto* e = dynamic_cast<P::PrimaryExprContext*>(context)) return BuildPrimary(e->primary());
+  if (auto* e = dynamic_cast<P::MemberExprContext*>(context)) return BuildMember(e);
+  if (auto* e = dynamic_cast<P::IndexExprContext*>(context)) {
+    return std::make_unique<ast::IndexExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)));
+  }
+  if (auto* e = dynamic_cast<P::NegateExprContext*>(context)) {
+    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Negate, BuildExpr(e->expr()));
+  }
+  if (auto* e = dynamic_cast<P::NotExprContext*>(context)) {
+    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Not, BuildExpr(e->expr()));
+  }
+  if (auto* e = dynamic_cast<P::MultiplyExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::AddExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::CompareExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::CoalesceExprContext*>(context)) {
+    return BuildBinary(e, e->COALESCE()->getSymbol(), e->expr(0), e->expr(1));
+  }
+  if (auto* e = dynamic_cast<P::AndExprContext*>(context)) return BuildBinary(e, e->AND()->getSymbol(), e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::OrExprContext*>(context)) return BuildBinary(e, e->OR()->getSymbol(), e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::IfExprContext*>(context)) {
+    return std::make_unique<ast::IfExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)), BuildExpr(e->expr(2)));
+  }
+  return nullptr;
+}
+
+ast::ExprPtr AstBuilder::BuildBinary(P::ExprContext* context, antlr4::Token* op, P::ExprContext* lhs,
+                                     P::ExprContext* rhs) {
+  std::optional<ast::BinaryOp> binary_op = op == nullptr ? std::nullopt : BinaryOpOf(op->getType());
+  ast::ExprPtr left = BuildExpr(lhs);
+  ast::ExprPtr right = BuildExpr(rhs);
+  // Error recovery can leave an operand or the operator out; the syntax error is already reported.
+  if (!binary_op || left == nullptr || right == nullptr) return nullptr;
+  return std::make_unique<ast::BinaryExpr>(RangeOf(context), *binary_op, RangeOf(op), std::move(left),
+                                           std::move(right));
+}
+
+ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
+  SourceRange range = RangeOf(context);
+  bool optional_chain = context->access != nullptr && context->access->getType() == P::SAFE_DOT;
+  ast::ExprPtr base = BuildExpr(context->expr());
+  if (base == nullptr) return nullptr;
+  ast::Identifier member = BuildIdent(context->ident());
+  if (context->call == nullptr) {
+    return std::make_unique<ast::MemberExpr>(range, std::move(base), std::move(member), optional_chain);
+  }
+  auto call = std::make_unique<ast::CallExpr>(range, std::move(member));
+  call->method_syntax = true;
+  call->optional_chain = optional_chain;
+  call->arguments.push_back(std::move(base));
+  for (ast::ExprPtr& argument : BuildArguments(context->arguments())) call->arguments.push_back(std::move(argument));
+  return call;
+}
+
+std::vector<ast::ExprPtr> AstBuilder::BuildArguments(P::ArgumentsContext* context) {
+  std::vector<ast::ExprPtr> arguments;
+  if (context == nullptr) return arguments;
+  for (P::ExprContext* argument : context->expr()) arguments.push_back(BuildExpr(argument));
+  return arguments;
+}
+
+ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* context) {
+  if (context == nullptr) return nullptr;
+  SourceRange range = RangeOf(context);
+
+  if (auto* p = dynamic_cast<P::LiteralPrimaryContext*>(context)) return BuildLiteral(p->literal());
+  if (auto* p = dynamic_cast<P::ParenPrimaryContext*>(context)) return BuildExpr(p->expr());
+  if (auto* p = dynamic_cast<P::CallPrimaryContext*>(context)) {
+    auto call = std::make_unique<ast::CallExpr>(range, BuildIdent(p->ident()));
+    call->arguments = BuildArguments(p->arguments());
+    return call;
+  }
+  if (auto* p = dynamic_cast<P::ConstructPrimaryContext*>(context)) {
+    auto construct = std::make_unique<ast::ConstructExpr>(range, BuildQualifiedName(p->qualifiedName()));
+    construct->body = BuildBlock(p->block());
+    return construct;
+  }
+  if (auto* p = dynamic_cast<P::NamePrimaryContext*>(context)) {
+    return std::make_unique<ast::NameExpr>(range, BuildIdent(p->ident()));
+  }
+  if (auto* p = dynamic_cast<P::ListPrimaryContext*>(context)) {
+    auto list = std::make_unique<ast::ListExpr>(range);
+    for (P::ExprContext* item : p->expr()) list->items.push_back(BuildExpr(item));
+    return list;
+  }
+  if (auto* p = dynamic_cast<P::MatchPrimaryContext*>(context)) return BuildMatch(p);
+  if (auto* p = dynamic_cast<P::EachPrimaryContext*>(context)) {
+    std::vector<P::ExprContext*> parts = p->expr();
+    auto each = std::make_unique<ast::EachExpr>(range, parts.empty() ? nullptr : BuildExpr(parts.front()));
+    if (p->ident() != nullptr) each->variable = BuildIdent(p->ident());
+    if (p->WHERE() != nullptr && parts.size() == 3) each->filter = BuildExpr(parts[1]);
+    if (parts.size() >= 2) each->value = BuildExpr(parts.back());
+    return each;
+  }
+  return nullptr;
+}
+
+ast::ExprPtr AstBuilder::BuildMatch(P::MatchPrimaryContext* context) {
+  auto match = std::make_unique<ast::MatchExpr>(RangeOf(context), BuildExpr(context->expr()));
+  for (P::MatchArmContext* arm : context->matchArm()) {
+    ast::MatchArm built;
+    built.range = RangeOf(arm);
+    for (P::PatternContext* pattern : arm->pattern()) built.patterns.push_back(BuildPattern(pattern));
+    built.value = BuildExpr(arm->expr());
+    match->arms.push_back(std::move(built));
+  }
+  return match;
+}
+
+ast::Pattern AstBuilder::BuildPattern(P::PatternContext* context) {
+  ast::Pattern pattern;
+  pattern.range = RangeOf(context);
+  if (auto* p = dynamic_cast<P::LiteralPatternContext*>(context)) {
+    pattern.literal = BuildLiteral(p->literal());
+  } else if (auto* p = dynamic_cast<P::NegativePatternContext*>(context)) {
+    auto kind = p->number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
+    pattern.literal = std::make_unique<ast::NumberLiteral>(kind, pattern.range, "-" + p->number->getText());
+  } else if (auto* p = dynamic_cast<P::NamePatternContext*>(context)) {
+    pattern.name = BuildQualifiedName(p->qualifiedName());
+  }
+  return pattern;
+}
+
+ast::ExprPtr AstBuilder::BuildLiteral(P::LiteralContext* context) {
+  if (context == nullptr) return nullptr;
+  SourceRange range = RangeOf(context);
+  if (dynamic_cast<P::IntLiteralContext*>(context) != nullptr) {
+    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range, context->getText());
+  }
+  if (dynamic_cast<P::DecimalLiteralContext*>(context) != nullptr) {
+    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::DecimalLiteral, range, context->getText());
+  }
+  if (auto* s = dynamic_cast<P::StringLiteralContext*>(context)) return BuildString(s->stringLit());
+  if (dynamic_cast<P::TrueLiteralContext*>(context) != nullptr) return std::make_unique<ast::BoolLiteral>(range, true);
+  if (dynamic_cast<P::FalseLiteralContext*>(context) != nullptr) return std::make_unique<ast::BoolLiteral>(range, false);
+  if (dynamic_cast<P::NullLiteralContext*>(context) != nullptr) return std::make_unique<ast::NullLiteral>(range);
+  return nullptr;
+}
+
+std::unique_ptr<ast::StringLiteral> AstBuilder::BuildString(P::StringLitContext* context) {
+  auto literal = std::make_unique<ast::StringLiteral>(RangeOf(context));
+  auto append_text = [&](const std::string& text) {
+    if (literal->parts.empty() || literal->parts.back().interpolation) literal->parts.push_back({});
+    literal->parts.back().text += text;
+  };
+
+  for (P::StringPartContext* part : context->stringPart()) {
+    if (dynamic_cast<P::TextPartContext*>(part) != nullptr) {
+      append_text(part->getText());
+    } else if (dynamic_cast<P::EscapePartContext*>(part) != nullptr) {
+      std::string escape = part->getText();
+      std::optional<std::string> resolved = escape.size() == 2 ? Unescape(escape[1]) : std::nullopt;
+      if (!resolved) {
+        diagnostics_.Report(DiagnosticKind::InvalidLiteral, RangeOf(part), fmt::format("unknown escape `{}` in string", escape))
+            .hint = "the escapes are \\n \\t \\r \\\\ \\\" \\{ and \\}";
+      }
+      append_text(resolved.value_or(escape));
+    } else if (auto* interpolation = dynamic_cast<P::InterpolationPartContext*>(part)) {
+      ast::ExprPtr value = BuildExpr(interpolation->expr());
+      if (value != nullptr) literal->parts.push_back({"", std::move(value)});
+    }
+  }
+  return literal;
+}
+
+}  // namespace weft::syntax::internal

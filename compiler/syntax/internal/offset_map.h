@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace weft::syntax::internal {
+
+// ANTLR indexes its input by code point; diagnostics and the AST use byte offsets into the UTF-8
+// text. This table converts between the two.
+class OffsetMap {
+ public:
+  explicit OffsetMap(std::string_view utf8_text) {
+    for (uint32_t i = 0; i < utf8_text.size(); ++i) {
+      // Continuation bytes (10xxxxxx) do not start a code point.
+      if ((static_cast<unsigned char>(utf8_text[i]) & 0xC0) != 0x80) starts_.push_back(i);
+    }
+    starts_.push_back(static_cast<uint32_t>(utf8_text.size()));
+  }
+
+  // The byte offset of a code point index; indexes past the end map to the end of the text.
+  uint32_t ByteOffset(size_t code_point_index) const {
+    return code_point_index < starts_.size() ? starts_[code_point_index] : starts_.back();
+  }
+
+ private:
+  std::vector<uint32_t> starts_;
+};
+
+}  // namespace weft::syntax::internal

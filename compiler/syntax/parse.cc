@@ -1,0 +1,178 @@
+#include "compiler/syntax/parse.h"
+
+#include <fmt/format.h>
+
+#include "WeftLexer.h"
+#include "WeftParser.h"
+#include "compiler/syntax/internal/ast_builder.h"
+#include "compiler/syntax/internal/offset_map.h"
+
+namespace weft::syntax {
+namespace {
+
+using internal::OffsetMap;
+using weft_antlr::WeftLexer;
+using weft_antlr::WeftParser;
+
+// More syntax errors than this in one file are mostly follow-on noise from the first ones.
+constexpr size_t kMaxSyntaxErrors = 20;
+// Deeper bracket nesting than this is rejected before parsing, because the recursive-descent
+// parser and the AST builder use stack proportional to it.
+constexpr int kMaxNesting = 128;
+
+// Thrown by the error listener to stop a parse after kMaxSyntaxErrors; caught in Parse.
+struct TooManyErrors {};
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or -1 when the text is valid.
+int64_t FindInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return static_cast<int64_t>(i);
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return static_cast<int64_t>(i);
+    }
+    i += length;
+  }
+  return -1;
+}
+
+// Replaces ANTLR's token names in its messages with the words a user knows.
+std::string Humanize(std::string message) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"<EOF>", "end of file"},          {"IDENT", "name"},
+      {"QUOTED_IDENT", "`quoted name`"}, {"INT_LIT", "integer"},
+      {"DECIMAL_LIT", "decimal"},        {"STRING_START", "string"},
+      {"STRING_END", "'\"'"},            {"LBRACE", "'{'"},
+      {"RBRACE", "'}'"},                 {"UNEXPECTED_CHAR", "character"},
+      {"INTERPOLATION_START", "'{'"},    {"SKIP_", "'skip'"},
+  };
+  for (const auto& [internal_name, shown] : kNames) {
+    for (size_t at = message.find(internal_name); at != std::string::npos; at = message.find(internal_name, at)) {
+      bool word_before = at > 0 && (std::isalnum(static_cast<unsigned char>(message[at - 1])) || message[at - 1] == '_');
+      size_t after = at + std::strlen(internal_name);
+      bool word_after = after < message.size() && (std::isalnum(static_cast<unsigned char>(message[after])) || message[after] == '_');
+      if (word_before || word_after) {
+        at = after;
+        continue;
+      }
+      message.replace(at, std::strlen(internal_name), shown);
+      at += std::strlen(shown);
+    }
+  }
+  return message;
+}
+
+// Reports ANTLR's lexer and parser errors as Weft diagnostics instead of printing them.
+class DiagnosticListener : public antlr4::BaseErrorListener {
+ public:
+  DiagnosticListener(FileId file, const SourceFile& source, const OffsetMap& offsets, DiagnosticEngine& diagnostics)
+      : file_(file), source_(source), offsets_(offsets), diagnostics_(diagnostics) {}
+
+  void syntaxError(antlr4::Recognizer*, antlr4::Token* offending, size_t line, size_t column,
+                   const std::string& message, std::exception_ptr) override {
+    if (count_ == kMaxSyntaxErrors) {
+      diagnostics_.Report(DiagnosticKind::TooManyErrors, RangeAt(offending, line, column),
+                          fmt::format("too many syntax errors; stopped after {}", kMaxSyntaxErrors))
+          .hint = "fix the first errors and run the command again";
+      throw TooManyErrors{};
+    }
+    ++count_;
+
+    SourceRange range = RangeAt(offending, line, column);
+    if (offending != nullptr && offending->getType() == WeftLexer::UNTERMINATED_STRING) {
+      diagnostics_.Report(DiagnosticKind::UnterminatedString, range, "string literal is not closed before the end of the line")
+          .hint = "add the closing '\"'; write \\n for a line break inside a string";
+      return;
+    }
+    diagnostics_.Report(DiagnosticKind::SyntaxError, range, Humanize(message));
+  }
+
+ private:
+  SourceRange RangeAt(antlr4::Token* token, size_t line, size_t column) const {
+    if (token != nullptr && token->getStartIndex() != INVALID_INDEX) {
+      uint32_t begin = offsets_.ByteOffset(token->getStartIndex());
+      uint32_t end = token->getStopIndex() == INVALID_INDEX ? begin : offsets_.ByteOffset(token->getStopIndex() + 1);
+      return {file_, begin, std::max(begin + 1, end)};
+    }
+    // Lexer errors come with a line and a code-point column only.
+    std::string_view text = source_.Line(static_cast<uint32_t>(line));
+    uint32_t begin = static_cast<uint32_t>(text.data() - source_.text().data());
+    const std::string& all = source_.text();
+    for (size_t seen = 0; seen < column && begin < all.size(); ++seen) {
+      ++begin;
+      while (begin < all.size() && (static_cast<unsigned char>(all[begin]) & 0xC0) == 0x80) ++begin;
+    }
+    return {file_, begin, begin + 1};
+  }
+
+  FileId file_;
+  const SourceFile& source_;
+  const OffsetMap& offsets_;
+  DiagnosticEngine& diagnostics_;
+  size_t count_ = 0;
+};
+
+// Returns false, after reporting, when brackets nest deeper than kMaxNesting.
+bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets, DiagnosticEngine& diagnostics) {
+  int depth = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    size_t type = token->getType();
+    bool opens = type == WeftLexer::LPAREN || type == WeftLexer::LBRACKET || type == WeftLexer::LBRACE ||
+                 type == WeftLexer::INTERPOLATION_START;
+    bool closes = type == WeftLexer::RPAREN || type == WeftLexer::RBRACKET || type == WeftLexer::RBRACE;
+    if (opens && ++depth > kMaxNesting) {
+      uint32_t begin = offsets.ByteOffset(token->getStartIndex());
+      diagnostics.Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
+                         fmt::format("brackets nest more than {} levels deep", kMaxNesting))
+          .hint = "split the expression with `let` bindings";
+      return false;
+    }
+    if (closes && depth > 0) --depth;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
+  const SourceFile& source = diagnostics.sources().Get(file);
+  auto empty = std::make_unique<ast::File>();
+  empty->file = file;
+
+  int64_t invalid_at = FindInvalidUtf8(source.text());
+  if (invalid_at >= 0) {
+    auto offset = static_cast<uint32_t>(invalid_at);
+    diagnostics.Report(DiagnosticKind::SyntaxError, {file, offset, offset + 1}, "file is not valid UTF-8")
+        .hint = "save the file as UTF-8";
+    return empty;
+  }
+
+  OffsetMap offsets(source.text());
+  DiagnosticListener listener(file, source, offsets, diagnostics);
+  antlr4::ANTLRInputStream input(source.text());
+  WeftLexer lexer(&input);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  antlr4::CommonTokenStream tokens(&lexer);
+  WeftParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+
+  try {
+    tokens.fill();
+    if (!CheckNesting(tokens, file, offsets, diagnostics)) return empty;
+    WeftParser::FileContext* tree = parser.file();
+    internal::AstBuilder builder(file, offsets, diagnostics);
+    return builder.BuildFile(tree);
+  } catch (const TooManyErrors&) {
+    return empty;
+  } catch (const std::exception& error) {
+    // ANTLR's runtime throws only on internal faults; report it at the file start, never crash.
+    diagnostics.Report(DiagnosticKind::SyntaxError, {file, 0, 0}, fmt::format("the parser failed: {}", error.what()));
+    return empty;
+  }
+}
+
+}  // namespace weft::syntax

@@ -1,0 +1,125 @@
+// The helpers that JIT-compiled rules call; see abi.h for their contracts.
+#include "runtime/abi.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "runtime/context.h"
+#include "runtime/decimal.h"
+
+namespace weft::runtime {
+
+char* Arena::Allocate(size_t size) {
+  if (size > kBlockSize / 4) {
+    large_.push_back(std::make_unique<char[]>(size));
+    return large_.back().get();
+  }
+  if (blocks_.empty() || used_ + size > kBlockSize) {
+    if (!blocks_.empty()) ++block_index_;
+    if (block_index_ >= blocks_.size()) blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+    used_ = 0;
+  }
+  char* memory = blocks_[block_index_].get() + used_;
+  used_ += size;
+  return memory;
+}
+
+void Arena::Reset() {
+  block_index_ = 0;
+  used_ = 0;
+  large_.clear();
+}
+
+}  // namespace weft::runtime
+
+namespace {
+
+void SetString(WeftContext* context, std::string_view text, WeftString* result) {
+  char* memory = context->arena.Allocate(text.size() + 1);
+  std::memcpy(memory, text.data(), text.size());
+  result->data = memory;
+  result->size = static_cast<int64_t>(text.size());
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+extern "C" {
+
+void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right, WeftString* result) {
+  size_t size = static_cast<size_t>(left->size + right->size);
+  char* memory = context->arena.Allocate(size + 1);
+  if (left->size > 0) std::memcpy(memory, left->data, left->size);
+  if (right->size > 0) std::memcpy(memory + left->size, right->data, right->size);
+  result->data = memory;
+  result->size = static_cast<int64_t>(size);
+}
+
+void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result) {
+  SetString(context, fmt::format("{}", value), result);
+}
+
+void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale, WeftString* result) {
+  SetString(context, weft::runtime::DecimalToString(*value, scale), result);
+}
+
+int32_t weft_string_compare(const WeftString* left, const WeftString* right) {
+  size_t common = static_cast<size_t>(std::min(left->size, right->size));
+  int order = common == 0 ? 0 : std::memcmp(left->data, right->data, common);
+  if (order != 0) return order;
+  return left->size < right->size ? -1 : left->size > right->size ? 1 : 0;
+}
+
+int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result) {
+  __int128 product;
+  if (__builtin_mul_overflow(*left, *right, &product)) return 0;
+  if (!weft::runtime::FitsDigits(product, weft::runtime::kMaxDigits)) return 0;
+  *result = product;
+  return 1;
+}
+
+int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result) {
+  std::optional<__int128> rescaled = weft::runtime::Rescale(*value, from_scale, to_scale);
+  if (!rescaled) return 0;
+  *result = *rescaled;
+  return 1;
+}
+
+int32_t weft_decimal_fits(const __int128* value, int32_t precision) {
+  return weft::runtime::FitsDigits(*value, precision) ? 1 : 0;
+}
+
+void weft_trim(WeftContext*, const WeftString* value, WeftString* result) {
+  const char* begin = value->data;
+  const char* end = value->data + value->size;
+  while (begin < end && IsAsciiSpace(*begin)) ++begin;
+  while (end > begin && IsAsciiSpace(end[-1])) --end;
+  result->data = begin;
+  result->size = end - begin;
+}
+
+void weft_reject(WeftContext* context, const WeftString* message) {
+  context->reject_reason.assign(message->data, static_cast<size_t>(message->size));
+}
+
+void weft_reject_overflow(WeftContext* context, const char* field) {
+  context->reject_field = field;
+  context->reject_reason = "arithmetic overflow: the result has more than 38 digits or exceeds the int range";
+}
+
+void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,
+                           int32_t precision) {
+  context->reject_field = field;
+  context->reject_reason =
+      fmt::format("value {} does not fit decimal({}, {}) of field `{}`",
+                  weft::runtime::DecimalToString(*value, scale), precision, scale, field);
+}
+
+void weft_reject_division_by_zero(WeftContext* context, const char* field) {
+  context->reject_field = field;
+  context->reject_reason = "division by zero";
+}
+
+}  // extern "C"

@@ -1,0 +1,65 @@
+#pragma once
+
+// The data layout and helper functions shared by the JIT-compiled rule functions and the C++
+// runtime. Everything here has C linkage and a fixed layout, because generated code reads and
+// writes it directly.
+#include <cstdint>
+
+extern "C" {
+
+// A string: bytes in UTF-8, not NUL-terminated. The bytes belong to the input buffer or to the
+// record's arena and live until the record is written.
+struct WeftString {
+  const char* data;
+  int64_t size;
+};
+
+// One field of a record. The payload's member is chosen by the field's type; a decimal is an
+// integer count of 10^-scale units, with the scale taken from the field's type.
+struct alignas(16) WeftSlot {
+  union {
+    __int128 decimal;
+    int64_t integer;
+    WeftString string;
+    uint8_t boolean;
+  };
+  // 1 when the value is present, 0 for null or a missing key.
+  uint8_t present;
+};
+
+static_assert(sizeof(WeftSlot) == 32, "generated code assumes 32-byte slots");
+
+// Per-record state that generated code passes back to the helpers: the arena for new strings
+// and the reason when the record is rejected. Defined by the runtime.
+struct WeftContext;
+
+// The signature of a compiled rule.
+typedef int32_t (*WeftRuleFunction)(WeftContext* context, const WeftSlot* source, WeftSlot* target);
+
+// What a rule function returns.
+enum WeftOutcome : int32_t { kWeftMapped = 0, kWeftSkipped = 1, kWeftRejected = 2 };
+
+// Helpers called by generated code. Values travel by pointer so that no 128-bit integer or
+// struct crosses the call boundary by value.
+void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right, WeftString* result);
+void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result);
+void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale, WeftString* result);
+// Returns <0, 0 or >0, comparing bytes.
+int32_t weft_string_compare(const WeftString* left, const WeftString* right);
+// The products and rescalings return 0 on overflow of 38 digits, 1 on success.
+int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result);
+// Changes the scale; fewer places round half away from zero.
+int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result);
+// Returns 1 when the value has at most `precision` digits.
+int32_t weft_decimal_fits(const __int128* value, int32_t precision);
+void weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
+
+// Reject helpers: each records the reason in the context; the rule function then returns
+// kWeftRejected.
+void weft_reject(WeftContext* context, const WeftString* message);
+void weft_reject_overflow(WeftContext* context, const char* field);
+void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,
+                           int32_t precision);
+void weft_reject_division_by_zero(WeftContext* context, const char* field);
+
+}  // extern "C"

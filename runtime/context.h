@@ -1,0 +1,41 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/abi.h"
+
+namespace weft::runtime {
+
+// Bump allocator for the strings a rule builds while mapping one record. Reset between records,
+// so memory stays bounded by the largest record instead of growing with the input.
+class Arena {
+ public:
+  char* Allocate(size_t size);
+  void Reset();
+
+ private:
+  static constexpr size_t kBlockSize = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_index_ = 0;
+  size_t used_ = 0;
+  std::vector<std::unique_ptr<char[]>> large_;
+};
+
+}  // namespace weft::runtime
+
+// Defined outside the namespace because generated code declares it as a C struct.
+struct WeftContext {
+  weft::runtime::Arena arena;
+  // Set when the rule rejects the record.
+  std::string reject_reason;
+  // The target field being computed when the record was rejected; empty when none was.
+  std::string reject_field;
+
+  void Reset() {
+    arena.Reset();
+    reject_reason.clear();
+    reject_field.clear();
+  }
+};

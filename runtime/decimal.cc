@@ -1,0 +1,118 @@
+#include "runtime/decimal.h"
+
+#include <array>
+
+namespace weft::runtime {
+namespace {
+
+const std::array<__int128, kMaxDigits + 1>& PowersOfTen() {
+  static const std::array<__int128, kMaxDigits + 1> powers = [] {
+    std::array<__int128, kMaxDigits + 1> table{};
+    table[0] = 1;
+    for (int i = 1; i <= kMaxDigits; ++i) table[i] = table[i - 1] * 10;
+    return table;
+  }();
+  return powers;
+}
+
+}  // namespace
+
+__int128 PowerOfTen(int exponent) { return PowersOfTen()[exponent]; }
+
+bool FitsDigits(__int128 value, int digits) {
+  if (digits >= kMaxDigits) digits = kMaxDigits;
+  __int128 limit = PowerOfTen(digits);
+  return value < limit && value > -limit;
+}
+
+std::string DecimalToString(__int128 value, int scale) {
+  bool negative = value < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (scale > 0) {
+    if (digits.size() <= static_cast<size_t>(scale)) digits.insert(0, scale + 1 - digits.size(), '0');
+    digits.insert(digits.size() - scale, 1, '.');
+  }
+  return negative ? "-" + digits : digits;
+}
+
+DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+
+  // Collect the significant digits and the position of the point.
+  std::string digits;
+  int places = 0;
+  bool seen_digit = false, after_point = false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      seen_digit = true;
+      digits += c;
+      if (after_point) ++places;
+    } else if (c == '.' && !after_point) {
+      after_point = true;
+    } else {
+      break;
+    }
+  }
+  if (!seen_digit) return DecimalParseError::NotANumber;
+
+  int64_t exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool negative_exponent = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative_exponent = text[i++] == '-';
+    if (i == text.size()) return DecimalParseError::NotANumber;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
+    }
+    if (negative_exponent) exponent = -exponent;
+  }
+  if (i != text.size()) return DecimalParseError::NotANumber;
+
+  // The value is digits * 10^(exponent - places); bring it to `scale` places.
+  int64_t shift = static_cast<int64_t>(scale) + exponent - places;
+  while (shift < 0 && !digits.empty()) {
+    if (digits.back() != '0') return DecimalParseError::TooManyPlaces;
+    digits.pop_back();
+    ++shift;
+  }
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+  if (digits.empty()) {
+    result = 0;
+    return DecimalParseError::None;
+  }
+  if (static_cast<int64_t>(digits.size()) + shift > kMaxDigits) return DecimalParseError::TooManyDigits;
+  __int128 value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  value *= PowerOfTen(static_cast<int>(shift));
+  result = negative ? -value : value;
+  return DecimalParseError::None;
+}
+
+std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
+  if (to_scale >= from_scale) {
+    __int128 factor = PowerOfTen(to_scale - from_scale);
+    __int128 scaled;
+    if (__builtin_mul_overflow(value, factor, &scaled) || !FitsDigits(scaled, kMaxDigits)) return std::nullopt;
+    return scaled;
+  }
+  int drop = from_scale - to_scale;
+  if (drop > kMaxDigits) return 0;
+  __int128 divisor = PowerOfTen(drop);
+  __int128 quotient = value / divisor;
+  __int128 remainder = value % divisor;
+  // Half away from zero: a remainder of at least half the divisor moves away from zero.
+  // (Compared without doubling, which could overflow when 38 places are dropped.)
+  if (remainder > 0 && remainder >= divisor - remainder) ++quotient;
+  if (remainder < 0 && -remainder >= divisor + remainder) --quotient;
+  return quotient;
+}
+
+}  // namespace weft::runtime

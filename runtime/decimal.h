@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Exact decimal arithmetic on 128-bit integers that count 10^-scale units. Up to 38 digits fit.
+namespace weft::runtime {
+
+constexpr int kMaxDigits = 38;
+
+// 10^exponent for exponent 0 to 38.
+__int128 PowerOfTen(int exponent);
+
+// Returns true when |value| has at most `digits` digits.
+bool FitsDigits(__int128 value, int digits);
+
+// Writes the value with exactly `scale` places after the point, such as "-12.50".
+std::string DecimalToString(__int128 value, int scale);
+
+// Why a text could not become a decimal.
+enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };
+
+// Parses JSON-style number text ("-12.5", "1e3", "0.10") into units of 10^-scale. Digits beyond
+// `scale` places must be zeros, otherwise the result is TooManyPlaces: input is never rounded.
+DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result);
+
+// Changes the scale of `value`; fewer places round half away from zero. Returns nullopt when the
+// result has more than 38 digits.
+std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale);
+
+}  // namespace weft::runtime

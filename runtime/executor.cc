@@ -1,0 +1,88 @@
+#include "runtime/executor.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "runtime/context.h"
+#include "runtime/record_reader.h"
+#include "runtime/record_writer.h"
+
+namespace weft::runtime {
+namespace {
+
+// Output is flushed in chunks of about this many bytes.
+constexpr size_t kFlushBytes = 1 << 20;
+
+void AppendReject(const CompiledRule& rule, const InputRecord& record, const std::string& reason,
+                  const std::string& field, bool record_is_json, std::string& out) {
+  out += fmt::format("{{\"record\":{},", record.number);
+  if (record.line > 0) out += fmt::format("\"line\":{},", record.line);
+  out += "\"rule\":";
+  AppendJsonString(rule.name, out);
+  if (!field.empty()) {
+    out += ",\"field\":";
+    AppendJsonString(field, out);
+  }
+  out += ",\"reason\":";
+  AppendJsonString(reason, out);
+  out += ",\"input\":";
+  // A malformed line is kept verbatim as a string, since it cannot be embedded as JSON.
+  if (record_is_json) {
+    out += record.text;
+  } else {
+    AppendJsonString(record.text, out);
+  }
+  out += "}\n";
+}
+
+}  // namespace
+
+RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects) {
+  RunCounts counts;
+  RecordReader reader(*rule.source);
+  RecordWriter writer(*rule.target);
+  WeftContext context;
+  std::vector<WeftSlot> source;
+  std::vector<WeftSlot> target(rule.target->fields.size());
+  std::string out_buffer;
+  std::string reject_buffer;
+
+  for (const InputRecord& record : input.records) {
+    ++counts.in;
+    if (!record.error.empty()) {
+      ++counts.rejected;
+      AppendReject(rule, record, record.error, "", false, reject_buffer);
+      continue;
+    }
+    std::string problem = reader.Read(record.text, source);
+    if (!problem.empty()) {
+      ++counts.rejected;
+      AppendReject(rule, record, problem, "", true, reject_buffer);
+      continue;
+    }
+
+    context.Reset();
+    std::fill(target.begin(), target.end(), WeftSlot{});
+    int32_t outcome = rule.function(&context, source.data(), target.data());
+    if (outcome == kWeftMapped) {
+      ++counts.mapped;
+      writer.Write(target.data(), out_buffer);
+    } else if (outcome == kWeftSkipped) {
+      ++counts.skipped;
+    } else {
+      ++counts.rejected;
+      AppendReject(rule, record, context.reject_reason, context.reject_field, true, reject_buffer);
+    }
+
+    if (out_buffer.size() > kFlushBytes) out << out_buffer, out_buffer.clear();
+    if (reject_buffer.size() > kFlushBytes) rejects << reject_buffer, reject_buffer.clear();
+  }
+  out << out_buffer;
+  rejects << reject_buffer;
+  out.flush();
+  rejects.flush();
+  return counts;
+}
+
+}  // namespace weft::runtime

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+#include "compiler/schema/types.h"
+#include "runtime/abi.h"
+#include "runtime/input.h"
+
+namespace weft::runtime {
+
+// A rule compiled to native code, with the records it reads and writes.
+struct CompiledRule {
+  std::string name;
+  const schema::RecordType* source = nullptr;
+  const schema::RecordType* target = nullptr;
+  WeftRuleFunction function = nullptr;
+};
+
+// The outcome counts of a run; `in == mapped + skipped + rejected` always holds.
+struct RunCounts {
+  size_t in = 0;
+  size_t mapped = 0;
+  size_t skipped = 0;
+  size_t rejected = 0;
+};
+
+// Applies `rule` to every record of `input`. Mapped records go to `out` as NDJSON; each
+// rejected record (malformed, unreadable for the source schema, or rejected by the rule) goes
+// to `rejects` as one NDJSON line with its number, the rule, the reason and the record itself.
+RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects);
+
+}  // namespace weft::runtime

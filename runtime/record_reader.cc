@@ -1,0 +1,157 @@
+#include "runtime/record_reader.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "runtime/decimal.h"
+
+namespace weft::runtime {
+namespace {
+
+using schema::TypeKind;
+namespace od = simdjson::ondemand;
+
+std::string_view JsonTypeName(od::json_type type) {
+  switch (type) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "a bool";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+// The value's JSON text for messages, shortened so that a reason stays one readable line.
+std::string Excerpt(od::value& value) {
+  std::string_view raw = value.raw_json_token();
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
+                          raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
+    raw.remove_suffix(1);
+  }
+  if (raw.size() > 60) return std::string(raw.substr(0, 57)) + "...";
+  return std::string(raw);
+}
+
+std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
+  return fmt::format("field `{}` must be {}, but the input has {} {}", field.name, field.type.AsRequired().ToString(),
+                     JsonTypeName(type), Excerpt(value));
+}
+
+}  // namespace
+
+RecordReader::RecordReader(const schema::RecordType& record) : record_(record) {
+  for (size_t i = 0; i < record.fields.size(); ++i) field_index_.emplace(record.fields[i].name, static_cast<int>(i));
+}
+
+std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots) {
+  slots.assign(record_.fields.size(), WeftSlot{});
+  std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
+  buffer_ = simdjson::padded_string(json);
+
+  od::document document;
+  if (auto error = parser_.iterate(buffer_).get(document)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  od::object object;
+  if (document.get_object().get(object) != simdjson::SUCCESS) return "the record is not a JSON object";
+
+  std::vector<bool> seen(record_.fields.size(), false);
+  for (auto member : object) {
+    std::string_view key;
+    if (auto error = member.unescaped_key().get(key)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    auto found = field_index_.find(std::string(key));
+    if (found == field_index_.end()) continue;
+    int index = found->second;
+    if (seen[index]) return fmt::format("field `{}` appears twice in the record", key);
+    seen[index] = true;
+
+    od::value value;
+    if (auto error = member.value().get(value)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    std::string problem = ReadField(record_.fields[index], value, slots[index]);
+    if (!problem.empty()) return problem;
+  }
+
+  for (size_t i = 0; i < record_.fields.size(); ++i) {
+    const schema::FieldType& field = record_.fields[i];
+    if (slots[i].present || field.type.optional) continue;
+    return fmt::format("required field `{}` is {}", field.name, seen[i] ? "null" : "missing");
+  }
+  return "";
+}
+
+std::string RecordReader::ReadField(const schema::FieldType& field, od::value value, WeftSlot& slot) {
+  od::json_type type;
+  if (auto error = value.type().get(type)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (type == od::json_type::null) return "";
+
+  switch (field.type.kind) {
+    case TypeKind::String: {
+      std::string_view text;
+      if (type != od::json_type::string || value.get_string().get(text)) return WrongType(field, type, value);
+      slot.string = {text.data(), static_cast<int64_t>(text.size())};
+      break;
+    }
+    case TypeKind::Int: {
+      if (type != od::json_type::number) return WrongType(field, type, value);
+      int64_t number;
+      if (value.get_int64().get(number)) {
+        return fmt::format("field `{}` must be an int, but {} is not an integer from -2^63 to 2^63-1", field.name,
+                           Excerpt(value));
+      }
+      slot.integer = number;
+      break;
+    }
+    case TypeKind::Bool: {
+      bool flag;
+      if (type != od::json_type::boolean || value.get_bool().get(flag)) return WrongType(field, type, value);
+      slot.boolean = flag ? 1 : 0;
+      break;
+    }
+    case TypeKind::Decimal: {
+      std::string problem = ReadDecimal(field, value, slot);
+      if (!problem.empty()) return problem;
+      break;
+    }
+    default:
+      return fmt::format("field `{}` has type {}, which records cannot carry yet", field.name, field.type.ToString());
+  }
+  slot.present = 1;
+  return "";
+}
+
+std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value value, WeftSlot& slot) {
+  od::json_type type = value.type().value_unsafe();
+  std::string_view text;
+  // Money often travels as a string ("199.00"); both forms are read exactly, never via a float.
+  if (type == od::json_type::number) {
+    text = value.raw_json_token();
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t')) {
+      text.remove_suffix(1);
+    }
+  } else if (type != od::json_type::string || value.get_string().get(text)) {
+    return WrongType(field, type, value);
+  }
+
+  __int128 units = 0;
+  DecimalParseError error = ParseDecimal(text, field.type.scale, units);
+  std::string shown = std::string(text.substr(0, 60));
+  switch (error) {
+    case DecimalParseError::None:
+      break;
+    case DecimalParseError::NotANumber:
+      return fmt::format("field `{}` must be a decimal, but \"{}\" is not a number", field.name, shown);
+    case DecimalParseError::TooManyPlaces:
+      return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name, field.type.AsRequired().ToString(),
+                         shown, field.type.scale);
+    case DecimalParseError::TooManyDigits:
+      break;
+  }
+  if (error == DecimalParseError::TooManyDigits || !FitsDigits(units, field.type.precision)) {
+    return fmt::format("field `{}` is {}: {} has too many digits", field.name, field.type.AsRequired().ToString(), shown);
+  }
+  slot.decimal = units;
+  return "";
+}
+
+}  // namespace weft::runtime

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/schema/types.h"
+#include "runtime/abi.h"
+
+namespace weft::runtime {
+
+// Parses JSON records of one source record type into slots, one slot per declared field in
+// declaration order. Keys the schema does not declare are ignored.
+class RecordReader {
+ public:
+  explicit RecordReader(const schema::RecordType& record);
+
+  // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns "" on success, otherwise the reason the record
+  // cannot be read, naming the field and the value. Strings in the slots point into the reader's
+  // buffers and stay valid until the next call.
+  std::string Read(std::string_view json, std::vector<WeftSlot>& slots);
+
+ private:
+  std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);
+  std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);
+
+  const schema::RecordType& record_;
+  std::unordered_map<std::string, int> field_index_;
+  simdjson::ondemand::parser parser_;
+  simdjson::padded_string buffer_;
+};
+
+}  // namespace weft::runtime

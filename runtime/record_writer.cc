@@ -1,0 +1,69 @@
+#include "runtime/record_writer.h"
+
+#include <fmt/format.h>
+
+#include "runtime/decimal.h"
+
+namespace weft::runtime {
+
+void AppendJsonString(std::string_view text, std::string& out) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<int>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+RecordWriter::RecordWriter(const schema::RecordType& record) : record_(record) {
+  for (const schema::FieldType& field : record.fields) {
+    std::string key;
+    AppendJsonString(field.name, key);
+    keys_.push_back(key + ':');
+  }
+}
+
+void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
+  out += '{';
+  for (size_t i = 0; i < record_.fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += keys_[i];
+    const WeftSlot& slot = slots[i];
+    if (!slot.present) {
+      out += "null";
+      continue;
+    }
+    const schema::Type& type = record_.fields[i].type;
+    switch (type.kind) {
+      case schema::TypeKind::String:
+        AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)), out);
+        break;
+      case schema::TypeKind::Int:
+        out += fmt::format("{}", slot.integer);
+        break;
+      case schema::TypeKind::Decimal:
+        out += DecimalToString(slot.decimal, type.scale);
+        break;
+      case schema::TypeKind::Bool:
+        out += slot.boolean ? "true" : "false";
+        break;
+      default:
+        out += "null";
+        break;
+    }
+  }
+  out += "}\n";
+}
+
+}  // namespace weft::runtime

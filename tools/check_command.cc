@@ -1,0 +1,27 @@
+#include <llvm/Support/Error.h>
+
+#include <iostream>
+
+#include "compiler/codegen/jit.h"
+#include "compiler/frontend.h"
+#include "compiler/ir/ir.h"
+#include "tools/commands.h"
+#include "tools/report.h"
+
+namespace weft::tools {
+
+int RunCheck(const CheckOptions& options) {
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  ReportDiagnostics(*frontend, std::cerr);
+  if (frontend->diagnostics.HasErrors()) return kExitFailure;
+
+  for (const check::CheckedRule& rule : frontend->program.rules) {
+    if (!options.dump_ir && !options.dump_llvm) break;
+    ir::Rule lowered = ir::Lower(frontend->program, rule);
+    if (options.dump_ir) std::cout << ir::Dump(lowered);
+    if (options.dump_llvm) std::cout << codegen::Jit::DumpLlvm(lowered);
+  }
+  return kExitOk;
+}
+
+}  // namespace weft::tools

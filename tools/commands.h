@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace weft::tools {
+
+// Exit codes of the `weft` command.
+constexpr int kExitOk = 0;
+// The .map files have errors, or an input could not be processed.
+constexpr int kExitFailure = 1;
+// The command line is wrong: an unknown rule, a missing option.
+constexpr int kExitUsage = 2;
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  bool dump_ir = false;
+  bool dump_llvm = false;
+};
+
+struct RunOptions {
+  std::vector<std::string> files;
+  std::string rule;
+  std::string in;
+  std::string out;
+  std::string rejects;
+};
+
+int RunCheck(const CheckOptions& options);
+int RunRun(const RunOptions& options);
+
+}  // namespace weft::tools

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <ostream>
+
+#include "compiler/frontend.h"
+
+namespace weft::tools {
+
+// Prints every diagnostic, then a count line such as "2 errors, 1 warning" when there are any.
+void ReportDiagnostics(const Frontend& frontend, std::ostream& out);
+
+}  // namespace weft::tools

@@ -1,0 +1,37 @@
+// The `weft` command: check .map files and run their rules over records.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "tools/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace weft::tools;
+  CLI::App app{"Weft compiles data-mapping rules (.map files) to native code and applies them to records."};
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* check_command = app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
+  check_command->add_option("files", check.files, ".map files to check together")->required();
+  check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
+  check_command->add_flag("--dump-llvm", check.dump_llvm, "Print the optimized LLVM IR of every rule");
+
+  RunOptions run;
+  CLI::App* run_command = app.add_subcommand("run", "Apply one rule to NDJSON or JSON records.");
+  run_command->add_option("files", run.files, ".map files that declare the rule")->required();
+  run_command->add_option("--rule", run.rule, "Name of the rule: its `as` name, or its target record's name")->required();
+  run_command->add_option("--in", run.in, "Input: NDJSON, a JSON array, or an object with a `records` array; - for stdin")
+      ->required();
+  run_command->add_option("--out", run.out, "Output NDJSON of mapped records; - for stdout")->required();
+  run_command->add_option("--rejects", run.rejects, "Output NDJSON of rejected records with reasons; - for stderr")
+      ->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (check_command->parsed()) return RunCheck(check);
+  return RunRun(run);
+}
