@@ -7,7 +7,7 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test clean autoupdate
 
 all: build
 
@@ -30,3 +30,7 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR) out
+
+# Rewrites the expectations of the golden tests from the current output; review the diff.
+autoupdate: build
+	WEFT_AUTOUPDATE=1 $(BUILD_DIR)/tests/golden_test --gtest_filter='Golden/*'

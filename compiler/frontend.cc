@@ -31,6 +31,9 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
 void ParseAndCheck(Frontend& frontend, const std::vector<FileId>& files) {
   std::vector<std::unique_ptr<ast::File>> parsed;
   for (FileId file : files) parsed.push_back(syntax::Parse(file, frontend.diagnostics));
+  // Checking a tree that error recovery patched up mostly reports the same mistakes again, so
+  // the checker runs only on files that parsed cleanly.
+  if (frontend.diagnostics.HasErrors()) return;
   frontend.program = check::Check(std::move(parsed), frontend.diagnostics);
 }
 

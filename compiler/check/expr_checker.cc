@@ -80,24 +80,23 @@ Type ExprChecker::Check(const ast::Expr* expr) {
     case ast::ExprKind::If:
       return CheckIf(static_cast<const ast::IfExpr&>(*expr));
     case ast::ExprKind::Member:
-      return NotYetSupported(*expr, "field paths into nested records and enum members");
+      return NotYetSupported(*expr, "field paths into nested records and enum members are");
     case ast::ExprKind::Index:
-      return NotYetSupported(*expr, "table look-ups and list indexing");
+      return NotYetSupported(*expr, "table look-ups and list indexing are");
     case ast::ExprKind::Match:
-      return NotYetSupported(*expr, "`match` expressions");
+      return NotYetSupported(*expr, "`match` expressions are");
     case ast::ExprKind::List:
-      return NotYetSupported(*expr, "list literals");
+      return NotYetSupported(*expr, "list literals are");
     case ast::ExprKind::Construct:
-      return NotYetSupported(*expr, "nested record construction");
+      return NotYetSupported(*expr, "nested record construction is");
     case ast::ExprKind::Each:
-      return NotYetSupported(*expr, "`each` over lists");
+      return NotYetSupported(*expr, "`each` over lists is");
   }
   return Type::Error();
 }
 
 Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view what) {
-  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range,
-                      fmt::format("{} are not supported yet", what));
+  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range, fmt::format("{} not supported yet", what));
   return Record(expr, Type::Error());
 }
 
@@ -192,11 +191,12 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
     return Record(expr, Type::Error());
   }
-  if (expr.optional_chain) return NotYetSupported(expr, "calls through `?.`");
+  if (expr.optional_chain) return NotYetSupported(expr, "calls through `?.` are");
   if (arguments.size() != builtin->parameters.size()) {
     diagnostics_.Report(DiagnosticKind::WrongArgumentCount, expr.range,
-                        fmt::format("`{}` takes {} argument(s) but {} were given", builtin->name,
-                                    builtin->parameters.size(), arguments.size()))
+                        fmt::format("`{}` takes {} argument{} but was given {}", builtin->name,
+                                    builtin->parameters.size(), builtin->parameters.size() == 1 ? "" : "s",
+                                    arguments.size()))
         .hint = fmt::format("example: {}", builtin->example);
     return Record(expr, Type::Error());
   }
@@ -293,7 +293,7 @@ void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view what) {
   if (expr == nullptr) return;
   Type type = Check(expr);
   if (type.IsError()) return;
-  if (!RequirePresent(*expr, type, what)) return;
+  if (!RequirePresent(*expr, type, fmt::format("as {}", what))) return;
   if (type.kind != TypeKind::Bool) {
     diagnostics_.Report(DiagnosticKind::TypeMismatch, expr->range,
                         fmt::format("{} must be a bool, not {}", what, type.ToString()))

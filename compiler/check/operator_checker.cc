@@ -82,7 +82,7 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
     }
     default:
       // TODO: decimal division needs a result scale rule and a rounding mode; until then it is refused.
-      return NotYetSupported(expr, fmt::format("`{}` on decimals", ast::Spelling(expr.op)));
+      return NotYetSupported(expr, fmt::format("`{}` on decimals is", ast::Spelling(expr.op)));
   }
 }
 

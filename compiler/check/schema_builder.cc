@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace weft::check {
 namespace {
 
@@ -33,7 +35,7 @@ Type ResolveDecimal(const ast::TypeRef& ref, DiagnosticEngine& diagnostics) {
   return Type::Decimal(static_cast<int>(precision), static_cast<int>(scale));
 }
 
-Type ResolveType(const ast::TypeRef& ref, DiagnosticEngine& diagnostics) {
+Type ResolveType(const ast::TypeRef& ref, const std::vector<std::string>& enum_names, DiagnosticEngine& diagnostics) {
   std::string name = ref.name.ToString();
   Type type = Type::Error();
   if (name == "decimal") {
@@ -49,7 +51,7 @@ Type ResolveType(const ast::TypeRef& ref, DiagnosticEngine& diagnostics) {
   } else if (name == "float" || name == "date" || name == "time" || name == "datetime" || name == "list") {
     // TODO: these types are parsed but have no record layout or conversions yet.
     diagnostics.Report(DiagnosticKind::NotYetSupported, ref.range, fmt::format("type `{}` is not supported yet", name));
-  } else if (ref.name.parts.size() > 1) {
+  } else if (ref.name.parts.size() > 1 || std::find(enum_names.begin(), enum_names.end(), name) != enum_names.end()) {
     diagnostics.Report(DiagnosticKind::NotYetSupported, ref.range,
                        fmt::format("fields of record or enum type (`{}`) are not supported yet", name));
   } else {
@@ -64,6 +66,7 @@ Type ResolveType(const ast::TypeRef& ref, DiagnosticEngine& diagnostics) {
 }
 
 std::unique_ptr<schema::RecordType> BuildRecord(const std::string& schema_name, const ast::RecordDecl& decl,
+                                                const std::vector<std::string>& enum_names,
                                                 DiagnosticEngine& diagnostics) {
   auto record = std::make_unique<schema::RecordType>();
   record->schema = schema_name;
@@ -86,7 +89,7 @@ std::unique_ptr<schema::RecordType> BuildRecord(const std::string& schema_name, 
       diagnostics.Report(DiagnosticKind::NotYetSupported, field.default_value->range,
                          "field defaults are not supported yet");
     }
-    record->fields.push_back({field.name.name, ResolveType(field.type, diagnostics), false, field.name.range});
+    record->fields.push_back({field.name.name, ResolveType(field.type, enum_names, diagnostics), false, field.name.range});
   }
   return record;
 }
@@ -95,12 +98,15 @@ std::unique_ptr<schema::RecordType> BuildRecord(const std::string& schema_name, 
 
 void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics) {
   for (const ast::SchemaDecl& decl : file.schemas) {
+    bool duplicate = false;
     for (const auto& existing : program.schemas) {
       if (existing->name != decl.name.name) continue;
       Diagnostic& diagnostic = diagnostics.Report(DiagnosticKind::DuplicateDeclaration, decl.name.range,
                                                   fmt::format("schema `{}` is declared twice", decl.name.name));
       diagnostic.notes.push_back({existing->range, "the first declaration is here"});
+      duplicate = true;
     }
+    if (duplicate) continue;
     if (decl.from_path) {
       // TODO: JSON Schema, OpenAPI and Salesforce describe importers.
       diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range,
@@ -112,7 +118,9 @@ void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngi
     auto built = std::make_unique<schema::Schema>();
     built->name = decl.name.name;
     built->range = decl.name.range;
+    std::vector<std::string> enum_names;
     for (const ast::EnumDecl& enum_decl : decl.enums) {
+      enum_names.push_back(enum_decl.name.name);
       diagnostics.Report(DiagnosticKind::NotYetSupported, enum_decl.range, "enums are not supported yet");
     }
     for (const ast::RecordDecl& record_decl : decl.records) {
@@ -123,7 +131,7 @@ void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngi
         diagnostic.notes.push_back({previous->range, "the first declaration is here"});
         continue;
       }
-      built->records.push_back(BuildRecord(built->name, record_decl, diagnostics));
+      built->records.push_back(BuildRecord(built->name, record_decl, enum_names, diagnostics));
     }
     program.schemas.push_back(std::move(built));
   }

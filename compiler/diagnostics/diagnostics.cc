@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace weft {
 namespace {
@@ -65,6 +66,11 @@ Diagnostic& DiagnosticEngine::Report(DiagnosticKind kind, SourceRange range, std
 
 void DiagnosticEngine::RenderLocation(SourceRange range, std::ostream& out) const {
   const SourceFile& file = sources_.Get(range.file);
+  // A file that could not be read has no lines to point into.
+  if (file.text().empty()) {
+    out << file.path() << ": ";
+    return;
+  }
   LineColumn at = file.Locate(range.begin);
   out << file.path() << ':' << at.line << ':' << at.column << ": ";
 }
@@ -100,7 +106,13 @@ void DiagnosticEngine::Render(const Diagnostic& diagnostic, std::ostream& out) c
 }
 
 void DiagnosticEngine::RenderAll(std::ostream& out) const {
-  for (const Diagnostic& diagnostic : diagnostics_) Render(diagnostic, out);
+  // In source order, whichever stage found them, so that a file reads top to bottom.
+  std::vector<const Diagnostic*> ordered;
+  for (const Diagnostic& diagnostic : diagnostics_) ordered.push_back(&diagnostic);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return std::tie(a->range.file, a->range.begin) < std::tie(b->range.file, b->range.begin);
+  });
+  for (const Diagnostic* diagnostic : ordered) Render(*diagnostic, out);
 }
 
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {

@@ -65,7 +65,24 @@ class Lowering {
 };
 
 NodePtr Convert(NodePtr node, ValueType type) {
-  if (node->type.repr == Repr::Decimal && type.repr == Repr::Decimal && node->type.scale != type.scale) {
+  bool rescale = node->type.repr == Repr::Decimal && type.repr == Repr::Decimal && node->type.scale != type.scale;
+  // A constant that gains places is rescaled here when the result keeps to 38 digits; otherwise
+  // the Rescale node rejects the record at run time, as for any other value.
+  if (rescale && node->op == Op::Constant && type.scale > node->type.scale) {
+    __int128 widened = node->decimal;
+    __int128 limit = 1;
+    bool fits = true;
+    for (int digit = 0; digit < schema::kMaxDecimalPrecision; ++digit) limit *= 10;
+    for (int scale = node->type.scale; scale < type.scale && fits; ++scale) {
+      fits = !__builtin_mul_overflow(widened, 10, &widened);
+    }
+    if (fits && widened < limit && widened > -limit) {
+      node->decimal = widened;
+      node->type.scale = type.scale;
+      return node;
+    }
+  }
+  if (rescale) {
     ValueType rescaled{Repr::Decimal, type.scale, node->type.optional};
     std::vector<NodePtr> operands;
     operands.push_back(std::move(node));

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "WeftLexer.h"
 #include "WeftParser.h"
 #include "compiler/syntax/internal/ast_builder.h"
@@ -64,6 +67,39 @@ std::string Humanize(std::string message) {
   return message;
 }
 
+// Describes a token for a message: `'='`, `string`, `end of file`.
+std::string DescribeToken(antlr4::Token* token) {
+  if (token == nullptr) return "character";
+  switch (token->getType()) {
+    case antlr4::Token::EOF: return "end of file";
+    case WeftLexer::STRING_START: return "string";
+    default: return "'" + token->getText() + "'";
+  }
+}
+
+// Rewrites ANTLR's messages ("mismatched input 'x' expecting {...}") as "unexpected 'x'",
+// keeping the expected tokens only when there are few enough to be a useful hint.
+std::string Rephrase(antlr4::Token* offending, const std::string& message) {
+  constexpr size_t kMaxExpectedShown = 4;
+  if (message.starts_with("missing ")) {
+    std::string text = Humanize(message);
+    size_t at = text.rfind(" at ");
+    if (at != std::string::npos) text.replace(at, 4, " before ");
+    return text;
+  }
+  if (message.starts_with("token recognition error")) return Humanize(message);
+
+  std::string text = "unexpected " + DescribeToken(offending);
+  size_t expecting = message.find(" expecting ");
+  if (expecting == std::string::npos) return text;
+  std::string expected = Humanize(message.substr(expecting + 11));
+  if (std::count(expected.begin(), expected.end(), ',') >= kMaxExpectedShown) return text;
+  if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
+    expected = "one of " + expected.substr(1, expected.size() - 2);
+  }
+  return text + "; expected " + expected;
+}
+
 // Reports ANTLR's lexer and parser errors as Weft diagnostics instead of printing them.
 class DiagnosticListener : public antlr4::BaseErrorListener {
  public:
@@ -86,7 +122,7 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
           .hint = "add the closing '\"'; write \\n for a line break inside a string";
       return;
     }
-    diagnostics_.Report(DiagnosticKind::SyntaxError, range, Humanize(message));
+    diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));
   }
 
  private:

@@ -1,0 +1,85 @@
+#include "runtime/decimal.h"
+
+#include <gtest/gtest.h>
+
+namespace weft::runtime {
+namespace {
+
+__int128 Parse(std::string_view text, int scale) {
+  __int128 value = 0;
+  EXPECT_EQ(ParseDecimal(text, scale, value), DecimalParseError::None) << text;
+  return value;
+}
+
+TEST(DecimalParse, ScalesToTheFieldScale) {
+  EXPECT_EQ(Parse("12.5", 2), 1250);
+  EXPECT_EQ(Parse("-0.01", 2), -1);
+  EXPECT_EQ(Parse("100", 2), 10000);
+  EXPECT_EQ(Parse("1e3", 0), 1000);
+  EXPECT_EQ(Parse("1.50E-1", 2), 15);
+  EXPECT_EQ(Parse("0.100", 1), 1);
+}
+
+TEST(DecimalParse, RefusesToRoundInput) {
+  __int128 value = 0;
+  EXPECT_EQ(ParseDecimal("1.005", 2, value), DecimalParseError::TooManyPlaces);
+  EXPECT_EQ(ParseDecimal("1e-3", 2, value), DecimalParseError::TooManyPlaces);
+}
+
+TEST(DecimalParse, RejectsTextThatIsNotANumber) {
+  __int128 value = 0;
+  EXPECT_EQ(ParseDecimal("", 2, value), DecimalParseError::NotANumber);
+  EXPECT_EQ(ParseDecimal("12,50", 2, value), DecimalParseError::NotANumber);
+  EXPECT_EQ(ParseDecimal("$5", 2, value), DecimalParseError::NotANumber);
+  EXPECT_EQ(ParseDecimal("1e", 2, value), DecimalParseError::NotANumber);
+}
+
+TEST(DecimalParse, RejectsMoreThan38Digits) {
+  __int128 value = 0;
+  EXPECT_EQ(ParseDecimal(std::string(38, '9'), 0, value), DecimalParseError::None);
+  EXPECT_EQ(ParseDecimal(std::string(39, '9'), 0, value), DecimalParseError::TooManyDigits);
+  EXPECT_EQ(ParseDecimal("1e40", 0, value), DecimalParseError::TooManyDigits);
+}
+
+TEST(DecimalParse, KeepsValuesBeyondDoublePrecisionExact) {
+  // 2^53 + 1 is the first integer a double cannot hold.
+  EXPECT_EQ(DecimalToString(Parse("9007199254740993.01", 2), 2), "9007199254740993.01");
+}
+
+TEST(DecimalFormat, WritesEveryPlace) {
+  EXPECT_EQ(DecimalToString(0, 2), "0.00");
+  EXPECT_EQ(DecimalToString(-5, 2), "-0.05");
+  EXPECT_EQ(DecimalToString(123456, 3), "123.456");
+  EXPECT_EQ(DecimalToString(42, 0), "42");
+}
+
+TEST(DecimalRescale, RoundsHalfAwayFromZero) {
+  EXPECT_EQ(Rescale(2345, 3, 2), 235);
+  EXPECT_EQ(Rescale(2344, 3, 2), 234);
+  EXPECT_EQ(Rescale(-2345, 3, 2), -235);
+  EXPECT_EQ(Rescale(-2344, 3, 2), -234);
+  EXPECT_EQ(Rescale(5, 1, 0), 1);
+}
+
+TEST(DecimalRescale, ReportsOverflowWhenWidening) {
+  __int128 big = PowerOfTen(37);
+  EXPECT_FALSE(Rescale(big, 0, 2).has_value());
+  EXPECT_FALSE(Rescale(big, 0, 1).has_value());
+  EXPECT_EQ(Rescale(PowerOfTen(36), 0, 1), PowerOfTen(37));
+  EXPECT_EQ(Rescale(7, 0, 3), 7000);
+}
+
+TEST(DecimalRescale, DropsAll38PlacesWithoutOverflow) {
+  __int128 almost_one = PowerOfTen(38) - 1;
+  EXPECT_EQ(Rescale(almost_one, 38, 0), 1);
+  EXPECT_EQ(Rescale(-almost_one, 38, 0), -1);
+}
+
+TEST(DecimalFits, CountsDigits) {
+  EXPECT_TRUE(FitsDigits(999, 3));
+  EXPECT_FALSE(FitsDigits(1000, 3));
+  EXPECT_FALSE(FitsDigits(-1000, 3));
+}
+
+}  // namespace
+}  // namespace weft::runtime

@@ -1,0 +1,204 @@
+// End-to-end tests of the JIT path: .map text is checked, lowered, compiled with ORC and run
+// over records by the executor, as `weft run` does.
+#include <gtest/gtest.h>
+#include <llvm/Support/Error.h>
+
+#include <sstream>
+
+#include "compiler/codegen/jit.h"
+#include "compiler/frontend.h"
+#include "compiler/ir/ir.h"
+#include "runtime/executor.h"
+
+namespace weft {
+namespace {
+
+constexpr const char* kSchemas = R"(
+schema src {
+  record In {
+    id: int
+    name: string
+    kind: string?
+    amount: decimal(10, 2)?
+    count: int?
+    active: bool
+  }
+}
+schema dst {
+  record Out {
+    id: int
+    label: string
+    total: decimal(6, 2)
+    flag: bool
+    note: string?
+  }
+}
+)";
+
+struct RunResult {
+  runtime::RunCounts counts;
+  std::string out;
+  std::string rejects;
+};
+
+class JitTest : public testing::Test {
+ protected:
+  // Compiles `rule` (the body of `map src.In -> dst.Out`) and runs it over `input`.
+  RunResult Run(const std::string& rule, const std::string& input) {
+    frontend_ = CheckText("test.map", std::string(kSchemas) + rule);
+    std::ostringstream diagnostics;
+    frontend_->diagnostics.RenderAll(diagnostics);
+    EXPECT_FALSE(frontend_->diagnostics.HasErrors()) << diagnostics.str();
+    if (frontend_->diagnostics.HasErrors()) return {};
+
+    const check::CheckedRule& checked = frontend_->program.rules.at(0);
+    auto jit = codegen::Jit::Create();
+    EXPECT_TRUE(static_cast<bool>(jit)) << llvm::toString(jit.takeError());
+    jit_ = std::move(*jit);
+    auto function = jit_->Compile(ir::Lower(frontend_->program, checked));
+    EXPECT_TRUE(static_cast<bool>(function)) << llvm::toString(function.takeError());
+
+    runtime::SplitInput split;
+    std::string error;
+    EXPECT_TRUE(runtime::Split(input, split, error)) << error;
+    std::ostringstream out, rejects;
+    runtime::CompiledRule compiled{checked.name, checked.source, checked.target, *function};
+    RunResult result;
+    result.counts = runtime::Execute(compiled, split, out, rejects);
+    result.out = out.str();
+    result.rejects = rejects.str();
+    return result;
+  }
+
+  std::unique_ptr<Frontend> frontend_;
+  std::unique_ptr<codegen::Jit> jit_;
+};
+
+constexpr const char* kBasicRule = R"(
+map src.In -> dst.Out when active {
+  require name != "" else "record {id} has no name"
+  id = id
+  label = "{name.trim()}/{kind ?? "none"}"
+  total = (amount ?? 0) + 0.1 * 2
+  flag = kind == null
+  note = kind
+}
+)";
+
+TEST_F(JitTest, MapsFieldsExactly) {
+  RunResult result = Run(kBasicRule, R"({"id": 7, "name": " Acme ", "kind": "A", "amount": "0.10", "active": true})");
+  EXPECT_EQ(result.out, "{\"id\":7,\"label\":\"Acme/A\",\"total\":0.30,\"flag\":false,\"note\":\"A\"}\n");
+  EXPECT_EQ(result.counts.mapped, 1u);
+}
+
+TEST_F(JitTest, KeepsIdsAbove2To53Exact) {
+  RunResult result = Run(kBasicRule, R"({"id": 9007199254740993, "name": "A", "active": true})");
+  EXPECT_NE(result.out.find("\"id\":9007199254740993,"), std::string::npos) << result.out;
+}
+
+TEST_F(JitTest, WritesAbsentOptionalsAsNull) {
+  RunResult result = Run(kBasicRule, R"({"id": 1, "name": "A", "kind": null, "active": true})");
+  EXPECT_EQ(result.out, "{\"id\":1,\"label\":\"A/none\",\"total\":0.20,\"flag\":true,\"note\":null}\n");
+}
+
+TEST_F(JitTest, SkipsRecordsOutsideWhen) {
+  RunResult result = Run(kBasicRule, R"({"id": 1, "name": "A", "active": false})");
+  EXPECT_EQ(result.counts.skipped, 1u);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.rejects, "");
+}
+
+TEST_F(JitTest, RejectsWithTheRequireMessage) {
+  RunResult result = Run(kBasicRule, R"({"id": 42, "name": "", "active": true})");
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("\"reason\":\"record 42 has no name\""), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"input\":{\"id\":42"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RejectsAValueBeyondTheTargetPrecision) {
+  RunResult result = Run(kBasicRule, R"({"id": 1, "name": "A", "amount": 99999999.99, "active": true})");
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("\"field\":\"total\""), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("100000000.19 does not fit decimal(6, 2)"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RejectsMissingRequiredSourceField) {
+  RunResult result = Run(kBasicRule, R"({"id": 1, "active": true})");
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("required field `name` is missing"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RejectsWrongJsonTypeNamingTheValue) {
+  RunResult result = Run(kBasicRule, R"({"id": "seven", "name": "A", "active": true})");
+  EXPECT_NE(result.rejects.find("field `id` must be int, but the input has a string \\\"seven\\\""), std::string::npos)
+      << result.rejects;
+}
+
+TEST_F(JitTest, CountsAddUpAroundAMalformedLine) {
+  std::string input =
+      "{\"id\": 1, \"name\": \"A\", \"active\": true}\n"
+      "{\"id\": 2, \"name\": \n"
+      "{\"id\": 3, \"name\": \"C\", \"active\": false}\n"
+      "{\"id\": 4, \"name\": \"D\", \"active\": true}\n";
+  RunResult result = Run(kBasicRule, input);
+  EXPECT_EQ(result.counts.in, 4u);
+  EXPECT_EQ(result.counts.mapped, 2u);
+  EXPECT_EQ(result.counts.skipped, 1u);
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("\"record\":2,\"line\":2,"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RejectsIntegerOverflow) {
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = id * 1000
+  label = name
+  total = 0
+  flag = active
+})",
+                         R"({"id": 9223372036854775807, "name": "A", "active": true})");
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("arithmetic overflow"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RejectsDivisionByZero) {
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = id / (count ?? 0)
+  label = name
+  total = 0
+  flag = active
+})",
+                         R"({"id": 10, "name": "A", "active": true})");
+  EXPECT_EQ(result.counts.rejected, 1u);
+  EXPECT_NE(result.rejects.find("division by zero"), std::string::npos) << result.rejects;
+}
+
+TEST_F(JitTest, RoundsHalfAwayFromZero) {
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = id
+  label = "{round((amount ?? 0) * 0.5, 1)}"
+  total = round((amount ?? 0) * 0.5, 2)
+  flag = if amount != null then amount > 1.00 else false
+})",
+                         R"({"id": 1, "name": "A", "amount": "-0.25", "active": true})");
+  EXPECT_EQ(result.out, "{\"id\":1,\"label\":\"-0.1\",\"total\":-0.13,\"flag\":false,\"note\":null}\n");
+}
+
+TEST_F(JitTest, EvaluatesTheDefaultOnlyWhenNeeded) {
+  // The default divides by zero; it must not run when the value is present.
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = count ?? (id / 0)
+  label = name
+  total = 0
+  flag = active
+})",
+                         R"({"id": 1, "name": "A", "count": 5, "active": true})");
+  EXPECT_EQ(result.counts.mapped, 1u) << result.rejects;
+  EXPECT_NE(result.out.find("\"id\":5,"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace weft
