@@ -12,10 +12,10 @@
 
 namespace weft::check {
 
-// What a name or call in an expression refers to.
+// The kind of declaration that a name or call in an expression refers to.
 enum class Resolution { None, SourceField, Local, Builtin };
 
-// What the checker learned about one expression; the IR lowering reads it.
+// The checker's facts about one expression, which the IR lowering reads.
 struct ExprInfo {
   schema::Type type;
   Resolution resolution = Resolution::None;
@@ -26,7 +26,7 @@ struct ExprInfo {
   const stdlib::Builtin* builtin = nullptr;
 };
 
-// What the checker resolved for one statement.
+// The checker's resolution of one statement.
 struct StatementInfo {
   // The target field index of an assignment, the local index of a `let`.
   int index = -1;

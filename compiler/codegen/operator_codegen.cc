@@ -53,7 +53,7 @@ Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs
     RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
     return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
   }
-  // Operands have at most 38 digits, so a 128-bit sum or difference cannot wrap; the digit
+  // Operands have at most 38 digits, so a 128-bit sum or difference cannot wrap. The digit
   // bound of the result is checked where it is stored.
   return {nullptr, op == Op::Add ? builder_.CreateAdd(lhs, rhs) : builder_.CreateSub(lhs, rhs)};
 }

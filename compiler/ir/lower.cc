@@ -66,8 +66,8 @@ class Lowering {
 
 NodePtr Convert(NodePtr node, ValueType type) {
   bool rescale = node->type.repr == Repr::Decimal && type.repr == Repr::Decimal && node->type.scale != type.scale;
-  // A constant that gains places is rescaled here when the result keeps to 38 digits; otherwise
-  // the Rescale node rejects the record at run time, as for any other value.
+  // A constant that gains places is rescaled here when the result keeps to 38 digits. Otherwise
+  // a Rescale node rejects the record at run time, as it does for any other value.
   if (rescale && node->op == Op::Constant && type.scale > node->type.scale) {
     __int128 widened = node->decimal;
     __int128 limit = 1;

@@ -41,7 +41,7 @@ int64_t FindInvalidUtf8(std::string_view text) {
   return -1;
 }
 
-// Replaces ANTLR's token names in its messages with the words a user knows.
+// Replaces ANTLR's token names in its messages with the words users read in the grammar docs.
 std::string Humanize(std::string message) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"<EOF>", "end of file"},          {"IDENT", "name"},
@@ -205,7 +205,8 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
   } catch (const TooManyErrors&) {
     return empty;
   } catch (const std::exception& error) {
-    // ANTLR's runtime throws only on internal faults; report it at the file start, never crash.
+    // The ANTLR runtime throws for internal faults such as an exhausted mode stack. Such a fault
+    // becomes a diagnostic at the file start, so that it ends the command with a message.
     diagnostics.Report(DiagnosticKind::SyntaxError, {file, 0, 0}, fmt::format("the parser failed: {}", error.what()));
     return empty;
   }
