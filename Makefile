@@ -7,7 +7,7 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate
+.PHONY: all deps configure build demo test clean autoupdate bench
 
 all: build
 
@@ -34,3 +34,7 @@ clean:
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build
 	WEFT_AUTOUPDATE=1 $(BUILD_DIR)/tests/golden_test --gtest_filter='Golden/*'
+
+# Prints the throughput of weft run on one million synthetic account records.
+bench: build
+	bench/throughput.sh $(WEFT) 1000000

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints the throughput of `weft run` on synthetic Salesforce-style account records, mapped by
+# the demo's accounts.map. A benchmark, not a test: it prints figures and never fails on them.
+# usage: bench/throughput.sh WEFT_BINARY [RECORDS]
+set -euo pipefail
+
+weft=$1
+records=${2:-1000000}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One in ten accounts is a partner (skipped) and one in fifty has no phone (rejected).
+awk -v n="$records" 'BEGIN {
+  for (i = 1; i <= n; i++) {
+    type = (i % 10 == 0) ? "Technology Partner" : "Customer - Direct"
+    phone = (i % 50 == 3) ? "" : sprintf(",\"Phone\":\"617%07d\"", i)
+    printf "{\"Name\":\"Account %d \",\"Type\":\"%s\"%s,\"BillingStreet\":\"%d Main St\",\"BillingCity\":\"Boston\",\"BillingState\":\"MA\",\"BillingPostalCode\":\"02110\",\"BillingCountry\":\"USA\",\"AnnualRevenue\":%d.%02d}\n", i, type, phone, i, i * 37, i % 100
+  }
+}' > "$work/accounts.ndjson"
+
+bytes=$(stat -c %s "$work/accounts.ndjson")
+start=$(date +%s.%N)
+"$weft" run "$here/../examples/salesforce-to-erp/accounts.map" --rule Customer --in "$work/accounts.ndjson" \
+  --out "$work/customers.ndjson" --rejects "$work/rejects.ndjson"
+end=$(date +%s.%N)
+
+awk -v n="$records" -v b="$bytes" -v s="$start" -v e="$end" 'BEGIN {
+  t = e - s
+  printf "records: %d\ninput: %.1f MB\nwall time: %.2f s (compile, read, map and write)\nthroughput: %.0f records/s, %.1f MB/s\n", n, b / 1e6, t, n / t, b / 1e6 / t
+}'
