@@ -33,7 +33,10 @@ void ParseAndCheck(Frontend& frontend, const std::vector<FileId>& files) {
   for (FileId file : files) parsed.push_back(syntax::Parse(file, frontend.diagnostics));
   // Checking a tree that error recovery patched up mostly reports the same mistakes again, so
   // the checker runs only on files that parsed cleanly.
-  if (frontend.diagnostics.HasErrors()) return;
+  if (frontend.diagnostics.HasErrors()) {
+    frontend.program.files = std::move(parsed);
+    return;
+  }
   frontend.program = check::Check(std::move(parsed), frontend.diagnostics);
 }
 

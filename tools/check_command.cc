@@ -5,6 +5,7 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
+#include "compiler/syntax/dump.h"
 #include "tools/commands.h"
 #include "tools/report.h"
 
@@ -12,6 +13,9 @@ namespace weft::tools {
 
 int RunCheck(const CheckOptions& options) {
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  if (options.dump_ast) {
+    for (const auto& file : frontend->program.files) std::cout << syntax::DumpAst(*file);
+  }
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
 

@@ -14,6 +14,7 @@ constexpr int kExitUsage = 2;
 
 struct CheckOptions {
   std::vector<std::string> files;
+  bool dump_ast = false;
   bool dump_ir = false;
   bool dump_llvm = false;
 };

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   CheckOptions check;
   CLI::App* check_command = app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
   check_command->add_option("files", check.files, ".map files to check together")->required();
+  check_command->add_flag("--dump-ast", check.dump_ast, "Print the syntax tree of every file");
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
   check_command->add_flag("--dump-llvm", check.dump_llvm, "Print the optimized LLVM IR of every rule");
 

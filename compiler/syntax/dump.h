@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+
+#include "compiler/syntax/ast.h"
+
+namespace weft::syntax {
+
+// Writes the AST as indented text with expressions in prefix form, for `--dump-ast`.
+std::string DumpAst(const ast::File& file);
+
+}  // namespace weft::syntax
