@@ -107,7 +107,7 @@ expr
   | '-' expr                                                      # negateExpr
   | expr op=('*' | '/' | '%') expr                                # multiplyExpr
   | expr op=('+' | '-') expr                                      # addExpr
-  | <assoc=right> expr '??' expr                                  # coalesceExpr
+  | expr '??' expr                                                # coalesceExpr
   | expr op=('==' | '!=' | '<' | '<=' | '>' | '>=') expr          # compareExpr
   | 'not' expr                                                    # notExpr
   | expr 'and' expr                                               # andExpr

@@ -72,6 +72,22 @@ int32_t weft_string_compare(const WeftString* left, const WeftString* right) {
   return left->size < right->size ? -1 : left->size > right->size ? 1 : 0;
 }
 
+int32_t weft_decimal_add(const __int128* left, const __int128* right, __int128* result) {
+  __int128 sum;
+  if (__builtin_add_overflow(*left, *right, &sum)) return 0;
+  if (!weft::runtime::FitsDigits(sum, weft::runtime::kMaxDigits)) return 0;
+  *result = sum;
+  return 1;
+}
+
+int32_t weft_decimal_subtract(const __int128* left, const __int128* right, __int128* result) {
+  __int128 difference;
+  if (__builtin_sub_overflow(*left, *right, &difference)) return 0;
+  if (!weft::runtime::FitsDigits(difference, weft::runtime::kMaxDigits)) return 0;
+  *result = difference;
+  return 1;
+}
+
 int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result) {
   __int128 product;
   if (__builtin_mul_overflow(*left, *right, &product)) return 0;

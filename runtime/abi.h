@@ -46,7 +46,10 @@ void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result)
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale, WeftString* result);
 // Returns <0, 0 or >0, comparing bytes.
 int32_t weft_string_compare(const WeftString* left, const WeftString* right);
-// The products and rescalings return 0 on overflow of 38 digits, 1 on success.
+// The arithmetic and rescaling helpers return 0 when the result has more than 38 digits, 1 on
+// success.
+int32_t weft_decimal_add(const __int128* left, const __int128* right, __int128* result);
+int32_t weft_decimal_subtract(const __int128* left, const __int128* right, __int128* result);
 int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result);
 // Changes the scale; fewer places round half away from zero.
 int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result);

@@ -33,6 +33,8 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_int_to_string", &weft_int_to_string);
   add("weft_decimal_to_string", &weft_decimal_to_string);
   add("weft_string_compare", &weft_string_compare);
+  add("weft_decimal_add", &weft_decimal_add);
+  add("weft_decimal_subtract", &weft_decimal_subtract);
   add("weft_decimal_multiply", &weft_decimal_multiply);
   add("weft_decimal_rescale", &weft_decimal_rescale);
   add("weft_decimal_fits", &weft_decimal_fits);

@@ -45,17 +45,17 @@ Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
 }
 
 Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
-  if (op == Op::Multiply) {
-    llvm::Value* result = Temporary(builder_.getInt128Ty());
-    auto* ptr = builder_.getPtrTy();
-    llvm::Value* ok = builder_.CreateCall(Helper("weft_decimal_multiply", builder_.getInt32Ty(), {ptr, ptr, ptr}),
-                                          {Spill(lhs), Spill(rhs), result});
-    RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
-    return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
-  }
-  // Operands have at most 38 digits, so a 128-bit sum or difference cannot wrap. The digit
-  // bound of the result is checked where it is stored.
-  return {nullptr, op == Op::Add ? builder_.CreateAdd(lhs, rhs) : builder_.CreateSub(lhs, rhs)};
+  // Two 38-digit operands can overflow 128 bits, so every operation goes through a helper that
+  // checks the result against 38 digits.
+  const char* helper = op == Op::Multiply ? "weft_decimal_multiply"
+                       : op == Op::Add    ? "weft_decimal_add"
+                                          : "weft_decimal_subtract";
+  llvm::Value* result = Temporary(builder_.getInt128Ty());
+  auto* ptr = builder_.getPtrTy();
+  llvm::Value* ok = builder_.CreateCall(Helper(helper, builder_.getInt32Ty(), {ptr, ptr, ptr}),
+                                        {Spill(lhs), Spill(rhs), result});
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
+  return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
 
 Value Generator::EmitRescale(const Node& node) {

@@ -25,6 +25,34 @@ std::string_view SeverityName(Severity severity) {
   return "error";
 }
 
+// Source lines longer than this are shown as a window around the caret.
+constexpr size_t kMaxSnippetWidth = 160;
+constexpr size_t kSnippetContext = 60;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Returns the text with control characters and bytes of invalid UTF-8 replaced by '?', so
+// that a snippet never sends raw control sequences to a terminal.
+std::string PrintableText(std::string_view text) {
+  std::string printable;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (size_t k = 1; valid && k < length; ++k) valid = IsContinuationByte(text[i + k]);
+    if (!valid) {
+      printable += '?';
+      ++i;
+      continue;
+    }
+    bool control = length == 1 && (byte < 0x20 || byte == 0x7F) && byte != '\t';
+    printable += control ? std::string_view("?") : text.substr(i, length);
+    i += length;
+  }
+  return printable;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -81,14 +109,30 @@ void DiagnosticEngine::RenderSnippet(SourceRange range, std::ostream& out) const
   if (file.text().empty()) return;
   LineColumn at = file.Locate(range.begin);
   std::string_view line = file.Line(at.line);
-  out << "  " << line << '\n' << "  ";
+  size_t caret = std::min<size_t>(at.column - 1, line.size());
+  size_t caret_end = std::min<size_t>(caret + std::max<uint32_t>(range.end, range.begin + 1) - range.begin, line.size());
 
-  // Tabs are kept under the caret so that it lines up in any tab width.
-  for (uint32_t i = 0; i + 1 < at.column && i < line.size(); ++i) out << (line[i] == '\t' ? '\t' : ' ');
-  uint32_t column_index = at.column - 1;
-  uint32_t rest_of_line = line.size() > column_index ? line.size() - column_index : 0;
-  uint32_t width = std::max<uint32_t>(1, std::min(range.end - range.begin, rest_of_line));
-  out << '^' << std::string(width - 1, '~');
+  // A long line is cut to a window around the caret.
+  size_t first = 0;
+  size_t last = line.size();
+  if (line.size() > kMaxSnippetWidth) {
+    first = caret > kSnippetContext ? caret - kSnippetContext : 0;
+    while (first > 0 && IsContinuationByte(line[first])) --first;
+    last = std::min(line.size(), first + kMaxSnippetWidth);
+    while (last < line.size() && IsContinuationByte(line[last])) ++last;
+  }
+  std::string_view prefix = first > 0 ? "..." : "";
+  out << "  " << prefix << PrintableText(line.substr(first, last - first)) << (last < line.size() ? "..." : "") << '\n';
+
+  // One caret column per code point; tabs are kept so that the caret lines up in any tab width.
+  out << "  " << std::string(prefix.size(), ' ');
+  for (size_t i = first; i < caret && i < last; ++i) {
+    if (!IsContinuationByte(line[i])) out << (line[i] == '\t' ? '\t' : ' ');
+  }
+  out << '^';
+  for (size_t i = caret + 1; i < caret_end && i < last; ++i) {
+    if (!IsContinuationByte(line[i])) out << '~';
+  }
   out << '\n';
 }
 
@@ -116,9 +160,13 @@ void DiagnosticEngine::RenderAll(std::ostream& out) const {
 }
 
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
+  // Names this long are not typos of a real name, and comparing them would cost time.
+  constexpr size_t kMaxSuggestedLength = 100;
   std::string best;
+  if (name.size() > kMaxSuggestedLength) return best;
   size_t best_distance = std::max<size_t>(1, name.size() / 3) + 1;
   for (const std::string& candidate : candidates) {
+    if (candidate.size() > kMaxSuggestedLength) continue;
     size_t distance = EditDistance(name, candidate);
     if (distance < best_distance) {
       best_distance = distance;

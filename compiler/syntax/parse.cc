@@ -23,8 +23,42 @@ constexpr size_t kMaxSyntaxErrors = 20;
 // parser and the AST builder use stack proportional to it.
 constexpr int kMaxNesting = 128;
 
+// Deeper rule nesting than this stops the parse. Brackets are bounded before parsing, but
+// prefix operators (`- - - x`, `not not x`) and `if` chains nest rules without brackets.
+constexpr int kMaxRuleDepth = 1500;
+
 // Thrown by the error listener to stop a parse after kMaxSyntaxErrors; caught in Parse.
 struct TooManyErrors {};
+
+// Thrown when rules nest deeper than kMaxRuleDepth; caught in Parse.
+struct RuleNestingTooDeep {
+  antlr4::Token* token;
+};
+
+// The generated parser with a bound on its recursion, so that no input can exhaust the stack.
+class BoundedParser : public WeftParser {
+ public:
+  using WeftParser::WeftParser;
+
+  void enterRule(antlr4::ParserRuleContext* context, size_t state, size_t rule) override {
+    CheckDepth(context);
+    WeftParser::enterRule(context, state, rule);
+  }
+
+  void enterRecursionRule(antlr4::ParserRuleContext* context, size_t state, size_t rule, int precedence) override {
+    CheckDepth(context);
+    WeftParser::enterRecursionRule(context, state, rule, precedence);
+  }
+
+ private:
+  // Walks at most kMaxRuleDepth parents, so the cost per rule stays bounded.
+  void CheckDepth(antlr4::ParserRuleContext* context) {
+    int depth = 0;
+    for (antlr4::tree::ParseTree* node = context; node != nullptr; node = node->parent) {
+      if (++depth > kMaxRuleDepth) throw RuleNestingTooDeep{getCurrentToken()};
+    }
+  }
+};
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or -1 when the text is valid.
 int64_t FindInvalidUtf8(std::string_view text) {
@@ -192,7 +226,7 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);
-  WeftParser parser(&tokens);
+  BoundedParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
 
@@ -203,6 +237,12 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
     internal::AstBuilder builder(file, offsets, diagnostics);
     return builder.BuildFile(tree);
   } catch (const TooManyErrors&) {
+    return empty;
+  } catch (const RuleNestingTooDeep& error) {
+    uint32_t begin = offsets.ByteOffset(error.token->getStartIndex());
+    diagnostics.Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
+                       "the expression nests too deeply to parse")
+        .hint = "split the expression with `let` bindings";
     return empty;
   } catch (const std::exception& error) {
     // The ANTLR runtime throws for internal faults such as an exhausted mode stack. Such a fault

@@ -200,5 +200,36 @@ map src.In -> dst.Out {
   EXPECT_NE(result.out.find("\"id\":5,"), std::string::npos) << result.out;
 }
 
+TEST_F(JitTest, RejectsDecimalSumBeyond38Digits) {
+  // Two 38-digit values overflow 128 bits when added; the record must be rejected, not wrapped.
+  std::string nines(38, '9');
+  RunResult result = Run(R"(
+schema big {
+  record In {
+    x: decimal(38, 0)
+    y: decimal(38, 0)
+  }
+  record Out {
+    sum: decimal(38, 0)
+    difference: decimal(38, 0)
+  }
+}
+map big.In -> big.Out {
+  sum = x + y
+  difference = x - y
+})",
+                         "{\"x\": \"" + nines + "\", \"y\": \"" + nines + "\"}\n" +
+                         "{\"x\": \"" + nines + "\", \"y\": \"-" + nines + "\"}\n" +
+                         "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
+  EXPECT_EQ(result.counts.mapped, 0u) << result.out;
+  EXPECT_EQ(result.counts.rejected, 3u);
+  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\",\"reason\":\"arithmetic overflow"),
+            std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":2,\"line\":2,\"rule\":\"Out\",\"field\":\"difference\""), std::string::npos)
+      << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"field\":\"sum\""), std::string::npos)
+      << result.rejects;
+}
+
 }  // namespace
 }  // namespace weft

@@ -60,7 +60,9 @@ ast::SchemaDecl AstBuilder::BuildSchema(P::SchemaDeclContext* context) {
     schema.from_path = BuildPlainString(imported->stringLit(), "a schema path");
     return schema;
   }
-  auto* inline_schema = static_cast<P::InlineSchemaContext*>(context);
+  // Error recovery can leave the unlabeled base context, which has no children to read.
+  auto* inline_schema = dynamic_cast<P::InlineSchemaContext*>(context);
+  if (inline_schema == nullptr) return schema;
   schema.name = BuildIdent(inline_schema->ident());
   for (P::SchemaMemberContext* member : inline_schema->schemaMember()) {
     if (member->recordDecl() != nullptr) schema.records.push_back(BuildRecord(member->recordDecl()));
@@ -138,7 +140,8 @@ ast::TableDecl AstBuilder::BuildTable(P::TableDeclContext* context) {
     }
     return table;
   }
-  auto* inline_table = static_cast<P::InlineTableContext*>(context);
+  auto* inline_table = dynamic_cast<P::InlineTableContext*>(context);
+  if (inline_table == nullptr) return table;
   table.name = BuildIdent(inline_table->ident());
   table.key_type = BuildType(inline_table->key);
   table.value_type = BuildType(inline_table->value);

@@ -59,6 +59,9 @@ class AstBuilder {
   FileId file_;
   const OffsetMap& offsets_;
   DiagnosticEngine& diagnostics_;
+  // The current depth of BuildExpr, bounded so that no later stage recurses deeper either.
+  int expr_depth_ = 0;
+  bool reported_depth_ = false;
 };
 
 }  // namespace weft::syntax::internal

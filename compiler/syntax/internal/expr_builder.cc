@@ -9,6 +9,10 @@ using P = weft_antlr::WeftParser;
 
 namespace {
 
+// Deeper expressions are rejected; real mappings stay far below this, and every stage after
+// parsing recurses once per level.
+constexpr int kMaxExpressionDepth = 1000;
+
 std::optional<ast::BinaryOp> BinaryOpOf(size_t token_type) {
   switch (token_type) {
     case P::PLUS: return ast::BinaryOp::Add;
@@ -48,6 +52,22 @@ std::optional<std::string> Unescape(char c) {
 ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
   if (context == nullptr) return nullptr;
   SourceRange range = RangeOf(context);
+
+  // Operator chains such as `a + a + ... + a` nest without brackets, so they are bounded here.
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+  } guard(expr_depth_);
+  if (expr_depth_ > kMaxExpressionDepth) {
+    if (!reported_depth_) {
+      reported_depth_ = true;
+      diagnostics_.Report(DiagnosticKind::NestingTooDeep, range,
+                          fmt::format("expression nests more than {} operators deep", kMaxExpressionDepth))
+          .hint = "split the expression with `let` bindings";
+    }
+    return nullptr;
+  }
 
   if (auto* e = dynamic_cast<P::PrimaryExprContext*>(context)) return BuildPrimary(e->primary());
   if (auto* e = dynamic_cast<P::MemberExprContext*>(context)) return BuildMember(e);
