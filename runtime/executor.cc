@@ -31,7 +31,7 @@ void AppendReject(const CompiledRule& rule, const InputRecord& record, const std
   if (record_is_json) {
     out += record.text;
   } else {
-    AppendJsonString(record.text, out);
+    AppendJsonStringFromBytes(record.text, out);
   }
   out += "}\n";
 }

@@ -3,25 +3,38 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
+
+#include "runtime/json_check.h"
+
 namespace weft::runtime {
 namespace {
 
-size_t FirstNonSpace(std::string_view text) {
-  size_t i = 0;
-  // A UTF-8 byte order mark is allowed before the first value.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
-  return i;
-}
+namespace od = simdjson::ondemand;
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  return std::all_of(line.begin(), line.end(), IsSpace);
 }
 
-void SplitLines(std::string_view text, SplitInput& input) {
-  simdjson::dom::parser parser;
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+size_t LineOf(std::string_view text, const char* at) {
+  return 1 + std::count(text.data(), at, '\n');
+}
+
+// `text` lies inside a padded buffer, so every view into it may be parsed in place.
+void SplitLines(std::string_view text, od::parser& parser, SplitInput& input) {
+  input.shape = InputShape::Ndjson;
   size_t line_number = 0;
-  size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -35,60 +48,138 @@ void SplitLines(std::string_view text, SplitInput& input) {
     record.number = input.records.size() + 1;
     record.line = line_number;
     record.text = std::string(line);
-    simdjson::dom::element element;
-    if (auto error = parser.parse(line).get(element)) {
-      record.error = fmt::format("invalid JSON: {}", simdjson::error_message(error));
-    }
+    record.error = CheckJson(parser, line);
     input.records.push_back(std::move(record));
   }
 }
 
-void AddElements(simdjson::dom::array array, SplitInput& input) {
-  for (simdjson::dom::element element : array) {
+// Returns the text of a value and skips past it. simdjson 3.0 offers raw_json only on objects
+// and arrays, and raw_json_token on scalars.
+simdjson::error_code RawJson(od::value& value, std::string_view& raw) {
+  od::json_type type;
+  if (auto failure = value.type().get(type)) return failure;
+  if (type == od::json_type::object) {
+    od::object object;
+    if (auto failure = value.get_object().get(object)) return failure;
+    return object.raw_json().get(raw);
+  }
+  if (type == od::json_type::array) {
+    od::array array;
+    if (auto failure = value.get_array().get(array)) return failure;
+    return array.raw_json().get(raw);
+  }
+  raw = value.raw_json_token();
+  return simdjson::SUCCESS;
+}
+
+// Adds each element of the array `array_value` as one record.
+bool AddElements(std::string_view text, od::value array_value, od::parser& element_parser, SplitInput& input,
+                 std::string& error) {
+  od::array array;
+  if (auto failure = array_value.get_array().get(array)) {
+    error = fmt::format("invalid JSON: {}", simdjson::error_message(failure));
+    return false;
+  }
+  for (auto element : array) {
+    od::value item;
+    std::string_view raw;
+    auto failure = element.get(item);
+    if (!failure) failure = RawJson(item, raw);
+    if (failure) {
+      const char* at = nullptr;
+      bool located = !element.error() && item.current_location().get(at) == simdjson::SUCCESS;
+      error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at), simdjson::error_message(failure))
+                      : fmt::format("invalid JSON: {}", simdjson::error_message(failure));
+      return false;
+    }
+    raw = Trim(raw);
     InputRecord record;
     record.number = input.records.size() + 1;
-    record.text = simdjson::minify(element);
+    record.line = LineOf(text, raw.data());
+    record.text = std::string(raw);
+    record.error = CheckJson(element_parser, raw);
     input.records.push_back(std::move(record));
   }
+  return true;
+}
+
+// Splits a text that contains one JSON document.
+bool SplitDocument(std::string_view text, od::parser& parser, SplitInput& input, std::string& error) {
+  od::parser document_parser;
+  od::document document;
+  auto fail = [&](simdjson::error_code failure) {
+    const char* at = nullptr;
+    bool located = document.current_location().get(at) == simdjson::SUCCESS;
+    error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at), simdjson::error_message(failure))
+                    : fmt::format("invalid JSON: {}", simdjson::error_message(failure));
+    return false;
+  };
+  if (auto failure = document_parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
+                         .get(document)) {
+    return fail(failure);
+  }
+
+  od::json_type type;
+  if (auto failure = document.type().get(type)) return fail(failure);
+  if (type == od::json_type::array) {
+    input.shape = InputShape::JsonArray;
+    od::value root;
+    if (auto failure = document.get_value().get(root)) return fail(failure);
+    return AddElements(text, root, parser, input, error);
+  }
+
+  od::object object;
+  if (type == od::json_type::object && document.get_object().get(object) == simdjson::SUCCESS) {
+    od::value records;
+    if (object.find_field_unordered("records").get(records) == simdjson::SUCCESS &&
+        records.type().value_unsafe() == od::json_type::array) {
+      input.shape = InputShape::RecordsObject;
+      return AddElements(text, records, parser, input, error);
+    }
+  }
+
+  // Any other document is one record; the reader reports it if it is not an object.
+  input.shape = InputShape::SingleObject;
+  InputRecord record{1, 1, std::string(Trim(text)), ""};
+  record.error = CheckJson(parser, record.text);
+  input.records.push_back(std::move(record));
+  return true;
+}
+
+// Decides whether a text that does not parse as one JSON value is NDJSON. It is when its first
+// line is a complete value, or when a later line starts a new object in the first column,
+// because a pretty-printed document indents everything between its first and last line.
+bool LooksLikeNdjson(std::string_view text, od::parser& parser) {
+  if (text.front() == '[') return false;
+  size_t end = text.find('\n');
+  if (end == std::string_view::npos) return false;
+  std::string_view first = text.substr(0, end);
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (CheckJson(parser, first).empty()) return true;
+  return text.find("\n{", end) != std::string_view::npos;
 }
 
 }  // namespace
 
-bool Split(std::string_view text, SplitInput& input, std::string& error) {
-  size_t first = FirstNonSpace(text);
-  if (first == text.size()) return true;
-  char opening = text[first];
+bool Split(std::string_view text, InputFormat format, SplitInput& input, std::string& error) {
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+  simdjson::padded_string padded(text);
+  std::string_view body(padded.data(), padded.size());
+  od::parser parser;
 
-  if (opening == '{' || opening == '[') {
-    simdjson::dom::parser parser;
-    simdjson::dom::element document;
-    simdjson::padded_string padded(text.substr(first));
-    auto parse_error = parser.parse(padded).get(document);
-    if (!parse_error) {
-      simdjson::dom::array records;
-      if (document.is_array()) {
-        input.shape = InputShape::JsonArray;
-        AddElements(document.get_array().value_unsafe(), input);
-        return true;
-      }
-      if (document["records"].get_array().get(records) == simdjson::SUCCESS) {
-        input.shape = InputShape::RecordsObject;
-        AddElements(records, input);
-        return true;
-      }
-      // A lone object, possibly spread over several lines, is one record.
-      input.shape = InputShape::Ndjson;
-      input.records.push_back({1, 1, simdjson::minify(document), ""});
-      return true;
-    } else if (opening == '[') {
-      error = fmt::format("the input starts with '[' but is not a valid JSON array: {}",
-                          simdjson::error_message(parse_error));
-      return false;
-    }
+  size_t first = 0;
+  while (first < body.size() && IsSpace(body[first])) ++first;
+  if (first == body.size()) return true;
+
+  bool document = format == InputFormat::Json;
+  if (format == InputFormat::Auto && (body[first] == '[' || body[first] == '{')) {
+    document = CheckJson(parser, body.substr(first)).empty() || !LooksLikeNdjson(body.substr(first), parser);
   }
-  input.shape = InputShape::Ndjson;
-  SplitLines(text, input);
-  return true;
+  if (!document) {
+    SplitLines(body, parser, input);
+    return true;
+  }
+  return SplitDocument(body, parser, input, error);
 }
 
 }  // namespace weft::runtime

@@ -12,24 +12,32 @@ namespace weft::runtime {
 struct InputRecord {
   // 1-based position among the input's records.
   size_t number = 0;
-  // 1-based line of an NDJSON record; 0 in a JSON document, where records span lines.
+  // 1-based line on which the record starts.
   size_t line = 0;
   // The record's JSON text, or the raw line when it is malformed.
   std::string text;
-  // Why the line is not a record, such as invalid JSON; empty for a well-formed record.
+  // The reason the text is not a record, such as invalid JSON; empty for a well-formed record.
   std::string error;
 };
 
-enum class InputShape { Ndjson, JsonArray, RecordsObject };
+enum class InputFormat {
+  // A text holding one JSON value is a document; a text holding several is NDJSON.
+  Auto,
+  Ndjson,
+  Json,
+};
+
+enum class InputShape { Ndjson, JsonArray, RecordsObject, SingleObject };
 
 struct SplitInput {
   InputShape shape = InputShape::Ndjson;
   std::vector<InputRecord> records;
 };
 
-// Splits `text`. A JSON document that is malformed as a whole cannot be split into records, so
-// it yields an error message instead, for the caller to report and stop.
+// Splits `text`. A malformed line of NDJSON, or a malformed element of a JSON array, becomes a
+// record with an error. A JSON document whose structure is broken cannot be split, so it
+// yields false and a message with the line of the fault instead.
 // TODO: the whole input is held in memory; stream large files in bounded chunks.
-bool Split(std::string_view text, SplitInput& input, std::string& error);
+bool Split(std::string_view text, InputFormat format, SplitInput& input, std::string& error);
 
 }  // namespace weft::runtime

@@ -36,8 +36,13 @@ std::string Excerpt(od::value& value) {
 }
 
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
-  return fmt::format("field `{}` must be {}, but the input has {} {}", field.name, field.type.AsRequired().ToString(),
-                     JsonTypeName(type), Excerpt(value));
+  std::string expected = field.type.AsRequired().ToString();
+  // The token of an object or an array is only its opening bracket, so it is not shown.
+  if (type == od::json_type::object || type == od::json_type::array) {
+    return fmt::format("field `{}` must be {}, but the input has {}", field.name, expected, JsonTypeName(type));
+  }
+  return fmt::format("field `{}` must be {}, but the input has {} {}", field.name, expected, JsonTypeName(type),
+                     Excerpt(value));
 }
 
 }  // namespace

@@ -26,6 +26,25 @@ void AppendJsonString(std::string_view text, std::string& out) {
   out += '"';
 }
 
+void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
+  std::string valid;
+  size_t i = 0;
+  while (i < bytes.size()) {
+    auto byte = static_cast<unsigned char>(bytes[i]);
+    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    bool ok = length > 0 && i + length <= bytes.size();
+    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      valid += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    valid.append(bytes.substr(i, length));
+    i += length;
+  }
+  AppendJsonString(valid, out);
+}
+
 RecordWriter::RecordWriter(const schema::RecordType& record) : record_(record) {
   for (const schema::FieldType& field : record.fields) {
     std::string key;

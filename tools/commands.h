@@ -25,6 +25,7 @@ struct RunOptions {
   std::string in;
   std::string out;
   std::string rejects;
+  std::string input_format = "auto";
 };
 
 int RunCheck(const CheckOptions& options);

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -23,6 +24,10 @@ bool ReadInput(const std::string& path, std::string& text) {
     buffer << std::cin.rdbuf();
     text = buffer.str();
     return true;
+  }
+  if (std::filesystem::is_directory(path)) {
+    std::cerr << fmt::format("weft run: cannot read input `{}`: it is a directory\n", path);
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -56,9 +61,32 @@ const check::CheckedRule* FindRule(const Frontend& frontend, const RunOptions& o
   return nullptr;
 }
 
+// Returns true when two paths name the same existing or future file.
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a == "-" || b == "-") return false;
+  std::error_code error;
+  if (std::filesystem::equivalent(a, b, error)) return true;
+  // Files that do not exist yet are compared by their absolute, normalized paths.
+  std::filesystem::path first = std::filesystem::weakly_canonical(std::filesystem::absolute(a), error);
+  std::filesystem::path second = std::filesystem::weakly_canonical(std::filesystem::absolute(b), error);
+  return first == second;
+}
+
+// Rejects command lines whose files would overwrite each other.
+bool CheckDistinctFiles(const RunOptions& options) {
+  const char* clash = SameFile(options.out, options.rejects) ? "--out and --rejects"
+                      : SameFile(options.in, options.out)   ? "--in and --out"
+                      : SameFile(options.in, options.rejects) ? "--in and --rejects"
+                                                              : nullptr;
+  if (clash == nullptr) return true;
+  std::cerr << fmt::format("weft run: {} name the same file; give each its own path\n", clash);
+  return false;
+}
+
 }  // namespace
 
 int RunRun(const RunOptions& options) {
+  if (!CheckDistinctFiles(options)) return kExitUsage;
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
@@ -80,7 +108,10 @@ int RunRun(const RunOptions& options) {
   if (!ReadInput(options.in, text)) return kExitFailure;
   runtime::SplitInput input;
   std::string split_error;
-  if (!runtime::Split(text, input, split_error)) {
+  runtime::InputFormat format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
+                                : options.input_format == "json" ? runtime::InputFormat::Json
+                                                                 : runtime::InputFormat::Auto;
+  if (!runtime::Split(text, format, input, split_error)) {
     std::cerr << fmt::format("weft run: {}: {}\n", options.in, split_error);
     return kExitFailure;
   }

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   using namespace weft::tools;
   CLI::App app{"Weft compiles data-mapping rules (.map files) to native code and applies them to records."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("weft ") + WEFT_VERSION);
 
   CheckOptions check;
   CLI::App* check_command = app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
@@ -26,6 +27,12 @@ int main(int argc, char** argv) {
   run_command->add_option("--out", run.out, "Output NDJSON of mapped records; - for stdout")->required();
   run_command->add_option("--rejects", run.rejects, "Output NDJSON of rejected records with reasons; - for stderr")
       ->required();
+  run_command
+      ->add_option("--input-format", run.input_format,
+                   "auto: one JSON value is a document, several are NDJSON; ndjson: one record per line; "
+                   "json: one document")
+      ->check(CLI::IsMember({"auto", "ndjson", "json"}))
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);

@@ -114,16 +114,10 @@ Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr) {
   }
   digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
 
-  if (expr.kind == ast::ExprKind::IntLiteral) {
-    // 9223372036854775807 is the largest int; the parser keeps the sign separate.
-    if (digits.size() > 19 || (digits.size() == 19 && digits > "9223372036854775807")) {
-      diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,
-                          fmt::format("integer literal {} does not fit a 64-bit int", expr.text))
-          .hint = "write it as a decimal literal, such as `" + expr.text + ".0`";
-      return Record(expr, Type::Error());
-    }
-    return Record(expr, Type::Int());
-  }
+  // 9223372036854775807 is the largest int; the parser keeps the sign separate. A larger
+  // integer literal is a decimal with no places, so that decimal(38, 0) values can be written.
+  bool fits_int = digits.size() < 19 || (digits.size() == 19 && digits <= "9223372036854775807");
+  if (expr.kind == ast::ExprKind::IntLiteral && fits_int) return Record(expr, Type::Int());
   int precision = std::max<int>(static_cast<int>(digits.size()), scale);
   if (precision > schema::kMaxDecimalPrecision) {
     diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,

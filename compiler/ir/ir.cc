@@ -68,7 +68,7 @@ void DumpNode(const Node& node, std::string& out) {
       case Repr::Bool: out += node.integer != 0 ? " true" : " false"; break;
       case Repr::Int: out += fmt::format(" {}", node.integer); break;
       case Repr::Decimal: out += " " + DecimalText(node.decimal); break;
-      case Repr::String: out += fmt::format(" \"{}\"", node.text); break;
+      case Repr::String: out += " " + ast::Quoted(node.text); break;
     }
   }
   if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);

@@ -169,6 +169,7 @@ NodePtr Lowering::LowerLiteral(const ast::Expr& expr, const schema::Type& type) 
   text += static_cast<const ast::NumberLiteral&>(*literal).text;
   if (type.kind == TypeKind::Decimal) {
     node->decimal = ParseDecimal(text, type.scale);
+    node->type.scale = type.scale;
   } else {
     node->integer = static_cast<int64_t>(ParseDecimal(text, 0));
   }

@@ -44,6 +44,28 @@ const char* Spelling(BinaryOp op) {
   return "?";
 }
 
+std::string Quoted(std::string_view text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': quoted += "\\\""; break;
+      case '\\': quoted += "\\\\"; break;
+      case '\n': quoted += "\\n"; break;
+      case '\t': quoted += "\\t"; break;
+      case '\r': quoted += "\\r"; break;
+      case '{': quoted += "\\{"; break;
+      case '}': quoted += "\\}"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          quoted += '?';
+        } else {
+          quoted += c;
+        }
+    }
+  }
+  return quoted + '"';
+}
+
 std::string MapDecl::RuleName() const {
   if (alias) return alias->name;
   return target.parts.empty() ? std::string() : target.parts.back().name;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diagnostics/source.h"
@@ -147,6 +148,10 @@ enum class BinaryOp { Add, Subtract, Multiply, Divide, Remainder, Equal, NotEqua
                       LessEqual, Greater, GreaterEqual, And, Or, Coalesce };
 
 const char* Spelling(BinaryOp op);
+
+// Returns `text` in double quotes with quotes, backslashes and control characters escaped as in
+// Weft source, for dumps and messages.
+std::string Quoted(std::string_view text);
 
 struct BinaryExpr : Expr {
   BinaryExpr(SourceRange range, BinaryOp op, SourceRange op_range, ExprPtr lhs, ExprPtr rhs)

@@ -29,7 +29,7 @@ void DumpExpr(const ast::Expr* expr, std::string& out) {
     case ast::ExprKind::StringLiteral: {
       out += "(string";
       for (const ast::StringPart& part : static_cast<const ast::StringLiteral&>(*expr).parts) {
-        if (!part.text.empty()) out += fmt::format(" \"{}\"", part.text);
+        if (!part.text.empty()) out += " " + ast::Quoted(part.text);
         if (part.interpolation) {
           out += ' ';
           DumpExpr(part.interpolation.get(), out);

@@ -84,6 +84,7 @@ std::string Humanize(std::string message) {
       {"STRING_END", "'\"'"},            {"LBRACE", "'{'"},
       {"RBRACE", "'}'"},                 {"UNEXPECTED_CHAR", "character"},
       {"INTERPOLATION_START", "'{'"},    {"SKIP_", "'skip'"},
+      {"STRING_TEXT", "text"},           {"STRING_ESCAPE", "escape"},
   };
   for (const auto& [internal_name, shown] : kNames) {
     for (size_t at = message.find(internal_name); at != std::string::npos; at = message.find(internal_name, at)) {
@@ -151,9 +152,17 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
     ++count_;
 
     SourceRange range = RangeAt(offending, line, column);
+    // The lexer has no token for an unclosed `/*`, so it arrives as a stray '/' before '*'.
+    if (offending != nullptr && offending->getType() == WeftLexer::SLASH &&
+        source_.text().compare(range.begin, 2, "/*") == 0) {
+      diagnostics_.Report(DiagnosticKind::SyntaxError, {file_, range.begin, range.begin + 2},
+                          "block comment is not closed")
+          .hint = "end it with `*/`";
+      return;
+    }
     if (offending != nullptr && offending->getType() == WeftLexer::UNTERMINATED_STRING) {
       diagnostics_.Report(DiagnosticKind::UnterminatedString, range, "string literal is not closed before the end of the line")
-          .hint = "add the closing '\"'; write \\n for a line break inside a string";
+          .hint = "add the closing '\"'; inside a string, write \\n for a line break and \\{ for a brace";
       return;
     }
     diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));

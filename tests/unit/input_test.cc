@@ -8,7 +8,7 @@ namespace {
 SplitInput MustSplit(std::string_view text) {
   SplitInput input;
   std::string error;
-  EXPECT_TRUE(Split(text, input, error)) << error;
+  EXPECT_TRUE(Split(text, InputFormat::Auto, input, error)) << error;
   return input;
 }
 
@@ -35,14 +35,16 @@ TEST(InputSplit, ReadsAJsonArray) {
   SplitInput input = MustSplit(" [ {\"a\": 1}, {\"a\": 2} ] ");
   EXPECT_EQ(input.shape, InputShape::JsonArray);
   ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_EQ(input.records[1].text, "{\"a\":2}");
+  EXPECT_EQ(input.records[1].text, "{\"a\": 2}");
+  EXPECT_EQ(input.records[1].line, 1u);
 }
 
 TEST(InputSplit, ReadsTheRecordsOfAnSObjectTree) {
   SplitInput input = MustSplit("{\n \"records\": [\n  {\"Name\": \"A\"},\n  {\"Name\": \"B\"}\n ]\n}");
   EXPECT_EQ(input.shape, InputShape::RecordsObject);
   ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_EQ(input.records[0].text, "{\"Name\":\"A\"}");
+  EXPECT_EQ(input.records[0].text, "{\"Name\": \"A\"}");
+  EXPECT_EQ(input.records[0].line, 3u);
 }
 
 TEST(InputSplit, ReadsOnePrettyPrintedObject) {
@@ -54,13 +56,56 @@ TEST(InputSplit, ReadsOnePrettyPrintedObject) {
 TEST(InputSplit, FailsOnABrokenArray) {
   SplitInput input;
   std::string error;
-  EXPECT_FALSE(Split("[{\"a\":1},", input, error));
-  EXPECT_NE(error.find("not a valid JSON array"), std::string::npos);
+  EXPECT_FALSE(Split("[{\"a\":1},", InputFormat::Auto, input, error));
+  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
 }
 
 TEST(InputSplit, AcceptsEmptyInput) {
   EXPECT_TRUE(MustSplit("").records.empty());
   EXPECT_TRUE(MustSplit("\n  \n").records.empty());
+}
+
+TEST(InputSplit, AcceptsNumbersBeyond64Bits) {
+  SplitInput input = MustSplit("{\"id\": 123456789012345678901234567890, \"x\": 1e400}\n{\"id\": -0.5e-3}\n");
+  ASSERT_EQ(input.records.size(), 2u);
+  EXPECT_EQ(input.records[0].error, "");
+  EXPECT_EQ(input.records[1].error, "");
+}
+
+TEST(InputSplit, RejectsInvalidTokensInsideAValidStructure) {
+  SplitInput input = MustSplit("[{\"a\": tru}, {\"a\": 01}, {\"a\": 1}]");
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_NE(input.records[0].error, "");
+  EXPECT_NE(input.records[1].error, "");
+  EXPECT_EQ(input.records[2].error, "");
+}
+
+TEST(InputSplit, FailsOnABrokenRecordsDocument) {
+  SplitInput input;
+  std::string error;
+  EXPECT_FALSE(Split("{\n \"records\": [\n  {\"a\": 1},\n  {\"a\": 2\n ]\n}\n", InputFormat::Auto, input, error));
+  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
+}
+
+TEST(InputSplit, ReadsOneLineRestResponseAsRecords) {
+  SplitInput input = MustSplit("{\"totalSize\": 2, \"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}\n");
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  EXPECT_EQ(input.records.size(), 2u);
+}
+
+TEST(InputSplit, ForcedNdjsonKeepsARecordsField) {
+  SplitInput input;
+  std::string error;
+  ASSERT_TRUE(Split("{\"records\": [1, 2]}\n", InputFormat::Ndjson, input, error));
+  ASSERT_EQ(input.records.size(), 1u);
+  EXPECT_EQ(input.records[0].text, "{\"records\": [1, 2]}");
+}
+
+TEST(InputSplit, RejectsTrailingContentOnALine) {
+  SplitInput input = MustSplit("{\"a\": 1} x\n{\"a\": 2}\n");
+  ASSERT_EQ(input.records.size(), 2u);
+  EXPECT_NE(input.records[0].error, "");
+  EXPECT_EQ(input.records[1].error, "");
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ class JitTest : public testing::Test {
 
     runtime::SplitInput split;
     std::string error;
-    EXPECT_TRUE(runtime::Split(input, split, error)) << error;
+    EXPECT_TRUE(runtime::Split(input, runtime::InputFormat::Auto, split, error)) << error;
     std::ostringstream out, rejects;
     runtime::CompiledRule compiled{checked.name, checked.source, checked.target, *function};
     RunResult result;
@@ -112,7 +112,7 @@ TEST_F(JitTest, RejectsWithTheRequireMessage) {
   RunResult result = Run(kBasicRule, R"({"id": 42, "name": "", "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
   EXPECT_NE(result.rejects.find("\"reason\":\"record 42 has no name\""), std::string::npos) << result.rejects;
-  EXPECT_NE(result.rejects.find("\"input\":{\"id\":42"), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"input\":{\"id\": 42"), std::string::npos) << result.rejects;
 }
 
 TEST_F(JitTest, RejectsAValueBeyondTheTargetPrecision) {

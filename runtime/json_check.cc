@@ -1,0 +1,136 @@
+#include "runtime/json_check.h"
+
+#include <fmt/format.h>
+
+namespace weft::runtime {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// simdjson's own limit is 1024; staying below it keeps the message ours.
+constexpr int kMaxDepth = 512;
+
+std::string_view TrimRight(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// True when `text` follows the JSON number grammar (RFC 8259, section 6).
+bool IsJsonNumber(std::string_view text) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i < text.size() && text[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == text.size();
+}
+
+std::string Failure(simdjson::error_code error) {
+  return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+}
+
+std::string CheckValue(od::value value, int depth) {
+  if (depth > kMaxDepth) return fmt::format("invalid JSON: values nest more than {} levels deep", kMaxDepth);
+  od::json_type type;
+  if (auto error = value.type().get(type)) return Failure(error);
+
+  switch (type) {
+    case od::json_type::object: {
+      od::object object;
+      if (auto error = value.get_object().get(object)) return Failure(error);
+      for (auto field : object) {
+        std::string_view key;
+        if (auto error = field.unescaped_key().get(key)) return Failure(error);
+        od::value member;
+        if (auto error = field.value().get(member)) return Failure(error);
+        std::string problem = CheckValue(member, depth + 1);
+        if (!problem.empty()) return problem;
+      }
+      return "";
+    }
+    case od::json_type::array: {
+      od::array array;
+      if (auto error = value.get_array().get(array)) return Failure(error);
+      for (auto element : array) {
+        od::value item;
+        if (auto error = element.get(item)) return Failure(error);
+        std::string problem = CheckValue(item, depth + 1);
+        if (!problem.empty()) return problem;
+      }
+      return "";
+    }
+    case od::json_type::string: {
+      std::string_view text;
+      if (auto error = value.get_string().get(text)) return Failure(error);
+      return "";
+    }
+    case od::json_type::number: {
+      std::string_view token = TrimRight(value.raw_json_token());
+      if (!IsJsonNumber(token)) return fmt::format("invalid JSON: `{}` is not a number", token.substr(0, 40));
+      return "";
+    }
+    case od::json_type::boolean:
+    case od::json_type::null: {
+      std::string_view token = TrimRight(value.raw_json_token());
+      if (token == "true" || token == "false" || token == "null") return "";
+      return fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
+    }
+  }
+  return "invalid JSON";
+}
+
+}  // namespace
+
+std::string CheckJson(od::parser& parser, std::string_view text) {
+  od::document document;
+  if (auto error = parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING).get(document)) {
+    return Failure(error);
+  }
+
+  // A scalar document cannot be read as a value, so it is checked by its raw text.
+  bool scalar = false;
+  if (auto error = document.is_scalar().get(scalar)) return Failure(error);
+  if (scalar) {
+    od::json_type type;
+    if (auto error = document.type().get(type)) return Failure(error);
+    std::string_view token;
+    if (auto error = document.raw_json_token().get(token)) return Failure(error);
+    token = TrimRight(token);
+    bool valid = type == od::json_type::number ? IsJsonNumber(token)
+                 : type == od::json_type::string ? token.size() >= 2 && token.back() == '"'
+                                                 : token == "true" || token == "false" || token == "null";
+    return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
+  }
+
+  od::value root;
+  if (auto error = document.get_value().get(root)) return Failure(error);
+  std::string problem = CheckValue(root, 1);
+  if (!problem.empty()) return problem;
+
+  // After the root value only whitespace may follow.
+  const char* end = nullptr;
+  if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr) {
+    return "invalid JSON: unexpected content after the value";
+  }
+  return "";
+}
+
+}  // namespace weft::runtime

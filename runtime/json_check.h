@@ -1,0 +1,16 @@
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+
+namespace weft::runtime {
+
+// Validates one complete JSON value in `text`, which must be followed by at least
+// simdjson::SIMDJSON_PADDING readable bytes. Returns "" when it is valid, otherwise the reason.
+// Unlike simdjson's DOM parser it accepts numbers of any size, because a record may carry an
+// id or an amount beyond 64 bits in a field that a decimal(38, 0) or no field at all reads.
+std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text);
+
+}  // namespace weft::runtime
