@@ -7,7 +7,7 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate bench
+.PHONY: all deps configure build demo test clean autoupdate bench sanitize
 
 all: build
 
@@ -30,6 +30,13 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR) out
+
+# Builds a second tree with AddressSanitizer and UndefinedBehaviorSanitizer and runs every test in it.
+SANITIZE_DIR ?= build-sanitize
+sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWEFT_SANITIZE=address,undefined
+	cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS)
 
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build

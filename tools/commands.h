@@ -26,6 +26,7 @@ struct RunOptions {
   std::string out;
   std::string rejects;
   std::string input_format = "auto";
+  bool verbose = false;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -2,6 +2,7 @@
 #include <llvm/Support/Error.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -83,46 +84,80 @@ bool CheckDistinctFiles(const RunOptions& options) {
   return false;
 }
 
+// Writes one progress line to stderr when --verbose is set.
+class Log {
+ public:
+  explicit Log(bool verbose) : verbose_(verbose), start_(std::chrono::steady_clock::now()) {}
+
+  void Step(const std::string& message) {
+    if (!verbose_) return;
+    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+    std::cerr << fmt::format("weft run: [{} ms] {}\n", elapsed.count(), message);
+  }
+
+ private:
+  bool verbose_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Compiles `rule` with a new JIT that the caller keeps alive while the function runs.
+WeftRuleFunction CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
+                             std::unique_ptr<codegen::Jit>& jit) {
+  auto created = codegen::Jit::Create();
+  if (!created) {
+    std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
+    return nullptr;
+  }
+  jit = std::move(*created);
+  auto function = jit->Compile(ir::Lower(frontend.program, rule));
+  if (!function) {
+    std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << llvm::toString(function.takeError()) << '\n';
+    return nullptr;
+  }
+  return *function;
+}
+
+bool LoadInput(const RunOptions& options, runtime::SplitInput& input) {
+  std::string text;
+  if (!ReadInput(options.in, text)) return false;
+  runtime::InputFormat format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
+                                : options.input_format == "json" ? runtime::InputFormat::Json
+                                                                 : runtime::InputFormat::Auto;
+  std::string error;
+  if (runtime::Split(text, format, input, error)) return true;
+  std::cerr << fmt::format("weft run: {}: {}\n", options.in, error);
+  return false;
+}
+
 }  // namespace
 
 int RunRun(const RunOptions& options) {
+  Log log(options.verbose);
   if (!CheckDistinctFiles(options)) return kExitUsage;
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
   const check::CheckedRule* rule = FindRule(*frontend, options);
   if (rule == nullptr) return kExitUsage;
+  log.Step("checked " + std::to_string(options.files.size()) + " file(s)");
 
-  auto jit = codegen::Jit::Create();
-  if (!jit) {
-    std::cerr << "weft run: cannot start the JIT: " << llvm::toString(jit.takeError()) << '\n';
-    return kExitFailure;
-  }
-  auto function = (*jit)->Compile(ir::Lower(frontend->program, *rule));
-  if (!function) {
-    std::cerr << "weft run: cannot compile rule `" << rule->name << "`: " << llvm::toString(function.takeError()) << '\n';
-    return kExitFailure;
-  }
+  std::unique_ptr<codegen::Jit> jit;
+  WeftRuleFunction function = CompileRule(*frontend, *rule, jit);
+  if (function == nullptr) return kExitFailure;
+  log.Step("compiled rule " + rule->name);
 
-  std::string text;
-  if (!ReadInput(options.in, text)) return kExitFailure;
   runtime::SplitInput input;
-  std::string split_error;
-  runtime::InputFormat format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
-                                : options.input_format == "json" ? runtime::InputFormat::Json
-                                                                 : runtime::InputFormat::Auto;
-  if (!runtime::Split(text, format, input, split_error)) {
-    std::cerr << fmt::format("weft run: {}: {}\n", options.in, split_error);
-    return kExitFailure;
-  }
+  if (!LoadInput(options, input)) return kExitFailure;
+  log.Step(fmt::format("read {} record(s) from {}", input.records.size(), options.in));
 
   std::ofstream out_file, rejects_file;
   std::ostream* out = OpenOutput(options.out, std::cout, out_file);
   std::ostream* rejects = OpenOutput(options.rejects, std::cerr, rejects_file);
   if (out == nullptr || rejects == nullptr) return kExitFailure;
 
-  runtime::CompiledRule compiled{rule->name, rule->source, rule->target, *function};
+  runtime::CompiledRule compiled{rule->name, rule->source, rule->target, function};
   runtime::RunCounts counts = runtime::Execute(compiled, input, *out, *rejects);
+  log.Step("mapped and wrote the records");
   std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name, counts.in,
                            counts.mapped, counts.skipped, counts.rejected);
   if (!*out || !*rejects) {

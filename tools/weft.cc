@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
                    "json: one document")
       ->check(CLI::IsMember({"auto", "ndjson", "json"}))
       ->capture_default_str();
+  run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
   try {
     app.parse(argc, argv);
