@@ -66,7 +66,12 @@ class RuleChecker {
     switch (statement.kind) {
       case ast::StatementKind::Let: {
         schema::Type type = exprs_.Check(statement.value.get());
-        if (type.kind == schema::TypeKind::Null) type = schema::Type::Error();
+        if (type.kind == schema::TypeKind::Null) {
+          diagnostics_.Report(DiagnosticKind::TypeMismatch, statement.value->range,
+                              "`let` cannot bind `null`, because it has no type of its own")
+              .hint = "assign `null` to an optional field directly, or bind a typed value";
+          type = schema::Type::Error();
+        }
         program_.statements[&statement].index = exprs_.DeclareLocal(statement.name.front(), type);
         break;
       }

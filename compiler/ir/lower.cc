@@ -92,6 +92,12 @@ NodePtr Convert(NodePtr node, ValueType type) {
 }
 
 NodePtr Lowering::LowerAs(const ast::Expr& expr, ValueType type) {
+  // An expression of the null type, such as `if c then null else null`, is always absent.
+  // NOTE: its operands are not evaluated, so a condition that would reject does not.
+  if (program_.Info(expr).type.kind == TypeKind::Null) {
+    type.optional = true;
+    return MakeNode(Op::Null, type);
+  }
   NodePtr node = LowerExpr(expr);
   if (node->op == Op::Null) {
     node->type = type;
