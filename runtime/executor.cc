@@ -1,6 +1,7 @@
 #include "runtime/executor.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <vector>
 
@@ -13,6 +14,19 @@ namespace {
 
 // Output is flushed in chunks of about this many bytes.
 constexpr size_t kFlushBytes = 1 << 20;
+
+// Appends `json` without insignificant whitespace; returns false when simdjson rejects it.
+bool AppendMinified(const std::string& json, std::string& out) {
+  size_t start = out.size();
+  out.resize(start + json.size());
+  size_t length = 0;
+  if (simdjson::minify(json.data(), json.size(), out.data() + start, length) != simdjson::SUCCESS) {
+    out.resize(start);
+    return false;
+  }
+  out.resize(start + length);
+  return true;
+}
 
 void AppendReject(const CompiledRule& rule, const InputRecord& record, const std::string& reason,
                   const std::string& field, bool record_is_json, std::string& out) {
@@ -27,12 +41,9 @@ void AppendReject(const CompiledRule& rule, const InputRecord& record, const std
   out += ",\"reason\":";
   AppendJsonString(reason, out);
   out += ",\"input\":";
-  // A malformed line is kept verbatim as a string, since it cannot be embedded as JSON.
-  if (record_is_json) {
-    out += record.text;
-  } else {
-    AppendJsonStringFromBytes(record.text, out);
-  }
+  // A valid record is embedded on one line, so that the rejects stay NDJSON even when the input
+  // was pretty-printed. A malformed one is kept verbatim as a string.
+  if (!record_is_json || !AppendMinified(record.text, out)) AppendJsonStringFromBytes(record.text, out);
   out += "}\n";
 }
 

@@ -30,6 +30,22 @@ size_t LineOf(std::string_view text, const char* at) {
   return 1 + std::count(text.data(), at, '\n');
 }
 
+// Line numbers of positions that only move forward, counted in one pass over the text.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : position_(text.data()) {}
+
+  size_t LineAt(const char* at) {
+    line_ += std::count(position_, at, '\n');
+    position_ = at;
+    return line_;
+  }
+
+ private:
+  const char* position_;
+  size_t line_ = 1;
+};
+
 // `text` lies inside a padded buffer, so every view into it may be parsed in place.
 void SplitLines(std::string_view text, od::parser& parser, SplitInput& input) {
   input.shape = InputShape::Ndjson;
@@ -80,6 +96,7 @@ bool AddElements(std::string_view text, od::value array_value, od::parser& eleme
     error = fmt::format("invalid JSON: {}", simdjson::error_message(failure));
     return false;
   }
+  LineCounter lines(text);
   for (auto element : array) {
     od::value item;
     std::string_view raw;
@@ -95,7 +112,7 @@ bool AddElements(std::string_view text, od::value array_value, od::parser& eleme
     raw = Trim(raw);
     InputRecord record;
     record.number = input.records.size() + 1;
-    record.line = LineOf(text, raw.data());
+    record.line = lines.LineAt(raw.data());
     record.text = std::string(raw);
     record.error = CheckJson(element_parser, raw);
     input.records.push_back(std::move(record));
@@ -103,8 +120,14 @@ bool AddElements(std::string_view text, od::value array_value, od::parser& eleme
   return true;
 }
 
-// Splits a text that contains one JSON document.
-bool SplitDocument(std::string_view text, od::parser& parser, SplitInput& input, std::string& error) {
+// Splits a text that contains one JSON document. `check` is CheckJson's verdict on the whole
+// text, which catches content after the document that the splitting below would not read.
+bool SplitDocument(std::string_view text, const std::string& check, od::parser& parser, SplitInput& input,
+                   std::string& error) {
+  if (check == kTrailingContent) {
+    error = "invalid JSON: unexpected content after the document; for one record per line, pass --input-format ndjson";
+    return false;
+  }
   od::parser document_parser;
   od::document document;
   auto fail = [&](simdjson::error_code failure) {
@@ -146,17 +169,29 @@ bool SplitDocument(std::string_view text, od::parser& parser, SplitInput& input,
   return true;
 }
 
-// Decides whether a text that does not parse as one JSON value is NDJSON. It is when its first
-// line is a complete value, or when a later line starts a new object in the first column,
-// because a pretty-printed document indents everything between its first and last line.
+// Returns the next non-blank line at or after `start`, without its line break, and moves
+// `start` past it; returns an empty view at the end of the text.
+std::string_view NextLine(std::string_view text, size_t& start) {
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (!IsBlank(line)) return Trim(line);
+  }
+  return {};
+}
+
+// Decides whether a text that does not parse as one JSON value is NDJSON. It is when one of its
+// first two lines is a complete value: a pretty-printed document has neither, and NDJSON whose
+// first record is malformed still has the second.
 bool LooksLikeNdjson(std::string_view text, od::parser& parser) {
   if (text.front() == '[') return false;
-  size_t end = text.find('\n');
-  if (end == std::string_view::npos) return false;
-  std::string_view first = text.substr(0, end);
-  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  size_t start = 0;
+  std::string_view first = NextLine(text, start);
   if (CheckJson(parser, first).empty()) return true;
-  return text.find("\n{", end) != std::string_view::npos;
+  std::string_view second = NextLine(text, start);
+  return !second.empty() && CheckJson(parser, second).empty();
 }
 
 }  // namespace
@@ -171,15 +206,20 @@ bool Split(std::string_view text, InputFormat format, SplitInput& input, std::st
   while (first < body.size() && IsSpace(body[first])) ++first;
   if (first == body.size()) return true;
 
+  if (format == InputFormat::Ndjson) {
+    SplitLines(body, parser, input);
+    return true;
+  }
+  std::string check = CheckJson(parser, body.substr(first));
   bool document = format == InputFormat::Json;
   if (format == InputFormat::Auto && (body[first] == '[' || body[first] == '{')) {
-    document = CheckJson(parser, body.substr(first)).empty() || !LooksLikeNdjson(body.substr(first), parser);
+    document = check.empty() || !LooksLikeNdjson(body.substr(first), parser);
   }
   if (!document) {
     SplitLines(body, parser, input);
     return true;
   }
-  return SplitDocument(body, parser, input, error);
+  return SplitDocument(body, check, parser, input, error);
 }
 
 }  // namespace weft::runtime

@@ -114,6 +114,9 @@ std::string CheckJson(od::parser& parser, std::string_view text) {
     std::string_view token;
     if (auto error = document.raw_json_token().get(token)) return Failure(error);
     token = TrimRight(token);
+    // Only whitespace may follow the scalar, as in `1 2` or `"a":1` it would not.
+    size_t used = static_cast<size_t>(token.data() + token.size() - text.data());
+    if (TrimRight(text.substr(used)).size() > 0) return std::string(kTrailingContent);
     bool valid = type == od::json_type::number ? IsJsonNumber(token)
                  : type == od::json_type::string ? token.size() >= 2 && token.back() == '"'
                                                  : token == "true" || token == "false" || token == "null";
@@ -128,7 +131,7 @@ std::string CheckJson(od::parser& parser, std::string_view text) {
   // After the root value only whitespace may follow.
   const char* end = nullptr;
   if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr) {
-    return "invalid JSON: unexpected content after the value";
+    return std::string(kTrailingContent);
   }
   return "";
 }

@@ -13,4 +13,7 @@ namespace weft::runtime {
 // id or an amount beyond 64 bits in a field that a decimal(38, 0) or no field at all reads.
 std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text);
 
+// The reason CheckJson gives when a valid value is followed by more than whitespace.
+inline constexpr std::string_view kTrailingContent = "invalid JSON: unexpected content after the value";
+
 }  // namespace weft::runtime

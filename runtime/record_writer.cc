@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "runtime/decimal.h"
+#include "stdlib/utf8.h"
 
 namespace weft::runtime {
 
@@ -30,11 +31,8 @@ void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
   std::string valid;
   size_t i = 0;
   while (i < bytes.size()) {
-    auto byte = static_cast<unsigned char>(bytes[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    bool ok = length > 0 && i + length <= bytes.size();
-    for (size_t k = 1; ok && k < length; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
+    size_t length = utf8::SequenceLength(bytes, i);
+    if (length == 0) {
       valid += "\xEF\xBF\xBD";
       ++i;
       continue;

@@ -1,5 +1,7 @@
 #include "compiler/diagnostics/diagnostics.h"
 
+#include "stdlib/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <tuple>
@@ -29,23 +31,19 @@ std::string_view SeverityName(Severity severity) {
 constexpr size_t kMaxSnippetWidth = 160;
 constexpr size_t kSnippetContext = 60;
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Returns the text with control characters and bytes of invalid UTF-8 replaced by '?', so
 // that a snippet never sends raw control sequences to a terminal.
 std::string PrintableText(std::string_view text) {
   std::string printable;
   size_t i = 0;
   while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) valid = IsContinuationByte(text[i + k]);
-    if (!valid) {
+    size_t length = utf8::SequenceLength(text, i);
+    if (length == 0) {
       printable += '?';
       ++i;
       continue;
     }
+    auto byte = static_cast<unsigned char>(text[i]);
     bool control = length == 1 && (byte < 0x20 || byte == 0x7F) && byte != '\t';
     printable += control ? std::string_view("?") : text.substr(i, length);
     i += length;
@@ -117,9 +115,9 @@ void DiagnosticEngine::RenderSnippet(SourceRange range, std::ostream& out) const
   size_t last = line.size();
   if (line.size() > kMaxSnippetWidth) {
     first = caret > kSnippetContext ? caret - kSnippetContext : 0;
-    while (first > 0 && IsContinuationByte(line[first])) --first;
+    while (first > 0 && utf8::IsContinuation(line[first])) --first;
     last = std::min(line.size(), first + kMaxSnippetWidth);
-    while (last < line.size() && IsContinuationByte(line[last])) ++last;
+    while (last < line.size() && utf8::IsContinuation(line[last])) ++last;
   }
   std::string_view prefix = first > 0 ? "..." : "";
   out << "  " << prefix << PrintableText(line.substr(first, last - first)) << (last < line.size() ? "..." : "") << '\n';
@@ -127,11 +125,11 @@ void DiagnosticEngine::RenderSnippet(SourceRange range, std::ostream& out) const
   // One caret column per code point; tabs are kept so that the caret lines up in any tab width.
   out << "  " << std::string(prefix.size(), ' ');
   for (size_t i = first; i < caret && i < last; ++i) {
-    if (!IsContinuationByte(line[i])) out << (line[i] == '\t' ? '\t' : ' ');
+    if (!utf8::IsContinuation(line[i])) out << (line[i] == '\t' ? '\t' : ' ');
   }
   out << '^';
   for (size_t i = caret + 1; i < caret_end && i < last; ++i) {
-    if (!IsContinuationByte(line[i])) out << '~';
+    if (!utf8::IsContinuation(line[i])) out << '~';
   }
   out << '\n';
 }

@@ -9,6 +9,7 @@
 #include "WeftParser.h"
 #include "compiler/syntax/internal/ast_builder.h"
 #include "compiler/syntax/internal/offset_map.h"
+#include "stdlib/utf8.h"
 
 namespace weft::syntax {
 namespace {
@@ -59,21 +60,6 @@ class BoundedParser : public WeftParser {
     }
   }
 };
-
-// Returns the byte offset of the first invalid UTF-8 sequence, or -1 when the text is valid.
-int64_t FindInvalidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return static_cast<int64_t>(i);
-    for (size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return static_cast<int64_t>(i);
-    }
-    i += length;
-  }
-  return -1;
-}
 
 // Replaces ANTLR's token names in its messages with the words users read in the grammar docs.
 std::string Humanize(std::string message) {
@@ -220,8 +206,8 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
   auto empty = std::make_unique<ast::File>();
   empty->file = file;
 
-  int64_t invalid_at = FindInvalidUtf8(source.text());
-  if (invalid_at >= 0) {
+  size_t invalid_at = utf8::FindInvalid(source.text());
+  if (invalid_at != std::string_view::npos) {
     auto offset = static_cast<uint32_t>(invalid_at);
     diagnostics.Report(DiagnosticKind::SyntaxError, {file, offset, offset + 1}, "file is not valid UTF-8")
         .hint = "save the file as UTF-8";

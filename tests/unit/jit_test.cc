@@ -112,7 +112,7 @@ TEST_F(JitTest, RejectsWithTheRequireMessage) {
   RunResult result = Run(kBasicRule, R"({"id": 42, "name": "", "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
   EXPECT_NE(result.rejects.find("\"reason\":\"record 42 has no name\""), std::string::npos) << result.rejects;
-  EXPECT_NE(result.rejects.find("\"input\":{\"id\": 42"), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"input\":{\"id\":42"), std::string::npos) << result.rejects;
 }
 
 TEST_F(JitTest, RejectsAValueBeyondTheTargetPrecision) {

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+// UTF-8 checks shared by the compiler (source files, snippets) and the runtime (reject lines).
+namespace weft::utf8 {
+
+// Returns the length of the well-formed UTF-8 sequence that starts at `text[at]`, or 0 when the
+// bytes there are not one. Overlong forms, surrogates (U+D800 to U+DFFF) and code points above
+// U+10FFFF are not well formed (RFC 3629, section 4).
+size_t SequenceLength(std::string_view text, size_t at);
+
+// Returns the offset of the first byte that does not start a well-formed sequence, or
+// std::string_view::npos when all of `text` is valid UTF-8.
+size_t FindInvalid(std::string_view text);
+
+// True for the bytes 10xxxxxx that continue a multi-byte sequence.
+inline bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace weft::utf8
