@@ -103,6 +103,10 @@ int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t 
   return 1;
 }
 
+int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right, int32_t right_scale) {
+  return weft::runtime::CompareDecimals(*left, left_scale, *right, right_scale);
+}
+
 int32_t weft_decimal_fits(const __int128* value, int32_t precision) {
   return weft::runtime::FitsDigits(*value, precision) ? 1 : 0;
 }
@@ -120,9 +124,10 @@ void weft_reject(WeftContext* context, const WeftString* message) {
   context->reject_reason.assign(message->data, static_cast<size_t>(message->size));
 }
 
-void weft_reject_overflow(WeftContext* context, const char* field) {
+void weft_reject_overflow(WeftContext* context, const char* field, int32_t decimal) {
   context->reject_field = field;
-  context->reject_reason = "arithmetic overflow: the result has more than 38 digits or exceeds the int range";
+  context->reject_reason = decimal != 0 ? "decimal overflow: a result has more than 38 digits"
+                                        : "integer overflow: a result is outside -2^63 to 2^63-1";
 }
 
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,

@@ -53,6 +53,8 @@ int32_t weft_decimal_subtract(const __int128* left, const __int128* right, __int
 int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result);
 // Changes the scale; fewer places round half away from zero.
 int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result);
+// Compares decimals of different scales exactly. Returns <0, 0 or >0.
+int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right, int32_t right_scale);
 // Returns 1 when the value has at most `precision` digits.
 int32_t weft_decimal_fits(const __int128* value, int32_t precision);
 void weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
@@ -60,7 +62,8 @@ void weft_trim(WeftContext* context, const WeftString* value, WeftString* result
 // Reject helpers: each records the reason in the context; the rule function then returns
 // kWeftRejected.
 void weft_reject(WeftContext* context, const WeftString* message);
-void weft_reject_overflow(WeftContext* context, const char* field);
+// `decimal` is 1 for a decimal result beyond 38 digits, 0 for an int result beyond 64 bits.
+void weft_reject_overflow(WeftContext* context, const char* field, int32_t decimal);
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,
                            int32_t precision);
 void weft_reject_division_by_zero(WeftContext* context, const char* field);

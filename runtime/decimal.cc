@@ -1,5 +1,6 @@
 #include "runtime/decimal.h"
 
+#include <algorithm>
 #include <array>
 
 namespace weft::runtime {
@@ -94,6 +95,19 @@ DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& resul
   value *= PowerOfTen(static_cast<int>(shift));
   result = negative ? -value : value;
   return DecimalParseError::None;
+}
+
+int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_scale) {
+  // Integer parts first; the fractions, below 10^scale, can then be widened to a common scale
+  // of at most 38 places without overflow.
+  __int128 left_integer = left / PowerOfTen(left_scale);
+  __int128 right_integer = right / PowerOfTen(right_scale);
+  if (left_integer != right_integer) return left_integer < right_integer ? -1 : 1;
+  int scale = std::max(left_scale, right_scale);
+  __int128 left_fraction = (left % PowerOfTen(left_scale)) * PowerOfTen(scale - left_scale);
+  __int128 right_fraction = (right % PowerOfTen(right_scale)) * PowerOfTen(scale - right_scale);
+  if (left_fraction == right_fraction) return 0;
+  return left_fraction < right_fraction ? -1 : 1;
 }
 
 std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {

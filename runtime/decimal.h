@@ -26,6 +26,10 @@ enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };
 // `scale` places must be zeros, otherwise the result is TooManyPlaces: input is never rounded.
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result);
 
+// Compares two decimals of any scales exactly, without the overflow that rescaling one of them
+// could cause. Returns <0, 0 or >0.
+int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_scale);
+
 // Changes the scale of `value`; fewer places round half away from zero. Returns nullopt when the
 // result has more than 38 digits.
 std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale);

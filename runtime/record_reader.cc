@@ -101,8 +101,10 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       if (type != od::json_type::number) return WrongType(field, type, value);
       int64_t number;
       if (value.get_int64().get(number)) {
-        return fmt::format("field `{}` must be an int, but {} is not an integer from -2^63 to 2^63-1", field.name,
-                           Excerpt(value));
+        std::string text = Excerpt(value);
+        bool integral = text.find_first_of(".eE") == std::string::npos;
+        return integral ? fmt::format("field `{}` must be an int, but {} is outside -2^63 to 2^63-1", field.name, text)
+                        : fmt::format("field `{}` must be an int, but {} is not an integer", field.name, text);
       }
       slot.integer = number;
       break;

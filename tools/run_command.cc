@@ -66,6 +66,12 @@ const check::CheckedRule* FindRule(const Frontend& frontend, const RunOptions& o
 bool SameFile(const std::string& a, const std::string& b) {
   if (a == "-" || b == "-") return false;
   std::error_code error;
+  // Devices such as /dev/null may take both outputs.
+  auto is_device = [&](const std::string& path) {
+    std::filesystem::file_status status = std::filesystem::status(path, error);
+    return std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  };
+  if (is_device(a) && is_device(b)) return false;
   if (std::filesystem::equivalent(a, b, error)) return true;
   // Files that do not exist yet are compared by their absolute, normalized paths.
   std::filesystem::path first = std::filesystem::weakly_canonical(std::filesystem::absolute(a), error);

@@ -62,7 +62,7 @@ Type ExprChecker::Check(const ast::Expr* expr) {
   switch (expr->kind) {
     case ast::ExprKind::IntLiteral:
     case ast::ExprKind::DecimalLiteral:
-      return CheckNumber(static_cast<const ast::NumberLiteral&>(*expr));
+      return CheckNumber(static_cast<const ast::NumberLiteral&>(*expr), false);
     case ast::ExprKind::StringLiteral:
       return CheckString(static_cast<const ast::StringLiteral&>(*expr));
     case ast::ExprKind::BoolLiteral:
@@ -100,7 +100,7 @@ Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view what) 
   return Record(expr, Type::Error());
 }
 
-Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr) {
+Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr, bool negated) {
   std::string digits;
   int scale = 0;
   bool after_point = false;
@@ -114,9 +114,11 @@ Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr) {
   }
   digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
 
-  // 9223372036854775807 is the largest int; the parser keeps the sign separate. A larger
-  // integer literal is a decimal with no places, so that decimal(38, 0) values can be written.
-  bool fits_int = digits.size() < 19 || (digits.size() == 19 && digits <= "9223372036854775807");
+  // An int holds -9223372036854775808 to 9223372036854775807; the parser keeps the sign
+  // separate. A larger integer literal is a decimal with no places, so that decimal(38, 0)
+  // values can be written.
+  std::string_view limit = negated ? "9223372036854775808" : "9223372036854775807";
+  bool fits_int = digits.size() < 19 || (digits.size() == 19 && digits <= limit);
   if (expr.kind == ast::ExprKind::IntLiteral && fits_int) return Record(expr, Type::Int());
   int precision = std::max<int>(static_cast<int>(digits.size()), scale);
   if (precision > schema::kMaxDecimalPrecision) {
@@ -243,6 +245,10 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
 }
 
 Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {
+  // A negative literal is checked whole, so that -9223372036854775808 is an int.
+  if (expr.op == ast::UnaryOp::Negate && expr.operand != nullptr && expr.operand->kind == ast::ExprKind::IntLiteral) {
+    return Record(expr, CheckNumber(static_cast<const ast::NumberLiteral&>(*expr.operand), true));
+  }
   Type operand = Check(expr.operand.get());
   if (operand.IsError()) return Record(expr, operand);
   if (expr.op == ast::UnaryOp::Not) {

@@ -42,7 +42,7 @@ class ExprChecker {
   schema::Type Record(const ast::Expr& expr, schema::Type type, Resolution resolution = Resolution::None,
                       int index = -1);
   schema::Type CheckName(const ast::NameExpr& expr);
-  schema::Type CheckNumber(const ast::NumberLiteral& expr);
+  schema::Type CheckNumber(const ast::NumberLiteral& expr, bool negated);
   schema::Type CheckString(const ast::StringLiteral& expr);
   schema::Type CheckCall(const ast::CallExpr& expr);
   schema::Type CheckUnary(const ast::UnaryExpr& expr);

@@ -21,6 +21,9 @@ bool IsComparisonOp(ast::BinaryOp op) {
 std::string ConversionHint(const Type& from, const Type& to) {
   if (to.kind == TypeKind::String && from.kind != TypeKind::String) return "build a string with interpolation, such as \"{value}\"";
   if (to.kind == TypeKind::Decimal && from.kind == TypeKind::Int) return "convert the integer with `decimal(value)`";
+  if (to.kind == TypeKind::Int && from.kind == TypeKind::Decimal) {
+    return "an int holds -9223372036854775808 to 9223372036854775807; an integer literal beyond that is a decimal";
+  }
   return "";
 }
 

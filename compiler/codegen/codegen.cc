@@ -226,10 +226,12 @@ void Generator::RejectUnless(llvm::Value* ok, const std::function<void()>& rejec
   builder_.SetInsertPoint(next);
 }
 
-void Generator::RejectOverflowUnless(llvm::Value* ok) {
+void Generator::RejectOverflowUnless(llvm::Value* ok, bool decimal) {
   RejectUnless(ok, [&] {
     auto* ptr = builder_.getPtrTy();
-    builder_.CreateCall(Helper("weft_reject_overflow", builder_.getVoidTy(), {ptr, ptr}), {context_arg_, FieldName()});
+    auto* i32 = builder_.getInt32Ty();
+    builder_.CreateCall(Helper("weft_reject_overflow", builder_.getVoidTy(), {ptr, ptr, i32}),
+                        {context_arg_, FieldName(), builder_.getInt32(decimal ? 1 : 0)});
   });
 }
 

@@ -77,7 +77,8 @@ class Generator {
   llvm::FunctionCallee Helper(const char* name, llvm::Type* result, std::vector<llvm::Type*> parameters);
   // Continues in a new block when `ok` is true; otherwise calls `reject` and returns kWeftRejected.
   void RejectUnless(llvm::Value* ok, const std::function<void()>& reject);
-  void RejectOverflowUnless(llvm::Value* ok);
+  // Rejects with a decimal (38 digits) or an int (64 bits) overflow reason unless `ok`.
+  void RejectOverflowUnless(llvm::Value* ok, bool decimal);
   llvm::BasicBlock* NewBlock(const char* name) { return llvm::BasicBlock::Create(context_, name, function_); }
 
   const ir::Rule& rule_;

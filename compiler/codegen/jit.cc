@@ -37,6 +37,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_subtract", &weft_decimal_subtract);
   add("weft_decimal_multiply", &weft_decimal_multiply);
   add("weft_decimal_rescale", &weft_decimal_rescale);
+  add("weft_decimal_compare", &weft_decimal_compare);
   add("weft_decimal_fits", &weft_decimal_fits);
   add("weft_trim", &weft_trim);
   add("weft_reject", &weft_reject);

@@ -28,19 +28,24 @@ Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
       builder_.CreateCall(Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr}),
                           {context_arg_, FieldName()});
     });
-    // INT64_MIN / -1 is the one quotient that does not fit.
+    // INT64_MIN / -1 is the one quotient that does not fit; its remainder is 0, but LLVM's srem
+    // is undefined for it, so the divisor -1 is replaced by 1, which gives the same remainder.
+    llvm::Value* minus_one = builder_.getInt64(static_cast<uint64_t>(-1));
+    if (op == Op::Remainder) {
+      llvm::Value* divisor = builder_.CreateSelect(builder_.CreateICmpEQ(rhs, minus_one), builder_.getInt64(1), rhs);
+      return {nullptr, builder_.CreateSRem(lhs, divisor)};
+    }
     llvm::Value* minimum = builder_.getInt64(static_cast<uint64_t>(INT64_MIN));
-    llvm::Value* overflows = builder_.CreateAnd(builder_.CreateICmpEQ(lhs, minimum),
-                                                builder_.CreateICmpEQ(rhs, builder_.getInt64(static_cast<uint64_t>(-1))));
-    RejectOverflowUnless(builder_.CreateNot(overflows));
-    return {nullptr, op == Op::Divide ? builder_.CreateSDiv(lhs, rhs) : builder_.CreateSRem(lhs, rhs)};
+    llvm::Value* overflows = builder_.CreateAnd(builder_.CreateICmpEQ(lhs, minimum), builder_.CreateICmpEQ(rhs, minus_one));
+    RejectOverflowUnless(builder_.CreateNot(overflows), false);
+    return {nullptr, builder_.CreateSDiv(lhs, rhs)};
   }
 
   llvm::Intrinsic::ID intrinsic = op == Op::Add        ? llvm::Intrinsic::sadd_with_overflow
                                   : op == Op::Subtract ? llvm::Intrinsic::ssub_with_overflow
                                                        : llvm::Intrinsic::smul_with_overflow;
   llvm::Value* result = builder_.CreateBinaryIntrinsic(intrinsic, lhs, rhs);
-  RejectOverflowUnless(builder_.CreateNot(builder_.CreateExtractValue(result, 1)));
+  RejectOverflowUnless(builder_.CreateNot(builder_.CreateExtractValue(result, 1)), false);
   return {nullptr, builder_.CreateExtractValue(result, 0)};
 }
 
@@ -54,7 +59,7 @@ Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs
   auto* ptr = builder_.getPtrTy();
   llvm::Value* ok = builder_.CreateCall(Helper(helper, builder_.getInt32Ty(), {ptr, ptr, ptr}),
                                         {Spill(lhs), Spill(rhs), result});
-  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
 
@@ -66,7 +71,7 @@ Value Generator::EmitRescale(const Node& node) {
   llvm::Value* ok = builder_.CreateCall(
       Helper("weft_decimal_rescale", i32, {ptr, i32, i32, ptr}),
       {Spill(value.payload), builder_.getInt32(node.operands[0]->type.scale), builder_.getInt32(node.type.scale), result});
-  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)));
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {value.present, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
 
@@ -77,10 +82,18 @@ Value Generator::EmitComparison(const Node& node) {
 
   llvm::Value* left = lhs.payload;
   llvm::Value* right = rhs.payload;
+  int left_scale = node.operands[0]->type.scale;
+  int right_scale = node.operands[1]->type.scale;
+  auto* ptr = builder_.getPtrTy();
   if (repr == Repr::String) {
-    auto* ptr = builder_.getPtrTy();
     left = builder_.CreateCall(Helper("weft_string_compare", builder_.getInt32Ty(), {ptr, ptr}),
                                {Spill(lhs.payload), Spill(rhs.payload)});
+    right = builder_.getInt32(0);
+  } else if (repr == Repr::Decimal && left_scale != right_scale) {
+    auto* i32 = builder_.getInt32Ty();
+    left = builder_.CreateCall(Helper("weft_decimal_compare", i32, {ptr, i32, ptr, i32}),
+                               {Spill(lhs.payload), builder_.getInt32(left_scale), Spill(rhs.payload),
+                                builder_.getInt32(right_scale)});
     right = builder_.getInt32(0);
   }
 

@@ -295,14 +295,10 @@ NodePtr Lowering::LowerComparison(const ast::BinaryExpr& expr, Op op) {
     return MakeNode(Op::Not, bool_type, std::move(negated));
   }
 
-  const schema::Type& lhs = program_.Info(*expr.lhs).type;
-  const schema::Type& rhs = program_.Info(*expr.rhs).type;
-  ValueType common = ValueTypeOf(check::Unify(lhs, rhs));
-  ValueType lhs_type = common, rhs_type = common;
-  lhs_type.optional = lhs.optional;
-  rhs_type.optional = rhs.optional;
-  operands.push_back(LowerAs(*expr.lhs, lhs_type));
-  operands.push_back(LowerAs(*expr.rhs, rhs_type));
+  // Decimals keep their own scales, because widening one to the other's scale could overflow;
+  // the code generator compares them exactly.
+  operands.push_back(LowerExpr(*expr.lhs));
+  operands.push_back(LowerExpr(*expr.rhs));
   return MakeNode(op, bool_type, std::move(operands));
 }
 

@@ -121,6 +121,22 @@ std::string Rephrase(antlr4::Token* offending, const std::string& message) {
   return text + "; expected " + expected;
 }
 
+// Returns a hint for a token that users of other languages write by habit; "" for others.
+std::string HintFor(const std::string& token) {
+  static const std::pair<const char*, const char*> kHints[] = {
+      {"=", "to compare values, write `==`"},
+      {"&", "write `and` for logical and"},
+      {"!", "write `not` for negation, or `!=` to compare"},
+      {"'", "strings are written in double quotes"},
+      {"|", "write `or` for logical or"},
+      {";", "statements end at the line break; remove the `;`"},
+  };
+  for (const auto& [text, hint] : kHints) {
+    if (token == text) return hint;
+  }
+  return "";
+}
+
 // Reports ANTLR's lexer and parser errors as Weft diagnostics instead of printing them.
 class DiagnosticListener : public antlr4::BaseErrorListener {
  public:
@@ -138,8 +154,13 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
     ++count_;
 
     SourceRange range = RangeAt(offending, line, column);
-    // The lexer has no token for an unclosed `/*`, so it arrives as a stray '/' before '*'.
-    if (offending != nullptr && offending->getType() == WeftLexer::SLASH &&
+    // The lexer has no token for an unclosed `/*`, so it arrives as a stray '/' or, after an
+    // operand, as a '*' that follows a division sign.
+    if (offending != nullptr && offending->getType() == WeftLexer::STAR && range.begin > 0 &&
+        source_.text()[range.begin - 1] == '/') {
+      --range.begin;
+    }
+    if (offending != nullptr && (offending->getType() == WeftLexer::SLASH || offending->getType() == WeftLexer::STAR) &&
         source_.text().compare(range.begin, 2, "/*") == 0) {
       diagnostics_.Report(DiagnosticKind::SyntaxError, {file_, range.begin, range.begin + 2},
                           "block comment is not closed")
@@ -151,7 +172,8 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
           .hint = "add the closing '\"'; inside a string, write \\n for a line break and \\{ for a brace";
       return;
     }
-    diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));
+    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));
+    if (offending != nullptr) diagnostic.hint = HintFor(offending->getText());
   }
 
  private:

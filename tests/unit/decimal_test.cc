@@ -75,6 +75,16 @@ TEST(DecimalRescale, DropsAll38PlacesWithoutOverflow) {
   EXPECT_EQ(Rescale(-almost_one, 38, 0), -1);
 }
 
+TEST(DecimalCompare, ComparesAcrossScalesWithoutOverflow) {
+  __int128 huge = PowerOfTen(37) * 9;  // 9e37 at scale 0 cannot be widened by two places
+  EXPECT_GT(CompareDecimals(huge, 0, 1, 3), 0);
+  EXPECT_LT(CompareDecimals(-huge, 0, 1, 3), 0);
+  EXPECT_EQ(CompareDecimals(150, 2, 15, 1), 0);
+  EXPECT_LT(CompareDecimals(-5, 1, 3, 1), 0);
+  EXPECT_GT(CompareDecimals(1, 0, PowerOfTen(38) / 2, 38), 0);
+  EXPECT_LT(CompareDecimals(-1, 2, 0, 0), 0);
+}
+
 TEST(DecimalFits, CountsDigits) {
   EXPECT_TRUE(FitsDigits(999, 3));
   EXPECT_FALSE(FitsDigits(1000, 3));

@@ -158,7 +158,7 @@ map src.In -> dst.Out {
 })",
                          R"({"id": 9223372036854775807, "name": "A", "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
-  EXPECT_NE(result.rejects.find("arithmetic overflow"), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("integer overflow"), std::string::npos) << result.rejects;
 }
 
 TEST_F(JitTest, RejectsDivisionByZero) {
@@ -200,6 +200,26 @@ map src.In -> dst.Out {
   EXPECT_NE(result.out.find("\"id\":5,"), std::string::npos) << result.out;
 }
 
+TEST_F(JitTest, ComparesDecimalsOfDifferentScales) {
+  RunResult result = Run(R"(
+schema big {
+  record In {
+    total: decimal(38, 2)
+  }
+  record Out {
+    positive: bool
+    equal: bool
+  }
+}
+map big.In -> big.Out {
+  positive = total > 0.001
+  equal = total == 1.5
+})",
+                         "{\"total\": \"100000000000000000000000000000000000.00\"}\n{\"total\": \"1.50\"}\n");
+  EXPECT_EQ(result.counts.rejected, 0u) << result.rejects;
+  EXPECT_EQ(result.out, "{\"positive\":true,\"equal\":false}\n{\"positive\":true,\"equal\":true}\n");
+}
+
 TEST_F(JitTest, RejectsDecimalSumBeyond38Digits) {
   // Two 38-digit values overflow 128 bits when added; the record must be rejected, not wrapped.
   std::string nines(38, '9');
@@ -223,12 +243,25 @@ map big.In -> big.Out {
                          "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
   EXPECT_EQ(result.counts.mapped, 0u) << result.out;
   EXPECT_EQ(result.counts.rejected, 3u);
-  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\",\"reason\":\"arithmetic overflow"),
+  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\",\"reason\":\"decimal overflow"),
             std::string::npos) << result.rejects;
   EXPECT_NE(result.rejects.find("\"record\":2,\"line\":2,\"rule\":\"Out\",\"field\":\"difference\""), std::string::npos)
       << result.rejects;
   EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"field\":\"sum\""), std::string::npos)
       << result.rejects;
+}
+
+TEST_F(JitTest, TakesRemainderOfMinimumIntByMinusOne) {
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = id % (count ?? 1)
+  label = name
+  total = 0
+  flag = active
+})",
+                         R"({"id": -9223372036854775808, "count": -1, "name": "A", "active": true})");
+  EXPECT_EQ(result.counts.mapped, 1u) << result.rejects;
+  EXPECT_NE(result.out.find("\"id\":0,"), std::string::npos) << result.out;
 }
 
 }  // namespace

@@ -63,7 +63,8 @@ ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
     if (!reported_depth_) {
       reported_depth_ = true;
       diagnostics_.Report(DiagnosticKind::NestingTooDeep, range,
-                          fmt::format("expression nests more than {} operators deep", kMaxExpressionDepth))
+                          fmt::format("expression is more than {} operators deep; each operator of a chain adds a level",
+                                      kMaxExpressionDepth))
           .hint = "split the expression with `let` bindings";
     }
     return nullptr;
