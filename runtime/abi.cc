@@ -69,7 +69,8 @@ int32_t weft_string_compare(const WeftString* left, const WeftString* right) {
   size_t common = static_cast<size_t>(std::min(left->size, right->size));
   int order = common == 0 ? 0 : std::memcmp(left->data, right->data, common);
   if (order != 0) return order;
-  return left->size < right->size ? -1 : left->size > right->size ? 1 : 0;
+  if (left->size == right->size) return 0;
+  return left->size < right->size ? -1 : 1;
 }
 
 int32_t weft_decimal_add(const __int128* left, const __int128* right, __int128* result) {

@@ -14,8 +14,8 @@ struct WeftString {
   int64_t size;
 };
 
-// One field of a record. The payload's member is chosen by the field's type; a decimal is an
-// integer count of 10^-scale units, with the scale taken from the field's type.
+// One field of a record. The field's type chooses the payload's member. A decimal is an integer
+// count of 10^-scale units, with the scale taken from the field's type.
 struct alignas(16) WeftSlot {
   union {
     __int128 decimal;
@@ -36,7 +36,7 @@ struct WeftContext;
 // The signature of a compiled rule.
 typedef int32_t (*WeftRuleFunction)(WeftContext* context, const WeftSlot* source, WeftSlot* target);
 
-// What a rule function returns.
+// The outcome that a rule function returns.
 enum WeftOutcome : int32_t { kWeftMapped = 0, kWeftSkipped = 1, kWeftRejected = 2 };
 
 // Helpers called by generated code. Values travel by pointer so that no 128-bit integer or

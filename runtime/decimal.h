@@ -19,7 +19,7 @@ bool FitsDigits(__int128 value, int digits);
 // Writes the value with exactly `scale` places after the point, such as "-12.50".
 std::string DecimalToString(__int128 value, int scale);
 
-// Why a text could not become a decimal.
+// The reason a text could not become a decimal.
 enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };
 
 // Parses JSON-style number text ("-12.5", "1e3", "0.10") into units of 10^-scale. Digits beyond

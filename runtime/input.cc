@@ -170,7 +170,7 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
 }
 
 // Returns the next non-blank line at or after `start`, without its line break, and moves
-// `start` past it; returns an empty view at the end of the text.
+// `start` past it. At the end of the text it returns an empty view.
 std::string_view NextLine(std::string_view text, size_t& start) {
   while (start < text.size()) {
     size_t end = text.find('\n', start);

@@ -11,13 +11,13 @@ namespace weft::stdlib {
 
 enum class BuiltinId { Trim, Round, ToDecimal };
 
-// How the checker derives a call's result type beyond the fixed parameter and result kinds.
+// The rule by which the checker derives a call's result type beyond the fixed kinds.
 enum class Typing {
   // The result is exactly `result`.
   Fixed,
   // The result is a decimal whose scale is the constant second argument.
   RoundToScale,
-  // The result is decimal(19, 0), which holds every 64-bit integer.
+  // The result is decimal(19, 0), which can represent every 64-bit integer.
   IntToDecimal,
 };
 

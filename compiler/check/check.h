@@ -54,7 +54,8 @@ struct CheckedProgram {
   const ExprInfo& Info(const ast::Expr& expr) const { return exprs.at(&expr); }
 };
 
-// The type that holds values of both `a` and `b` (for `??`, `if` and `==`), or an error type.
+// Returns the type that can represent values of both `a` and `b` (for `??`, `if` and `==`), or
+// an error type.
 schema::Type Unify(const schema::Type& a, const schema::Type& b);
 
 // Resolves names and checks types in the parsed files, reporting every mistake to `diagnostics`.

@@ -114,8 +114,8 @@ Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr, bool negated) {
   }
   digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
 
-  // An int holds -9223372036854775808 to 9223372036854775807; the parser keeps the sign
-  // separate. A larger integer literal is a decimal with no places, so that decimal(38, 0)
+  // An int ranges from -9223372036854775808 to 9223372036854775807, and the parser keeps the
+  // sign separate. A larger integer literal is a decimal with no places, so that decimal(38, 0)
   // values can be written.
   std::string_view limit = negated ? "9223372036854775808" : "9223372036854775807";
   bool fits_int = digits.size() < 19 || (digits.size() == 19 && digits <= limit);

@@ -28,7 +28,7 @@ Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
       builder_.CreateCall(Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr}),
                           {context_arg_, FieldName()});
     });
-    // INT64_MIN / -1 is the one quotient that does not fit; its remainder is 0, but LLVM's srem
+    // INT64_MIN / -1 is the one quotient that does not fit. Its remainder is 0, but LLVM's srem
     // is undefined for it, so the divisor -1 is replaced by 1, which gives the same remainder.
     llvm::Value* minus_one = builder_.getInt64(static_cast<uint64_t>(-1));
     if (op == Op::Remainder) {

@@ -11,7 +11,7 @@
 // an explicit node. Code generation reads only this.
 namespace weft::ir {
 
-// How a value is represented in generated code.
+// The representation of a value in generated code.
 enum class Repr { Bool, Int, Decimal, String };
 
 struct ValueType {

@@ -8,7 +8,7 @@
 namespace weft::syntax {
 
 // Parses one loaded file into an AST. Syntax errors are reported to `diagnostics`, several per
-// file; the returned tree then holds what could be recovered. Never throws for bad input.
+// file, and the returned tree then contains what could be recovered. Bad input never throws.
 std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics);
 
 }  // namespace weft::syntax

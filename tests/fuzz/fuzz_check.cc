@@ -1,0 +1,22 @@
+// libFuzzer target: parses and checks arbitrary .map text, and lowers the rules of a program
+// that checks cleanly. Any crash, hang, sanitizer report or uncaught exception is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "compiler/frontend.h"
+#include "compiler/ir/ir.h"
+#include "compiler/syntax/dump.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  std::unique_ptr<weft::Frontend> frontend = weft::CheckText("fuzz.map", text);
+  std::string sink;
+  for (const auto& file : frontend->program.files) sink += weft::syntax::DumpAst(*file);
+  if (!frontend->diagnostics.HasErrors()) {
+    for (const weft::check::CheckedRule& rule : frontend->program.rules) {
+      sink += weft::ir::Dump(weft::ir::Lower(frontend->program, rule));
+    }
+  }
+  return 0;
+}
