@@ -38,20 +38,12 @@ sanitize: deps
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS)
 
-# Builds the libFuzzer targets with clang, AddressSanitizer and UndefinedBehaviorSanitizer, and
-# runs each for FUZZ_SECONDS, starting from the golden tests and the demo's data.
-FUZZ_DIR ?= build-fuzz
+# Runs the fuzz targets of tests/fuzz in the sanitizer build for FUZZ_SECONDS each, starting
+# from the golden tests and the demo's data.
 FUZZ_SECONDS ?= 60
-fuzz: deps
-	scripts/install-deps.sh clang-14 libclang-rt-14-dev
-	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DWEFT_FUZZ=ON -DWEFT_SANITIZE=address,undefined -DBUILD_TESTING=ON
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_check fuzz_input
-	mkdir -p $(FUZZ_DIR)/corpus/check $(FUZZ_DIR)/corpus/input
-	cp tests/golden/*/*.map examples/*/*.map $(FUZZ_DIR)/corpus/check/
-	cp examples/*/data/*.json $(FUZZ_DIR)/corpus/input/
-	$(FUZZ_DIR)/tests/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 $(FUZZ_DIR)/corpus/check
-	$(FUZZ_DIR)/tests/fuzz_input -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 $(FUZZ_DIR)/corpus/input
+fuzz: sanitize
+	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
+	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
 
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build

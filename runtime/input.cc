@@ -130,9 +130,11 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
   }
   od::parser document_parser;
   od::document document;
+  bool iterating = false;
   auto fail = [&](simdjson::error_code failure) {
+    // A document that failed to start has no position to ask for.
     const char* at = nullptr;
-    bool located = document.current_location().get(at) == simdjson::SUCCESS;
+    bool located = iterating && document.current_location().get(at) == simdjson::SUCCESS;
     error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at), simdjson::error_message(failure))
                     : fmt::format("invalid JSON: {}", simdjson::error_message(failure));
     return false;
@@ -141,6 +143,7 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
                          .get(document)) {
     return fail(failure);
   }
+  iterating = true;
 
   od::json_type type;
   if (auto failure = document.type().get(type)) return fail(failure);

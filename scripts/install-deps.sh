@@ -12,9 +12,6 @@ packages=(
   tzdata ca-certificates
 )
 
-# Extra packages named on the command line are installed too, for optional targets.
-packages+=("$@")
-
 missing=()
 for package in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)

@@ -108,5 +108,12 @@ TEST(InputSplit, RejectsTrailingContentOnALine) {
   EXPECT_EQ(input.records[1].error, "");
 }
 
+TEST(InputSplit, FailsOnADocumentThatCannotStart) {
+  SplitInput input;
+  std::string error;
+  EXPECT_FALSE(Split("{\"a\": \"\xff\"}", InputFormat::Json, input, error));
+  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace weft::runtime
