@@ -112,13 +112,14 @@ int32_t weft_decimal_fits(const __int128* value, int32_t precision) {
   return weft::runtime::FitsDigits(*value, precision) ? 1 : 0;
 }
 
-void weft_trim(WeftContext*, const WeftString* value, WeftString* result) {
+int32_t weft_trim(WeftContext*, const WeftString* value, WeftString* result) {
   const char* begin = value->data;
   const char* end = value->data + value->size;
   while (begin < end && IsAsciiSpace(*begin)) ++begin;
   while (end > begin && IsAsciiSpace(end[-1])) --end;
   result->data = begin;
   result->size = end - begin;
+  return 1;
 }
 
 void weft_reject(WeftContext* context, const WeftString* message) {

@@ -57,7 +57,10 @@ int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t 
 int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right, int32_t right_scale);
 // Returns 1 when the value has at most `precision` digits.
 int32_t weft_decimal_fits(const __int128* value, int32_t precision);
-void weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
+// Builtin functions (stdlib/builtins.cc) share one convention: the context, a pointer to each
+// argument's payload, a pointer to the result, and a return of 1, or 0 after rejecting the
+// record through the context.
+int32_t weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
 
 // Reject helpers: each records the reason in the context; the rule function then returns
 // kWeftRejected.

@@ -31,6 +31,11 @@ struct Builtin {
   bool fallible;
   std::string_view summary;
   std::string_view example;
+  // The runtime function that implements a call, registered with the JIT under `symbol`, or
+  // null for a builtin that the IR lowering turns into operations (round, decimal). Such a
+  // function has the BuiltinFunction convention of runtime/abi.h.
+  const char* symbol;
+  void* implementation;
 };
 
 const std::vector<Builtin>& Builtins();

@@ -137,16 +137,24 @@ Value Generator::Emit(const Node& node) {
       return EmitConcat(node);
     case Op::ToString:
       return EmitToString(node);
-    case Op::Trim: {
-      Value value = Emit(*node.operands[0]);
-      llvm::Value* result = Temporary(string_type_);
-      auto* ptr = builder_.getPtrTy();
-      builder_.CreateCall(Helper("weft_trim", builder_.getVoidTy(), {ptr, ptr, ptr}),
-                          {context_arg_, Spill(value.payload), result});
-      return {value.present, builder_.CreateLoad(string_type_, result)};
-    }
+    case Op::Call:
+      return EmitCall(node);
   }
   throw std::logic_error("code generation reached an unknown IR operation");
+}
+
+Value Generator::EmitCall(const Node& node) {
+  auto* ptr = builder_.getPtrTy();
+  std::vector<llvm::Value*> arguments = {context_arg_};
+  for (const ir::NodePtr& operand : node.operands) arguments.push_back(Spill(Emit(*operand).payload));
+  llvm::Value* result = Temporary(PayloadType(node.type.repr));
+  arguments.push_back(result);
+
+  std::vector<llvm::Type*> parameters(arguments.size(), ptr);
+  llvm::Value* ok = builder_.CreateCall(Helper(node.builtin->symbol, builder_.getInt32Ty(), parameters), arguments);
+  // A fallible function has already written its reason into the context.
+  if (node.builtin->fallible) RejectUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), [] {});
+  return {nullptr, builder_.CreateLoad(PayloadType(node.type.repr), result)};
 }
 
 Value Generator::EmitConstant(const Node& node) {

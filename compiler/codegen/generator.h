@@ -52,6 +52,7 @@ class Generator {
  private:
   Value Emit(const Node& node);
   Value EmitConstant(const Node& node);
+  Value EmitCall(const Node& node);
   Value EmitSource(const Node& node);
   Value EmitArithmetic(const Node& node);
   Value EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);

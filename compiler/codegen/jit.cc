@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "compiler/codegen/codegen.h"
+#include "stdlib/builtins.h"
 
 namespace weft::codegen {
 namespace {
@@ -39,7 +40,9 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_rescale", &weft_decimal_rescale);
   add("weft_decimal_compare", &weft_decimal_compare);
   add("weft_decimal_fits", &weft_decimal_fits);
-  add("weft_trim", &weft_trim);
+  for (const stdlib::Builtin& builtin : stdlib::Builtins()) {
+    if (builtin.implementation != nullptr) add(builtin.symbol, builtin.implementation);
+  }
   add("weft_reject", &weft_reject);
   add("weft_reject_overflow", &weft_reject_overflow);
   add("weft_reject_precision", &weft_reject_precision);

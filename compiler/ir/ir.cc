@@ -34,7 +34,7 @@ const char* OpName(Op op) {
     case Op::Select: return "select";
     case Op::Concat: return "concat";
     case Op::ToString: return "to_string";
-    case Op::Trim: return "trim";
+    case Op::Call: return "call";
   }
   return "?";
 }
@@ -72,6 +72,7 @@ void DumpNode(const Node& node, std::string& out) {
     }
   }
   if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);
+  if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
   for (const NodePtr& operand : node.operands) {
     out += ' ';
     DumpNode(*operand, out);

@@ -50,7 +50,7 @@ enum class Op {
   Select,         // operand 1 when operand 0 is true, else operand 2
   Concat,         // all operands are strings
   ToString,       // operand 0 as text
-  Trim,
+  Call,           // the builtin `builtin`, implemented by a runtime function
 };
 
 struct Node;
@@ -66,6 +66,8 @@ struct Node {
   std::string text;
   // The slot of Source, the local of Local.
   int index = -1;
+  // The function of Call.
+  const stdlib::Builtin* builtin = nullptr;
 };
 
 enum class StatementKind { Let, Require, Store };

@@ -209,10 +209,13 @@ NodePtr Lowering::LowerString(const ast::StringLiteral& expr) {
 NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
   ValueType type = ValueTypeOf(info.type);
   std::vector<NodePtr> operands;
+  if (info.builtin->implementation != nullptr) {
+    for (const ast::ExprPtr& argument : expr.arguments) operands.push_back(LowerExpr(*argument));
+    NodePtr call = MakeNode(Op::Call, type, std::move(operands));
+    call->builtin = info.builtin;
+    return call;
+  }
   switch (info.builtin->id) {
-    case stdlib::BuiltinId::Trim:
-      operands.push_back(LowerExpr(*expr.arguments[0]));
-      return MakeNode(Op::Trim, type, std::move(operands));
     case stdlib::BuiltinId::Round: {
       // Rounding is a rescale to the constant number of places.
       NodePtr value = LowerExpr(*expr.arguments[0]);
@@ -223,8 +226,10 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
     case stdlib::BuiltinId::ToDecimal:
       operands.push_back(LowerExpr(*expr.arguments[0]));
       return MakeNode(Op::IntToDecimal, type, std::move(operands));
+    default:
+      break;
   }
-  throw std::logic_error("IR lowering reached an unknown builtin");
+  throw std::logic_error("IR lowering reached a builtin with neither an implementation nor a lowering");
 }
 
 NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info) {

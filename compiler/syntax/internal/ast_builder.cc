@@ -152,8 +152,7 @@ ast::TableDecl AstBuilder::BuildTable(P::TableDeclContext* context) {
       if (key->literal() != nullptr) {
         built.key = BuildLiteral(key->literal());
       } else if (key->number != nullptr) {
-        auto kind = key->number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
-        built.key = std::make_unique<ast::NumberLiteral>(kind, RangeOf(key), "-" + key->number->getText());
+        built.key = BuildNegativeNumber(key->number, RangeOf(key));
       }
     }
     built.value = BuildExpr(entry->expr());

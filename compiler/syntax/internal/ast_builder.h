@@ -47,6 +47,8 @@ class AstBuilder {
   ast::ExprPtr BuildPrimary(P::PrimaryContext* context);
   ast::ExprPtr BuildMatch(P::MatchPrimaryContext* context);
   ast::ExprPtr BuildLiteral(P::LiteralContext* context);
+  // A `-` followed by a number token, as in table keys and match patterns.
+  ast::ExprPtr BuildNegativeNumber(antlr4::Token* number, SourceRange range);
   std::unique_ptr<ast::StringLiteral> BuildString(P::StringLitContext* context);
   std::vector<ast::ExprPtr> BuildArguments(P::ArgumentsContext* context);
   ast::Pattern BuildPattern(P::PatternContext* context);

@@ -184,12 +184,16 @@ ast::Pattern AstBuilder::BuildPattern(P::PatternContext* context) {
   if (auto* p = dynamic_cast<P::LiteralPatternContext*>(context)) {
     pattern.literal = BuildLiteral(p->literal());
   } else if (auto* p = dynamic_cast<P::NegativePatternContext*>(context)) {
-    auto kind = p->number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
-    pattern.literal = std::make_unique<ast::NumberLiteral>(kind, pattern.range, "-" + p->number->getText());
+    pattern.literal = BuildNegativeNumber(p->number, pattern.range);
   } else if (auto* p = dynamic_cast<P::NamePatternContext*>(context)) {
     pattern.name = BuildQualifiedName(p->qualifiedName());
   }
   return pattern;
+}
+
+ast::ExprPtr AstBuilder::BuildNegativeNumber(antlr4::Token* number, SourceRange range) {
+  auto kind = number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
+  return std::make_unique<ast::NumberLiteral>(kind, range, "-" + number->getText());
 }
 
 ast::ExprPtr AstBuilder::BuildLiteral(P::LiteralContext* context) {
