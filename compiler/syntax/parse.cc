@@ -101,7 +101,7 @@ std::string DescribeToken(antlr4::Token* token) {
 // Rewrites ANTLR's messages ("mismatched input 'x' expecting {...}") as "unexpected 'x'",
 // keeping the expected tokens only when there are few enough to be a useful hint.
 std::string Rephrase(antlr4::Token* offending, const std::string& message) {
-  constexpr size_t kMaxExpectedShown = 4;
+  constexpr std::ptrdiff_t kMaxExpectedShown = 4;
   if (message.starts_with("missing ")) {
     std::string text = Humanize(message);
     size_t at = text.rfind(" at ");
