@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "compiler/codegen/jit.h"
+#include "compiler/diagnostics/formats.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "compiler/syntax/dump.h"
@@ -16,7 +17,13 @@ int RunCheck(const CheckOptions& options) {
   if (options.dump_ast) {
     for (const auto& file : frontend->program.files) std::cout << syntax::DumpAst(*file);
   }
-  ReportDiagnostics(*frontend, std::cerr);
+  std::optional<DiagnosticFormat> format = ParseDiagnosticFormat(options.format);
+  if (format.value_or(DiagnosticFormat::Text) == DiagnosticFormat::Text) {
+    ReportDiagnostics(*frontend, std::cerr);
+  } else {
+    // Machine-readable formats go to stdout, where CI steps collect them.
+    WriteDiagnostics(frontend->diagnostics, *format, WEFT_VERSION, std::cout);
+  }
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
 
   for (const check::CheckedRule& rule : frontend->program.rules) {

@@ -14,6 +14,7 @@ constexpr int kExitUsage = 2;
 
 struct CheckOptions {
   std::vector<std::string> files;
+  std::string format = "text";
   bool dump_ast = false;
   bool dump_ir = false;
   bool dump_llvm = false;

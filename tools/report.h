@@ -6,7 +6,8 @@
 
 namespace weft::tools {
 
-// Prints every diagnostic, then a count line such as "2 errors, 1 warning" when there are any.
+// Prints every diagnostic as text, then a count line such as "2 errors, 1 warning" when there
+// are any.
 void ReportDiagnostics(const Frontend& frontend, std::ostream& out);
 
 }  // namespace weft::tools

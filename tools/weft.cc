@@ -14,6 +14,11 @@ int main(int argc, char** argv) {
   CheckOptions check;
   CLI::App* check_command = app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
   check_command->add_option("files", check.files, ".map files to check together")->required();
+  check_command
+      ->add_option("--format", check.format,
+                   "Diagnostics as text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->capture_default_str();
   check_command->add_flag("--dump-ast", check.dump_ast, "Print the syntax tree of every file");
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
   check_command->add_flag("--dump-llvm", check.dump_llvm, "Print the optimized LLVM IR of every rule");

@@ -147,14 +147,18 @@ void DiagnosticEngine::Render(const Diagnostic& diagnostic, std::ostream& out) c
   }
 }
 
-void DiagnosticEngine::RenderAll(std::ostream& out) const {
-  // In source order, whichever stage found them, so that a file reads top to bottom.
+std::vector<const Diagnostic*> DiagnosticEngine::Ordered() const {
   std::vector<const Diagnostic*> ordered;
   for (const Diagnostic& diagnostic : diagnostics_) ordered.push_back(&diagnostic);
   std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic* a, const Diagnostic* b) {
     return std::tie(a->range.file, a->range.begin) < std::tie(b->range.file, b->range.begin);
   });
-  for (const Diagnostic* diagnostic : ordered) Render(*diagnostic, out);
+  return ordered;
+}
+
+void DiagnosticEngine::RenderAll(std::ostream& out) const {
+  // In source order, so that a file reads top to bottom.
+  for (const Diagnostic* diagnostic : Ordered()) Render(*diagnostic, out);
 }
 
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {

@@ -61,6 +61,8 @@ class DiagnosticEngine {
   // Writes `file:line:col: error: message [Kind]`, the source line, a caret, the hint and notes.
   void Render(const Diagnostic& diagnostic, std::ostream& out) const;
   void RenderAll(std::ostream& out) const;
+  // The diagnostics in source order, whichever stage reported them.
+  std::vector<const Diagnostic*> Ordered() const;
 
  private:
   void RenderLocation(SourceRange range, std::ostream& out) const;

@@ -18,6 +18,17 @@ LineColumn SourceFile::Locate(uint32_t offset) const {
   return {line_index + 1, offset - line_starts_[line_index] + 1};
 }
 
+LineColumn SourceFile::LocateCodePoints(uint32_t offset) const {
+  LineColumn at = Locate(offset);
+  uint32_t line_start = offset - (at.column - 1);
+  uint32_t column = 1;
+  for (uint32_t i = line_start; i < offset && i < text_.size(); ++i) {
+    // Continuation bytes (10xxxxxx) belong to the code point before them.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {at.line, column};
+}
+
 std::string_view SourceFile::Line(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t begin = line_starts_[line - 1];

@@ -31,6 +31,8 @@ class SourceFile {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   LineColumn Locate(uint32_t offset) const;
+  // Like Locate, with the column counted in code points, as SARIF and editors count it.
+  LineColumn LocateCodePoints(uint32_t offset) const;
   // The text of a 1-based line, without its line break.
   std::string_view Line(uint32_t line) const;
 
