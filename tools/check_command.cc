@@ -28,9 +28,15 @@ int RunCheck(const CheckOptions& options) {
 
   for (const check::CheckedRule& rule : frontend->program.rules) {
     if (!options.dump_ir && !options.dump_llvm) break;
-    ir::Rule lowered = ir::Lower(frontend->program, rule);
-    if (options.dump_ir) std::cout << ir::Dump(lowered);
-    if (options.dump_llvm) std::cout << codegen::Jit::DumpLlvm(lowered);
+    try {
+      ir::Rule lowered = ir::Lower(frontend->program, rule);
+      if (options.dump_ir) std::cout << ir::Dump(lowered);
+      if (options.dump_llvm) std::cout << codegen::Jit::DumpLlvm(lowered);
+    } catch (const std::logic_error& error) {
+      std::cerr << "weft check: internal compiler error in rule `" << rule.name << "`: " << error.what()
+                << "\nPlease report this with the .map file.\n";
+      return kExitFailure;
+    }
   }
   return kExitOk;
 }

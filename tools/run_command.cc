@@ -115,7 +115,15 @@ WeftRuleFunction CompileRule(const Frontend& frontend, const check::CheckedRule&
     return nullptr;
   }
   jit = std::move(*created);
-  auto function = jit->Compile(ir::Lower(frontend.program, rule));
+  llvm::Expected<WeftRuleFunction> function = nullptr;
+  try {
+    function = jit->Compile(ir::Lower(frontend.program, rule));
+  } catch (const std::logic_error& error) {
+    // A broken invariant in the compiler; the rule cannot run, but the command ends cleanly.
+    std::cerr << "weft run: internal compiler error in rule `" << rule.name << "`: " << error.what()
+              << "\nPlease report this with the .map file.\n";
+    return nullptr;
+  }
   if (!function) {
     std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << llvm::toString(function.takeError()) << '\n';
     return nullptr;

@@ -283,9 +283,10 @@ NodePtr Lowering::LowerComparison(const ast::BinaryExpr& expr, Op op) {
   ValueType bool_type{Repr::Bool};
   std::vector<NodePtr> operands;
 
-  // `x == null` and `x != null` test presence.
-  bool lhs_null = expr.lhs->kind == ast::ExprKind::NullLiteral;
-  bool rhs_null = expr.rhs->kind == ast::ExprKind::NullLiteral;
+  // `x == null` and `x != null` test presence; so does any operand of the null type, such as
+  // `if c then null else null`.
+  bool lhs_null = program_.Info(*expr.lhs).type.kind == TypeKind::Null;
+  bool rhs_null = program_.Info(*expr.rhs).type.kind == TypeKind::Null;
   if (lhs_null || rhs_null) {
     if (lhs_null && rhs_null) {
       NodePtr constant = MakeNode(Op::Constant, bool_type);

@@ -1,9 +1,14 @@
-// libFuzzer target: parses and checks arbitrary .map text, and lowers the rules of a program
-// that checks cleanly. Any crash, hang, sanitizer report or uncaught exception is a bug.
+// Fuzz target: parses and checks arbitrary .map text, and lowers and generates LLVM IR (checked
+// by LLVM's verifier) for the rules of a program that checks cleanly. Any crash, hang,
+// sanitizer report or uncaught exception is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include "compiler/codegen/codegen.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "compiler/syntax/dump.h"
@@ -15,7 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& file : frontend->program.files) sink += weft::syntax::DumpAst(*file);
   if (!frontend->diagnostics.HasErrors()) {
     for (const weft::check::CheckedRule& rule : frontend->program.rules) {
-      sink += weft::ir::Dump(weft::ir::Lower(frontend->program, rule));
+      weft::ir::Rule lowered = weft::ir::Lower(frontend->program, rule);
+      sink += weft::ir::Dump(lowered);
+      llvm::LLVMContext context;
+      weft::codegen::GenerateModule(lowered, "fuzz_rule", context);
     }
   }
   return 0;

@@ -1,4 +1,4 @@
-// libFuzzer target: runs one fixed, JIT-compiled rule over arbitrary input text in every input
+// Fuzz target: runs one fixed, JIT-compiled rule over arbitrary input text in every input
 // format. The counts must add up and no input may crash the reader, the rule or the writer.
 #include <cstddef>
 #include <cstdint>
