@@ -51,7 +51,7 @@ void AppendReject(const CompiledRule& rule, const InputRecord& record, const std
 
 RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects) {
   RunCounts counts;
-  RecordReader reader(*rule.source);
+  RecordReader reader(*rule.source, rule.reads_source_field);
   RecordWriter writer(*rule.target);
   WeftContext context;
   std::vector<WeftSlot> source;

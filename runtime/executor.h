@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
@@ -16,6 +17,8 @@ struct CompiledRule {
   const schema::RecordType* source = nullptr;
   const schema::RecordType* target = nullptr;
   WeftRuleFunction function = nullptr;
+  // For each source field, whether the rule reads it; empty means every field.
+  std::vector<bool> reads_source_field;
 };
 
 // The outcome counts of a run; `in == mapped + skipped + rejected` always holds.

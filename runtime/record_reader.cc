@@ -47,8 +47,12 @@ std::string WrongType(const schema::FieldType& field, od::json_type type, od::va
 
 }  // namespace
 
-RecordReader::RecordReader(const schema::RecordType& record) : record_(record) {
-  for (size_t i = 0; i < record.fields.size(); ++i) field_index_.emplace(record.fields[i].name, static_cast<int>(i));
+RecordReader::RecordReader(const schema::RecordType& record, const std::vector<bool>& reads)
+    : record_(record), reads_(reads) {
+  if (reads_.empty()) reads_.assign(record.fields.size(), true);
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    if (reads_[i]) field_index_.emplace(record.fields[i].name, static_cast<int>(i));
+  }
 }
 
 std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots) {
@@ -79,7 +83,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
 
   for (size_t i = 0; i < record_.fields.size(); ++i) {
     const schema::FieldType& field = record_.fields[i];
-    if (slots[i].present || field.type.optional) continue;
+    if (!reads_[i] || slots[i].present || field.type.optional) continue;
     return fmt::format("required field `{}` is {}", field.name, seen[i] ? "null" : "missing");
   }
   return "";

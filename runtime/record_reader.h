@@ -13,10 +13,12 @@
 namespace weft::runtime {
 
 // Parses JSON records of one source record type into slots, one slot per declared field in
-// declaration order. Keys the schema does not declare are ignored.
+// declaration order. Only the fields the rule reads are parsed and checked; other keys,
+// declared or not, are ignored, so a record may omit a required field that no rule uses.
 class RecordReader {
  public:
-  explicit RecordReader(const schema::RecordType& record);
+  // `reads` marks the fields to read, by index; empty means every field.
+  RecordReader(const schema::RecordType& record, const std::vector<bool>& reads);
 
   // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns "" on success, otherwise the reason the record
   // cannot be read, naming the field and the value. Strings in the slots point into the reader's
@@ -28,6 +30,7 @@ class RecordReader {
   std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);
 
   const schema::RecordType& record_;
+  std::vector<bool> reads_;
   std::unordered_map<std::string, int> field_index_;
   simdjson::ondemand::parser parser_;
   simdjson::padded_string buffer_;

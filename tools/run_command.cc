@@ -107,8 +107,9 @@ class Log {
 };
 
 // Compiles `rule` with a new JIT that the caller keeps alive while the function runs.
+// Also returns, in `reads_source_field`, which source fields the rule reads.
 WeftRuleFunction CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
-                             std::unique_ptr<codegen::Jit>& jit) {
+                             std::unique_ptr<codegen::Jit>& jit, std::vector<bool>& reads_source_field) {
   auto created = codegen::Jit::Create();
   if (!created) {
     std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
@@ -117,7 +118,9 @@ WeftRuleFunction CompileRule(const Frontend& frontend, const check::CheckedRule&
   jit = std::move(*created);
   llvm::Expected<WeftRuleFunction> function = nullptr;
   try {
-    function = jit->Compile(ir::Lower(frontend.program, rule));
+    ir::Rule lowered = ir::Lower(frontend.program, rule);
+    reads_source_field = lowered.reads_source_field;
+    function = jit->Compile(lowered);
   } catch (const std::logic_error& error) {
     // A broken invariant in the compiler; the rule cannot run, but the command ends cleanly.
     std::cerr << "weft run: internal compiler error in rule `" << rule.name << "`: " << error.what()
@@ -156,7 +159,8 @@ int RunRun(const RunOptions& options) {
   log.Step("checked " + std::to_string(options.files.size()) + " file(s)");
 
   std::unique_ptr<codegen::Jit> jit;
-  WeftRuleFunction function = CompileRule(*frontend, *rule, jit);
+  std::vector<bool> reads_source_field;
+  WeftRuleFunction function = CompileRule(*frontend, *rule, jit, reads_source_field);
   if (function == nullptr) return kExitFailure;
   log.Step("compiled rule " + rule->name);
 
@@ -169,7 +173,7 @@ int RunRun(const RunOptions& options) {
   std::ostream* rejects = OpenOutput(options.rejects, std::cerr, rejects_file);
   if (out == nullptr || rejects == nullptr) return kExitFailure;
 
-  runtime::CompiledRule compiled{rule->name, rule->source, rule->target, function};
+  runtime::CompiledRule compiled{rule->name, rule->source, rule->target, function, reads_source_field};
   runtime::RunCounts counts = runtime::Execute(compiled, input, *out, *rejects);
   log.Step("mapped and wrote the records");
   std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name, counts.in,

@@ -91,6 +91,8 @@ struct Rule {
   const schema::RecordType* source = nullptr;
   const schema::RecordType* target = nullptr;
   int local_count = 0;
+  // For each source field, whether the rule reads it; the reader skips the others.
+  std::vector<bool> reads_source_field;
   // Null when the rule has no `when`.
   NodePtr condition;
   std::vector<Statement> body;

@@ -335,6 +335,11 @@ Statement Lowering::LowerStatement(const ast::Statement& statement, const schema
   return lowered;
 }
 
+void MarkSourceReads(const Node& node, std::vector<bool>& reads) {
+  if (node.op == Op::Source) reads[node.index] = true;
+  for (const NodePtr& operand : node.operands) MarkSourceReads(*operand, reads);
+}
+
 }  // namespace
 
 Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule) {
@@ -347,6 +352,13 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
   if (rule.decl->condition) lowered.condition = lowering.LowerExpr(*rule.decl->condition);
   for (const ast::StatementPtr& statement : rule.decl->body) {
     lowered.body.push_back(lowering.LowerStatement(*statement, *rule.target));
+  }
+
+  lowered.reads_source_field.assign(rule.source->fields.size(), false);
+  if (lowered.condition) MarkSourceReads(*lowered.condition, lowered.reads_source_field);
+  for (const Statement& statement : lowered.body) {
+    MarkSourceReads(*statement.value, lowered.reads_source_field);
+    if (statement.message) MarkSourceReads(*statement.message, lowered.reads_source_field);
   }
   return lowered;
 }

@@ -50,9 +50,10 @@ Compiled& Rule() {
     result->frontend = weft::CheckText("fuzz.map", kRule);
     const weft::check::CheckedRule& checked = result->frontend->program.rules.at(0);
     result->jit = std::move(*weft::codegen::Jit::Create());
-    auto function = result->jit->Compile(weft::ir::Lower(result->frontend->program, checked));
+    weft::ir::Rule lowered = weft::ir::Lower(result->frontend->program, checked);
+    auto function = result->jit->Compile(lowered);
     if (!function) std::abort();
-    result->rule = {checked.name, checked.source, checked.target, *function};
+    result->rule = {checked.name, checked.source, checked.target, *function, lowered.reads_source_field};
     return result;
   }();
   return *compiled;

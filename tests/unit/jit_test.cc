@@ -55,14 +55,16 @@ class JitTest : public testing::Test {
     auto jit = codegen::Jit::Create();
     EXPECT_TRUE(static_cast<bool>(jit)) << llvm::toString(jit.takeError());
     jit_ = std::move(*jit);
-    auto function = jit_->Compile(ir::Lower(frontend_->program, checked));
+    ir::Rule lowered = ir::Lower(frontend_->program, checked);
+    auto function = jit_->Compile(lowered);
     EXPECT_TRUE(static_cast<bool>(function)) << llvm::toString(function.takeError());
 
     runtime::SplitInput split;
     std::string error;
     EXPECT_TRUE(runtime::Split(input, runtime::InputFormat::Auto, split, error)) << error;
     std::ostringstream out, rejects;
-    runtime::CompiledRule compiled{checked.name, checked.source, checked.target, *function};
+    runtime::CompiledRule compiled{checked.name, checked.source, checked.target, *function,
+                                   lowered.reads_source_field};
     RunResult result;
     result.counts = runtime::Execute(compiled, split, out, rejects);
     result.out = out.str();
@@ -262,6 +264,19 @@ map src.In -> dst.Out {
                          R"({"id": -9223372036854775808, "count": -1, "name": "A", "active": true})");
   EXPECT_EQ(result.counts.mapped, 1u) << result.rejects;
   EXPECT_NE(result.out.find("\"id\":0,"), std::string::npos) << result.out;
+}
+
+TEST_F(JitTest, IgnoresSourceFieldsTheRuleDoesNotRead) {
+  // `active` is required in the schema but unread here, so its absence or a wrong type is fine.
+  RunResult result = Run(R"(
+map src.In -> dst.Out {
+  id = id
+  label = name
+  total = 0
+  flag = true
+})",
+                         "{\"id\": 1, \"name\": \"A\"}\n{\"id\": 2, \"name\": \"B\", \"active\": \"yes\"}\n");
+  EXPECT_EQ(result.counts.mapped, 2u) << result.rejects;
 }
 
 }  // namespace
