@@ -13,8 +13,8 @@
 namespace weft::runtime {
 
 // Parses JSON records of one source record type into slots, one slot per declared field in
-// declaration order. Only the fields the rule reads are parsed and checked; other keys,
-// declared or not, are ignored, so a record may omit a required field that no rule uses.
+// declaration order. Only the fields the rule reads are parsed and checked. Other keys, declared
+// or not, are ignored, so a record may omit a required field that the rule does not use.
 class RecordReader {
  public:
   // `reads` marks the fields to read, by index; empty means every field.

@@ -8,7 +8,8 @@
 namespace weft::syntax {
 
 // Parses one loaded file into an AST. Syntax errors are reported to `diagnostics`, several per
-// file, and the returned tree then contains what could be recovered. Bad input never throws.
+// file, and the returned tree then contains what could be recovered. Bad input does not throw:
+// ANTLR's exceptions and the nesting limits end in diagnostics.
 std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics);
 
 }  // namespace weft::syntax
