@@ -186,15 +186,18 @@ std::string_view NextLine(std::string_view text, size_t& start) {
 }
 
 // Decides whether a text that does not parse as one JSON value is NDJSON. It is when one of its
-// first two lines is a complete value: a pretty-printed document has neither, and NDJSON whose
-// first record is malformed still has the second.
+// first lines is a complete value. A pretty-printed document rarely has one so early, and NDJSON
+// whose first records are malformed still has a good one soon after.
 bool LooksLikeNdjson(std::string_view text, od::parser& parser) {
+  constexpr int kLinesLookedAt = 16;
   if (text.front() == '[') return false;
   size_t start = 0;
-  std::string_view first = NextLine(text, start);
-  if (CheckJson(parser, first).empty()) return true;
-  std::string_view second = NextLine(text, start);
-  return !second.empty() && CheckJson(parser, second).empty();
+  for (int i = 0; i < kLinesLookedAt; ++i) {
+    std::string_view line = NextLine(text, start);
+    if (line.empty()) return false;
+    if (line.front() == '{' && CheckJson(parser, line).empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace

@@ -97,7 +97,11 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
   switch (field.type.kind) {
     case TypeKind::String: {
       std::string_view text;
-      if (type != od::json_type::string || value.get_string().get(text)) return WrongType(field, type, value);
+      if (type != od::json_type::string) return WrongType(field, type, value);
+      if (value.get_string().get(text)) {
+        return fmt::format("field `{}` is {}, a string with an unpaired surrogate escape, which is not text",
+                           field.name, Excerpt(value));
+      }
       slot.string = {text.data(), static_cast<int64_t>(text.size())};
       break;
     }

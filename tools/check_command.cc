@@ -13,6 +13,12 @@
 namespace weft::tools {
 
 int RunCheck(const CheckOptions& options) {
+  // Dumps are text on stdout and would corrupt a machine-readable document there.
+  bool dumps = options.dump_ast || options.dump_ir || options.dump_llvm;
+  if (dumps && options.format != "text") {
+    std::cerr << "weft check: --dump-ast, --dump-ir and --dump-llvm work only with --format text\n";
+    return kExitUsage;
+  }
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
   if (options.dump_ast) {
     for (const auto& file : frontend->program.files) std::cout << syntax::DumpAst(*file);

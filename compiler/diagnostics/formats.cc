@@ -31,7 +31,7 @@ Span SpanOf(const SourceManager& sources, SourceRange range, bool code_point_col
 }
 
 json JsonDiagnostic(const SourceManager& sources, const Diagnostic& diagnostic) {
-  Span span = SpanOf(sources, diagnostic.range, false);
+  Span span = SpanOf(sources, diagnostic.range, true);
   const DiagnosticKindInfo& info = InfoOf(diagnostic.kind);
   json entry = {
       {"file", sources.Get(diagnostic.range.file).path()},
@@ -49,7 +49,7 @@ json JsonDiagnostic(const SourceManager& sources, const Diagnostic& diagnostic) 
   for (const DiagnosticNote& note : diagnostic.notes) {
     json item = {{"message", note.message}};
     if (note.range) {
-      Span note_span = SpanOf(sources, *note.range, false);
+      Span note_span = SpanOf(sources, *note.range, true);
       item["file"] = sources.Get(note.range->file).path();
       item["line"] = note_span.line;
       item["column"] = note_span.column;
@@ -68,7 +68,7 @@ void WriteJson(const DiagnosticEngine& diagnostics, std::ostream& out) {
     if (diagnostic->severity == Severity::Warning) ++warnings;
   }
   json document = {{"diagnostics", list}, {"errors", diagnostics.error_count()}, {"warnings", warnings}};
-  out << document.dump(2) << '\n';
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 // Percent-encodes the characters of a path that may not appear in a relative URI reference.
@@ -132,7 +132,7 @@ void WriteSarif(const DiagnosticEngine& diagnostics, std::string_view tool_versi
                                                             {"rules", rules}}}}},
                                      {"columnKind", "unicodeCodePoints"},
                                      {"results", results}}})}};
-  out << log.dump(2) << '\n';
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 // Escapes workflow-command text; properties also escape ':' and ','.
@@ -158,6 +158,14 @@ void WriteGithub(const DiagnosticEngine& diagnostics, std::ostream& out) {
     std::string command = diagnostic->severity == Severity::Error ? "error" : "warning";
     std::string text = diagnostic->message;
     if (!diagnostic->hint.empty()) text += "\nhint: " + diagnostic->hint;
+    for (const DiagnosticNote& note : diagnostic->notes) {
+      text += "\nnote: " + note.message;
+      if (note.range) {
+        Span note_span = SpanOf(diagnostics.sources(), *note.range, true);
+        text += fmt::format(" ({}:{}:{})", diagnostics.sources().Get(note.range->file).path(), note_span.line,
+                            note_span.column);
+      }
+    }
     out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command,
                        GithubEscape(diagnostics.sources().Get(diagnostic->range.file).path(), true), span.line,
                        span.column, span.end_line, span.end_column,

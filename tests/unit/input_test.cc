@@ -115,5 +115,22 @@ TEST(InputSplit, FailsOnADocumentThatCannotStart) {
   EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
 }
 
+TEST(InputSplit, KeepsNdjsonWhoseFirstLinesAreMalformed) {
+  SplitInput input = MustSplit("{\"id\":1,\n{\"id\":2,\n{\"id\":3}\n{\"id\":4}\n");
+  EXPECT_EQ(input.shape, InputShape::Ndjson);
+  ASSERT_EQ(input.records.size(), 4u);
+  EXPECT_NE(input.records[0].error, "");
+  EXPECT_NE(input.records[1].error, "");
+  EXPECT_EQ(input.records[2].error, "");
+  EXPECT_EQ(input.records[3].error, "");
+}
+
+TEST(InputSplit, AcceptsUnpairedSurrogateEscapes) {
+  SplitInput input = MustSplit("{\"a\": \"\\ud800\"}\n{\"a\": \"\\q\"}\n");
+  ASSERT_EQ(input.records.size(), 2u);
+  EXPECT_EQ(input.records[0].error, "");
+  EXPECT_NE(input.records[1].error, "");
+}
+
 }  // namespace
 }  // namespace weft::runtime
