@@ -47,6 +47,22 @@ void AppendReject(const CompiledRule& rule, const InputRecord& record, const std
   out += "}\n";
 }
 
+// The outcome of a record that cannot be read and is not skipped.
+constexpr int32_t kUnreadable = -1;
+
+// Decides a record with unreadable fields. When the rule's `when` reads none of them, it may
+// still skip the record: a filter often exists because the records it drops have another shape.
+// Returns kWeftSkipped, kWeftRejected (the condition itself rejected) or kUnreadable.
+int32_t DecideUnreadable(const CompiledRule& rule, const std::vector<int>& bad_fields, WeftContext& context,
+                         const std::vector<WeftSlot>& source, std::vector<WeftSlot>& target) {
+  if (rule.condition == nullptr || bad_fields.empty()) return kUnreadable;
+  for (int field : bad_fields) {
+    if (rule.reads_in_condition[field]) return kUnreadable;
+  }
+  int32_t outcome = rule.condition(&context, source.data(), target.data());
+  return outcome == kWeftMapped ? kUnreadable : outcome;
+}
+
 }  // namespace
 
 RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects) {
@@ -58,6 +74,7 @@ RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostrea
   std::vector<WeftSlot> target(rule.target->fields.size());
   std::string out_buffer;
   std::string reject_buffer;
+  std::vector<int> bad_fields;
 
   for (const InputRecord& record : input.records) {
     ++counts.in;
@@ -66,16 +83,16 @@ RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostrea
       AppendReject(rule, record, record.error, "", false, reject_buffer);
       continue;
     }
-    std::string problem = reader.Read(record.text, source);
-    if (!problem.empty()) {
+    std::string problem = reader.Read(record.text, source, bad_fields);
+    context.Reset();
+    std::fill(target.begin(), target.end(), WeftSlot{});
+    int32_t outcome = problem.empty() ? rule.function(&context, source.data(), target.data())
+                                      : DecideUnreadable(rule, bad_fields, context, source, target);
+    if (outcome == kUnreadable) {
       ++counts.rejected;
       AppendReject(rule, record, problem, "", true, reject_buffer);
       continue;
     }
-
-    context.Reset();
-    std::fill(target.begin(), target.end(), WeftSlot{});
-    int32_t outcome = rule.function(&context, source.data(), target.data());
     if (outcome == kWeftMapped) {
       ++counts.mapped;
       writer.Write(target.data(), out_buffer);

@@ -19,6 +19,11 @@ struct CompiledRule {
   WeftRuleFunction function = nullptr;
   // For each source field, whether the rule reads it; empty means every field.
   std::vector<bool> reads_source_field;
+  // The rule's `when` alone, compiled as a rule with no statements, or null when it has none.
+  // A record whose unreadable fields the condition does not read is skipped when it is false.
+  WeftRuleFunction condition = nullptr;
+  // For each source field, whether the `when` condition reads it.
+  std::vector<bool> reads_in_condition;
 };
 
 // The outcome counts of a run; `in == mapped + skipped + rejected` always holds.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/decimal.h"
@@ -55,7 +56,8 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
   }
 }
 
-std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots) {
+std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots, std::vector<int>& bad_fields) {
+  bad_fields.clear();
   slots.assign(record_.fields.size(), WeftSlot{});
   std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
   buffer_ = simdjson::padded_string(json);
@@ -65,6 +67,15 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   od::object object;
   if (document.get_object().get(object) != simdjson::SUCCESS) return "the record is not a JSON object";
 
+  // A problem with one field does not stop the others from being read, so that the caller can
+  // still decide whether the rule would skip the record anyway.
+  std::string first_problem;
+  auto field_problem = [&](int index, std::string message) {
+    slots[index] = WeftSlot{};
+    bad_fields.push_back(index);
+    if (first_problem.empty()) first_problem = std::move(message);
+  };
+
   std::vector<bool> seen(record_.fields.size(), false);
   for (auto member : object) {
     std::string_view key;
@@ -72,21 +83,28 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     auto found = field_index_.find(std::string(key));
     if (found == field_index_.end()) continue;
     int index = found->second;
-    if (seen[index]) return fmt::format("field `{}` appears twice in the record", key);
+    if (seen[index]) {
+      field_problem(index, fmt::format("field `{}` appears twice in the record", key));
+      continue;
+    }
     seen[index] = true;
 
     od::value value;
-    if (auto error = member.value().get(value)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    if (auto error = member.value().get(value)) {
+      bad_fields.clear();
+      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    }
     std::string problem = ReadField(record_.fields[index], value, slots[index]);
-    if (!problem.empty()) return problem;
+    if (!problem.empty()) field_problem(index, std::move(problem));
   }
 
   for (size_t i = 0; i < record_.fields.size(); ++i) {
     const schema::FieldType& field = record_.fields[i];
     if (!reads_[i] || slots[i].present || field.type.optional) continue;
-    return fmt::format("required field `{}` is {}", field.name, seen[i] ? "null" : "missing");
+    if (std::find(bad_fields.begin(), bad_fields.end(), static_cast<int>(i)) != bad_fields.end()) continue;
+    field_problem(static_cast<int>(i), fmt::format("required field `{}` is {}", field.name, seen[i] ? "null" : "missing"));
   }
-  return "";
+  return first_problem;
 }
 
 std::string RecordReader::ReadField(const schema::FieldType& field, od::value value, WeftSlot& slot) {

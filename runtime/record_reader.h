@@ -20,10 +20,12 @@ class RecordReader {
   // `reads` marks the fields to read, by index; empty means every field.
   RecordReader(const schema::RecordType& record, const std::vector<bool>& reads);
 
-  // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns "" on success, otherwise the reason the record
-  // cannot be read, naming the field and the value. Strings in the slots point into the reader's
-  // buffers and stay valid until the next call.
-  std::string Read(std::string_view json, std::vector<WeftSlot>& slots);
+  // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns ""
+  // on success, otherwise the first reason the record cannot be read, naming the field and the
+  // value. When only single fields are at fault, `bad_fields` lists them and their slots are
+  // absent, while the other fields are read; it is empty when the record as a whole is unreadable.
+  // Strings in the slots point into the reader's buffers and stay valid until the next call.
+  std::string Read(std::string_view json, std::vector<WeftSlot>& slots, std::vector<int>& bad_fields);
 
  private:
   std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);

@@ -106,32 +106,29 @@ class Log {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Compiles `rule` with a new JIT that the caller keeps alive while the function runs.
-// Also returns, in `reads_source_field`, which source fields the rule reads.
-WeftRuleFunction CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
-                             std::unique_ptr<codegen::Jit>& jit, std::vector<bool>& reads_source_field) {
+// Compiles `rule` with a new JIT that the caller keeps alive while the functions run.
+bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule, std::unique_ptr<codegen::Jit>& jit,
+                 runtime::CompiledRule& compiled) {
   auto created = codegen::Jit::Create();
   if (!created) {
     std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
-    return nullptr;
+    return false;
   }
   jit = std::move(*created);
-  llvm::Expected<WeftRuleFunction> function = nullptr;
   try {
-    ir::Rule lowered = ir::Lower(frontend.program, rule);
-    reads_source_field = lowered.reads_source_field;
-    function = jit->Compile(lowered);
+    auto result = jit->CompileForRun(frontend.program, rule);
+    if (!result) {
+      std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << llvm::toString(result.takeError()) << '\n';
+      return false;
+    }
+    compiled = std::move(*result);
+    return true;
   } catch (const std::logic_error& error) {
     // A broken invariant in the compiler; the rule cannot run, but the command ends cleanly.
     std::cerr << "weft run: internal compiler error in rule `" << rule.name << "`: " << error.what()
               << "\nPlease report this with the .map file.\n";
-    return nullptr;
+    return false;
   }
-  if (!function) {
-    std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << llvm::toString(function.takeError()) << '\n';
-    return nullptr;
-  }
-  return *function;
 }
 
 bool LoadInput(const RunOptions& options, runtime::SplitInput& input) {
@@ -159,9 +156,8 @@ int RunRun(const RunOptions& options) {
   log.Step("checked " + std::to_string(options.files.size()) + " file(s)");
 
   std::unique_ptr<codegen::Jit> jit;
-  std::vector<bool> reads_source_field;
-  WeftRuleFunction function = CompileRule(*frontend, *rule, jit, reads_source_field);
-  if (function == nullptr) return kExitFailure;
+  runtime::CompiledRule compiled;
+  if (!CompileRule(*frontend, *rule, jit, compiled)) return kExitFailure;
   log.Step("compiled rule " + rule->name);
 
   runtime::SplitInput input;
@@ -173,7 +169,6 @@ int RunRun(const RunOptions& options) {
   std::ostream* rejects = OpenOutput(options.rejects, std::cerr, rejects_file);
   if (out == nullptr || rejects == nullptr) return kExitFailure;
 
-  runtime::CompiledRule compiled{rule->name, rule->source, rule->target, function, reads_source_field};
   runtime::RunCounts counts = runtime::Execute(compiled, input, *out, *rejects);
   log.Step("mapped and wrote the records");
   std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name, counts.in,

@@ -96,6 +96,28 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   return address->toPtr<WeftRuleFunction>();
 }
 
+llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedProgram& program,
+                                                         const check::CheckedRule& rule) {
+  ir::Rule lowered = ir::Lower(program, rule);
+  auto function = Compile(lowered);
+  if (!function) return function.takeError();
+
+  runtime::CompiledRule compiled;
+  compiled.name = rule.name;
+  compiled.source = rule.source;
+  compiled.target = rule.target;
+  compiled.function = *function;
+  compiled.reads_source_field = lowered.reads_source_field;
+  if (lowered.condition) {
+    lowered.body.clear();
+    auto condition = Compile(lowered);
+    if (!condition) return condition.takeError();
+    compiled.condition = *condition;
+    compiled.reads_in_condition = lowered.reads_in_condition;
+  }
+  return compiled;
+}
+
 std::string Jit::DumpLlvm(const ir::Rule& rule) {
   InitializeTarget();
   llvm::LLVMContext context;

@@ -8,6 +8,7 @@
 
 #include "compiler/ir/ir.h"
 #include "runtime/abi.h"
+#include "runtime/executor.h"
 
 namespace weft::codegen {
 
@@ -19,6 +20,12 @@ class Jit {
 
   // Generates, optimizes and compiles one rule, and returns its entry point.
   llvm::Expected<WeftRuleFunction> Compile(const ir::Rule& rule);
+
+  // Lowers and compiles a checked rule with everything the executor needs: the rule function,
+  // its `when` alone as a second function, and which source fields each reads. Throws
+  // std::logic_error on a broken compiler invariant, as the lowering does.
+  llvm::Expected<runtime::CompiledRule> CompileForRun(const check::CheckedProgram& program,
+                                                      const check::CheckedRule& rule);
 
   // Returns the optimized LLVM IR of a rule as text, for `--dump-llvm`.
   static std::string DumpLlvm(const ir::Rule& rule);

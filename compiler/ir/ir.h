@@ -93,6 +93,8 @@ struct Rule {
   int local_count = 0;
   // For each source field, whether the rule reads it; the reader skips the others.
   std::vector<bool> reads_source_field;
+  // For each source field, whether the `when` condition reads it.
+  std::vector<bool> reads_in_condition;
   // Null when the rule has no `when`.
   NodePtr condition;
   std::vector<Statement> body;

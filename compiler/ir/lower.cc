@@ -355,7 +355,11 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
   }
 
   lowered.reads_source_field.assign(rule.source->fields.size(), false);
-  if (lowered.condition) MarkSourceReads(*lowered.condition, lowered.reads_source_field);
+  lowered.reads_in_condition.assign(rule.source->fields.size(), false);
+  if (lowered.condition) {
+    MarkSourceReads(*lowered.condition, lowered.reads_source_field);
+    MarkSourceReads(*lowered.condition, lowered.reads_in_condition);
+  }
   for (const Statement& statement : lowered.body) {
     MarkSourceReads(*statement.value, lowered.reads_source_field);
     if (statement.message) MarkSourceReads(*statement.message, lowered.reads_source_field);

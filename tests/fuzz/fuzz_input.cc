@@ -50,10 +50,9 @@ Compiled& Rule() {
     result->frontend = weft::CheckText("fuzz.map", kRule);
     const weft::check::CheckedRule& checked = result->frontend->program.rules.at(0);
     result->jit = std::move(*weft::codegen::Jit::Create());
-    weft::ir::Rule lowered = weft::ir::Lower(result->frontend->program, checked);
-    auto function = result->jit->Compile(lowered);
-    if (!function) std::abort();
-    result->rule = {checked.name, checked.source, checked.target, *function, lowered.reads_source_field};
+    auto compiled = result->jit->CompileForRun(result->frontend->program, checked);
+    if (!compiled) std::abort();
+    result->rule = std::move(*compiled);
     return result;
   }();
   return *compiled;

@@ -55,18 +55,15 @@ class JitTest : public testing::Test {
     auto jit = codegen::Jit::Create();
     EXPECT_TRUE(static_cast<bool>(jit)) << llvm::toString(jit.takeError());
     jit_ = std::move(*jit);
-    ir::Rule lowered = ir::Lower(frontend_->program, checked);
-    auto function = jit_->Compile(lowered);
-    EXPECT_TRUE(static_cast<bool>(function)) << llvm::toString(function.takeError());
+    auto compiled = jit_->CompileForRun(frontend_->program, checked);
+    EXPECT_TRUE(static_cast<bool>(compiled)) << llvm::toString(compiled.takeError());
 
     runtime::SplitInput split;
     std::string error;
     EXPECT_TRUE(runtime::Split(input, runtime::InputFormat::Auto, split, error)) << error;
     std::ostringstream out, rejects;
-    runtime::CompiledRule compiled{checked.name, checked.source, checked.target, *function,
-                                   lowered.reads_source_field};
     RunResult result;
-    result.counts = runtime::Execute(compiled, split, out, rejects);
+    result.counts = runtime::Execute(*compiled, split, out, rejects);
     result.out = out.str();
     result.rejects = rejects.str();
     return result;
@@ -277,6 +274,28 @@ map src.In -> dst.Out {
 })",
                          "{\"id\": 1, \"name\": \"A\"}\n{\"id\": 2, \"name\": \"B\", \"active\": \"yes\"}\n");
   EXPECT_EQ(result.counts.mapped, 2u) << result.rejects;
+}
+
+TEST_F(JitTest, SkipsUnreadableRecordsThatWhenFiltersOut) {
+  // `when active` filters records out before their other fields matter; a record with a bad
+  // field is rejected only when the condition would map it or reads the bad field itself.
+  RunResult result = Run(R"(
+map src.In -> dst.Out when active {
+  id = id
+  label = name
+  total = 0
+  flag = true
+})",
+                         "{\"id\": 1, \"active\": false}\n"
+                         "{\"id\": \"x\", \"name\": \"B\", \"active\": false}\n"
+                         "{\"id\": 3, \"active\": true}\n"
+                         "{\"id\": 4, \"name\": \"D\"}\n");
+  EXPECT_EQ(result.counts.skipped, 2u) << result.rejects;
+  EXPECT_EQ(result.counts.rejected, 2u);
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"reason\":\"required field `name` is missing\""),
+            std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":4,\"line\":4,\"rule\":\"Out\",\"reason\":\"required field `active` is missing\""),
+            std::string::npos) << result.rejects;
 }
 
 }  // namespace
