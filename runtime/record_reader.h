@@ -22,8 +22,8 @@ class RecordReader {
 
   // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns ""
   // on success, otherwise the first reason the record cannot be read, naming the field and the
-  // value. When only single fields are at fault, `bad_fields` lists them and their slots are
-  // absent, while the other fields are read; it is empty when the record as a whole is unreadable.
+  // value. When only single fields are at fault, `bad_fields` lists them, their slots are absent
+  // and the other fields are read. It is empty when the record as a whole is unreadable.
   // Strings in the slots point into the reader's buffers and stay valid until the next call.
   std::string Read(std::string_view json, std::vector<WeftSlot>& slots, std::vector<int>& bad_fields);
 
