@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -28,7 +28,8 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
     error = "it is not a regular file";
     return false;
   }
-  if (std::filesystem::exists(status) && std::filesystem::file_size(path, status_error) > kMaxFileBytes) {
+  if (std::filesystem::exists(status) &&
+      std::filesystem::file_size(path, status_error) > kMaxFileBytes) {
     error = fmt::format("it is larger than {} MB", kMaxFileBytes / (1024 * 1024));
     return false;
   }
@@ -68,15 +69,17 @@ std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     // The same file named twice (or through a link) is read once, not declared twice.
     std::error_code canonical_error;
-    std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
+    std::filesystem::path canonical =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
     if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
     seen.push_back(canonical);
 
     std::string text, error;
     if (!ReadFile(path, text, error)) {
       FileId placeholder = frontend->sources.Add(path, "");
-      frontend->diagnostics.Report(DiagnosticKind::FileNotReadable, {placeholder, 0, 0},
-                                   fmt::format("cannot read `{}`: {}", path, error))
+      frontend->diagnostics
+          .Report(DiagnosticKind::FileNotReadable, {placeholder, 0, 0},
+                  fmt::format("cannot read `{}`: {}", path, error))
           .hint = "check the path and the file's permissions";
       continue;
     }

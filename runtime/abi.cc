@@ -42,13 +42,16 @@ void SetString(WeftContext* context, std::string_view text, WeftString* result) 
   result->size = static_cast<int64_t>(text.size());
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 
 extern "C" {
 
-void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right, WeftString* result) {
+void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
+                 WeftString* result) {
   size_t size = static_cast<size_t>(left->size + right->size);
   char* memory = context->arena.Allocate(size + 1);
   if (left->size > 0) std::memcpy(memory, left->data, left->size);
@@ -61,7 +64,8 @@ void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result)
   SetString(context, fmt::format("{}", value), result);
 }
 
-void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale, WeftString* result) {
+void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
+                            WeftString* result) {
   SetString(context, weft::runtime::DecimalToString(*value, scale), result);
 }
 
@@ -97,14 +101,16 @@ int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int
   return 1;
 }
 
-int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result) {
+int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale,
+                             __int128* result) {
   std::optional<__int128> rescaled = weft::runtime::Rescale(*value, from_scale, to_scale);
   if (!rescaled) return 0;
   *result = *rescaled;
   return 1;
 }
 
-int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right, int32_t right_scale) {
+int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right,
+                             int32_t right_scale) {
   return weft::runtime::CompareDecimals(*left, left_scale, *right, right_scale);
 }
 
@@ -132,8 +138,8 @@ void weft_reject_overflow(WeftContext* context, const char* field, int32_t decim
                                         : "integer overflow: a result is outside -2^63 to 2^63-1";
 }
 
-void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,
-                           int32_t precision) {
+void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
+                           int32_t scale, int32_t precision) {
   context->reject_field = field;
   context->reject_reason =
       fmt::format("value {} does not fit decimal({}, {}) of field `{}`",

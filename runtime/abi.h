@@ -41,9 +41,11 @@ enum WeftOutcome : int32_t { kWeftMapped = 0, kWeftSkipped = 1, kWeftRejected = 
 
 // Helpers called by generated code. Values travel by pointer so that no 128-bit integer or
 // struct crosses the call boundary by value.
-void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right, WeftString* result);
+void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
+                 WeftString* result);
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result);
-void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale, WeftString* result);
+void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
+                            WeftString* result);
 // Returns <0, 0 or >0, comparing bytes.
 int32_t weft_string_compare(const WeftString* left, const WeftString* right);
 // The arithmetic and rescaling helpers return 0 when the result has more than 38 digits, 1 on
@@ -52,9 +54,11 @@ int32_t weft_decimal_add(const __int128* left, const __int128* right, __int128* 
 int32_t weft_decimal_subtract(const __int128* left, const __int128* right, __int128* result);
 int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int128* result);
 // Changes the scale; fewer places round half away from zero.
-int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale, __int128* result);
+int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale,
+                             __int128* result);
 // Compares decimals of different scales exactly. Returns <0, 0 or >0.
-int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right, int32_t right_scale);
+int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right,
+                             int32_t right_scale);
 // Returns 1 when the value has at most `precision` digits.
 int32_t weft_decimal_fits(const __int128* value, int32_t precision);
 // Builtin functions (stdlib/builtins.cc) share one convention: the context, a pointer to each
@@ -67,8 +71,8 @@ int32_t weft_trim(WeftContext* context, const WeftString* value, WeftString* res
 void weft_reject(WeftContext* context, const WeftString* message);
 // `decimal` is 1 for a decimal result beyond 38 digits, 0 for an int result beyond 64 bits.
 void weft_reject_overflow(WeftContext* context, const char* field, int32_t decimal);
-void weft_reject_precision(WeftContext* context, const char* field, const __int128* value, int32_t scale,
-                           int32_t precision);
+void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
+                           int32_t scale, int32_t precision);
 void weft_reject_division_by_zero(WeftContext* context, const char* field);
 
 }  // extern "C"

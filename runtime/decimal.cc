@@ -28,14 +28,16 @@ bool FitsDigits(__int128 value, int digits) {
 
 std::string DecimalToString(__int128 value, int scale) {
   bool negative = value < 0;
-  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
+  unsigned __int128 magnitude =
+      negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
     magnitude /= 10;
   } while (magnitude != 0);
   if (scale > 0) {
-    if (digits.size() <= static_cast<size_t>(scale)) digits.insert(0, scale + 1 - digits.size(), '0');
+    if (digits.size() <= static_cast<size_t>(scale))
+      digits.insert(0, scale + 1 - digits.size(), '0');
     digits.insert(digits.size() - scale, 1, '.');
   }
   return negative ? "-" + digits : digits;
@@ -89,7 +91,8 @@ DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& resul
     result = 0;
     return DecimalParseError::None;
   }
-  if (static_cast<int64_t>(digits.size()) + shift > kMaxDigits) return DecimalParseError::TooManyDigits;
+  if (static_cast<int64_t>(digits.size()) + shift > kMaxDigits)
+    return DecimalParseError::TooManyDigits;
   __int128 value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   value *= PowerOfTen(static_cast<int>(shift));
@@ -114,7 +117,8 @@ std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
   if (to_scale >= from_scale) {
     __int128 factor = PowerOfTen(to_scale - from_scale);
     __int128 scaled;
-    if (__builtin_mul_overflow(value, factor, &scaled) || !FitsDigits(scaled, kMaxDigits)) return std::nullopt;
+    if (__builtin_mul_overflow(value, factor, &scaled) || !FitsDigits(scaled, kMaxDigits))
+      return std::nullopt;
     return scaled;
   }
   int drop = from_scale - to_scale;

@@ -43,7 +43,8 @@ void AppendReject(const CompiledRule& rule, const InputRecord& record, const std
   out += ",\"input\":";
   // A valid record is embedded on one line, so that the rejects stay NDJSON even when the input
   // was pretty-printed. A malformed one is kept verbatim as a string.
-  if (!record_is_json || !AppendMinified(record.text, out)) AppendJsonStringFromBytes(record.text, out);
+  if (!record_is_json || !AppendMinified(record.text, out))
+    AppendJsonStringFromBytes(record.text, out);
   out += "}\n";
 }
 
@@ -53,8 +54,9 @@ constexpr int32_t kUnreadable = -1;
 // Decides a record with unreadable fields. When the rule's `when` reads none of them, it may
 // still skip the record: a filter often exists because the records it drops have another shape.
 // Returns kWeftSkipped, kWeftRejected (the condition itself rejected) or kUnreadable.
-int32_t DecideUnreadable(const CompiledRule& rule, const std::vector<int>& bad_fields, WeftContext& context,
-                         const std::vector<WeftSlot>& source, std::vector<WeftSlot>& target) {
+int32_t DecideUnreadable(const CompiledRule& rule, const std::vector<int>& bad_fields,
+                         WeftContext& context, const std::vector<WeftSlot>& source,
+                         std::vector<WeftSlot>& target) {
   if (rule.condition == nullptr || bad_fields.empty()) return kUnreadable;
   for (int field : bad_fields) {
     if (rule.reads_in_condition[field]) return kUnreadable;
@@ -65,7 +67,8 @@ int32_t DecideUnreadable(const CompiledRule& rule, const std::vector<int>& bad_f
 
 }  // namespace
 
-RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects) {
+RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out,
+                  std::ostream& rejects) {
   RunCounts counts;
   RecordReader reader(*rule.source, rule.reads_source_field);
   RecordWriter writer(*rule.target);

@@ -37,6 +37,7 @@ struct RunCounts {
 // Applies `rule` to every record of `input`. Mapped records go to `out` as NDJSON; each
 // rejected record (malformed, unreadable for the source schema, or rejected by the rule) goes
 // to `rejects` as one NDJSON line with its number, the rule, the reason and the record itself.
-RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out, std::ostream& rejects);
+RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out,
+                  std::ostream& rejects);
 
 }  // namespace weft::runtime

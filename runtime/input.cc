@@ -16,9 +16,7 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-bool IsBlank(std::string_view line) {
-  return std::all_of(line.begin(), line.end(), IsSpace);
-}
+bool IsBlank(std::string_view line) { return std::all_of(line.begin(), line.end(), IsSpace); }
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
@@ -89,8 +87,8 @@ simdjson::error_code RawJson(od::value& value, std::string_view& raw) {
 }
 
 // Adds each element of the array `array_value` as one record.
-bool AddElements(std::string_view text, od::value array_value, od::parser& element_parser, SplitInput& input,
-                 std::string& error) {
+bool AddElements(std::string_view text, od::value array_value, od::parser& element_parser,
+                 SplitInput& input, std::string& error) {
   od::array array;
   if (auto failure = array_value.get_array().get(array)) {
     error = fmt::format("invalid JSON: {}", simdjson::error_message(failure));
@@ -105,7 +103,8 @@ bool AddElements(std::string_view text, od::value array_value, od::parser& eleme
     if (failure) {
       const char* at = nullptr;
       bool located = !element.error() && item.current_location().get(at) == simdjson::SUCCESS;
-      error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at), simdjson::error_message(failure))
+      error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at),
+                                    simdjson::error_message(failure))
                       : fmt::format("invalid JSON: {}", simdjson::error_message(failure));
       return false;
     }
@@ -122,10 +121,12 @@ bool AddElements(std::string_view text, od::value array_value, od::parser& eleme
 
 // Splits a text that contains one JSON document. `check` is CheckJson's verdict on the whole
 // text, which catches content after the document that the splitting below would not read.
-bool SplitDocument(std::string_view text, const std::string& check, od::parser& parser, SplitInput& input,
-                   std::string& error) {
+bool SplitDocument(std::string_view text, const std::string& check, od::parser& parser,
+                   SplitInput& input, std::string& error) {
   if (check == kTrailingContent) {
-    error = "invalid JSON: unexpected content after the document; for one record per line, pass --input-format ndjson";
+    error =
+        "invalid JSON: unexpected content after the document; for one record per line, pass "
+        "--input-format ndjson";
     return false;
   }
   od::parser document_parser;
@@ -135,12 +136,15 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
     // A document that failed to start has no position to ask for.
     const char* at = nullptr;
     bool located = iterating && document.current_location().get(at) == simdjson::SUCCESS;
-    error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at), simdjson::error_message(failure))
+    error = located ? fmt::format("invalid JSON near line {}: {}", LineOf(text, at),
+                                  simdjson::error_message(failure))
                     : fmt::format("invalid JSON: {}", simdjson::error_message(failure));
     return false;
   };
-  if (auto failure = document_parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
-                         .get(document)) {
+  if (auto failure =
+          document_parser
+              .iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
+              .get(document)) {
     return fail(failure);
   }
   iterating = true;

@@ -13,7 +13,8 @@ namespace od = simdjson::ondemand;
 constexpr int kMaxDepth = 512;
 
 std::string_view TrimRight(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                           text.back() == '\n')) {
     text.remove_suffix(1);
   }
   return text;
@@ -69,7 +70,8 @@ std::string Failure(simdjson::error_code error) {
 }
 
 std::string CheckValue(od::value value, int depth) {
-  if (depth > kMaxDepth) return fmt::format("invalid JSON: values nest more than {} levels deep", kMaxDepth);
+  if (depth > kMaxDepth)
+    return fmt::format("invalid JSON: values nest more than {} levels deep", kMaxDepth);
   od::json_type type;
   if (auto error = value.type().get(type)) return Failure(error);
 
@@ -102,12 +104,14 @@ std::string CheckValue(od::value value, int depth) {
       // The escapes are checked without decoding them, so that an unpaired surrogate such as
       // \ud800, which JSON's grammar allows, does not reject a record that never reads it.
       std::string_view token = TrimRight(value.raw_json_token());
-      if (!HasValidEscapes(token)) return fmt::format("invalid JSON: bad escape in string {}", token.substr(0, 40));
+      if (!HasValidEscapes(token))
+        return fmt::format("invalid JSON: bad escape in string {}", token.substr(0, 40));
       return "";
     }
     case od::json_type::number: {
       std::string_view token = TrimRight(value.raw_json_token());
-      if (!IsJsonNumber(token)) return fmt::format("invalid JSON: `{}` is not a number", token.substr(0, 40));
+      if (!IsJsonNumber(token))
+        return fmt::format("invalid JSON: `{}` is not a number", token.substr(0, 40));
       return "";
     }
     case od::json_type::boolean:
@@ -124,7 +128,9 @@ std::string CheckValue(od::value value, int depth) {
 
 std::string CheckJson(od::parser& parser, std::string_view text) {
   od::document document;
-  if (auto error = parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING).get(document)) {
+  if (auto error =
+          parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
+              .get(document)) {
     return Failure(error);
   }
 
@@ -141,8 +147,9 @@ std::string CheckJson(od::parser& parser, std::string_view text) {
     size_t used = static_cast<size_t>(token.data() + token.size() - text.data());
     if (TrimRight(text.substr(used)).size() > 0) return std::string(kTrailingContent);
     bool valid = type == od::json_type::number ? IsJsonNumber(token)
-                 : type == od::json_type::string ? token.size() >= 2 && token.back() == '"'
-                                                 : token == "true" || token == "false" || token == "null";
+                 : type == od::json_type::string
+                     ? token.size() >= 2 && token.back() == '"'
+                     : token == "true" || token == "false" || token == "null";
     return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
   }
 

@@ -14,6 +14,7 @@ namespace weft::runtime {
 std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text);
 
 // The reason CheckJson gives when a valid value is followed by more than whitespace.
-inline constexpr std::string_view kTrailingContent = "invalid JSON: unexpected content after the value";
+inline constexpr std::string_view kTrailingContent =
+    "invalid JSON: unexpected content after the value";
 
 }  // namespace weft::runtime

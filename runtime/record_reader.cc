@@ -15,12 +15,18 @@ namespace od = simdjson::ondemand;
 
 std::string_view JsonTypeName(od::json_type type) {
   switch (type) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a bool";
-    case od::json_type::null: return "null";
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a bool";
+    case od::json_type::null:
+      return "null";
   }
   return "a value";
 }
@@ -28,8 +34,9 @@ std::string_view JsonTypeName(od::json_type type) {
 // The value's JSON text for messages, shortened so that a reason stays one readable line.
 std::string Excerpt(od::value& value) {
   std::string_view raw = value.raw_json_token();
-  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
-                          raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
+  while (!raw.empty() &&
+         (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
+          raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
     raw.remove_suffix(1);
   }
   if (raw.size() > 60) return std::string(raw.substr(0, 57)) + "...";
@@ -40,10 +47,11 @@ std::string WrongType(const schema::FieldType& field, od::json_type type, od::va
   std::string expected = field.type.AsRequired().ToString();
   // The token of an object or an array is only its opening bracket, so it is not shown.
   if (type == od::json_type::object || type == od::json_type::array) {
-    return fmt::format("field `{}` must be {}, but the input has {}", field.name, expected, JsonTypeName(type));
+    return fmt::format("field `{}` must be {}, but the input has {}", field.name, expected,
+                       JsonTypeName(type));
   }
-  return fmt::format("field `{}` must be {}, but the input has {} {}", field.name, expected, JsonTypeName(type),
-                     Excerpt(value));
+  return fmt::format("field `{}` must be {}, but the input has {} {}", field.name, expected,
+                     JsonTypeName(type), Excerpt(value));
 }
 
 }  // namespace
@@ -56,16 +64,19 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
   }
 }
 
-std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots, std::vector<int>& bad_fields) {
+std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots,
+                               std::vector<int>& bad_fields) {
   bad_fields.clear();
   slots.assign(record_.fields.size(), WeftSlot{});
   std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
   buffer_ = simdjson::padded_string(json);
 
   od::document document;
-  if (auto error = parser_.iterate(buffer_).get(document)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (auto error = parser_.iterate(buffer_).get(document))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
   od::object object;
-  if (document.get_object().get(object) != simdjson::SUCCESS) return "the record is not a JSON object";
+  if (document.get_object().get(object) != simdjson::SUCCESS)
+    return "the record is not a JSON object";
 
   // A problem with one field does not stop the others from being read, so that the caller can
   // still decide whether the rule would skip the record anyway.
@@ -79,7 +90,8 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   std::vector<bool> seen(record_.fields.size(), false);
   for (auto member : object) {
     std::string_view key;
-    if (auto error = member.unescaped_key().get(key)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    if (auto error = member.unescaped_key().get(key))
+      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
     auto found = field_index_.find(std::string(key));
     if (found == field_index_.end()) continue;
     int index = found->second;
@@ -101,15 +113,19 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   for (size_t i = 0; i < record_.fields.size(); ++i) {
     const schema::FieldType& field = record_.fields[i];
     if (!reads_[i] || slots[i].present || field.type.optional) continue;
-    if (std::find(bad_fields.begin(), bad_fields.end(), static_cast<int>(i)) != bad_fields.end()) continue;
-    field_problem(static_cast<int>(i), fmt::format("required field `{}` is {}", field.name, seen[i] ? "null" : "missing"));
+    if (std::find(bad_fields.begin(), bad_fields.end(), static_cast<int>(i)) != bad_fields.end())
+      continue;
+    field_problem(static_cast<int>(i), fmt::format("required field `{}` is {}", field.name,
+                                                   seen[i] ? "null" : "missing"));
   }
   return first_problem;
 }
 
-std::string RecordReader::ReadField(const schema::FieldType& field, od::value value, WeftSlot& slot) {
+std::string RecordReader::ReadField(const schema::FieldType& field, od::value value,
+                                    WeftSlot& slot) {
   od::json_type type;
-  if (auto error = value.type().get(type)) return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (auto error = value.type().get(type))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
   if (type == od::json_type::null) return "";
 
   switch (field.type.kind) {
@@ -117,8 +133,9 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       std::string_view text;
       if (type != od::json_type::string) return WrongType(field, type, value);
       if (value.get_string().get(text)) {
-        return fmt::format("field `{}` is {}, a string with an unpaired surrogate escape, which is not text",
-                           field.name, Excerpt(value));
+        return fmt::format(
+            "field `{}` is {}, a string with an unpaired surrogate escape, which is not text",
+            field.name, Excerpt(value));
       }
       slot.string = {text.data(), static_cast<int64_t>(text.size())};
       break;
@@ -129,15 +146,19 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       if (value.get_int64().get(number)) {
         std::string text = Excerpt(value);
         bool integral = text.find_first_of(".eE") == std::string::npos;
-        return integral ? fmt::format("field `{}` must be an int, but {} is outside -2^63 to 2^63-1", field.name, text)
-                        : fmt::format("field `{}` must be an int, but {} is not an integer", field.name, text);
+        return integral
+                   ? fmt::format("field `{}` must be an int, but {} is outside -2^63 to 2^63-1",
+                                 field.name, text)
+                   : fmt::format("field `{}` must be an int, but {} is not an integer", field.name,
+                                 text);
       }
       slot.integer = number;
       break;
     }
     case TypeKind::Bool: {
       bool flag;
-      if (type != od::json_type::boolean || value.get_bool().get(flag)) return WrongType(field, type, value);
+      if (type != od::json_type::boolean || value.get_bool().get(flag))
+        return WrongType(field, type, value);
       slot.boolean = flag ? 1 : 0;
       break;
     }
@@ -147,19 +168,22 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       break;
     }
     default:
-      return fmt::format("field `{}` has type {}, which records cannot carry yet", field.name, field.type.ToString());
+      return fmt::format("field `{}` has type {}, which records cannot carry yet", field.name,
+                         field.type.ToString());
   }
   slot.present = 1;
   return "";
 }
 
-std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value value, WeftSlot& slot) {
+std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value value,
+                                      WeftSlot& slot) {
   od::json_type type = value.type().value_unsafe();
   std::string_view text;
   // Money often travels as a string ("199.00"); both forms are read exactly, never via a float.
   if (type == od::json_type::number) {
     text = value.raw_json_token();
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' || text.back() == '\t')) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' ||
+                             text.back() == '\t')) {
       text.remove_suffix(1);
     }
   } else if (type != od::json_type::string || value.get_string().get(text)) {
@@ -173,15 +197,17 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
     case DecimalParseError::None:
       break;
     case DecimalParseError::NotANumber:
-      return fmt::format("field `{}` must be a decimal, but \"{}\" is not a number", field.name, shown);
+      return fmt::format("field `{}` must be a decimal, but \"{}\" is not a number", field.name,
+                         shown);
     case DecimalParseError::TooManyPlaces:
-      return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name, field.type.AsRequired().ToString(),
-                         shown, field.type.scale);
+      return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name,
+                         field.type.AsRequired().ToString(), shown, field.type.scale);
     case DecimalParseError::TooManyDigits:
       break;
   }
   if (error == DecimalParseError::TooManyDigits || !FitsDigits(units, field.type.precision)) {
-    return fmt::format("field `{}` is {}: {} has too many digits", field.name, field.type.AsRequired().ToString(), shown);
+    return fmt::format("field `{}` is {}: {} has too many digits", field.name,
+                       field.type.AsRequired().ToString(), shown);
   }
   slot.decimal = units;
   return "";

@@ -25,11 +25,14 @@ class RecordReader {
   // value. When only single fields are at fault, `bad_fields` lists them, their slots are absent
   // and the other fields are read. It is empty when the record as a whole is unreadable.
   // Strings in the slots point into the reader's buffers and stay valid until the next call.
-  std::string Read(std::string_view json, std::vector<WeftSlot>& slots, std::vector<int>& bad_fields);
+  std::string Read(std::string_view json, std::vector<WeftSlot>& slots,
+                   std::vector<int>& bad_fields);
 
  private:
-  std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);
-  std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value, WeftSlot& slot);
+  std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value,
+                        WeftSlot& slot);
+  std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value,
+                          WeftSlot& slot);
 
   const schema::RecordType& record_;
   std::vector<bool> reads_;

@@ -11,11 +11,21 @@ void AppendJsonString(std::string_view text, std::string& out) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<int>(c));
@@ -64,7 +74,8 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
     const schema::Type& type = record_.fields[i].type;
     switch (type.kind) {
       case schema::TypeKind::String:
-        AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)), out);
+        AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
+                         out);
         break;
       case schema::TypeKind::Int:
         out += fmt::format("{}", slot.integer);

@@ -39,8 +39,8 @@ int RunCheck(const CheckOptions& options) {
       if (options.dump_ir) std::cout << ir::Dump(lowered);
       if (options.dump_llvm) std::cout << codegen::Jit::DumpLlvm(lowered);
     } catch (const std::logic_error& error) {
-      std::cerr << "weft check: internal compiler error in rule `" << rule.name << "`: " << error.what()
-                << "\nPlease report this with the .map file.\n";
+      std::cerr << "weft check: internal compiler error in rule `" << rule.name
+                << "`: " << error.what() << "\nPlease report this with the .map file.\n";
       return kExitFailure;
     }
   }

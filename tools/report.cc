@@ -13,7 +13,8 @@ void ReportDiagnostics(const Frontend& frontend, std::ostream& out) {
     if (diagnostic.severity == Severity::Warning) ++warnings;
   }
   if (errors == 0 && warnings == 0) return;
-  out << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  out << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s");
 }
 
 }  // namespace weft::tools

@@ -56,7 +56,8 @@ const check::CheckedRule* FindRule(const Frontend& frontend, const RunOptions& o
   const check::CheckedRule* rule = frontend.program.FindRule(options.rule);
   if (rule != nullptr) return rule;
   std::string names;
-  for (const std::string& name : frontend.program.RuleNames()) names += (names.empty() ? "" : ", ") + name;
+  for (const std::string& name : frontend.program.RuleNames())
+    names += (names.empty() ? "" : ", ") + name;
   std::cerr << fmt::format("weft run: no rule named `{}` in the given files; {}\n", options.rule,
                            names.empty() ? "they declare no rules" : "the rules are: " + names);
   return nullptr;
@@ -74,15 +75,17 @@ bool SameFile(const std::string& a, const std::string& b) {
   if (is_device(a) && is_device(b)) return false;
   if (std::filesystem::equivalent(a, b, error)) return true;
   // Files that do not exist yet are compared by their absolute, normalized paths.
-  std::filesystem::path first = std::filesystem::weakly_canonical(std::filesystem::absolute(a), error);
-  std::filesystem::path second = std::filesystem::weakly_canonical(std::filesystem::absolute(b), error);
+  std::filesystem::path first =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(a), error);
+  std::filesystem::path second =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(b), error);
   return first == second;
 }
 
 // Rejects command lines whose files would overwrite each other.
 bool CheckDistinctFiles(const RunOptions& options) {
-  const char* clash = SameFile(options.out, options.rejects) ? "--out and --rejects"
-                      : SameFile(options.in, options.out)   ? "--in and --out"
+  const char* clash = SameFile(options.out, options.rejects)  ? "--out and --rejects"
+                      : SameFile(options.in, options.out)     ? "--in and --out"
                       : SameFile(options.in, options.rejects) ? "--in and --rejects"
                                                               : nullptr;
   if (clash == nullptr) return true;
@@ -97,7 +100,8 @@ class Log {
 
   void Step(const std::string& message) {
     if (!verbose_) return;
-    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start_);
     std::cerr << fmt::format("weft run: [{} ms] {}\n", elapsed.count(), message);
   }
 
@@ -107,8 +111,8 @@ class Log {
 };
 
 // Compiles `rule` with a new JIT that the caller keeps alive while the functions run.
-bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule, std::unique_ptr<codegen::Jit>& jit,
-                 runtime::CompiledRule& compiled) {
+bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
+                 std::unique_ptr<codegen::Jit>& jit, runtime::CompiledRule& compiled) {
   auto created = codegen::Jit::Create();
   if (!created) {
     std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
@@ -118,7 +122,8 @@ bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule, std::
   try {
     auto result = jit->CompileForRun(frontend.program, rule);
     if (!result) {
-      std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << llvm::toString(result.takeError()) << '\n';
+      std::cerr << "weft run: cannot compile rule `" << rule.name
+                << "`: " << llvm::toString(result.takeError()) << '\n';
       return false;
     }
     compiled = std::move(*result);
@@ -171,8 +176,8 @@ int RunRun(const RunOptions& options) {
 
   runtime::RunCounts counts = runtime::Execute(compiled, input, *out, *rejects);
   log.Step("mapped and wrote the records");
-  std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name, counts.in,
-                           counts.mapped, counts.skipped, counts.rejected);
+  std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name,
+                           counts.in, counts.mapped, counts.skipped, counts.rejected);
   if (!*out || !*rejects) {
     std::cerr << "weft run: writing the output failed; the counts above may not match the files\n";
     return kExitFailure;

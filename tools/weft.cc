@@ -1,41 +1,53 @@
 // The `weft` command: check .map files and run their rules over records.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "tools/commands.h"
 
 int main(int argc, char** argv) {
   using namespace weft::tools;
-  CLI::App app{"Weft compiles data-mapping rules (.map files) to native code and applies them to records."};
+  CLI::App app{
+      "Weft compiles data-mapping rules (.map files) to native code and applies them to records."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("weft ") + WEFT_VERSION);
 
   CheckOptions check;
-  CLI::App* check_command = app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
+  CLI::App* check_command =
+      app.add_subcommand("check", "Parse and type-check .map files; exit 1 on errors.");
   check_command->add_option("files", check.files, ".map files to check together")->required();
   check_command
-      ->add_option("--format", check.format,
-                   "Diagnostics as text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+      ->add_option(
+          "--format", check.format,
+          "Diagnostics as text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   check_command->add_flag("--dump-ast", check.dump_ast, "Print the syntax tree of every file");
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
-  check_command->add_flag("--dump-llvm", check.dump_llvm, "Print the optimized LLVM IR of every rule");
+  check_command->add_flag("--dump-llvm", check.dump_llvm,
+                          "Print the optimized LLVM IR of every rule");
 
   RunOptions run;
   CLI::App* run_command = app.add_subcommand("run", "Apply one rule to NDJSON or JSON records.");
   run_command->add_option("files", run.files, ".map files that declare the rule")->required();
-  run_command->add_option("--rule", run.rule, "Name of the rule: its `as` name, or its target record's name")->required();
-  run_command->add_option("--in", run.in, "Input: NDJSON, a JSON array, or an object with a `records` array; - for stdin")
-      ->required();
-  run_command->add_option("--out", run.out, "Output NDJSON of mapped records; - for stdout")->required();
-  run_command->add_option("--rejects", run.rejects, "Output NDJSON of rejected records with reasons; - for stderr")
+  run_command
+      ->add_option("--rule", run.rule,
+                   "Name of the rule: its `as` name, or its target record's name")
       ->required();
   run_command
-      ->add_option("--input-format", run.input_format,
-                   "auto: one JSON value is a document, several are NDJSON; ndjson: one record per line; "
-                   "json: one document")
+      ->add_option("--in", run.in,
+                   "Input: NDJSON, a JSON array, or an object with a `records` array; - for stdin")
+      ->required();
+  run_command->add_option("--out", run.out, "Output NDJSON of mapped records; - for stdout")
+      ->required();
+  run_command
+      ->add_option("--rejects", run.rejects,
+                   "Output NDJSON of rejected records with reasons; - for stderr")
+      ->required();
+  run_command
+      ->add_option(
+          "--input-format", run.input_format,
+          "auto: one JSON value is a document, several are NDJSON; ndjson: one record per line; "
+          "json: one document")
       ->check(CLI::IsMember({"auto", "ndjson", "json"}))
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");

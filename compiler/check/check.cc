@@ -15,14 +15,17 @@ void ReportUnsupportedDeclarations(const ast::File& file, DiagnosticEngine& diag
         .hint = "pass every .map file on the command line";
   }
   for (const ast::TableDecl& decl : file.tables) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range, "tables are not supported yet")
+    diagnostics
+        .Report(DiagnosticKind::NotYetSupported, decl.name.range, "tables are not supported yet")
         .hint = "use `if ... then ... else` for a few values";
   }
   for (const ast::FnDecl& decl : file.functions) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range, "`fn` declarations are not supported yet");
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range,
+                       "`fn` declarations are not supported yet");
   }
   for (const ast::TestDecl& decl : file.tests) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range, "`test` blocks are not supported yet");
+    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range,
+                       "`test` blocks are not supported yet");
   }
 }
 

@@ -25,13 +25,15 @@ bool IsIntLiteral(const ast::Expr& expr) {
   if (expr.kind == ast::ExprKind::IntLiteral) return true;
   if (expr.kind != ast::ExprKind::Unary) return false;
   const auto& unary = static_cast<const ast::UnaryExpr&>(expr);
-  return unary.op == ast::UnaryOp::Negate && unary.operand != nullptr && IsIntLiteral(*unary.operand);
+  return unary.op == ast::UnaryOp::Negate && unary.operand != nullptr &&
+         IsIntLiteral(*unary.operand);
 }
 
 int IntegerDigits(const Type& type) { return type.precision - type.scale; }
 
 Type DecimalWithDigits(int integer_digits, int scale) {
-  return Type::Decimal(std::min(schema::kMaxDecimalPrecision, std::max(1, integer_digits + scale)), scale);
+  return Type::Decimal(std::min(schema::kMaxDecimalPrecision, std::max(1, integer_digits + scale)),
+                       scale);
 }
 
 }  // namespace
@@ -43,7 +45,8 @@ Type Unify(const Type& a, const Type& b) {
   if (!a.SameKind(b)) return Type::Error();
   Type unified = a;
   if (a.kind == TypeKind::Decimal) {
-    unified = DecimalWithDigits(std::max(IntegerDigits(a), IntegerDigits(b)), std::max(a.scale, b.scale));
+    unified =
+        DecimalWithDigits(std::max(IntegerDigits(a), IntegerDigits(b)), std::max(a.scale, b.scale));
   }
   unified.optional = a.optional || b.optional;
   return unified;
@@ -96,7 +99,8 @@ Type ExprChecker::Check(const ast::Expr* expr) {
 }
 
 Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view what) {
-  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range, fmt::format("{} not supported yet", what));
+  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range,
+                      fmt::format("{} not supported yet", what));
   return Record(expr, Type::Error());
 }
 
@@ -137,7 +141,8 @@ Type ExprChecker::CheckString(const ast::StringLiteral& expr) {
     if (type.IsError()) continue;
     if (!RequirePresent(*part.interpolation, type, "inside a string")) continue;
     if (type.kind == TypeKind::Null) {
-      diagnostics_.Report(DiagnosticKind::TypeMismatch, part.interpolation->range, "`null` cannot be put into a string");
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, part.interpolation->range,
+                          "`null` cannot be put into a string");
     }
   }
   return Record(expr, Type::String());
@@ -181,18 +186,20 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   for (const ast::ExprPtr& argument : expr.arguments) arguments.push_back(Check(argument.get()));
 
   if (builtin == nullptr) {
-    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::UnknownFunction, expr.callee.range,
-                                                 fmt::format("unknown function `{}`", expr.callee.name));
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::UnknownFunction, expr.callee.range,
+                            fmt::format("unknown function `{}`", expr.callee.name));
     std::string closest = ClosestName(expr.callee.name, stdlib::BuiltinNames());
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
     return Record(expr, Type::Error());
   }
   if (expr.optional_chain) return NotYetSupported(expr, "calls through `?.` are");
   if (arguments.size() != builtin->parameters.size()) {
-    diagnostics_.Report(DiagnosticKind::WrongArgumentCount, expr.range,
-                        fmt::format("`{}` takes {} argument{} but was given {}", builtin->name,
-                                    builtin->parameters.size(), builtin->parameters.size() == 1 ? "" : "s",
-                                    arguments.size()))
+    diagnostics_
+        .Report(DiagnosticKind::WrongArgumentCount, expr.range,
+                fmt::format("`{}` takes {} argument{} but was given {}", builtin->name,
+                            builtin->parameters.size(), builtin->parameters.size() == 1 ? "" : "s",
+                            arguments.size()))
         .hint = fmt::format("example: {}", builtin->example);
     return Record(expr, Type::Error());
   }
@@ -206,14 +213,16 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
       continue;
     }
     if (expected == TypeKind::Decimal) AdaptIntLiteral(argument, arguments[i], Type::Decimal(1, 0));
-    if (!RequirePresent(argument, arguments[i], fmt::format("as an argument of `{}`", builtin->name))) {
+    if (!RequirePresent(argument, arguments[i],
+                        fmt::format("as an argument of `{}`", builtin->name))) {
       valid = false;
     } else if (arguments[i].kind != expected) {
       Type wanted{expected};
-      diagnostics_.Report(DiagnosticKind::TypeMismatch, argument.range,
-                          fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
-                                      wanted.kind == TypeKind::Decimal ? "a decimal" : wanted.ToString(),
-                                      arguments[i].ToString()))
+      diagnostics_
+          .Report(DiagnosticKind::TypeMismatch, argument.range,
+                  fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
+                              wanted.kind == TypeKind::Decimal ? "a decimal" : wanted.ToString(),
+                              arguments[i].ToString()))
           .hint = fmt::format("example: {}", builtin->example);
       valid = false;
     }
@@ -230,9 +239,11 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
       scale = text.size() > 2 ? 99 : std::stoll(text);
     }
     if (scale < 0 || scale > schema::kMaxDecimalPrecision) {
-      diagnostics_.Report(DiagnosticKind::ConstantArgumentRequired, places.range,
-                          fmt::format("the decimal places of `round` must be an integer constant from 0 to {}",
-                                      schema::kMaxDecimalPrecision))
+      diagnostics_
+          .Report(
+              DiagnosticKind::ConstantArgumentRequired, places.range,
+              fmt::format("the decimal places of `round` must be an integer constant from 0 to {}",
+                          schema::kMaxDecimalPrecision))
           .hint = "write the number of places directly, such as `round(x, 2)`";
       return Record(expr, Type::Error());
     }
@@ -246,7 +257,8 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
 
 Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {
   // A negative literal is checked whole, so that -9223372036854775808 is an int.
-  if (expr.op == ast::UnaryOp::Negate && expr.operand != nullptr && expr.operand->kind == ast::ExprKind::IntLiteral) {
+  if (expr.op == ast::UnaryOp::Negate && expr.operand != nullptr &&
+      expr.operand->kind == ast::ExprKind::IntLiteral) {
     return Record(expr, CheckNumber(static_cast<const ast::NumberLiteral&>(*expr.operand), true));
   }
   Type operand = Check(expr.operand.get());
@@ -274,8 +286,8 @@ bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::s
   std::string name = NameOf(expr);
   Diagnostic& diagnostic = diagnostics_.Report(
       DiagnosticKind::OptionalValueUsed, expr.range,
-      fmt::format("{} may be absent (type {}) and cannot be used {}", name.empty() ? "this value" : "`" + name + "`",
-                  type.ToString(), use));
+      fmt::format("{} may be absent (type {}) and cannot be used {}",
+                  name.empty() ? "this value" : "`" + name + "`", type.ToString(), use));
   diagnostic.hint = fmt::format(fmt::runtime(kOptionalHint), name.empty() ? "it" : name);
   return false;
 }
@@ -295,8 +307,9 @@ void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view what) {
   if (type.IsError()) return;
   if (!RequirePresent(*expr, type, fmt::format("as {}", what))) return;
   if (type.kind != TypeKind::Bool) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr->range,
-                        fmt::format("{} must be a bool, not {}", what, type.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, expr->range,
+                fmt::format("{} must be a bool, not {}", what, type.ToString()))
         .hint = "compare the value, such as `Type != null` or `Name == \"Acme\"`";
   }
 }
@@ -304,14 +317,17 @@ void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view what) {
 int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   for (const Local& local : locals_) {
     if (local.name != name.name) continue;
-    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
-                                                 fmt::format("`{}` is already bound by `let`", name.name));
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                            fmt::format("`{}` is already bound by `let`", name.name));
     diagnostic.notes.push_back({local.range, "the first binding is here"});
     diagnostic.hint = "choose another name";
   }
   if (source_->FindField(name.name) >= 0) {
-    diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
-                        fmt::format("`{}` is a field of the source record `{}`", name.name, source_->QualifiedName()))
+    diagnostics_
+        .Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                fmt::format("`{}` is a field of the source record `{}`", name.name,
+                            source_->QualifiedName()))
         .hint = "choose a name that does not hide the source field";
   }
   locals_.push_back({name.name, type, name.range});
@@ -328,7 +344,8 @@ size_t ExprChecker::Narrow(const ast::Expr* condition, bool when_true) {
   return depth;
 }
 
-void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true, std::vector<std::string>& names) {
+void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true,
+                                      std::vector<std::string>& names) {
   if (condition == nullptr) return;
   if (condition->kind == ast::ExprKind::Unary) {
     const auto& unary = static_cast<const ast::UnaryExpr&>(*condition);
@@ -339,7 +356,8 @@ void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true
   const auto& binary = static_cast<const ast::BinaryExpr&>(*condition);
 
   // `a and b` proves both when true; `a or b` proves both false when false.
-  if ((binary.op == ast::BinaryOp::And && when_true) || (binary.op == ast::BinaryOp::Or && !when_true)) {
+  if ((binary.op == ast::BinaryOp::And && when_true) ||
+      (binary.op == ast::BinaryOp::Or && !when_true)) {
     CollectPresentNames(binary.lhs.get(), when_true, names);
     CollectPresentNames(binary.rhs.get(), when_true, names);
     return;
@@ -347,8 +365,10 @@ void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true
   bool proves_present = (binary.op == ast::BinaryOp::NotEqual && when_true) ||
                         (binary.op == ast::BinaryOp::Equal && !when_true);
   if (!proves_present) return;
-  if (binary.rhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.lhs).empty()) names.push_back(NameOf(*binary.lhs));
-  if (binary.lhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.rhs).empty()) names.push_back(NameOf(*binary.rhs));
+  if (binary.rhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.lhs).empty())
+    names.push_back(NameOf(*binary.lhs));
+  if (binary.lhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.rhs).empty())
+    names.push_back(NameOf(*binary.rhs));
 }
 
 }  // namespace weft::check

@@ -12,14 +12,16 @@ namespace weft::check {
 // the program and keeps the rule's scope: its locals and the names proven present.
 class ExprChecker {
  public:
-  ExprChecker(CheckedProgram& program, DiagnosticEngine& diagnostics, const schema::RecordType* source)
+  ExprChecker(CheckedProgram& program, DiagnosticEngine& diagnostics,
+              const schema::RecordType* source)
       : program_(program), diagnostics_(diagnostics), source_(source) {}
 
   // Returns the expression's type; a null expression (left by a syntax error) is an error type.
   schema::Type Check(const ast::Expr* expr);
   // Checks a value that must fit `expected`, as in an assignment to a field of that type.
   // `what` names the destination in messages, such as "field `name`".
-  void CheckAssignable(const ast::Expr* expr, const schema::Type& expected, const std::string& what);
+  void CheckAssignable(const ast::Expr* expr, const schema::Type& expected,
+                       const std::string& what);
   // Checks a condition (`when`, `require`, `if`), which must be a present bool.
   void CheckCondition(const ast::Expr* expr, std::string_view what);
 
@@ -39,8 +41,8 @@ class ExprChecker {
     SourceRange range;
   };
 
-  schema::Type Record(const ast::Expr& expr, schema::Type type, Resolution resolution = Resolution::None,
-                      int index = -1);
+  schema::Type Record(const ast::Expr& expr, schema::Type type,
+                      Resolution resolution = Resolution::None, int index = -1);
   schema::Type CheckName(const ast::NameExpr& expr);
   schema::Type CheckNumber(const ast::NumberLiteral& expr, bool negated);
   schema::Type CheckString(const ast::StringLiteral& expr);
@@ -59,7 +61,8 @@ class ExprChecker {
   // Gives an integer literal the decimal type when the other operand is a decimal.
   void AdaptIntLiteral(const ast::Expr& expr, schema::Type& type, const schema::Type& other);
   bool IsNarrowed(const std::string& name) const;
-  static void CollectPresentNames(const ast::Expr* condition, bool when_true, std::vector<std::string>& names);
+  static void CollectPresentNames(const ast::Expr* condition, bool when_true,
+                                  std::vector<std::string>& names);
 
   CheckedProgram& program_;
   DiagnosticEngine& diagnostics_;

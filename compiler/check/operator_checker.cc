@@ -14,15 +14,19 @@ namespace {
 
 bool IsComparisonOp(ast::BinaryOp op) {
   return op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual || op == ast::BinaryOp::Less ||
-         op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater || op == ast::BinaryOp::GreaterEqual;
+         op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater ||
+         op == ast::BinaryOp::GreaterEqual;
 }
 
 // How to turn a value of `from` into `to` explicitly, for a type-mismatch hint; "" when unknown.
 std::string ConversionHint(const Type& from, const Type& to) {
-  if (to.kind == TypeKind::String && from.kind != TypeKind::String) return "build a string with interpolation, such as \"{value}\"";
-  if (to.kind == TypeKind::Decimal && from.kind == TypeKind::Int) return "convert the integer with `decimal(value)`";
+  if (to.kind == TypeKind::String && from.kind != TypeKind::String)
+    return "build a string with interpolation, such as \"{value}\"";
+  if (to.kind == TypeKind::Decimal && from.kind == TypeKind::Int)
+    return "convert the integer with `decimal(value)`";
   if (to.kind == TypeKind::Int && from.kind == TypeKind::Decimal) {
-    return "an int holds -9223372036854775808 to 9223372036854775807; an integer literal beyond that is a decimal";
+    return "an int holds -9223372036854775808 to 9223372036854775807; an integer literal beyond "
+           "that is a decimal";
   }
   return "";
 }
@@ -53,11 +57,14 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
   if (expr.op == ast::BinaryOp::Add && strings) return Record(expr, Type::String());
 
   if (!lhs.IsNumeric() || !lhs.SameKind(rhs)) {
-    Diagnostic& diagnostic = diagnostics_.Report(
-        DiagnosticKind::TypeMismatch, expr.op_range,
-        fmt::format("`{}` cannot combine {} and {}", ast::Spelling(expr.op), lhs.ToString(), rhs.ToString()));
-    if (lhs.kind == TypeKind::Int && rhs.kind == TypeKind::Decimal) diagnostic.hint = ConversionHint(lhs, rhs);
-    if (lhs.kind == TypeKind::Decimal && rhs.kind == TypeKind::Int) diagnostic.hint = ConversionHint(rhs, lhs);
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.op_range,
+                            fmt::format("`{}` cannot combine {} and {}", ast::Spelling(expr.op),
+                                        lhs.ToString(), rhs.ToString()));
+    if (lhs.kind == TypeKind::Int && rhs.kind == TypeKind::Decimal)
+      diagnostic.hint = ConversionHint(lhs, rhs);
+    if (lhs.kind == TypeKind::Decimal && rhs.kind == TypeKind::Int)
+      diagnostic.hint = ConversionHint(rhs, lhs);
     if (lhs.kind == TypeKind::String || rhs.kind == TypeKind::String) {
       diagnostic.hint = "`+` joins two strings; put other values into a string with \"{value}\"";
     }
@@ -70,21 +77,28 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
     case ast::BinaryOp::Subtract: {
       int scale = std::max(lhs.scale, rhs.scale);
       int integer_digits = std::max(lhs.precision - lhs.scale, rhs.precision - rhs.scale) + 1;
-      return Record(expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, integer_digits + scale), scale));
+      return Record(
+          expr,
+          Type::Decimal(std::min(schema::kMaxDecimalPrecision, integer_digits + scale), scale));
     }
     case ast::BinaryOp::Multiply: {
       int scale = lhs.scale + rhs.scale;
       if (scale > schema::kMaxDecimalPrecision) {
-        diagnostics_.Report(DiagnosticKind::DecimalScaleLoss, expr.range,
-                            fmt::format("the product has {} decimal places, more than the {} a decimal holds", scale,
-                                        schema::kMaxDecimalPrecision))
+        diagnostics_
+            .Report(
+                DiagnosticKind::DecimalScaleLoss, expr.range,
+                fmt::format("the product has {} decimal places, more than the {} a decimal holds",
+                            scale, schema::kMaxDecimalPrecision))
             .hint = "round an operand first, such as `round(x, 6) * y`";
         return Record(expr, Type::Error());
       }
-      return Record(expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, lhs.precision + rhs.precision), scale));
+      return Record(
+          expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, lhs.precision + rhs.precision),
+                              scale));
     }
     default:
-      // TODO: decimal division needs a result scale rule and a rounding mode; until then it is refused.
+      // TODO: decimal division needs a result scale rule and a rounding mode; until then it is
+      // refused.
       return NotYetSupported(expr, fmt::format("`{}` on decimals is", ast::Spelling(expr.op)));
   }
 }
@@ -101,8 +115,10 @@ Type ExprChecker::CheckComparison(const ast::BinaryExpr& expr, Type lhs, Type rh
   Type common = Unify(lhs, rhs);
   bool ordered = common.IsNumeric() || common.kind == TypeKind::String;
   if (common.IsError() || (!equality && !ordered)) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.op_range,
-                        fmt::format("`{}` cannot compare {} with {}", ast::Spelling(expr.op), lhs.ToString(), rhs.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, expr.op_range,
+                fmt::format("`{}` cannot compare {} with {}", ast::Spelling(expr.op),
+                            lhs.ToString(), rhs.ToString()))
         .hint = ConversionHint(rhs, lhs);
     return Record(expr, Type::Error());
   }
@@ -122,16 +138,19 @@ Type ExprChecker::CheckLogical(const ast::BinaryExpr& expr) {
 
 Type ExprChecker::CheckCoalesce(const ast::BinaryExpr& expr, Type lhs, Type rhs) {
   if (!lhs.optional) {
-    diagnostics_.Report(DiagnosticKind::UnneededDefault, expr.op_range,
-                        fmt::format("the left side of `??` is never absent (type {}), so the default is never used",
-                                    lhs.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::UnneededDefault, expr.op_range,
+                fmt::format(
+                    "the left side of `??` is never absent (type {}), so the default is never used",
+                    lhs.ToString()))
         .hint = "remove `?? ...`";
   }
   Type common = Unify(lhs.AsRequired(), rhs);
   if (common.IsError()) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.rhs->range,
-                        fmt::format("the default after `??` is {}, but the value before it is {}", rhs.ToString(),
-                                    lhs.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, expr.rhs->range,
+                fmt::format("the default after `??` is {}, but the value before it is {}",
+                            rhs.ToString(), lhs.ToString()))
         .hint = ConversionHint(rhs, lhs);
     return Record(expr, Type::Error());
   }
@@ -154,30 +173,35 @@ Type ExprChecker::CheckIf(const ast::IfExpr& expr) {
   }
   Type common = Unify(then_type, else_type);
   if (common.IsError()) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr.range,
-                        fmt::format("the branches of `if` have different types: {} and {}", then_type.ToString(),
-                                    else_type.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, expr.range,
+                fmt::format("the branches of `if` have different types: {} and {}",
+                            then_type.ToString(), else_type.ToString()))
         .hint = ConversionHint(else_type, then_type);
     return Record(expr, Type::Error());
   }
   return Record(expr, common);
 }
 
-void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected, const std::string& what) {
+void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
+                                  const std::string& what) {
   Type type = Check(expr);
   if (type.IsError()) return;
   AdaptIntLiteral(*expr, type, expected);
 
   if (type.kind == TypeKind::Null) {
     if (!expected.optional) {
-      diagnostics_.Report(DiagnosticKind::OptionalValueUsed, expr->range,
-                          fmt::format("{} is required (type {}) and cannot be null", what, expected.ToString()));
+      diagnostics_.Report(
+          DiagnosticKind::OptionalValueUsed, expr->range,
+          fmt::format("{} is required (type {}) and cannot be null", what, expected.ToString()));
     }
     return;
   }
   if (!type.SameKind(expected)) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, expr->range,
-                        fmt::format("{} has type {}, but the value is {}", what, expected.ToString(), type.ToString()))
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, expr->range,
+                fmt::format("{} has type {}, but the value is {}", what, expected.ToString(),
+                            type.ToString()))
         .hint = ConversionHint(type, expected);
     return;
   }
@@ -186,8 +210,10 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected, c
     return;
   }
   if (type.kind == TypeKind::Decimal && type.scale > expected.scale) {
-    diagnostics_.Report(DiagnosticKind::DecimalScaleLoss, expr->range,
-                        fmt::format("the value has {} decimal places, but {} has {}", type.scale, what, expected.scale))
+    diagnostics_
+        .Report(DiagnosticKind::DecimalScaleLoss, expr->range,
+                fmt::format("the value has {} decimal places, but {} has {}", type.scale, what,
+                            expected.scale))
         .hint = fmt::format("round it explicitly, such as `round(value, {})`", expected.scale);
   }
 }

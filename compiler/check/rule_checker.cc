@@ -8,12 +8,14 @@ namespace weft::check {
 namespace {
 
 // Resolves `schema.Record`, reporting an unknown schema or record with a suggestion.
-const schema::RecordType* ResolveRecord(const ast::QualifiedName& name, const CheckedProgram& program,
+const schema::RecordType* ResolveRecord(const ast::QualifiedName& name,
+                                        const CheckedProgram& program,
                                         DiagnosticEngine& diagnostics) {
   if (name.parts.size() != 2) {
     if (!name.parts.empty()) {
-      diagnostics.Report(DiagnosticKind::UnknownRecord, name.range,
-                         fmt::format("`{}` does not name a record", name.ToString()))
+      diagnostics
+          .Report(DiagnosticKind::UnknownRecord, name.range,
+                  fmt::format("`{}` does not name a record", name.ToString()))
           .hint = "write the schema and the record, such as `crm.Account`";
     }
     return nullptr;
@@ -28,10 +30,12 @@ const schema::RecordType* ResolveRecord(const ast::QualifiedName& name, const Ch
     if (candidate->name == schema_name.name) schema = candidate.get();
   }
   if (schema == nullptr) {
-    Diagnostic& diagnostic = diagnostics.Report(DiagnosticKind::UnknownSchema, schema_name.range,
-                                                fmt::format("unknown schema `{}`", schema_name.name));
+    Diagnostic& diagnostic =
+        diagnostics.Report(DiagnosticKind::UnknownSchema, schema_name.range,
+                           fmt::format("unknown schema `{}`", schema_name.name));
     std::string closest = ClosestName(schema_name.name, schema_names);
-    diagnostic.hint = closest.empty() ? "declare it with `schema NAME { ... }`" : fmt::format("did you mean `{}`?", closest);
+    diagnostic.hint = closest.empty() ? "declare it with `schema NAME { ... }`"
+                                      : fmt::format("did you mean `{}`?", closest);
     return nullptr;
   }
 
@@ -48,10 +52,15 @@ const schema::RecordType* ResolveRecord(const ast::QualifiedName& name, const Ch
 
 class RuleChecker {
  public:
-  RuleChecker(const ast::MapDecl& rule, const schema::RecordType* source, const schema::RecordType* target,
-              CheckedProgram& program, DiagnosticEngine& diagnostics)
-      : rule_(rule), target_(target), program_(program), diagnostics_(diagnostics),
-        exprs_(program, diagnostics, source), assigned_(target->fields.size(), nullptr) {}
+  RuleChecker(const ast::MapDecl& rule, const schema::RecordType* source,
+              const schema::RecordType* target, CheckedProgram& program,
+              DiagnosticEngine& diagnostics)
+      : rule_(rule),
+        target_(target),
+        program_(program),
+        diagnostics_(diagnostics),
+        exprs_(program, diagnostics, source),
+        assigned_(target->fields.size(), nullptr) {}
 
   int Run() {
     exprs_.CheckCondition(rule_.condition.get(), "the `when` condition");
@@ -67,8 +76,9 @@ class RuleChecker {
       case ast::StatementKind::Let: {
         schema::Type type = exprs_.Check(statement.value.get());
         if (type.kind == schema::TypeKind::Null) {
-          diagnostics_.Report(DiagnosticKind::TypeMismatch, statement.value->range,
-                              "`let` cannot bind `null`, because it has no type of its own")
+          diagnostics_
+              .Report(DiagnosticKind::TypeMismatch, statement.value->range,
+                      "`let` cannot bind `null`, because it has no type of its own")
               .hint = "assign `null` to an optional field directly, or bind a typed value";
           type = schema::Type::Error();
         }
@@ -90,8 +100,9 @@ class RuleChecker {
   void CheckRejectMessage(const ast::Expr* message) {
     schema::Type type = exprs_.Check(message);
     if (type.IsError() || type.kind == schema::TypeKind::String) return;
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, message->range,
-                        fmt::format("the message after `else` must be a string, not {}", type.ToString()));
+    diagnostics_.Report(
+        DiagnosticKind::TypeMismatch, message->range,
+        fmt::format("the message after `else` must be a string, not {}", type.ToString()));
   }
 
   void CheckAssignment(const ast::Statement& statement) {
@@ -106,20 +117,23 @@ class RuleChecker {
     int field = target_->FindField(name.name);
     if (field < 0) {
       exprs_.Check(statement.value.get());
-      Diagnostic& diagnostic = diagnostics_.Report(
-          DiagnosticKind::UnknownField, name.range,
-          fmt::format("unknown field `{}` in target record `{}`", name.name, target_->QualifiedName()));
+      Diagnostic& diagnostic =
+          diagnostics_.Report(DiagnosticKind::UnknownField, name.range,
+                              fmt::format("unknown field `{}` in target record `{}`", name.name,
+                                          target_->QualifiedName()));
       std::string closest = ClosestName(name.name, target_->FieldNames());
       if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
       return;
     }
 
     const schema::FieldType& target_field = target_->fields[field];
-    exprs_.CheckAssignable(statement.value.get(), target_field.type, fmt::format("field `{}`", name.name));
+    exprs_.CheckAssignable(statement.value.get(), target_field.type,
+                           fmt::format("field `{}`", name.name));
     program_.statements[&statement].index = field;
     if (assigned_[field] != nullptr) {
-      Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::DuplicateAssignment, name.range,
-                                                   fmt::format("field `{}` is assigned twice", name.name));
+      Diagnostic& diagnostic =
+          diagnostics_.Report(DiagnosticKind::DuplicateAssignment, name.range,
+                              fmt::format("field `{}` is assigned twice", name.name));
       diagnostic.notes.push_back({assigned_[field]->range, "the first assignment is here"});
       diagnostic.hint = "remove one assignment, or combine them with `if` or `??`";
       return;
@@ -131,14 +145,16 @@ class RuleChecker {
     std::vector<const schema::FieldType*> missing;
     for (size_t i = 0; i < target_->fields.size(); ++i) {
       const schema::FieldType& field = target_->fields[i];
-      if (assigned_[i] == nullptr && !field.type.optional && !field.has_default && !field.type.IsError()) {
+      if (assigned_[i] == nullptr && !field.type.optional && !field.has_default &&
+          !field.type.IsError()) {
         missing.push_back(&field);
       }
     }
     if (missing.empty()) return;
 
     std::string names;
-    for (const schema::FieldType* field : missing) names += (names.empty() ? "`" : ", `") + field->name + "`";
+    for (const schema::FieldType* field : missing)
+      names += (names.empty() ? "`" : ", `") + field->name + "`";
     Diagnostic& diagnostic = diagnostics_.Report(
         DiagnosticKind::UnmappedTargetField, rule_.target.range,
         fmt::format("required field{} of `{}` not mapped: {}", missing.size() == 1 ? "" : "s",
@@ -167,8 +183,9 @@ void CheckRule(const ast::MapDecl& rule, CheckedProgram& program, DiagnosticEngi
   std::string name = rule.RuleName();
   for (const CheckedRule& existing : program.rules) {
     if (existing.name != name) continue;
-    Diagnostic& diagnostic = diagnostics.Report(DiagnosticKind::DuplicateDeclaration, rule.target.range,
-                                                fmt::format("a rule named `{}` already exists", name));
+    Diagnostic& diagnostic =
+        diagnostics.Report(DiagnosticKind::DuplicateDeclaration, rule.target.range,
+                           fmt::format("a rule named `{}` already exists", name));
     diagnostic.notes.push_back({existing.decl->target.range, "the other rule is here"});
     diagnostic.hint = "name this rule with `as`, such as `map A -> B as other_name`";
     return;

@@ -1,7 +1,5 @@
 #include "compiler/codegen/codegen.h"
 
-#include "compiler/codegen/generator.h"
-
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/LLVMContext.h>
@@ -10,6 +8,8 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <stdexcept>
+
+#include "compiler/codegen/generator.h"
 
 namespace weft::codegen::internal {
 
@@ -37,7 +37,8 @@ std::unique_ptr<llvm::Module> Generator::Run() {
   std::string problems;
   llvm::raw_string_ostream stream(problems);
   if (llvm::verifyFunction(*function_, &stream)) {
-    throw std::logic_error("generated code for rule `" + rule_.name + "` is invalid: " + stream.str());
+    throw std::logic_error("generated code for rule `" + rule_.name +
+                           "` is invalid: " + stream.str());
   }
   return std::move(module_);
 }
@@ -53,8 +54,9 @@ void Generator::EmitStatement(const ir::Statement& statement) {
       llvm::Value* condition = Emit(*statement.value).payload;
       RejectUnless(condition, [&] {
         llvm::Value* message = Emit(*statement.message).payload;
-        builder_.CreateCall(Helper("weft_reject", builder_.getVoidTy(), {builder_.getPtrTy(), builder_.getPtrTy()}),
-                            {context_arg_, Spill(message)});
+        builder_.CreateCall(
+            Helper("weft_reject", builder_.getVoidTy(), {builder_.getPtrTy(), builder_.getPtrTy()}),
+            {context_arg_, Spill(message)});
       });
       break;
     }
@@ -70,23 +72,26 @@ void Generator::EmitStore(const ir::Statement& statement) {
   const ir::ValueType& type = statement.field_type;
   if (type.repr == Repr::Decimal) {
     llvm::Value* address = Spill(value.payload);
-    auto* fits = builder_.CreateCall(
-        Helper("weft_decimal_fits", builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getInt32Ty()}),
-        {address, builder_.getInt32(statement.field_precision)});
+    auto* fits = builder_.CreateCall(Helper("weft_decimal_fits", builder_.getInt32Ty(),
+                                            {builder_.getPtrTy(), builder_.getInt32Ty()}),
+                                     {address, builder_.getInt32(statement.field_precision)});
     RejectUnless(builder_.CreateICmpNE(fits, builder_.getInt32(0)), [&] {
       auto* i32 = builder_.getInt32Ty();
       auto* ptr = builder_.getPtrTy();
-      builder_.CreateCall(Helper("weft_reject_precision", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32}),
-                          {context_arg_, FieldName(), address, builder_.getInt32(type.scale),
-                           builder_.getInt32(statement.field_precision)});
+      builder_.CreateCall(
+          Helper("weft_reject_precision", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32}),
+          {context_arg_, FieldName(), address, builder_.getInt32(type.scale),
+           builder_.getInt32(statement.field_precision)});
     });
   }
 
-  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), target_arg_, statement.index * kSlotSize);
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), target_arg_,
+                                                          statement.index * kSlotSize);
   llvm::Value* payload = value.payload;
   if (type.repr == Repr::Bool) payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
   builder_.CreateStore(payload, slot);
-  llvm::Value* present_address = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
+  llvm::Value* present_address =
+      builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
   builder_.CreateStore(builder_.CreateZExt(Present(value), builder_.getInt8Ty()), present_address);
 }
 
@@ -146,12 +151,14 @@ Value Generator::Emit(const Node& node) {
 Value Generator::EmitCall(const Node& node) {
   auto* ptr = builder_.getPtrTy();
   std::vector<llvm::Value*> arguments = {context_arg_};
-  for (const ir::NodePtr& operand : node.operands) arguments.push_back(Spill(Emit(*operand).payload));
+  for (const ir::NodePtr& operand : node.operands)
+    arguments.push_back(Spill(Emit(*operand).payload));
   llvm::Value* result = Temporary(PayloadType(node.type.repr));
   arguments.push_back(result);
 
   std::vector<llvm::Type*> parameters(arguments.size(), ptr);
-  llvm::Value* ok = builder_.CreateCall(Helper(node.builtin->symbol, builder_.getInt32Ty(), parameters), arguments);
+  llvm::Value* ok = builder_.CreateCall(
+      Helper(node.builtin->symbol, builder_.getInt32Ty(), parameters), arguments);
   // A fallible function has already written its reason into the context.
   if (node.builtin->fallible) RejectUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), [] {});
   return {nullptr, builder_.CreateLoad(PayloadType(node.type.repr), result)};
@@ -175,26 +182,34 @@ Value Generator::EmitConstant(const Node& node) {
 }
 
 Value Generator::EmitSource(const Node& node) {
-  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_, node.index * kSlotSize);
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_,
+                                                          node.index * kSlotSize);
   Value value;
   if (node.type.repr == Repr::Bool) {
-    value.payload = builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), slot), builder_.getInt8(0));
+    value.payload =
+        builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), slot), builder_.getInt8(0));
   } else {
     value.payload = builder_.CreateLoad(PayloadType(node.type.repr), slot);
   }
   if (node.type.optional) {
-    llvm::Value* present_address = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
-    value.present = builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), present_address), builder_.getInt8(0));
+    llvm::Value* present_address =
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
+    value.present = builder_.CreateICmpNE(
+        builder_.CreateLoad(builder_.getInt8Ty(), present_address), builder_.getInt8(0));
   }
   return value;
 }
 
 llvm::Type* Generator::PayloadType(Repr repr) {
   switch (repr) {
-    case Repr::Bool: return builder_.getInt1Ty();
-    case Repr::Int: return builder_.getInt64Ty();
-    case Repr::Decimal: return builder_.getInt128Ty();
-    case Repr::String: return string_type_;
+    case Repr::Bool:
+      return builder_.getInt1Ty();
+    case Repr::Int:
+      return builder_.getInt64Ty();
+    case Repr::Decimal:
+      return builder_.getInt128Ty();
+    case Repr::String:
+      return string_type_;
   }
   return builder_.getInt1Ty();
 }
@@ -204,7 +219,9 @@ llvm::Value* Generator::StringConstant(const std::string& text) {
   return llvm::ConstantStruct::get(string_type_, {bytes, builder_.getInt64(text.size())});
 }
 
-llvm::Value* Generator::FieldName() { return builder_.CreateGlobalString(current_field_, "field", 0, module_.get()); }
+llvm::Value* Generator::FieldName() {
+  return builder_.CreateGlobalString(current_field_, "field", 0, module_.get());
+}
 
 llvm::Value* Generator::Temporary(llvm::Type* type) {
   llvm::IRBuilder<> entry_builder(entry_, entry_->begin());
@@ -220,7 +237,8 @@ llvm::Value* Generator::Spill(llvm::Value* value) {
   return address;
 }
 
-llvm::FunctionCallee Generator::Helper(const char* name, llvm::Type* result, std::vector<llvm::Type*> parameters) {
+llvm::FunctionCallee Generator::Helper(const char* name, llvm::Type* result,
+                                       std::vector<llvm::Type*> parameters) {
   return module_->getOrInsertFunction(name, llvm::FunctionType::get(result, parameters, false));
 }
 

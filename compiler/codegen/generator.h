@@ -33,12 +33,17 @@ struct Value {
 class Generator {
  public:
   Generator(const ir::Rule& rule, const std::string& function_name, llvm::LLVMContext& context)
-      : rule_(rule), context_(context), module_(std::make_unique<llvm::Module>("weft." + rule.name, context)),
+      : rule_(rule),
+        context_(context),
+        module_(std::make_unique<llvm::Module>("weft." + rule.name, context)),
         builder_(context) {
-    string_type_ = llvm::StructType::create(context, {builder_.getPtrTy(), builder_.getInt64Ty()}, "WeftString");
+    string_type_ = llvm::StructType::create(context, {builder_.getPtrTy(), builder_.getInt64Ty()},
+                                            "WeftString");
     auto* function_type = llvm::FunctionType::get(
-        builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getPtrTy(), builder_.getPtrTy()}, false);
-    function_ = llvm::Function::Create(function_type, llvm::Function::ExternalLinkage, function_name, module_.get());
+        builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getPtrTy(), builder_.getPtrTy()},
+        false);
+    function_ = llvm::Function::Create(function_type, llvm::Function::ExternalLinkage,
+                                       function_name, module_.get());
     context_arg_ = function_->getArg(0);
     source_arg_ = function_->getArg(1);
     target_arg_ = function_->getArg(2);
@@ -69,18 +74,23 @@ class Generator {
 
   llvm::Type* PayloadType(Repr repr);
   llvm::Value* Zero(Repr repr) { return llvm::Constant::getNullValue(PayloadType(repr)); }
-  llvm::Value* Present(const Value& value) { return value.present ? value.present : builder_.getTrue(); }
+  llvm::Value* Present(const Value& value) {
+    return value.present ? value.present : builder_.getTrue();
+  }
   llvm::Value* StringConstant(const std::string& text);
   llvm::Value* FieldName();
   // Stores `value` in a new stack slot of the entry block and returns its address.
   llvm::Value* Spill(llvm::Value* value);
   llvm::Value* Temporary(llvm::Type* type);
-  llvm::FunctionCallee Helper(const char* name, llvm::Type* result, std::vector<llvm::Type*> parameters);
+  llvm::FunctionCallee Helper(const char* name, llvm::Type* result,
+                              std::vector<llvm::Type*> parameters);
   // Continues in a new block when `ok` is true; otherwise calls `reject` and returns kWeftRejected.
   void RejectUnless(llvm::Value* ok, const std::function<void()>& reject);
   // Rejects with a decimal (38 digits) or an int (64 bits) overflow reason unless `ok`.
   void RejectOverflowUnless(llvm::Value* ok, bool decimal);
-  llvm::BasicBlock* NewBlock(const char* name) { return llvm::BasicBlock::Create(context_, name, function_); }
+  llvm::BasicBlock* NewBlock(const char* name) {
+    return llvm::BasicBlock::Create(context_, name, function_);
+  }
 
   const ir::Rule& rule_;
   llvm::LLVMContext& context_;

@@ -27,8 +27,9 @@ void InitializeTarget() {
 llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   llvm::orc::SymbolMap symbols;
   auto add = [&](const char* name, auto* function) {
-    symbols[jit.mangleAndIntern(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
-                                          llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+    symbols[jit.mangleAndIntern(name)] = {
+        llvm::orc::ExecutorAddr::fromPtr(function),
+        llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
   };
   add("weft_concat", &weft_concat);
   add("weft_int_to_string", &weft_int_to_string);
@@ -72,9 +73,11 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::Create() {
   if (!jit) return jit.takeError();
 
   llvm::orc::JITDylib& main = (*jit)->getMainJITDylib();
-  if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(RuntimeSymbols(**jit)))) return error;
+  if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(RuntimeSymbols(**jit))))
+    return error;
   // Optimized code may call memcpy and similar libc functions.
-  auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess((*jit)->getDataLayout().getGlobalPrefix());
+  auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
+      (*jit)->getDataLayout().getGlobalPrefix());
   if (!process) return process.takeError();
   main.addGenerator(std::move(*process));
   return std::unique_ptr<Jit>(new Jit(std::move(*jit)));
@@ -88,7 +91,8 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   module->setTargetTriple(jit_->getTargetTriple().str());
   Optimize(*module);
 
-  if (llvm::Error error = jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
+  if (llvm::Error error =
+          jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {
     return error;
   }
   auto address = jit_->lookup(function_name);

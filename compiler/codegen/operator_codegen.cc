@@ -13,12 +13,14 @@ Value Generator::EmitArithmetic(const Node& node) {
   if (node.op == Op::Negate) {
     Value operand = Emit(*node.operands[0]);
     Value zero{nullptr, Zero(node.type.repr)};
-    return node.type.repr == Repr::Int ? EmitIntArithmetic(Op::Subtract, zero.payload, operand.payload)
-                                       : EmitDecimalArithmetic(Op::Subtract, zero.payload, operand.payload);
+    return node.type.repr == Repr::Int
+               ? EmitIntArithmetic(Op::Subtract, zero.payload, operand.payload)
+               : EmitDecimalArithmetic(Op::Subtract, zero.payload, operand.payload);
   }
   llvm::Value* lhs = Emit(*node.operands[0]).payload;
   llvm::Value* rhs = Emit(*node.operands[1]).payload;
-  return node.type.repr == Repr::Int ? EmitIntArithmetic(node.op, lhs, rhs) : EmitDecimalArithmetic(node.op, lhs, rhs);
+  return node.type.repr == Repr::Int ? EmitIntArithmetic(node.op, lhs, rhs)
+                                     : EmitDecimalArithmetic(node.op, lhs, rhs);
 }
 
 Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
@@ -32,11 +34,13 @@ Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
     // is undefined for it, so the divisor -1 is replaced by 1, which gives the same remainder.
     llvm::Value* minus_one = builder_.getInt64(static_cast<uint64_t>(-1));
     if (op == Op::Remainder) {
-      llvm::Value* divisor = builder_.CreateSelect(builder_.CreateICmpEQ(rhs, minus_one), builder_.getInt64(1), rhs);
+      llvm::Value* divisor =
+          builder_.CreateSelect(builder_.CreateICmpEQ(rhs, minus_one), builder_.getInt64(1), rhs);
       return {nullptr, builder_.CreateSRem(lhs, divisor)};
     }
     llvm::Value* minimum = builder_.getInt64(static_cast<uint64_t>(INT64_MIN));
-    llvm::Value* overflows = builder_.CreateAnd(builder_.CreateICmpEQ(lhs, minimum), builder_.CreateICmpEQ(rhs, minus_one));
+    llvm::Value* overflows = builder_.CreateAnd(builder_.CreateICmpEQ(lhs, minimum),
+                                                builder_.CreateICmpEQ(rhs, minus_one));
     RejectOverflowUnless(builder_.CreateNot(overflows), false);
     return {nullptr, builder_.CreateSDiv(lhs, rhs)};
   }
@@ -68,9 +72,10 @@ Value Generator::EmitRescale(const Node& node) {
   llvm::Value* result = Temporary(builder_.getInt128Ty());
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
-  llvm::Value* ok = builder_.CreateCall(
-      Helper("weft_decimal_rescale", i32, {ptr, i32, i32, ptr}),
-      {Spill(value.payload), builder_.getInt32(node.operands[0]->type.scale), builder_.getInt32(node.type.scale), result});
+  llvm::Value* ok =
+      builder_.CreateCall(Helper("weft_decimal_rescale", i32, {ptr, i32, i32, ptr}),
+                          {Spill(value.payload), builder_.getInt32(node.operands[0]->type.scale),
+                           builder_.getInt32(node.type.scale), result});
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {value.present, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
@@ -92,19 +97,30 @@ Value Generator::EmitComparison(const Node& node) {
   } else if (repr == Repr::Decimal && left_scale != right_scale) {
     auto* i32 = builder_.getInt32Ty();
     left = builder_.CreateCall(Helper("weft_decimal_compare", i32, {ptr, i32, ptr, i32}),
-                               {Spill(lhs.payload), builder_.getInt32(left_scale), Spill(rhs.payload),
-                                builder_.getInt32(right_scale)});
+                               {Spill(lhs.payload), builder_.getInt32(left_scale),
+                                Spill(rhs.payload), builder_.getInt32(right_scale)});
     right = builder_.getInt32(0);
   }
 
   llvm::CmpInst::Predicate predicate = llvm::CmpInst::ICMP_EQ;
   switch (node.op) {
-    case Op::NotEqual: predicate = llvm::CmpInst::ICMP_NE; break;
-    case Op::Less: predicate = llvm::CmpInst::ICMP_SLT; break;
-    case Op::LessEqual: predicate = llvm::CmpInst::ICMP_SLE; break;
-    case Op::Greater: predicate = llvm::CmpInst::ICMP_SGT; break;
-    case Op::GreaterEqual: predicate = llvm::CmpInst::ICMP_SGE; break;
-    default: break;
+    case Op::NotEqual:
+      predicate = llvm::CmpInst::ICMP_NE;
+      break;
+    case Op::Less:
+      predicate = llvm::CmpInst::ICMP_SLT;
+      break;
+    case Op::LessEqual:
+      predicate = llvm::CmpInst::ICMP_SLE;
+      break;
+    case Op::Greater:
+      predicate = llvm::CmpInst::ICMP_SGT;
+      break;
+    case Op::GreaterEqual:
+      predicate = llvm::CmpInst::ICMP_SGE;
+      break;
+    default:
+      break;
   }
   llvm::Value* result = builder_.CreateICmp(predicate, left, right);
   if (lhs.present == nullptr && rhs.present == nullptr) return {nullptr, result};
@@ -112,7 +128,8 @@ Value Generator::EmitComparison(const Node& node) {
   // Equality with absent values: two absent values are equal, absent and present are not.
   // Absent payloads are zero, so comparing them is harmless; the presence decides.
   llvm::Value* both_present = builder_.CreateAnd(Present(lhs), Present(rhs));
-  llvm::Value* both_absent = builder_.CreateAnd(builder_.CreateNot(Present(lhs)), builder_.CreateNot(Present(rhs)));
+  llvm::Value* both_absent =
+      builder_.CreateAnd(builder_.CreateNot(Present(lhs)), builder_.CreateNot(Present(rhs)));
   llvm::Value* equal = node.op == Op::Equal ? result : builder_.CreateNot(result);
   llvm::Value* same = builder_.CreateOr(builder_.CreateAnd(both_present, equal), both_absent);
   return {nullptr, node.op == Op::Equal ? same : builder_.CreateNot(same)};
@@ -215,14 +232,18 @@ Value Generator::EmitToString(const Node& node) {
     case Repr::String:
       return value;
     case Repr::Bool:
-      return {nullptr, builder_.CreateSelect(value.payload, StringConstant("true"), StringConstant("false"))};
+      return {nullptr, builder_.CreateSelect(value.payload, StringConstant("true"),
+                                             StringConstant("false"))};
     case Repr::Int:
-      builder_.CreateCall(Helper("weft_int_to_string", builder_.getVoidTy(), {ptr, builder_.getInt64Ty(), ptr}),
-                          {context_arg_, value.payload, result});
+      builder_.CreateCall(
+          Helper("weft_int_to_string", builder_.getVoidTy(), {ptr, builder_.getInt64Ty(), ptr}),
+          {context_arg_, value.payload, result});
       break;
     case Repr::Decimal:
-      builder_.CreateCall(Helper("weft_decimal_to_string", builder_.getVoidTy(), {ptr, ptr, builder_.getInt32Ty(), ptr}),
-                          {context_arg_, Spill(value.payload), builder_.getInt32(operand.type.scale), result});
+      builder_.CreateCall(
+          Helper("weft_decimal_to_string", builder_.getVoidTy(),
+                 {ptr, ptr, builder_.getInt32Ty(), ptr}),
+          {context_arg_, Spill(value.payload), builder_.getInt32(operand.type.scale), result});
       break;
   }
   return {nullptr, builder_.CreateLoad(string_type_, result)};

@@ -1,10 +1,10 @@
 #include "compiler/diagnostics/diagnostics.h"
 
-#include "stdlib/utf8.h"
-
 #include <algorithm>
 #include <cctype>
 #include <tuple>
+
+#include "stdlib/utf8.h"
 
 namespace weft {
 namespace {
@@ -77,7 +77,8 @@ const DiagnosticKindInfo& InfoOf(DiagnosticKind kind) {
 const std::vector<DiagnosticKind>& AllDiagnosticKinds() {
   static const std::vector<DiagnosticKind> kinds = [] {
     std::vector<DiagnosticKind> all;
-    for (size_t i = 0; i < std::size(kKindInfos); ++i) all.push_back(static_cast<DiagnosticKind>(i));
+    for (size_t i = 0; i < std::size(kKindInfos); ++i)
+      all.push_back(static_cast<DiagnosticKind>(i));
     return all;
   }();
   return kinds;
@@ -108,7 +109,8 @@ void DiagnosticEngine::RenderSnippet(SourceRange range, std::ostream& out) const
   LineColumn at = file.Locate(range.begin);
   std::string_view line = file.Line(at.line);
   size_t caret = std::min<size_t>(at.column - 1, line.size());
-  size_t caret_end = std::min<size_t>(caret + std::max<uint32_t>(range.end, range.begin + 1) - range.begin, line.size());
+  size_t caret_end = std::min<size_t>(
+      caret + std::max<uint32_t>(range.end, range.begin + 1) - range.begin, line.size());
 
   // A long line is cut to a window around the caret.
   size_t first = 0;
@@ -120,7 +122,8 @@ void DiagnosticEngine::RenderSnippet(SourceRange range, std::ostream& out) const
     while (last < line.size() && utf8::IsContinuation(line[last])) ++last;
   }
   std::string_view prefix = first > 0 ? "..." : "";
-  out << "  " << prefix << PrintableText(line.substr(first, last - first)) << (last < line.size() ? "..." : "") << '\n';
+  out << "  " << prefix << PrintableText(line.substr(first, last - first))
+      << (last < line.size() ? "..." : "") << '\n';
 
   // One caret column per code point; tabs are kept so that the caret lines up in any tab width.
   out << "  " << std::string(prefix.size(), ' ');

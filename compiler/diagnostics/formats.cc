@@ -11,9 +11,12 @@ using nlohmann::json;
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -25,7 +28,8 @@ struct Span {
 
 Span SpanOf(const SourceManager& sources, SourceRange range, bool code_point_columns) {
   const SourceFile& file = sources.Get(range.file);
-  LineColumn start = code_point_columns ? file.LocateCodePoints(range.begin) : file.Locate(range.begin);
+  LineColumn start =
+      code_point_columns ? file.LocateCodePoints(range.begin) : file.Locate(range.begin);
   LineColumn end = code_point_columns ? file.LocateCodePoints(range.end) : file.Locate(range.end);
   return {start.line, start.column, end.line, end.column};
 }
@@ -67,7 +71,8 @@ void WriteJson(const DiagnosticEngine& diagnostics, std::ostream& out) {
     list.push_back(JsonDiagnostic(diagnostics.sources(), *diagnostic));
     if (diagnostic->severity == Severity::Warning) ++warnings;
   }
-  json document = {{"diagnostics", list}, {"errors", diagnostics.error_count()}, {"warnings", warnings}};
+  json document = {
+      {"diagnostics", list}, {"errors", diagnostics.error_count()}, {"warnings", warnings}};
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
@@ -91,10 +96,12 @@ json SarifLocation(const SourceManager& sources, SourceRange range) {
     region["endColumn"] = span.end_column;
   }
   return {{"physicalLocation",
-           {{"artifactLocation", {{"uri", UriOf(sources.Get(range.file).path())}}}, {"region", region}}}};
+           {{"artifactLocation", {{"uri", UriOf(sources.Get(range.file).path())}}},
+            {"region", region}}}};
 }
 
-void WriteSarif(const DiagnosticEngine& diagnostics, std::string_view tool_version, std::ostream& out) {
+void WriteSarif(const DiagnosticEngine& diagnostics, std::string_view tool_version,
+                std::ostream& out) {
   json rules = json::array();
   for (DiagnosticKind kind : AllDiagnosticKinds()) {
     const DiagnosticKindInfo& info = InfoOf(kind);
@@ -108,11 +115,12 @@ void WriteSarif(const DiagnosticEngine& diagnostics, std::string_view tool_versi
   for (const Diagnostic* diagnostic : diagnostics.Ordered()) {
     std::string text = diagnostic->message;
     if (!diagnostic->hint.empty()) text += "\nhint: " + diagnostic->hint;
-    json result = {{"ruleId", InfoOf(diagnostic->kind).code},
-                   {"ruleIndex", static_cast<size_t>(diagnostic->kind)},
-                   {"level", SeverityName(diagnostic->severity)},
-                   {"message", {{"text", text}}},
-                   {"locations", json::array({SarifLocation(diagnostics.sources(), diagnostic->range)})}};
+    json result = {
+        {"ruleId", InfoOf(diagnostic->kind).code},
+        {"ruleIndex", static_cast<size_t>(diagnostic->kind)},
+        {"level", SeverityName(diagnostic->severity)},
+        {"message", {{"text", text}}},
+        {"locations", json::array({SarifLocation(diagnostics.sources(), diagnostic->range)})}};
     json related = json::array();
     for (const DiagnosticNote& note : diagnostic->notes) {
       if (!note.range) continue;
@@ -125,13 +133,15 @@ void WriteSarif(const DiagnosticEngine& diagnostics, std::string_view tool_versi
     results.push_back(result);
   }
 
-  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", json::array({{{"tool", {{"driver", {{"name", "weft"},
-                                                            {"version", tool_version},
-                                                            {"rules", rules}}}}},
-                                     {"columnKind", "unicodeCodePoints"},
-                                     {"results", results}}})}};
+  json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       json::array(
+           {{{"tool",
+              {{"driver", {{"name", "weft"}, {"version", tool_version}, {"rules", rules}}}}},
+             {"columnKind", "unicodeCodePoints"},
+             {"results", results}}})}};
   out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
@@ -140,12 +150,23 @@ std::string GithubEscape(std::string_view text, bool property) {
   std::string escaped;
   for (char c : text) {
     switch (c) {
-      case '%': escaped += "%25"; break;
-      case '\r': escaped += "%0D"; break;
-      case '\n': escaped += "%0A"; break;
-      case ':': escaped += property ? "%3A" : ":"; break;
-      case ',': escaped += property ? "%2C" : ","; break;
-      default: escaped += c;
+      case '%':
+        escaped += "%25";
+        break;
+      case '\r':
+        escaped += "%0D";
+        break;
+      case '\n':
+        escaped += "%0A";
+        break;
+      case ':':
+        escaped += property ? "%3A" : ":";
+        break;
+      case ',':
+        escaped += property ? "%2C" : ",";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -162,14 +183,16 @@ void WriteGithub(const DiagnosticEngine& diagnostics, std::ostream& out) {
       text += "\nnote: " + note.message;
       if (note.range) {
         Span note_span = SpanOf(diagnostics.sources(), *note.range, true);
-        text += fmt::format(" ({}:{}:{})", diagnostics.sources().Get(note.range->file).path(), note_span.line,
-                            note_span.column);
+        text += fmt::format(" ({}:{}:{})", diagnostics.sources().Get(note.range->file).path(),
+                            note_span.line, note_span.column);
       }
     }
-    out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command,
-                       GithubEscape(diagnostics.sources().Get(diagnostic->range.file).path(), true), span.line,
-                       span.column, span.end_line, span.end_column,
-                       GithubEscape(fmt::format("{} ({})", info.name, info.code), true), GithubEscape(text, false));
+    out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                       command,
+                       GithubEscape(diagnostics.sources().Get(diagnostic->range.file).path(), true),
+                       span.line, span.column, span.end_line, span.end_column,
+                       GithubEscape(fmt::format("{} ({})", info.name, info.code), true),
+                       GithubEscape(text, false));
   }
 }
 
@@ -183,13 +206,21 @@ std::optional<DiagnosticFormat> ParseDiagnosticFormat(std::string_view name) {
   return std::nullopt;
 }
 
-void WriteDiagnostics(const DiagnosticEngine& diagnostics, DiagnosticFormat format, std::string_view tool_version,
-                      std::ostream& out) {
+void WriteDiagnostics(const DiagnosticEngine& diagnostics, DiagnosticFormat format,
+                      std::string_view tool_version, std::ostream& out) {
   switch (format) {
-    case DiagnosticFormat::Text: diagnostics.RenderAll(out); break;
-    case DiagnosticFormat::Json: WriteJson(diagnostics, out); break;
-    case DiagnosticFormat::Sarif: WriteSarif(diagnostics, tool_version, out); break;
-    case DiagnosticFormat::Github: WriteGithub(diagnostics, out); break;
+    case DiagnosticFormat::Text:
+      diagnostics.RenderAll(out);
+      break;
+    case DiagnosticFormat::Json:
+      WriteJson(diagnostics, out);
+      break;
+    case DiagnosticFormat::Sarif:
+      WriteSarif(diagnostics, tool_version, out);
+      break;
+    case DiagnosticFormat::Github:
+      WriteGithub(diagnostics, out);
+      break;
   }
 }
 

@@ -24,7 +24,7 @@ enum class DiagnosticFormat {
 std::optional<DiagnosticFormat> ParseDiagnosticFormat(std::string_view name);
 
 // Writes every diagnostic of `diagnostics` in source order. `tool_version` goes into SARIF.
-void WriteDiagnostics(const DiagnosticEngine& diagnostics, DiagnosticFormat format, std::string_view tool_version,
-                      std::ostream& out);
+void WriteDiagnostics(const DiagnosticEngine& diagnostics, DiagnosticFormat format,
+                      std::string_view tool_version, std::ostream& out);
 
 }  // namespace weft

@@ -1,40 +1,68 @@
-#include <fmt/format.h>
-
 #include "compiler/ir/ir.h"
+
+#include <fmt/format.h>
 
 namespace weft::ir {
 namespace {
 
 const char* OpName(Op op) {
   switch (op) {
-    case Op::Constant: return "const";
-    case Op::Null: return "null";
-    case Op::Source: return "source";
-    case Op::Local: return "local";
-    case Op::AssumePresent: return "assume_present";
-    case Op::IsPresent: return "is_present";
-    case Op::Rescale: return "rescale";
-    case Op::IntToDecimal: return "int_to_decimal";
-    case Op::Negate: return "negate";
-    case Op::Add: return "add";
-    case Op::Subtract: return "subtract";
-    case Op::Multiply: return "multiply";
-    case Op::Divide: return "divide";
-    case Op::Remainder: return "remainder";
-    case Op::Equal: return "eq";
-    case Op::NotEqual: return "ne";
-    case Op::Less: return "lt";
-    case Op::LessEqual: return "le";
-    case Op::Greater: return "gt";
-    case Op::GreaterEqual: return "ge";
-    case Op::And: return "and";
-    case Op::Or: return "or";
-    case Op::Not: return "not";
-    case Op::Coalesce: return "coalesce";
-    case Op::Select: return "select";
-    case Op::Concat: return "concat";
-    case Op::ToString: return "to_string";
-    case Op::Call: return "call";
+    case Op::Constant:
+      return "const";
+    case Op::Null:
+      return "null";
+    case Op::Source:
+      return "source";
+    case Op::Local:
+      return "local";
+    case Op::AssumePresent:
+      return "assume_present";
+    case Op::IsPresent:
+      return "is_present";
+    case Op::Rescale:
+      return "rescale";
+    case Op::IntToDecimal:
+      return "int_to_decimal";
+    case Op::Negate:
+      return "negate";
+    case Op::Add:
+      return "add";
+    case Op::Subtract:
+      return "subtract";
+    case Op::Multiply:
+      return "multiply";
+    case Op::Divide:
+      return "divide";
+    case Op::Remainder:
+      return "remainder";
+    case Op::Equal:
+      return "eq";
+    case Op::NotEqual:
+      return "ne";
+    case Op::Less:
+      return "lt";
+    case Op::LessEqual:
+      return "le";
+    case Op::Greater:
+      return "gt";
+    case Op::GreaterEqual:
+      return "ge";
+    case Op::And:
+      return "and";
+    case Op::Or:
+      return "or";
+    case Op::Not:
+      return "not";
+    case Op::Coalesce:
+      return "coalesce";
+    case Op::Select:
+      return "select";
+    case Op::Concat:
+      return "concat";
+    case Op::ToString:
+      return "to_string";
+    case Op::Call:
+      return "call";
   }
   return "?";
 }
@@ -42,10 +70,18 @@ const char* OpName(Op op) {
 std::string TypeName(const ValueType& type) {
   std::string name;
   switch (type.repr) {
-    case Repr::Bool: name = "bool"; break;
-    case Repr::Int: name = "int"; break;
-    case Repr::Decimal: name = fmt::format("dec{}", type.scale); break;
-    case Repr::String: name = "str"; break;
+    case Repr::Bool:
+      name = "bool";
+      break;
+    case Repr::Int:
+      name = "int";
+      break;
+    case Repr::Decimal:
+      name = fmt::format("dec{}", type.scale);
+      break;
+    case Repr::String:
+      name = "str";
+      break;
   }
   return type.optional ? name + "?" : name;
 }
@@ -65,10 +101,18 @@ void DumpNode(const Node& node, std::string& out) {
   out += fmt::format("({}:{}", OpName(node.op), TypeName(node.type));
   if (node.op == Op::Constant) {
     switch (node.type.repr) {
-      case Repr::Bool: out += node.integer != 0 ? " true" : " false"; break;
-      case Repr::Int: out += fmt::format(" {}", node.integer); break;
-      case Repr::Decimal: out += " " + DecimalText(node.decimal); break;
-      case Repr::String: out += " " + ast::Quoted(node.text); break;
+      case Repr::Bool:
+        out += node.integer != 0 ? " true" : " false";
+        break;
+      case Repr::Int:
+        out += fmt::format(" {}", node.integer);
+        break;
+      case Repr::Decimal:
+        out += " " + DecimalText(node.decimal);
+        break;
+      case Repr::String:
+        out += " " + ast::Quoted(node.text);
+        break;
     }
   }
   if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);
@@ -92,10 +136,15 @@ std::string Dump(const Rule& rule) {
   }
   for (const Statement& statement : rule.body) {
     switch (statement.kind) {
-      case StatementKind::Let: out += fmt::format("  let %{} = ", statement.index); break;
-      case StatementKind::Require: out += "  require "; break;
+      case StatementKind::Let:
+        out += fmt::format("  let %{} = ", statement.index);
+        break;
+      case StatementKind::Require:
+        out += "  require ";
+        break;
       case StatementKind::Store:
-        out += fmt::format("  store #{} {}:{} = ", statement.index, statement.field, TypeName(statement.field_type));
+        out += fmt::format("  store #{} {}:{} = ", statement.index, statement.field,
+                           TypeName(statement.field_type));
         break;
     }
     DumpNode(*statement.value, out);

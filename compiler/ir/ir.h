@@ -29,28 +29,28 @@ enum class Op {
   Local,          // local `index`
   AssumePresent,  // operand 0, proven present by the checker
   IsPresent,      // whether operand 0 is present
-  Rescale,        // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero
-  IntToDecimal,   // operand 0 (an int) as a decimal with scale 0
+  Rescale,  // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero
+  IntToDecimal,  // operand 0 (an int) as a decimal with scale 0
   Negate,
   Add,
   Subtract,
   Multiply,
   Divide,
   Remainder,
-  Equal,          // operands may be optional: two absent values are equal
+  Equal,  // operands may be optional: two absent values are equal
   NotEqual,
   Less,
   LessEqual,
   Greater,
   GreaterEqual,
-  And,            // operand 1 runs only when operand 0 is true
-  Or,             // operand 1 runs only when operand 0 is false
+  And,  // operand 1 runs only when operand 0 is true
+  Or,   // operand 1 runs only when operand 0 is false
   Not,
-  Coalesce,       // operand 0 when present, else operand 1
-  Select,         // operand 1 when operand 0 is true, else operand 2
-  Concat,         // all operands are strings
-  ToString,       // operand 0 as text
-  Call,           // the builtin `builtin`, implemented by a runtime function
+  Coalesce,  // operand 0 when present, else operand 1
+  Select,    // operand 1 when operand 0 is true, else operand 2
+  Concat,    // all operands are strings
+  ToString,  // operand 0 as text
+  Call,      // the builtin `builtin`, implemented by a runtime function
 };
 
 struct Node;

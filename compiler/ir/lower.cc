@@ -11,10 +11,19 @@ using schema::TypeKind;
 ValueType ValueTypeOf(const schema::Type& type) {
   ValueType value{Repr::Bool, 0, type.optional};
   switch (type.kind) {
-    case TypeKind::Int: value.repr = Repr::Int; break;
-    case TypeKind::Decimal: value.repr = Repr::Decimal; value.scale = type.scale; break;
-    case TypeKind::String: value.repr = Repr::String; break;
-    default: value.repr = Repr::Bool; break;
+    case TypeKind::Int:
+      value.repr = Repr::Int;
+      break;
+    case TypeKind::Decimal:
+      value.repr = Repr::Decimal;
+      value.scale = type.scale;
+      break;
+    case TypeKind::String:
+      value.repr = Repr::String;
+      break;
+    default:
+      value.repr = Repr::Bool;
+      break;
   }
   return value;
 }
@@ -65,7 +74,8 @@ class Lowering {
 };
 
 NodePtr Convert(NodePtr node, ValueType type) {
-  bool rescale = node->type.repr == Repr::Decimal && type.repr == Repr::Decimal && node->type.scale != type.scale;
+  bool rescale = node->type.repr == Repr::Decimal && type.repr == Repr::Decimal &&
+                 node->type.scale != type.scale;
   // A constant that gains places is rescaled here when the result keeps to 38 digits. Otherwise
   // a Rescale node rejects the record at run time, as it does for any other value.
   if (rescale && node->op == Op::Constant && type.scale > node->type.scale) {
@@ -139,7 +149,8 @@ NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
       }
       std::vector<NodePtr> operands;
       operands.push_back(LowerAs(*unary.operand, type));
-      return MakeNode(unary.op == ast::UnaryOp::Not ? Op::Not : Op::Negate, type, std::move(operands));
+      return MakeNode(unary.op == ast::UnaryOp::Not ? Op::Not : Op::Negate, type,
+                      std::move(operands));
     }
     case ast::ExprKind::Binary:
       return LowerBinary(static_cast<const ast::BinaryExpr&>(expr), info);
@@ -229,7 +240,8 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
     default:
       break;
   }
-  throw std::logic_error("IR lowering reached a builtin with neither an implementation nor a lowering");
+  throw std::logic_error(
+      "IR lowering reached a builtin with neither an implementation nor a lowering");
 }
 
 NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info) {
@@ -241,12 +253,18 @@ NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo
       operands.push_back(LowerExpr(*expr.lhs));
       operands.push_back(LowerExpr(*expr.rhs));
       return MakeNode(expr.op == ast::BinaryOp::And ? Op::And : Op::Or, type, std::move(operands));
-    case ast::BinaryOp::Equal: return LowerComparison(expr, Op::Equal);
-    case ast::BinaryOp::NotEqual: return LowerComparison(expr, Op::NotEqual);
-    case ast::BinaryOp::Less: return LowerComparison(expr, Op::Less);
-    case ast::BinaryOp::LessEqual: return LowerComparison(expr, Op::LessEqual);
-    case ast::BinaryOp::Greater: return LowerComparison(expr, Op::Greater);
-    case ast::BinaryOp::GreaterEqual: return LowerComparison(expr, Op::GreaterEqual);
+    case ast::BinaryOp::Equal:
+      return LowerComparison(expr, Op::Equal);
+    case ast::BinaryOp::NotEqual:
+      return LowerComparison(expr, Op::NotEqual);
+    case ast::BinaryOp::Less:
+      return LowerComparison(expr, Op::Less);
+    case ast::BinaryOp::LessEqual:
+      return LowerComparison(expr, Op::LessEqual);
+    case ast::BinaryOp::Greater:
+      return LowerComparison(expr, Op::Greater);
+    case ast::BinaryOp::GreaterEqual:
+      return LowerComparison(expr, Op::GreaterEqual);
     case ast::BinaryOp::Coalesce: {
       ValueType present = type;
       present.optional = true;
@@ -270,11 +288,20 @@ NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo
   operands.push_back(rescale ? LowerAs(*expr.rhs, type) : LowerExpr(*expr.rhs));
   Op op = Op::Add;
   switch (expr.op) {
-    case ast::BinaryOp::Subtract: op = Op::Subtract; break;
-    case ast::BinaryOp::Multiply: op = Op::Multiply; break;
-    case ast::BinaryOp::Divide: op = Op::Divide; break;
-    case ast::BinaryOp::Remainder: op = Op::Remainder; break;
-    default: break;
+    case ast::BinaryOp::Subtract:
+      op = Op::Subtract;
+      break;
+    case ast::BinaryOp::Multiply:
+      op = Op::Multiply;
+      break;
+    case ast::BinaryOp::Divide:
+      op = Op::Divide;
+      break;
+    case ast::BinaryOp::Remainder:
+      op = Op::Remainder;
+      break;
+    default:
+      break;
   }
   return MakeNode(op, type, std::move(operands));
 }
@@ -308,7 +335,8 @@ NodePtr Lowering::LowerComparison(const ast::BinaryExpr& expr, Op op) {
   return MakeNode(op, bool_type, std::move(operands));
 }
 
-Statement Lowering::LowerStatement(const ast::Statement& statement, const schema::RecordType& target) {
+Statement Lowering::LowerStatement(const ast::Statement& statement,
+                                   const schema::RecordType& target) {
   Statement lowered;
   switch (statement.kind) {
     case ast::StatementKind::Let:

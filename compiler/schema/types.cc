@@ -17,19 +17,44 @@ bool Type::SameKind(const Type& other) const {
 std::string Type::ToString() const {
   std::string text;
   switch (kind) {
-    case TypeKind::Error: text = "<error>"; break;
-    case TypeKind::Null: return "null";
-    case TypeKind::Bool: text = "bool"; break;
-    case TypeKind::Int: text = "int"; break;
-    case TypeKind::Decimal: text = fmt::format("decimal({}, {})", precision, scale); break;
-    case TypeKind::String: text = "string"; break;
-    case TypeKind::Float: text = "float"; break;
-    case TypeKind::Date: text = "date"; break;
-    case TypeKind::Time: text = "time"; break;
-    case TypeKind::DateTime: text = "datetime"; break;
-    case TypeKind::Enum: text = "enum"; break;
-    case TypeKind::Record: text = record != nullptr ? record->QualifiedName() : "record"; break;
-    case TypeKind::List: text = "list"; break;
+    case TypeKind::Error:
+      text = "<error>";
+      break;
+    case TypeKind::Null:
+      return "null";
+    case TypeKind::Bool:
+      text = "bool";
+      break;
+    case TypeKind::Int:
+      text = "int";
+      break;
+    case TypeKind::Decimal:
+      text = fmt::format("decimal({}, {})", precision, scale);
+      break;
+    case TypeKind::String:
+      text = "string";
+      break;
+    case TypeKind::Float:
+      text = "float";
+      break;
+    case TypeKind::Date:
+      text = "date";
+      break;
+    case TypeKind::Time:
+      text = "time";
+      break;
+    case TypeKind::DateTime:
+      text = "datetime";
+      break;
+    case TypeKind::Enum:
+      text = "enum";
+      break;
+    case TypeKind::Record:
+      text = record != nullptr ? record->QualifiedName() : "record";
+      break;
+    case TypeKind::List:
+      text = "list";
+      break;
   }
   if (optional) text += '?';
   return text;

@@ -48,7 +48,9 @@ struct Type {
   static Type Bool() { return {TypeKind::Bool}; }
   static Type Int() { return {TypeKind::Int}; }
   static Type String() { return {TypeKind::String}; }
-  static Type Decimal(int precision, int scale) { return {TypeKind::Decimal, false, precision, scale}; }
+  static Type Decimal(int precision, int scale) {
+    return {TypeKind::Decimal, false, precision, scale};
+  }
 
   bool IsError() const { return kind == TypeKind::Error; }
   bool IsNumeric() const { return kind == TypeKind::Int || kind == TypeKind::Decimal; }

@@ -102,7 +102,8 @@ struct NullLiteral : Expr {
 
 // A bare name: a source field, a local, a table or a schema.
 struct NameExpr : Expr {
-  NameExpr(SourceRange range, Identifier name) : Expr(ExprKind::Name, range), name(std::move(name)) {}
+  NameExpr(SourceRange range, Identifier name)
+      : Expr(ExprKind::Name, range), name(std::move(name)) {}
   Identifier name;
 };
 
@@ -128,7 +129,8 @@ struct IndexExpr : Expr {
 
 // `name(args)`, or `receiver.name(args)`, where the receiver becomes the first argument.
 struct CallExpr : Expr {
-  CallExpr(SourceRange range, Identifier callee) : Expr(ExprKind::Call, range), callee(std::move(callee)) {}
+  CallExpr(SourceRange range, Identifier callee)
+      : Expr(ExprKind::Call, range), callee(std::move(callee)) {}
   Identifier callee;
   std::vector<ExprPtr> arguments;
   bool method_syntax = false;
@@ -144,8 +146,22 @@ struct UnaryExpr : Expr {
   ExprPtr operand;
 };
 
-enum class BinaryOp { Add, Subtract, Multiply, Divide, Remainder, Equal, NotEqual, Less,
-                      LessEqual, Greater, GreaterEqual, And, Or, Coalesce };
+enum class BinaryOp {
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  Remainder,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  And,
+  Or,
+  Coalesce
+};
 
 const char* Spelling(BinaryOp op);
 
@@ -155,7 +171,11 @@ std::string Quoted(std::string_view text);
 
 struct BinaryExpr : Expr {
   BinaryExpr(SourceRange range, BinaryOp op, SourceRange op_range, ExprPtr lhs, ExprPtr rhs)
-      : Expr(ExprKind::Binary, range), op(op), op_range(op_range), lhs(std::move(lhs)), rhs(std::move(rhs)) {}
+      : Expr(ExprKind::Binary, range),
+        op(op),
+        op_range(op_range),
+        lhs(std::move(lhs)),
+        rhs(std::move(rhs)) {}
   BinaryOp op;
   SourceRange op_range;
   ExprPtr lhs;
@@ -187,7 +207,8 @@ struct MatchArm {
 };
 
 struct MatchExpr : Expr {
-  MatchExpr(SourceRange range, ExprPtr subject) : Expr(ExprKind::Match, range), subject(std::move(subject)) {}
+  MatchExpr(SourceRange range, ExprPtr subject)
+      : Expr(ExprKind::Match, range), subject(std::move(subject)) {}
   ExprPtr subject;
   std::vector<MatchArm> arms;
 };
@@ -199,14 +220,16 @@ struct ListExpr : Expr {
 
 // `erp.Address { street = BillingStreet ... }`: a nested target record built by statements.
 struct ConstructExpr : Expr {
-  ConstructExpr(SourceRange range, QualifiedName type) : Expr(ExprKind::Construct, range), type(std::move(type)) {}
+  ConstructExpr(SourceRange range, QualifiedName type)
+      : Expr(ExprKind::Construct, range), type(std::move(type)) {}
   QualifiedName type;
   std::vector<StatementPtr> body;
 };
 
 // `each Items as item where cond -> value`.
 struct EachExpr : Expr {
-  EachExpr(SourceRange range, ExprPtr source) : Expr(ExprKind::Each, range), source(std::move(source)) {}
+  EachExpr(SourceRange range, ExprPtr source)
+      : Expr(ExprKind::Each, range), source(std::move(source)) {}
   ExprPtr source;
   std::optional<Identifier> variable;
   ExprPtr filter;

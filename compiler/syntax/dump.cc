@@ -153,13 +153,20 @@ std::string JoinNames(const std::vector<ast::Identifier>& names) {
   return joined;
 }
 
-void DumpStatements(const std::vector<ast::StatementPtr>& statements, int indent, std::string& out) {
+void DumpStatements(const std::vector<ast::StatementPtr>& statements, int indent,
+                    std::string& out) {
   std::string pad(indent, ' ');
   for (const ast::StatementPtr& statement : statements) {
     switch (statement->kind) {
-      case ast::StatementKind::Let: out += pad + "let " + JoinNames(statement->name) + " = "; break;
-      case ast::StatementKind::Require: out += pad + "require "; break;
-      case ast::StatementKind::Assign: out += pad + JoinNames(statement->name) + " = "; break;
+      case ast::StatementKind::Let:
+        out += pad + "let " + JoinNames(statement->name) + " = ";
+        break;
+      case ast::StatementKind::Require:
+        out += pad + "require ";
+        break;
+      case ast::StatementKind::Assign:
+        out += pad + JoinNames(statement->name) + " = ";
+        break;
     }
     DumpExpr(statement->value.get(), out);
     if (statement->message) {
@@ -175,7 +182,8 @@ std::string TypeText(const ast::TypeRef& type) {
   if (type.element) text += "<" + TypeText(*type.element) + ">";
   if (!type.arguments.empty()) {
     text += '(';
-    for (size_t i = 0; i < type.arguments.size(); ++i) text += (i > 0 ? ", " : "") + std::to_string(type.arguments[i]);
+    for (size_t i = 0; i < type.arguments.size(); ++i)
+      text += (i > 0 ? ", " : "") + std::to_string(type.arguments[i]);
     text += ')';
   }
   return type.optional ? text + "?" : text;
@@ -199,14 +207,15 @@ std::string DumpAst(const ast::File& file) {
       out += "  record " + record.name.name + '\n';
       for (const ast::FieldDecl& field : record.fields) {
         out += "    " + field.name.name + ": " + TypeText(field.type);
-        for (const ast::Annotation& annotation : field.annotations) out += " @" + annotation.name.name;
+        for (const ast::Annotation& annotation : field.annotations)
+          out += " @" + annotation.name.name;
         out += '\n';
       }
     }
   }
   for (const ast::TableDecl& table : file.tables) {
-    out += fmt::format("table {}: {} -> {} ({} entries)\n", table.name.name, TypeText(table.key_type),
-                       TypeText(table.value_type), table.entries.size());
+    out += fmt::format("table {}: {} -> {} ({} entries)\n", table.name.name,
+                       TypeText(table.key_type), TypeText(table.value_type), table.entries.size());
   }
   for (const ast::FnDecl& fn : file.functions) {
     out += fmt::format("fn {} -> {} = ", fn.name.name, TypeText(fn.result_type));
@@ -214,7 +223,8 @@ std::string DumpAst(const ast::File& file) {
     out += '\n';
   }
   for (const ast::MapDecl& rule : file.rules) {
-    out += fmt::format("map {} -> {} as {}\n", rule.source.ToString(), rule.target.ToString(), rule.RuleName());
+    out += fmt::format("map {} -> {} as {}\n", rule.source.ToString(), rule.target.ToString(),
+                       rule.RuleName());
     if (rule.condition) {
       out += "  when ";
       DumpExpr(rule.condition.get(), out);

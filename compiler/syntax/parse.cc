@@ -46,7 +46,8 @@ class BoundedParser : public WeftParser {
     WeftParser::enterRule(context, state, rule);
   }
 
-  void enterRecursionRule(antlr4::ParserRuleContext* context, size_t state, size_t rule, int precedence) override {
+  void enterRecursionRule(antlr4::ParserRuleContext* context, size_t state, size_t rule,
+                          int precedence) override {
     CheckDepth(context);
     WeftParser::enterRecursionRule(context, state, rule, precedence);
   }
@@ -64,19 +65,30 @@ class BoundedParser : public WeftParser {
 // Replaces ANTLR's token names in its messages with the words users read in the grammar docs.
 std::string Humanize(std::string message) {
   static const std::pair<const char*, const char*> kNames[] = {
-      {"<EOF>", "end of file"},          {"IDENT", "name"},
-      {"QUOTED_IDENT", "`quoted name`"}, {"INT_LIT", "integer"},
-      {"DECIMAL_LIT", "decimal"},        {"STRING_START", "string"},
-      {"STRING_END", "'\"'"},            {"LBRACE", "'{'"},
-      {"RBRACE", "'}'"},                 {"UNEXPECTED_CHAR", "character"},
-      {"INTERPOLATION_START", "'{'"},    {"SKIP_", "'skip'"},
-      {"STRING_TEXT", "text"},           {"STRING_ESCAPE", "escape"},
+      {"<EOF>", "end of file"},
+      {"IDENT", "name"},
+      {"QUOTED_IDENT", "`quoted name`"},
+      {"INT_LIT", "integer"},
+      {"DECIMAL_LIT", "decimal"},
+      {"STRING_START", "string"},
+      {"STRING_END", "'\"'"},
+      {"LBRACE", "'{'"},
+      {"RBRACE", "'}'"},
+      {"UNEXPECTED_CHAR", "character"},
+      {"INTERPOLATION_START", "'{'"},
+      {"SKIP_", "'skip'"},
+      {"STRING_TEXT", "text"},
+      {"STRING_ESCAPE", "escape"},
   };
   for (const auto& [internal_name, shown] : kNames) {
-    for (size_t at = message.find(internal_name); at != std::string::npos; at = message.find(internal_name, at)) {
-      bool word_before = at > 0 && (std::isalnum(static_cast<unsigned char>(message[at - 1])) || message[at - 1] == '_');
+    for (size_t at = message.find(internal_name); at != std::string::npos;
+         at = message.find(internal_name, at)) {
+      bool word_before = at > 0 && (std::isalnum(static_cast<unsigned char>(message[at - 1])) ||
+                                    message[at - 1] == '_');
       size_t after = at + std::strlen(internal_name);
-      bool word_after = after < message.size() && (std::isalnum(static_cast<unsigned char>(message[after])) || message[after] == '_');
+      bool word_after =
+          after < message.size() &&
+          (std::isalnum(static_cast<unsigned char>(message[after])) || message[after] == '_');
       if (word_before || word_after) {
         at = after;
         continue;
@@ -92,9 +104,12 @@ std::string Humanize(std::string message) {
 std::string DescribeToken(antlr4::Token* token) {
   if (token == nullptr) return "character";
   switch (token->getType()) {
-    case antlr4::Token::EOF: return "end of file";
-    case WeftLexer::STRING_START: return "string";
-    default: return "'" + token->getText() + "'";
+    case antlr4::Token::EOF:
+      return "end of file";
+    case WeftLexer::STRING_START:
+      return "string";
+    default:
+      return "'" + token->getText() + "'";
   }
 }
 
@@ -140,14 +155,16 @@ std::string HintFor(const std::string& token) {
 // Reports ANTLR's lexer and parser errors as Weft diagnostics instead of printing them.
 class DiagnosticListener : public antlr4::BaseErrorListener {
  public:
-  DiagnosticListener(FileId file, const SourceFile& source, const OffsetMap& offsets, DiagnosticEngine& diagnostics)
+  DiagnosticListener(FileId file, const SourceFile& source, const OffsetMap& offsets,
+                     DiagnosticEngine& diagnostics)
       : file_(file), source_(source), offsets_(offsets), diagnostics_(diagnostics) {}
 
   void syntaxError(antlr4::Recognizer*, antlr4::Token* offending, size_t line, size_t column,
                    const std::string& message, std::exception_ptr) override {
     if (count_ == kMaxSyntaxErrors) {
-      diagnostics_.Report(DiagnosticKind::TooManyErrors, RangeAt(offending, line, column),
-                          fmt::format("too many syntax errors; stopped after {}", kMaxSyntaxErrors))
+      diagnostics_
+          .Report(DiagnosticKind::TooManyErrors, RangeAt(offending, line, column),
+                  fmt::format("too many syntax errors; stopped after {}", kMaxSyntaxErrors))
           .hint = "fix the first errors and run the command again";
       throw TooManyErrors{};
     }
@@ -160,19 +177,25 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
         source_.text()[range.begin - 1] == '/') {
       --range.begin;
     }
-    if (offending != nullptr && (offending->getType() == WeftLexer::SLASH || offending->getType() == WeftLexer::STAR) &&
+    if (offending != nullptr &&
+        (offending->getType() == WeftLexer::SLASH || offending->getType() == WeftLexer::STAR) &&
         source_.text().compare(range.begin, 2, "/*") == 0) {
-      diagnostics_.Report(DiagnosticKind::SyntaxError, {file_, range.begin, range.begin + 2},
-                          "block comment is not closed")
+      diagnostics_
+          .Report(DiagnosticKind::SyntaxError, {file_, range.begin, range.begin + 2},
+                  "block comment is not closed")
           .hint = "end it with `*/`";
       return;
     }
     if (offending != nullptr && offending->getType() == WeftLexer::UNTERMINATED_STRING) {
-      diagnostics_.Report(DiagnosticKind::UnterminatedString, range, "string literal is not closed before the end of the line")
-          .hint = "add the closing '\"'; inside a string, write \\n for a line break and \\{ for a brace";
+      diagnostics_
+          .Report(DiagnosticKind::UnterminatedString, range,
+                  "string literal is not closed before the end of the line")
+          .hint =
+          "add the closing '\"'; inside a string, write \\n for a line break and \\{ for a brace";
       return;
     }
-    Diagnostic& diagnostic = diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::SyntaxError, range, Rephrase(offending, message));
     if (offending != nullptr) diagnostic.hint = HintFor(offending->getText());
   }
 
@@ -180,7 +203,9 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
   SourceRange RangeAt(antlr4::Token* token, size_t line, size_t column) const {
     if (token != nullptr && token->getStartIndex() != INVALID_INDEX) {
       uint32_t begin = offsets_.ByteOffset(token->getStartIndex());
-      uint32_t end = token->getStopIndex() == INVALID_INDEX ? begin : offsets_.ByteOffset(token->getStopIndex() + 1);
+      uint32_t end = token->getStopIndex() == INVALID_INDEX
+                         ? begin
+                         : offsets_.ByteOffset(token->getStopIndex() + 1);
       return {file_, begin, std::max(begin + 1, end)};
     }
     // Lexer errors come with a line and a code-point column only.
@@ -202,17 +227,20 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
 };
 
 // Returns false, after reporting, when brackets nest deeper than kMaxNesting.
-bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets, DiagnosticEngine& diagnostics) {
+bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets,
+                  DiagnosticEngine& diagnostics) {
   int depth = 0;
   for (antlr4::Token* token : tokens.getTokens()) {
     size_t type = token->getType();
-    bool opens = type == WeftLexer::LPAREN || type == WeftLexer::LBRACKET || type == WeftLexer::LBRACE ||
-                 type == WeftLexer::INTERPOLATION_START;
-    bool closes = type == WeftLexer::RPAREN || type == WeftLexer::RBRACKET || type == WeftLexer::RBRACE;
+    bool opens = type == WeftLexer::LPAREN || type == WeftLexer::LBRACKET ||
+                 type == WeftLexer::LBRACE || type == WeftLexer::INTERPOLATION_START;
+    bool closes =
+        type == WeftLexer::RPAREN || type == WeftLexer::RBRACKET || type == WeftLexer::RBRACE;
     if (opens && ++depth > kMaxNesting) {
       uint32_t begin = offsets.ByteOffset(token->getStartIndex());
-      diagnostics.Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
-                         fmt::format("brackets nest more than {} levels deep", kMaxNesting))
+      diagnostics
+          .Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
+                  fmt::format("brackets nest more than {} levels deep", kMaxNesting))
           .hint = "split the expression with `let` bindings";
       return false;
     }
@@ -231,7 +259,8 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
   size_t invalid_at = utf8::FindInvalid(source.text());
   if (invalid_at != std::string_view::npos) {
     auto offset = static_cast<uint32_t>(invalid_at);
-    diagnostics.Report(DiagnosticKind::SyntaxError, {file, offset, offset + 1}, "file is not valid UTF-8")
+    diagnostics
+        .Report(DiagnosticKind::SyntaxError, {file, offset, offset + 1}, "file is not valid UTF-8")
         .hint = "save the file as UTF-8";
     return empty;
   }
@@ -257,14 +286,16 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
     return empty;
   } catch (const RuleNestingTooDeep& error) {
     uint32_t begin = offsets.ByteOffset(error.token->getStartIndex());
-    diagnostics.Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
-                       "the expression nests too deeply to parse")
+    diagnostics
+        .Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
+                "the expression nests too deeply to parse")
         .hint = "split the expression with `let` bindings";
     return empty;
   } catch (const std::exception& error) {
     // The ANTLR runtime throws for internal faults such as an exhausted mode stack. Such a fault
     // becomes a diagnostic at the file start, so that it ends the command with a message.
-    diagnostics.Report(DiagnosticKind::SyntaxError, {file, 0, 0}, fmt::format("the parser failed: {}", error.what()));
+    diagnostics.Report(DiagnosticKind::SyntaxError, {file, 0, 0},
+                       fmt::format("the parser failed: {}", error.what()));
     return empty;
   }
 }

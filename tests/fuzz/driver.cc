@@ -72,7 +72,8 @@ std::string Mutate(const std::vector<std::string>& seeds, std::mt19937_64& rando
       }
       case 4: {
         const std::string& other = seeds[random() % seeds.size()];
-        if (!other.empty()) input.insert(at, other.substr(random() % other.size(), 1 + random() % 64));
+        if (!other.empty())
+          input.insert(at, other.substr(random() % other.size(), 1 + random() % 64));
         break;
       }
       default:
@@ -92,7 +93,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   double seconds = std::atof(argv[1]);
-  for (int signal_number : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(signal_number, SaveCurrentInput);
+  for (int signal_number : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL})
+    std::signal(signal_number, SaveCurrentInput);
   std::vector<std::string> seeds;
   for (int i = 2; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);

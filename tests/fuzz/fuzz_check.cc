@@ -1,12 +1,12 @@
 // Fuzz target: parses and checks arbitrary .map text, and lowers and generates LLVM IR (checked
 // by LLVM's verifier) for the rules of a program that checks cleanly. Any crash, hang,
 // sanitizer report or uncaught exception is a bug.
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
-
-#include <llvm/IR/LLVMContext.h>
-#include <llvm/IR/Module.h>
 
 #include "compiler/codegen/codegen.h"
 #include "compiler/frontend.h"

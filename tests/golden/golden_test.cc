@@ -107,9 +107,10 @@ Result RunWeft(const fs::path& path, const GoldenFile& golden) {
 
   // %s is the file name alone, run from its folder, so that messages do not depend on where
   // the repository is checked out.
-  std::string args = Replace(Replace(golden.args, "%input", input.string()), "%s", path.filename().string());
-  std::string command = "cd '" + path.parent_path().string() + "' && '" WEFT_BINARY "' " + args + " >'" +
-                        out_file.string() + "' 2>'" + err_file.string() + "'";
+  std::string args =
+      Replace(Replace(golden.args, "%input", input.string()), "%s", path.filename().string());
+  std::string command = "cd '" + path.parent_path().string() + "' && '" WEFT_BINARY "' " + args +
+                        " >'" + out_file.string() + "' 2>'" + err_file.string() + "'";
   int status = std::system(command.c_str());
 
   Result result;
@@ -157,14 +158,19 @@ TEST_P(GoldenTest, OutputMatches) {
     return;
   }
   bool must_fail = path.filename().string().starts_with("fail_");
-  EXPECT_EQ(result.exit_code != 0, must_fail) << "exit code " << result.exit_code << "; files named fail_* must fail";
-  EXPECT_EQ(result.stdout_lines, golden.stdout_lines) << "stdout differs; run `make autoupdate` if the change is intended";
-  EXPECT_EQ(result.stderr_lines, golden.stderr_lines) << "stderr differs; run `make autoupdate` if the change is intended";
+  EXPECT_EQ(result.exit_code != 0, must_fail)
+      << "exit code " << result.exit_code << "; files named fail_* must fail";
+  EXPECT_EQ(result.stdout_lines, golden.stdout_lines)
+      << "stdout differs; run `make autoupdate` if the change is intended";
+  EXPECT_EQ(result.stderr_lines, golden.stderr_lines)
+      << "stderr differs; run `make autoupdate` if the change is intended";
 }
 
 std::string TestName(const testing::TestParamInfo<fs::path>& info) {
   std::string name = fs::relative(info.param, GOLDEN_DIR).replace_extension().string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
   return name;
 }
 
@@ -178,7 +184,8 @@ TEST(GoldenCoverage, EveryDiagnosticKindIsExercised) {
     for (const std::string& line : ParseGolden(path).stderr_lines) {
       size_t open = line.rfind('[');
       size_t close = line.rfind(']');
-      if (open != std::string::npos && close == line.size() - 1) seen.insert(line.substr(open + 1, close - open - 1));
+      if (open != std::string::npos && close == line.size() - 1)
+        seen.insert(line.substr(open + 1, close - open - 1));
     }
   }
   for (weft::DiagnosticKind kind : weft::AllDiagnosticKinds()) {

@@ -40,7 +40,8 @@ TEST(InputSplit, ReadsAJsonArray) {
 }
 
 TEST(InputSplit, ReadsTheRecordsOfAnSObjectTree) {
-  SplitInput input = MustSplit("{\n \"records\": [\n  {\"Name\": \"A\"},\n  {\"Name\": \"B\"}\n ]\n}");
+  SplitInput input =
+      MustSplit("{\n \"records\": [\n  {\"Name\": \"A\"},\n  {\"Name\": \"B\"}\n ]\n}");
   EXPECT_EQ(input.shape, InputShape::RecordsObject);
   ASSERT_EQ(input.records.size(), 2u);
   EXPECT_EQ(input.records[0].text, "{\"Name\": \"A\"}");
@@ -66,7 +67,8 @@ TEST(InputSplit, AcceptsEmptyInput) {
 }
 
 TEST(InputSplit, AcceptsNumbersBeyond64Bits) {
-  SplitInput input = MustSplit("{\"id\": 123456789012345678901234567890, \"x\": 1e400}\n{\"id\": -0.5e-3}\n");
+  SplitInput input =
+      MustSplit("{\"id\": 123456789012345678901234567890, \"x\": 1e400}\n{\"id\": -0.5e-3}\n");
   ASSERT_EQ(input.records.size(), 2u);
   EXPECT_EQ(input.records[0].error, "");
   EXPECT_EQ(input.records[1].error, "");
@@ -83,12 +85,14 @@ TEST(InputSplit, RejectsInvalidTokensInsideAValidStructure) {
 TEST(InputSplit, FailsOnABrokenRecordsDocument) {
   SplitInput input;
   std::string error;
-  EXPECT_FALSE(Split("{\n \"records\": [\n  {\"a\": 1},\n  {\"a\": 2\n ]\n}\n", InputFormat::Auto, input, error));
+  EXPECT_FALSE(Split("{\n \"records\": [\n  {\"a\": 1},\n  {\"a\": 2\n ]\n}\n", InputFormat::Auto,
+                     input, error));
   EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
 }
 
 TEST(InputSplit, ReadsOneLineRestResponseAsRecords) {
-  SplitInput input = MustSplit("{\"totalSize\": 2, \"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}\n");
+  SplitInput input =
+      MustSplit("{\"totalSize\": 2, \"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}\n");
   EXPECT_EQ(input.shape, InputShape::RecordsObject);
   EXPECT_EQ(input.records.size(), 2u);
 }

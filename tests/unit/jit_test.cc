@@ -1,11 +1,12 @@
 // End-to-end tests of the JIT path: .map text is checked, lowered, compiled with ORC and run
 // over records by the executor, as `weft run` does.
+#include "compiler/codegen/jit.h"
+
 #include <gtest/gtest.h>
 #include <llvm/Support/Error.h>
 
 #include <sstream>
 
-#include "compiler/codegen/jit.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "runtime/executor.h"
@@ -85,8 +86,10 @@ map src.In -> dst.Out when active {
 )";
 
 TEST_F(JitTest, MapsFieldsExactly) {
-  RunResult result = Run(kBasicRule, R"({"id": 7, "name": " Acme ", "kind": "A", "amount": "0.10", "active": true})");
-  EXPECT_EQ(result.out, "{\"id\":7,\"label\":\"Acme/A\",\"total\":0.30,\"flag\":false,\"note\":\"A\"}\n");
+  RunResult result = Run(
+      kBasicRule, R"({"id": 7, "name": " Acme ", "kind": "A", "amount": "0.10", "active": true})");
+  EXPECT_EQ(result.out,
+            "{\"id\":7,\"label\":\"Acme/A\",\"total\":0.30,\"flag\":false,\"note\":\"A\"}\n");
   EXPECT_EQ(result.counts.mapped, 1u);
 }
 
@@ -97,7 +100,8 @@ TEST_F(JitTest, KeepsIdsAbove2To53Exact) {
 
 TEST_F(JitTest, WritesAbsentOptionalsAsNull) {
   RunResult result = Run(kBasicRule, R"({"id": 1, "name": "A", "kind": null, "active": true})");
-  EXPECT_EQ(result.out, "{\"id\":1,\"label\":\"A/none\",\"total\":0.20,\"flag\":true,\"note\":null}\n");
+  EXPECT_EQ(result.out,
+            "{\"id\":1,\"label\":\"A/none\",\"total\":0.20,\"flag\":true,\"note\":null}\n");
 }
 
 TEST_F(JitTest, SkipsRecordsOutsideWhen) {
@@ -110,26 +114,31 @@ TEST_F(JitTest, SkipsRecordsOutsideWhen) {
 TEST_F(JitTest, RejectsWithTheRequireMessage) {
   RunResult result = Run(kBasicRule, R"({"id": 42, "name": "", "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
-  EXPECT_NE(result.rejects.find("\"reason\":\"record 42 has no name\""), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"reason\":\"record 42 has no name\""), std::string::npos)
+      << result.rejects;
   EXPECT_NE(result.rejects.find("\"input\":{\"id\":42"), std::string::npos) << result.rejects;
 }
 
 TEST_F(JitTest, RejectsAValueBeyondTheTargetPrecision) {
-  RunResult result = Run(kBasicRule, R"({"id": 1, "name": "A", "amount": 99999999.99, "active": true})");
+  RunResult result =
+      Run(kBasicRule, R"({"id": 1, "name": "A", "amount": 99999999.99, "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
   EXPECT_NE(result.rejects.find("\"field\":\"total\""), std::string::npos) << result.rejects;
-  EXPECT_NE(result.rejects.find("100000000.19 does not fit decimal(6, 2)"), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("100000000.19 does not fit decimal(6, 2)"), std::string::npos)
+      << result.rejects;
 }
 
 TEST_F(JitTest, RejectsMissingRequiredSourceField) {
   RunResult result = Run(kBasicRule, R"({"id": 1, "active": true})");
   EXPECT_EQ(result.counts.rejected, 1u);
-  EXPECT_NE(result.rejects.find("required field `name` is missing"), std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("required field `name` is missing"), std::string::npos)
+      << result.rejects;
 }
 
 TEST_F(JitTest, RejectsWrongJsonTypeNamingTheValue) {
   RunResult result = Run(kBasicRule, R"({"id": "seven", "name": "A", "active": true})");
-  EXPECT_NE(result.rejects.find("field `id` must be int, but the input has a string \\\"seven\\\""), std::string::npos)
+  EXPECT_NE(result.rejects.find("field `id` must be int, but the input has a string \\\"seven\\\""),
+            std::string::npos)
       << result.rejects;
 }
 
@@ -182,7 +191,8 @@ map src.In -> dst.Out {
   flag = if amount != null then amount > 1.00 else false
 })",
                          R"({"id": 1, "name": "A", "amount": "-0.25", "active": true})");
-  EXPECT_EQ(result.out, "{\"id\":1,\"label\":\"-0.1\",\"total\":-0.13,\"flag\":false,\"note\":null}\n");
+  EXPECT_EQ(result.out,
+            "{\"id\":1,\"label\":\"-0.1\",\"total\":-0.13,\"flag\":false,\"note\":null}\n");
 }
 
 TEST_F(JitTest, EvaluatesTheDefaultOnlyWhenNeeded) {
@@ -200,7 +210,8 @@ map src.In -> dst.Out {
 }
 
 TEST_F(JitTest, ComparesDecimalsOfDifferentScales) {
-  RunResult result = Run(R"(
+  RunResult result =
+      Run(R"(
 schema big {
   record In {
     total: decimal(38, 2)
@@ -214,15 +225,17 @@ map big.In -> big.Out {
   positive = total > 0.001
   equal = total == 1.5
 })",
-                         "{\"total\": \"100000000000000000000000000000000000.00\"}\n{\"total\": \"1.50\"}\n");
+          "{\"total\": \"100000000000000000000000000000000000.00\"}\n{\"total\": \"1.50\"}\n");
   EXPECT_EQ(result.counts.rejected, 0u) << result.rejects;
-  EXPECT_EQ(result.out, "{\"positive\":true,\"equal\":false}\n{\"positive\":true,\"equal\":true}\n");
+  EXPECT_EQ(result.out,
+            "{\"positive\":true,\"equal\":false}\n{\"positive\":true,\"equal\":true}\n");
 }
 
 TEST_F(JitTest, RejectsDecimalSumBeyond38Digits) {
   // Two 38-digit values overflow 128 bits when added; the record must be rejected, not wrapped.
   std::string nines(38, '9');
-  RunResult result = Run(R"(
+  RunResult result =
+      Run(R"(
 schema big {
   record In {
     x: decimal(38, 0)
@@ -237,42 +250,48 @@ map big.In -> big.Out {
   sum = x + y
   difference = x - y
 })",
-                         "{\"x\": \"" + nines + "\", \"y\": \"" + nines + "\"}\n" +
-                         "{\"x\": \"" + nines + "\", \"y\": \"-" + nines + "\"}\n" +
-                         "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
+          "{\"x\": \"" + nines + "\", \"y\": \"" + nines + "\"}\n" + "{\"x\": \"" + nines +
+              "\", \"y\": \"-" + nines + "\"}\n" + "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
   EXPECT_EQ(result.counts.mapped, 0u) << result.out;
   EXPECT_EQ(result.counts.rejected, 3u);
-  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\",\"reason\":\"decimal overflow"),
-            std::string::npos) << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":2,\"line\":2,\"rule\":\"Out\",\"field\":\"difference\""), std::string::npos)
+  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\","
+                                "\"reason\":\"decimal overflow"),
+            std::string::npos)
       << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"field\":\"sum\""), std::string::npos)
+  EXPECT_NE(
+      result.rejects.find("\"record\":2,\"line\":2,\"rule\":\"Out\",\"field\":\"difference\""),
+      std::string::npos)
+      << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"field\":\"sum\""),
+            std::string::npos)
       << result.rejects;
 }
 
 TEST_F(JitTest, TakesRemainderOfMinimumIntByMinusOne) {
-  RunResult result = Run(R"(
+  RunResult result =
+      Run(R"(
 map src.In -> dst.Out {
   id = id % (count ?? 1)
   label = name
   total = 0
   flag = active
 })",
-                         R"({"id": -9223372036854775808, "count": -1, "name": "A", "active": true})");
+          R"({"id": -9223372036854775808, "count": -1, "name": "A", "active": true})");
   EXPECT_EQ(result.counts.mapped, 1u) << result.rejects;
   EXPECT_NE(result.out.find("\"id\":0,"), std::string::npos) << result.out;
 }
 
 TEST_F(JitTest, IgnoresSourceFieldsTheRuleDoesNotRead) {
   // `active` is required in the schema but unread here, so its absence or a wrong type is fine.
-  RunResult result = Run(R"(
+  RunResult result =
+      Run(R"(
 map src.In -> dst.Out {
   id = id
   label = name
   total = 0
   flag = true
 })",
-                         "{\"id\": 1, \"name\": \"A\"}\n{\"id\": 2, \"name\": \"B\", \"active\": \"yes\"}\n");
+          "{\"id\": 1, \"name\": \"A\"}\n{\"id\": 2, \"name\": \"B\", \"active\": \"yes\"}\n");
   EXPECT_EQ(result.counts.mapped, 2u) << result.rejects;
 }
 
@@ -292,10 +311,14 @@ map src.In -> dst.Out when active {
                          "{\"id\": 4, \"name\": \"D\"}\n");
   EXPECT_EQ(result.counts.skipped, 2u) << result.rejects;
   EXPECT_EQ(result.counts.rejected, 2u);
-  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"reason\":\"required field `name` is missing\""),
-            std::string::npos) << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":4,\"line\":4,\"rule\":\"Out\",\"reason\":\"required field `active` is missing\""),
-            std::string::npos) << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"reason\":\"required "
+                                "field `name` is missing\""),
+            std::string::npos)
+      << result.rejects;
+  EXPECT_NE(result.rejects.find("\"record\":4,\"line\":4,\"rule\":\"Out\",\"reason\":\"required "
+                                "field `active` is missing\""),
+            std::string::npos)
+      << result.rejects;
 }
 
 }  // namespace

@@ -21,14 +21,17 @@ SourceRange AstBuilder::RangeOf(antlr4::ParserRuleContext* context) const {
 
 SourceRange AstBuilder::RangeOf(antlr4::Token* token) const {
   uint32_t begin = offsets_.ByteOffset(token->getStartIndex());
-  uint32_t end = token->getStopIndex() == INVALID_INDEX ? begin : offsets_.ByteOffset(token->getStopIndex() + 1);
+  uint32_t end = token->getStopIndex() == INVALID_INDEX
+                     ? begin
+                     : offsets_.ByteOffset(token->getStopIndex() + 1);
   return {file_, begin, std::max(begin, end)};
 }
 
 std::unique_ptr<ast::File> AstBuilder::BuildFile(P::FileContext* context) {
   auto file = std::make_unique<ast::File>();
   file->file = file_;
-  for (P::DeclarationContext* declaration : context->declaration()) AddDeclaration(declaration, *file);
+  for (P::DeclarationContext* declaration : context->declaration())
+    AddDeclaration(declaration, *file);
   return file;
 }
 
@@ -65,7 +68,8 @@ ast::SchemaDecl AstBuilder::BuildSchema(P::SchemaDeclContext* context) {
   if (inline_schema == nullptr) return schema;
   schema.name = BuildIdent(inline_schema->ident());
   for (P::SchemaMemberContext* member : inline_schema->schemaMember()) {
-    if (member->recordDecl() != nullptr) schema.records.push_back(BuildRecord(member->recordDecl()));
+    if (member->recordDecl() != nullptr)
+      schema.records.push_back(BuildRecord(member->recordDecl()));
     if (member->enumDecl() != nullptr) schema.enums.push_back(BuildEnum(member->enumDecl()));
   }
   return schema;
@@ -75,7 +79,8 @@ ast::RecordDecl AstBuilder::BuildRecord(P::RecordDeclContext* context) {
   ast::RecordDecl record;
   record.name = BuildIdent(context->ident());
   record.range = RangeOf(context);
-  for (P::FieldDeclContext* field : context->fieldDecl()) record.fields.push_back(BuildField(field));
+  for (P::FieldDeclContext* field : context->fieldDecl())
+    record.fields.push_back(BuildField(field));
   return record;
 }
 
@@ -86,7 +91,8 @@ ast::FieldDecl AstBuilder::BuildField(P::FieldDeclContext* context) {
   field.range = RangeOf(context);
   for (P::AnnotationContext* annotation : context->annotation()) {
     ast::Annotation built{BuildIdent(annotation->ident()), {}, RangeOf(annotation)};
-    for (P::ExprContext* argument : annotation->expr()) built.arguments.push_back(BuildExpr(argument));
+    for (P::ExprContext* argument : annotation->expr())
+      built.arguments.push_back(BuildExpr(argument));
     field.annotations.push_back(std::move(built));
   }
   field.default_value = BuildExpr(context->expr());
@@ -201,7 +207,8 @@ ast::StatementPtr AstBuilder::BuildStatement(P::StatementContext* context) {
     return statement;
   }
   if (auto* require = dynamic_cast<P::RequireStatementContext*>(context)) {
-    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Require, RangeOf(context));
+    auto statement =
+        std::make_unique<ast::Statement>(ast::StatementKind::Require, RangeOf(context));
     statement->value = BuildExpr(require->expr(0));
     statement->message = BuildExpr(require->expr(1));
     return statement;
@@ -209,7 +216,8 @@ ast::StatementPtr AstBuilder::BuildStatement(P::StatementContext* context) {
   if (auto* assign = dynamic_cast<P::AssignStatementContext*>(context)) {
     auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Assign, RangeOf(context));
     if (assign->fieldPath() != nullptr) {
-      for (P::IdentContext* part : assign->fieldPath()->ident()) statement->name.push_back(BuildIdent(part));
+      for (P::IdentContext* part : assign->fieldPath()->ident())
+        statement->name.push_back(BuildIdent(part));
     }
     statement->value = BuildExpr(assign->expr());
     return statement;
@@ -221,7 +229,8 @@ ast::TestDecl AstBuilder::BuildTest(P::TestDeclContext* context) {
   ast::TestDecl test;
   test.range = RangeOf(context);
   test.name = BuildPlainString(context->stringLit(), "a test name");
-  for (P::TestClauseContext* clause : context->testClause()) test.clauses.push_back(BuildTestClause(clause));
+  for (P::TestClauseContext* clause : context->testClause())
+    test.clauses.push_back(BuildTestClause(clause));
   return test;
 }
 
@@ -251,7 +260,8 @@ ast::TestClause AstBuilder::BuildTestClause(P::TestClauseContext* context) {
   return clause;
 }
 
-std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(P::RecordLiteralBodyContext* context) {
+std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(
+    P::RecordLiteralBodyContext* context) {
   auto literal = std::make_unique<ast::RecordLiteral>();
   if (context == nullptr) return literal;
   literal->range = RangeOf(context);
@@ -259,7 +269,8 @@ std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(P::Record
     ast::FieldInit field;
     field.name = BuildIdent(init->ident());
     if (init->expr() != nullptr) field.value = BuildExpr(init->expr());
-    if (init->recordLiteralBody() != nullptr) field.nested = BuildRecordLiteralBody(init->recordLiteralBody());
+    if (init->recordLiteralBody() != nullptr)
+      field.nested = BuildRecordLiteralBody(init->recordLiteralBody());
     literal->fields.push_back(std::move(field));
   }
   return literal;
@@ -269,8 +280,9 @@ std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const cha
   if (context == nullptr) return {};
   std::unique_ptr<ast::StringLiteral> literal = BuildString(context);
   if (!literal->IsPlain()) {
-    diagnostics_.Report(DiagnosticKind::SyntaxError, literal->range,
-                        fmt::format("{} cannot contain `{{...}}` interpolation", what))
+    diagnostics_
+        .Report(DiagnosticKind::SyntaxError, literal->range,
+                fmt::format("{} cannot contain `{{...}}` interpolation", what))
         .hint = "write `\\{` for a literal brace";
   }
   return literal->PlainText();

@@ -15,35 +15,58 @@ constexpr int kMaxExpressionDepth = 1000;
 
 std::optional<ast::BinaryOp> BinaryOpOf(size_t token_type) {
   switch (token_type) {
-    case P::PLUS: return ast::BinaryOp::Add;
-    case P::MINUS: return ast::BinaryOp::Subtract;
-    case P::STAR: return ast::BinaryOp::Multiply;
-    case P::SLASH: return ast::BinaryOp::Divide;
-    case P::PERCENT: return ast::BinaryOp::Remainder;
-    case P::EQ: return ast::BinaryOp::Equal;
-    case P::NE: return ast::BinaryOp::NotEqual;
-    case P::LT: return ast::BinaryOp::Less;
-    case P::LE: return ast::BinaryOp::LessEqual;
-    case P::GT: return ast::BinaryOp::Greater;
-    case P::GE: return ast::BinaryOp::GreaterEqual;
-    case P::AND: return ast::BinaryOp::And;
-    case P::OR: return ast::BinaryOp::Or;
-    case P::COALESCE: return ast::BinaryOp::Coalesce;
-    default: return std::nullopt;
+    case P::PLUS:
+      return ast::BinaryOp::Add;
+    case P::MINUS:
+      return ast::BinaryOp::Subtract;
+    case P::STAR:
+      return ast::BinaryOp::Multiply;
+    case P::SLASH:
+      return ast::BinaryOp::Divide;
+    case P::PERCENT:
+      return ast::BinaryOp::Remainder;
+    case P::EQ:
+      return ast::BinaryOp::Equal;
+    case P::NE:
+      return ast::BinaryOp::NotEqual;
+    case P::LT:
+      return ast::BinaryOp::Less;
+    case P::LE:
+      return ast::BinaryOp::LessEqual;
+    case P::GT:
+      return ast::BinaryOp::Greater;
+    case P::GE:
+      return ast::BinaryOp::GreaterEqual;
+    case P::AND:
+      return ast::BinaryOp::And;
+    case P::OR:
+      return ast::BinaryOp::Or;
+    case P::COALESCE:
+      return ast::BinaryOp::Coalesce;
+    default:
+      return std::nullopt;
   }
 }
 
 // Resolves a backslash escape; returns nullopt for an unknown one.
 std::optional<std::string> Unescape(char c) {
   switch (c) {
-    case 'n': return "\n";
-    case 't': return "\t";
-    case 'r': return "\r";
-    case '\\': return "\\";
-    case '"': return "\"";
-    case '{': return "{";
-    case '}': return "}";
-    default: return std::nullopt;
+    case 'n':
+      return "\n";
+    case 't':
+      return "\t";
+    case 'r':
+      return "\r";
+    case '\\':
+      return "\\";
+    case '"':
+      return "\"";
+    case '{':
+      return "{";
+    case '}':
+      return "}";
+    default:
+      return std::nullopt;
   }
 }
 
@@ -62,9 +85,11 @@ ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
   if (expr_depth_ > kMaxExpressionDepth) {
     if (!reported_depth_) {
       reported_depth_ = true;
-      diagnostics_.Report(DiagnosticKind::NestingTooDeep, range,
-                          fmt::format("expression is more than {} operators deep; each operator of a chain adds a level",
-                                      kMaxExpressionDepth))
+      diagnostics_
+          .Report(DiagnosticKind::NestingTooDeep, range,
+                  fmt::format("expression is more than {} operators deep; each operator of a chain "
+                              "adds a level",
+                              kMaxExpressionDepth))
           .hint = "split the expression with `let` bindings";
     }
     return nullptr;
@@ -81,29 +106,35 @@ ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
   if (auto* e = dynamic_cast<P::NotExprContext*>(context)) {
     return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Not, BuildExpr(e->expr()));
   }
-  if (auto* e = dynamic_cast<P::MultiplyExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::AddExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::CompareExprContext*>(context)) return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::MultiplyExprContext*>(context))
+    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::AddExprContext*>(context))
+    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::CompareExprContext*>(context))
+    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
   if (auto* e = dynamic_cast<P::CoalesceExprContext*>(context)) {
     return BuildBinary(e, e->COALESCE()->getSymbol(), e->expr(0), e->expr(1));
   }
-  if (auto* e = dynamic_cast<P::AndExprContext*>(context)) return BuildBinary(e, e->AND()->getSymbol(), e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::OrExprContext*>(context)) return BuildBinary(e, e->OR()->getSymbol(), e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::AndExprContext*>(context))
+    return BuildBinary(e, e->AND()->getSymbol(), e->expr(0), e->expr(1));
+  if (auto* e = dynamic_cast<P::OrExprContext*>(context))
+    return BuildBinary(e, e->OR()->getSymbol(), e->expr(0), e->expr(1));
   if (auto* e = dynamic_cast<P::IfExprContext*>(context)) {
-    return std::make_unique<ast::IfExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)), BuildExpr(e->expr(2)));
+    return std::make_unique<ast::IfExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)),
+                                         BuildExpr(e->expr(2)));
   }
   return nullptr;
 }
 
-ast::ExprPtr AstBuilder::BuildBinary(P::ExprContext* context, antlr4::Token* op, P::ExprContext* lhs,
-                                     P::ExprContext* rhs) {
+ast::ExprPtr AstBuilder::BuildBinary(P::ExprContext* context, antlr4::Token* op,
+                                     P::ExprContext* lhs, P::ExprContext* rhs) {
   std::optional<ast::BinaryOp> binary_op = op == nullptr ? std::nullopt : BinaryOpOf(op->getType());
   ast::ExprPtr left = BuildExpr(lhs);
   ast::ExprPtr right = BuildExpr(rhs);
   // Error recovery can leave an operand or the operator out; the syntax error is already reported.
   if (!binary_op || left == nullptr || right == nullptr) return nullptr;
-  return std::make_unique<ast::BinaryExpr>(RangeOf(context), *binary_op, RangeOf(op), std::move(left),
-                                           std::move(right));
+  return std::make_unique<ast::BinaryExpr>(RangeOf(context), *binary_op, RangeOf(op),
+                                           std::move(left), std::move(right));
 }
 
 ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
@@ -113,13 +144,15 @@ ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
   if (base == nullptr) return nullptr;
   ast::Identifier member = BuildIdent(context->ident());
   if (context->call == nullptr) {
-    return std::make_unique<ast::MemberExpr>(range, std::move(base), std::move(member), optional_chain);
+    return std::make_unique<ast::MemberExpr>(range, std::move(base), std::move(member),
+                                             optional_chain);
   }
   auto call = std::make_unique<ast::CallExpr>(range, std::move(member));
   call->method_syntax = true;
   call->optional_chain = optional_chain;
   call->arguments.push_back(std::move(base));
-  for (ast::ExprPtr& argument : BuildArguments(context->arguments())) call->arguments.push_back(std::move(argument));
+  for (ast::ExprPtr& argument : BuildArguments(context->arguments()))
+    call->arguments.push_back(std::move(argument));
   return call;
 }
 
@@ -142,7 +175,8 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* context) {
     return call;
   }
   if (auto* p = dynamic_cast<P::ConstructPrimaryContext*>(context)) {
-    auto construct = std::make_unique<ast::ConstructExpr>(range, BuildQualifiedName(p->qualifiedName()));
+    auto construct =
+        std::make_unique<ast::ConstructExpr>(range, BuildQualifiedName(p->qualifiedName()));
     construct->body = BuildBlock(p->block());
     return construct;
   }
@@ -157,7 +191,8 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* context) {
   if (auto* p = dynamic_cast<P::MatchPrimaryContext*>(context)) return BuildMatch(p);
   if (auto* p = dynamic_cast<P::EachPrimaryContext*>(context)) {
     std::vector<P::ExprContext*> parts = p->expr();
-    auto each = std::make_unique<ast::EachExpr>(range, parts.empty() ? nullptr : BuildExpr(parts.front()));
+    auto each =
+        std::make_unique<ast::EachExpr>(range, parts.empty() ? nullptr : BuildExpr(parts.front()));
     if (p->ident() != nullptr) each->variable = BuildIdent(p->ident());
     if (p->WHERE() != nullptr && parts.size() == 3) each->filter = BuildExpr(parts[1]);
     if (parts.size() >= 2) each->value = BuildExpr(parts.back());
@@ -171,7 +206,8 @@ ast::ExprPtr AstBuilder::BuildMatch(P::MatchPrimaryContext* context) {
   for (P::MatchArmContext* arm : context->matchArm()) {
     ast::MatchArm built;
     built.range = RangeOf(arm);
-    for (P::PatternContext* pattern : arm->pattern()) built.patterns.push_back(BuildPattern(pattern));
+    for (P::PatternContext* pattern : arm->pattern())
+      built.patterns.push_back(BuildPattern(pattern));
     built.value = BuildExpr(arm->expr());
     match->arms.push_back(std::move(built));
   }
@@ -192,7 +228,8 @@ ast::Pattern AstBuilder::BuildPattern(P::PatternContext* context) {
 }
 
 ast::ExprPtr AstBuilder::BuildNegativeNumber(antlr4::Token* number, SourceRange range) {
-  auto kind = number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
+  auto kind =
+      number->getType() == P::INT_LIT ? ast::ExprKind::IntLiteral : ast::ExprKind::DecimalLiteral;
   return std::make_unique<ast::NumberLiteral>(kind, range, "-" + number->getText());
 }
 
@@ -200,15 +237,20 @@ ast::ExprPtr AstBuilder::BuildLiteral(P::LiteralContext* context) {
   if (context == nullptr) return nullptr;
   SourceRange range = RangeOf(context);
   if (dynamic_cast<P::IntLiteralContext*>(context) != nullptr) {
-    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range, context->getText());
+    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range,
+                                                context->getText());
   }
   if (dynamic_cast<P::DecimalLiteralContext*>(context) != nullptr) {
-    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::DecimalLiteral, range, context->getText());
+    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::DecimalLiteral, range,
+                                                context->getText());
   }
   if (auto* s = dynamic_cast<P::StringLiteralContext*>(context)) return BuildString(s->stringLit());
-  if (dynamic_cast<P::TrueLiteralContext*>(context) != nullptr) return std::make_unique<ast::BoolLiteral>(range, true);
-  if (dynamic_cast<P::FalseLiteralContext*>(context) != nullptr) return std::make_unique<ast::BoolLiteral>(range, false);
-  if (dynamic_cast<P::NullLiteralContext*>(context) != nullptr) return std::make_unique<ast::NullLiteral>(range);
+  if (dynamic_cast<P::TrueLiteralContext*>(context) != nullptr)
+    return std::make_unique<ast::BoolLiteral>(range, true);
+  if (dynamic_cast<P::FalseLiteralContext*>(context) != nullptr)
+    return std::make_unique<ast::BoolLiteral>(range, false);
+  if (dynamic_cast<P::NullLiteralContext*>(context) != nullptr)
+    return std::make_unique<ast::NullLiteral>(range);
   return nullptr;
 }
 
@@ -226,7 +268,9 @@ std::unique_ptr<ast::StringLiteral> AstBuilder::BuildString(P::StringLitContext*
       std::string escape = part->getText();
       std::optional<std::string> resolved = escape.size() == 2 ? Unescape(escape[1]) : std::nullopt;
       if (!resolved) {
-        diagnostics_.Report(DiagnosticKind::InvalidLiteral, RangeOf(part), fmt::format("unknown escape `{}` in string", escape))
+        diagnostics_
+            .Report(DiagnosticKind::InvalidLiteral, RangeOf(part),
+                    fmt::format("unknown escape `{}` in string", escape))
             .hint = "the escapes are \\n \\t \\r \\\\ \\\" \\{ and \\}";
       }
       append_text(resolved.value_or(escape));
