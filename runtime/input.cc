@@ -44,19 +44,27 @@ class LineCounter {
   size_t line_ = 1;
 };
 
+// The character that ends lines: LF, or CR in a text with no LF, as old Mac tools write it.
+char LineBreak(std::string_view text) {
+  return text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos
+             ? '\r'
+             : '\n';
+}
+
 // `text` lies inside a padded buffer, so every view into it may be parsed in place.
 void SplitLines(std::string_view text, od::parser& parser, SplitInput& input) {
   input.shape = InputShape::Ndjson;
   size_t line_number = 0;
   size_t start = 0;
+  char line_break = LineBreak(text);
   while (start < text.size()) {
-    size_t end = text.find('\n', start);
+    size_t end = text.find(line_break, start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     ++line_number;
     start = end + 1;
     if (IsBlank(line)) continue;
-    if (line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
     InputRecord record;
     record.number = input.records.size() + 1;
@@ -178,9 +186,9 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
 
 // Returns the next non-blank line at or after `start`, without its line break, and moves
 // `start` past it. At the end of the text it returns an empty view.
-std::string_view NextLine(std::string_view text, size_t& start) {
+std::string_view NextLine(std::string_view text, char line_break, size_t& start) {
   while (start < text.size()) {
-    size_t end = text.find('\n', start);
+    size_t end = text.find(line_break, start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     start = end + 1;
@@ -196,8 +204,9 @@ bool LooksLikeNdjson(std::string_view text, od::parser& parser) {
   constexpr int kLinesLookedAt = 16;
   if (text.front() == '[') return false;
   size_t start = 0;
+  char line_break = LineBreak(text);
   for (int i = 0; i < kLinesLookedAt; ++i) {
-    std::string_view line = NextLine(text, start);
+    std::string_view line = NextLine(text, line_break, start);
     if (line.empty()) return false;
     if (line.front() == '{' && CheckJson(parser, line).empty()) return true;
   }

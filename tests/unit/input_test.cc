@@ -136,5 +136,13 @@ TEST(InputSplit, AcceptsUnpairedSurrogateEscapes) {
   EXPECT_NE(input.records[1].error, "");
 }
 
+TEST(InputSplit, SplitsLinesEndedByCarriageReturnsOnly) {
+  SplitInput input = MustSplit("{\"id\":1}\r{\"id\":2}\r{\"id\":3}\r");
+  EXPECT_EQ(input.shape, InputShape::Ndjson);
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.records[2].text, "{\"id\":3}");
+  EXPECT_EQ(input.records[2].line, 3u);
+}
+
 }  // namespace
 }  // namespace weft::runtime
