@@ -30,7 +30,12 @@ int RunCheck(const CheckOptions& options) {
     // Machine-readable formats go to stdout, where CI steps collect them.
     WriteDiagnostics(frontend->diagnostics, *format, WEFT_VERSION, std::cout);
   }
+  // A file that cannot be read is an I/O problem of the command line, not a mistake in a file.
+  for (const Diagnostic& diagnostic : frontend->diagnostics.diagnostics()) {
+    if (diagnostic.kind == DiagnosticKind::FileNotReadable) return kExitUsage;
+  }
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
+  if (options.warnings_as_errors && !frontend->diagnostics.diagnostics().empty()) return kExitFailure;
 
   for (const check::CheckedRule& rule : frontend->program.rules) {
     if (!options.dump_ir && !options.dump_llvm) break;

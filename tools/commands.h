@@ -9,12 +9,13 @@ namespace weft::tools {
 constexpr int kExitOk = 0;
 // The .map files have errors, or an input could not be processed.
 constexpr int kExitFailure = 1;
-// The command line is wrong: an unknown rule, a missing option.
+// The command line is wrong (an unknown rule, a missing option) or a named file cannot be read.
 constexpr int kExitUsage = 2;
 
 struct CheckOptions {
   std::vector<std::string> files;
   std::string format = "text";
+  bool warnings_as_errors = false;
   bool dump_ast = false;
   bool dump_ir = false;
   bool dump_llvm = false;

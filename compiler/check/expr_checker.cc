@@ -152,6 +152,7 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   const std::string& name = expr.name.name;
   for (int i = static_cast<int>(locals_.size()) - 1; i >= 0; --i) {
     if (locals_[i].name != name) continue;
+    locals_[i].used = true;
     Type type = locals_[i].type;
     bool narrowed = type.optional && IsNarrowed(name);
     if (narrowed) type.optional = false;
@@ -332,6 +333,15 @@ int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   }
   locals_.push_back({name.name, type, name.range});
   return static_cast<int>(locals_.size()) - 1;
+}
+
+void ExprChecker::ReportUnusedLocals() {
+  for (const Local& local : locals_) {
+    if (local.used) continue;
+    diagnostics_.Report(DiagnosticKind::UnusedBinding, local.range,
+                        fmt::format("`{}` is bound by `let` but never used", local.name))
+        .hint = "remove the `let`, or use the value";
+  }
 }
 
 bool ExprChecker::IsNarrowed(const std::string& name) const {

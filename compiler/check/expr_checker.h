@@ -28,6 +28,8 @@ class ExprChecker {
   // Adds a local and returns its index; a repeated name is reported and shadows nothing.
   int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
   int local_count() const { return static_cast<int>(locals_.size()); }
+  // Warns about every `let` whose name is never read.
+  void ReportUnusedLocals();
 
   // Marks the names that `condition` proves present (when it is true, or when it is false).
   // Returns the previous narrowing depth so the caller can end the scope with EndNarrowing.
@@ -39,6 +41,7 @@ class ExprChecker {
     std::string name;
     schema::Type type;
     SourceRange range;
+    bool used = false;
   };
 
   schema::Type Record(const ast::Expr& expr, schema::Type type,

@@ -67,6 +67,7 @@ class RuleChecker {
     exprs_.Narrow(rule_.condition.get(), true);
     for (const ast::StatementPtr& statement : rule_.body) CheckStatement(*statement);
     ReportUnmapped();
+    exprs_.ReportUnusedLocals();
     return exprs_.local_count();
   }
 
