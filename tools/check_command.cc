@@ -35,7 +35,8 @@ int RunCheck(const CheckOptions& options) {
     if (diagnostic.kind == DiagnosticKind::FileNotReadable) return kExitUsage;
   }
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
-  if (options.warnings_as_errors && !frontend->diagnostics.diagnostics().empty()) return kExitFailure;
+  if (options.warnings_as_errors && !frontend->diagnostics.diagnostics().empty())
+    return kExitFailure;
 
   for (const check::CheckedRule& rule : frontend->program.rules) {
     if (!options.dump_ir && !options.dump_llvm) break;

@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
           "Diagnostics as text, json, sarif (SARIF 2.1.0) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
-  check_command->add_flag("--werror", check.warnings_as_errors, "Exit 1 when there are warnings too");
+  check_command->add_flag("--werror", check.warnings_as_errors,
+                          "Exit 1 when there are warnings too");
   check_command->add_flag("--dump-ast", check.dump_ast, "Print the syntax tree of every file");
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
   check_command->add_flag("--dump-llvm", check.dump_llvm,

@@ -338,8 +338,9 @@ int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
 void ExprChecker::ReportUnusedLocals() {
   for (const Local& local : locals_) {
     if (local.used) continue;
-    diagnostics_.Report(DiagnosticKind::UnusedBinding, local.range,
-                        fmt::format("`{}` is bound by `let` but never used", local.name))
+    diagnostics_
+        .Report(DiagnosticKind::UnusedBinding, local.range,
+                fmt::format("`{}` is bound by `let` but never used", local.name))
         .hint = "remove the `let`, or use the value";
   }
 }

@@ -58,6 +58,9 @@ class ExprChecker {
   schema::Type CheckCoalesce(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
   schema::Type CheckIf(const ast::IfExpr& expr);
   schema::Type NotYetSupported(const ast::Expr& expr, std::string_view what);
+  // Reports a number literal with more integer digits than the decimal target allows.
+  void CheckLiteralFits(const ast::Expr& expr, const schema::Type& expected,
+                        const std::string& what);
 
   // Requires a present value; reports OptionalValueUsed otherwise and returns false.
   bool RequirePresent(const ast::Expr& expr, const schema::Type& type, std::string_view use);

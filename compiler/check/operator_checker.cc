@@ -215,7 +215,34 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
                 fmt::format("the value has {} decimal places, but {} has {}", type.scale, what,
                             expected.scale))
         .hint = fmt::format("round it explicitly, such as `round(value, {})`", expected.scale);
+    return;
   }
+  CheckLiteralFits(*expr, expected, what);
+}
+
+void ExprChecker::CheckLiteralFits(const ast::Expr& expr, const Type& expected,
+                                   const std::string& what) {
+  // A literal's digits are known now, so a literal too large for a decimal field is a mistake in
+  // the file instead of a reject of every record at run time.
+  const ast::Expr* literal = &expr;
+  if (literal->kind == ast::ExprKind::Unary)
+    literal = static_cast<const ast::UnaryExpr&>(expr).operand.get();
+  if (expected.kind != TypeKind::Decimal || literal == nullptr ||
+      (literal->kind != ast::ExprKind::IntLiteral &&
+       literal->kind != ast::ExprKind::DecimalLiteral)) {
+    return;
+  }
+  const std::string& text = static_cast<const ast::NumberLiteral&>(*literal).text;
+  std::string integer_part = text.substr(0, text.find('.'));
+  integer_part.erase(0, std::min(integer_part.find_first_not_of("-0"), integer_part.size()));
+  int allowed = expected.precision - expected.scale;
+  if (static_cast<int>(integer_part.size()) <= allowed) return;
+  diagnostics_
+      .Report(DiagnosticKind::LiteralOutOfRange, expr.range,
+              fmt::format(
+                  "{} is {}, which allows {} digit{} before the point, but the literal has {}",
+                  what, expected.ToString(), allowed, allowed == 1 ? "" : "s", integer_part.size()))
+      .hint = "use a smaller value, or widen the field's decimal type";
 }
 
 }  // namespace weft::check
