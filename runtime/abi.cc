@@ -132,10 +132,13 @@ void weft_reject(WeftContext* context, const WeftString* message) {
   context->reject_reason.assign(message->data, static_cast<size_t>(message->size));
 }
 
-void weft_reject_overflow(WeftContext* context, const char* field, int32_t decimal) {
+void weft_reject_overflow(WeftContext* context, const char* field, const char* place,
+                          int32_t decimal) {
   context->reject_field = field;
-  context->reject_reason = decimal != 0 ? "decimal overflow: a result has more than 38 digits"
-                                        : "integer overflow: a result is outside -2^63 to 2^63-1";
+  context->reject_reason = decimal != 0 ? "decimal overflow" : "integer overflow";
+  if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
+  context->reject_reason +=
+      decimal != 0 ? ": a result has more than 38 digits" : ": a result is outside -2^63 to 2^63-1";
 }
 
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
@@ -146,9 +149,10 @@ void weft_reject_precision(WeftContext* context, const char* field, const __int1
                   weft::runtime::DecimalToString(*value, scale), precision, scale, field);
 }
 
-void weft_reject_division_by_zero(WeftContext* context, const char* field) {
+void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place) {
   context->reject_field = field;
   context->reject_reason = "division by zero";
+  if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 
 }  // extern "C"

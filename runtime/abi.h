@@ -69,10 +69,13 @@ int32_t weft_trim(WeftContext* context, const WeftString* value, WeftString* res
 // Reject helpers: each records the reason in the context; the rule function then returns
 // kWeftRejected.
 void weft_reject(WeftContext* context, const WeftString* message);
-// `decimal` is 1 for a decimal result beyond 38 digits, 0 for an int result beyond 64 bits.
-void weft_reject_overflow(WeftContext* context, const char* field, int32_t decimal);
+// `field` names the target field being computed and `place` the statement outside fields, such
+// as "`let total`"; the other is "". `decimal` is 1 for a decimal result beyond 38 digits, 0 for
+// an int result beyond 64 bits.
+void weft_reject_overflow(WeftContext* context, const char* field, const char* place,
+                          int32_t decimal);
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
                            int32_t scale, int32_t precision);
-void weft_reject_division_by_zero(WeftContext* context, const char* field);
+void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place);
 
 }  // extern "C"

@@ -23,6 +23,7 @@ std::unique_ptr<llvm::Module> Generator::Run() {
   locals_.resize(rule_.local_count);
 
   if (rule_.condition) {
+    current_place_ = "the `when` condition";
     llvm::Value* condition = Emit(*rule_.condition).payload;
     llvm::BasicBlock* skip = NewBlock("skip");
     llvm::BasicBlock* body = NewBlock("body");
@@ -47,10 +48,12 @@ void Generator::EmitStatement(const ir::Statement& statement) {
   switch (statement.kind) {
     case ir::StatementKind::Let:
       current_field_.clear();
+      current_place_ = "`let " + statement.field + "`";
       locals_[statement.index] = Emit(*statement.value);
       break;
     case ir::StatementKind::Require: {
       current_field_.clear();
+      current_place_ = "`require`";
       llvm::Value* condition = Emit(*statement.value).payload;
       RejectUnless(condition, [&] {
         llvm::Value* message = Emit(*statement.message).payload;
@@ -62,6 +65,7 @@ void Generator::EmitStatement(const ir::Statement& statement) {
     }
     case ir::StatementKind::Store:
       current_field_ = statement.field;
+      current_place_.clear();
       EmitStore(statement);
       break;
   }
@@ -219,6 +223,10 @@ llvm::Value* Generator::StringConstant(const std::string& text) {
   return llvm::ConstantStruct::get(string_type_, {bytes, builder_.getInt64(text.size())});
 }
 
+llvm::Value* Generator::PlaceName() {
+  return builder_.CreateGlobalString(current_place_, "place", 0, module_.get());
+}
+
 llvm::Value* Generator::FieldName() {
   return builder_.CreateGlobalString(current_field_, "field", 0, module_.get());
 }
@@ -256,8 +264,9 @@ void Generator::RejectOverflowUnless(llvm::Value* ok, bool decimal) {
   RejectUnless(ok, [&] {
     auto* ptr = builder_.getPtrTy();
     auto* i32 = builder_.getInt32Ty();
-    builder_.CreateCall(Helper("weft_reject_overflow", builder_.getVoidTy(), {ptr, ptr, i32}),
-                        {context_arg_, FieldName(), builder_.getInt32(decimal ? 1 : 0)});
+    builder_.CreateCall(
+        Helper("weft_reject_overflow", builder_.getVoidTy(), {ptr, ptr, ptr, i32}),
+        {context_arg_, FieldName(), PlaceName(), builder_.getInt32(decimal ? 1 : 0)});
   });
 }
 

@@ -79,6 +79,7 @@ class Generator {
   }
   llvm::Value* StringConstant(const std::string& text);
   llvm::Value* FieldName();
+  llvm::Value* PlaceName();
   // Stores `value` in a new stack slot of the entry block and returns its address.
   llvm::Value* Spill(llvm::Value* value);
   llvm::Value* Temporary(llvm::Type* type);
@@ -105,6 +106,9 @@ class Generator {
   std::vector<Value> locals_;
   // The target field whose value is being computed, named in reject reasons; empty outside one.
   std::string current_field_;
+  // The statement being computed outside a field, named in reject reasons: "`let total`",
+  // "`require`" or "the `when` condition"; empty inside a field assignment.
+  std::string current_place_;
 };
 
 }  // namespace weft::codegen::internal

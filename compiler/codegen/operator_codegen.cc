@@ -27,8 +27,9 @@ Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
   if (op == Op::Divide || op == Op::Remainder) {
     RejectUnless(builder_.CreateICmpNE(rhs, builder_.getInt64(0)), [&] {
       auto* ptr = builder_.getPtrTy();
-      builder_.CreateCall(Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr}),
-                          {context_arg_, FieldName()});
+      builder_.CreateCall(
+          Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr, ptr}),
+          {context_arg_, FieldName(), PlaceName()});
     });
     // INT64_MIN / -1 is the one quotient that does not fit. Its remainder is 0, but LLVM's srem
     // is undefined for it, so the divisor -1 is replaced by 1, which gives the same remainder.

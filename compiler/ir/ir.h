@@ -80,7 +80,7 @@ struct Statement {
   NodePtr value;
   // The reject message of Require.
   NodePtr message;
-  // For Store: the target field, whose type bounds the value.
+  // The target field of Store, whose type bounds the value; the local's name for Let.
   std::string field;
   ValueType field_type;
   int field_precision = 0;

@@ -342,6 +342,7 @@ Statement Lowering::LowerStatement(const ast::Statement& statement,
     case ast::StatementKind::Let:
       lowered.kind = StatementKind::Let;
       lowered.index = program_.statements.at(&statement).index;
+      lowered.field = statement.name.front().name;
       lowered.value = LowerExpr(*statement.value);
       break;
     case ast::StatementKind::Require:
