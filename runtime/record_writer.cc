@@ -38,19 +38,7 @@ void AppendJsonString(std::string_view text, std::string& out) {
 }
 
 void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
-  std::string valid;
-  size_t i = 0;
-  while (i < bytes.size()) {
-    size_t length = utf8::SequenceLength(bytes, i);
-    if (length == 0) {
-      valid += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    valid.append(bytes.substr(i, length));
-    i += length;
-  }
-  AppendJsonString(valid, out);
+  AppendJsonString(utf8::ReplaceInvalid(bytes, "\xEF\xBF\xBD"), out);
 }
 
 RecordWriter::RecordWriter(const schema::RecordType& record) : record_(record) {

@@ -31,6 +31,22 @@ size_t SequenceLength(std::string_view text, size_t at) {
   return length;
 }
 
+std::string ReplaceInvalid(std::string_view text, std::string_view replacement) {
+  std::string valid;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t length = SequenceLength(text, at);
+    if (length == 0) {
+      valid += replacement;
+      ++at;
+      continue;
+    }
+    valid.append(text.substr(at, length));
+    at += length;
+  }
+  return valid;
+}
+
 size_t FindInvalid(std::string_view text) {
   size_t at = 0;
   while (at < text.size()) {

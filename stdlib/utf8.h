@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 // UTF-8 checks shared by the compiler (source files, snippets) and the runtime (reject lines).
@@ -14,6 +15,10 @@ size_t SequenceLength(std::string_view text, size_t at);
 // Returns the offset of the first byte that does not start a well-formed sequence, or
 // std::string_view::npos when all of `text` is valid UTF-8.
 size_t FindInvalid(std::string_view text);
+
+// Returns `text` with each byte that does not start a well-formed sequence replaced by
+// `replacement`.
+std::string ReplaceInvalid(std::string_view text, std::string_view replacement);
 
 // True for the bytes 10xxxxxx that continue a multi-byte sequence.
 inline bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }

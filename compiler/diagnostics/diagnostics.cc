@@ -15,18 +15,6 @@ constexpr DiagnosticKindInfo kKindInfos[] = {
 #undef WEFT_DIAGNOSTIC
 };
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Note:
-      return "note";
-  }
-  return "error";
-}
-
 // Source lines longer than this are shown as a window around the caret.
 constexpr size_t kMaxSnippetWidth = 160;
 constexpr size_t kSnippetContext = 60;
@@ -34,19 +22,10 @@ constexpr size_t kSnippetContext = 60;
 // Returns the text with control characters and bytes of invalid UTF-8 replaced by '?', so
 // that a snippet never sends raw control sequences to a terminal.
 std::string PrintableText(std::string_view text) {
-  std::string printable;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t length = utf8::SequenceLength(text, i);
-    if (length == 0) {
-      printable += '?';
-      ++i;
-      continue;
-    }
-    auto byte = static_cast<unsigned char>(text[i]);
-    bool control = length == 1 && (byte < 0x20 || byte == 0x7F) && byte != '\t';
-    printable += control ? std::string_view("?") : text.substr(i, length);
-    i += length;
+  std::string printable = utf8::ReplaceInvalid(text, "?");
+  for (char& c : printable) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 || byte == 0x7F) && byte != '\t') c = '?';
   }
   return printable;
 }
@@ -69,6 +48,18 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
+  }
+  return "error";
+}
 
 const DiagnosticKindInfo& InfoOf(DiagnosticKind kind) {
   return kKindInfos[static_cast<size_t>(kind)];

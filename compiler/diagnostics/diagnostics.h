@@ -26,6 +26,8 @@ struct DiagnosticKindInfo {
 };
 
 const DiagnosticKindInfo& InfoOf(DiagnosticKind kind);
+// The word for a severity in output: "error", "warning" or "note".
+std::string_view SeverityName(Severity severity);
 const std::vector<DiagnosticKind>& AllDiagnosticKinds();
 
 // A remark attached to a diagnostic, such as the declaration it refers to.

@@ -9,18 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string_view SeverityName(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Note:
-      return "note";
-  }
-  return "error";
-}
-
 // The 1-based start and end positions of a range; the end is exclusive, as SARIF's endColumn is.
 struct Span {
   uint32_t line, column, end_line, end_column;
