@@ -54,6 +54,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
+  // CLI11 reports an unknown command as a missing one, so the name is checked here first.
+  std::string command = argc > 1 ? argv[1] : "";
+  if (!command.empty() && command[0] != '-' && command != "check" && command != "run") {
+    std::cerr << "weft: unknown command `" << argv[1] << "`; the commands are `check` and `run`\n"
+              << "Run with --help for more information.\n";
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
