@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "runtime/decimal.h"
+
 namespace weft::ir {
 namespace {
 
@@ -86,17 +88,6 @@ std::string TypeName(const ValueType& type) {
   return type.optional ? name + "?" : name;
 }
 
-std::string DecimalText(__int128 value) {
-  bool negative = value < 0;
-  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(value) : value;
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + magnitude % 10));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  return negative ? "-" + digits : digits;
-}
-
 void DumpNode(const Node& node, std::string& out) {
   out += fmt::format("({}:{}", OpName(node.op), TypeName(node.type));
   if (node.op == Op::Constant) {
@@ -108,7 +99,7 @@ void DumpNode(const Node& node, std::string& out) {
         out += fmt::format(" {}", node.integer);
         break;
       case Repr::Decimal:
-        out += " " + DecimalText(node.decimal);
+        out += " " + runtime::DecimalToString(node.decimal, 0);
         break;
       case Repr::String:
         out += " " + ast::Quoted(node.text);

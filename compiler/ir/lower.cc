@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "compiler/ir/ir.h"
+#include "runtime/decimal.h"
 
 namespace weft::ir {
 namespace {
@@ -36,21 +37,16 @@ NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {}) {
   return node;
 }
 
-// Parses a literal's digits into a scaled integer; the checker bounded it to 38 digits.
-__int128 ParseDecimal(const std::string& text, int scale) {
+// Parses a literal's digits into a scaled integer. The checker bounded it to 38 digits and to
+// its own number of places, so the parse cannot fail.
+__int128 ParseLiteral(const std::string& text, int scale) {
   __int128 value = 0;
-  int places = 0;
-  bool after_point = false;
-  for (char c : text) {
-    if (c == '.') {
-      after_point = true;
-    } else if (c >= '0' && c <= '9') {
-      value = value * 10 + (c - '0');
-      if (after_point) ++places;
-    }
+  runtime::DecimalParseError error = runtime::ParseDecimal(text, scale, value);
+  if (error != runtime::DecimalParseError::None) {
+    throw std::logic_error("IR lowering got a literal that the checker should have rejected: " +
+                           text);
   }
-  for (; places < scale; ++places) value *= 10;
-  return text.starts_with('-') ? -value : value;
+  return value;
 }
 
 class Lowering {
@@ -79,15 +75,9 @@ NodePtr Convert(NodePtr node, ValueType type) {
   // A constant that gains places is rescaled here when the result keeps to 38 digits. Otherwise
   // a Rescale node rejects the record at run time, as it does for any other value.
   if (rescale && node->op == Op::Constant && type.scale > node->type.scale) {
-    __int128 widened = node->decimal;
-    __int128 limit = 1;
-    bool fits = true;
-    for (int digit = 0; digit < schema::kMaxDecimalPrecision; ++digit) limit *= 10;
-    for (int scale = node->type.scale; scale < type.scale && fits; ++scale) {
-      fits = !__builtin_mul_overflow(widened, 10, &widened);
-    }
-    if (fits && widened < limit && widened > -limit) {
-      node->decimal = widened;
+    std::optional<__int128> widened = runtime::Rescale(node->decimal, node->type.scale, type.scale);
+    if (widened) {
+      node->decimal = *widened;
       node->type.scale = type.scale;
       return node;
     }
@@ -185,10 +175,10 @@ NodePtr Lowering::LowerLiteral(const ast::Expr& expr, const schema::Type& type) 
   }
   text += static_cast<const ast::NumberLiteral&>(*literal).text;
   if (type.kind == TypeKind::Decimal) {
-    node->decimal = ParseDecimal(text, type.scale);
+    node->decimal = ParseLiteral(text, type.scale);
     node->type.scale = type.scale;
   } else {
-    node->integer = static_cast<int64_t>(ParseDecimal(text, 0));
+    node->integer = static_cast<int64_t>(ParseLiteral(text, 0));
   }
   return node;
 }
