@@ -67,6 +67,9 @@ class Generator {
   Value EmitCoalesce(const Node& node);
   Value EmitSelect(const Node& node);
   Value EmitConcat(const Node& node);
+  // Joins the values of two branches at the current block, which both end in, with PHI nodes.
+  Value Merge(const ir::ValueType& type, Value first, llvm::BasicBlock* first_end, Value second,
+              llvm::BasicBlock* second_end);
   Value EmitToString(const Node& node);
   Value EmitRescale(const Node& node);
   void EmitStatement(const ir::Statement& statement);

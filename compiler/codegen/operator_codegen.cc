@@ -173,15 +173,9 @@ Value Generator::EmitCoalesce(const Node& node) {
   llvm::BasicBlock* rhs_end = builder_.GetInsertBlock();
   builder_.CreateBr(done);
 
+  // On the edge from the value, it is present.
   builder_.SetInsertPoint(done);
-  llvm::PHINode* payload = builder_.CreatePHI(lhs.payload->getType(), 2);
-  payload->addIncoming(lhs.payload, lhs_end);
-  payload->addIncoming(rhs.payload, rhs_end);
-  if (!node.type.optional) return {nullptr, payload};
-  llvm::PHINode* present = builder_.CreatePHI(builder_.getInt1Ty(), 2);
-  present->addIncoming(builder_.getTrue(), lhs_end);
-  present->addIncoming(Present(rhs), rhs_end);
-  return {present, payload};
+  return Merge(node.type, {nullptr, lhs.payload}, lhs_end, rhs, rhs_end);
 }
 
 Value Generator::EmitSelect(const Node& node) {
@@ -201,13 +195,18 @@ Value Generator::EmitSelect(const Node& node) {
   builder_.CreateBr(done);
 
   builder_.SetInsertPoint(done);
-  llvm::PHINode* payload = builder_.CreatePHI(PayloadType(node.type.repr), 2);
-  payload->addIncoming(then_value.payload, then_end);
-  payload->addIncoming(else_value.payload, else_end);
-  if (!node.type.optional) return {nullptr, payload};
+  return Merge(node.type, then_value, then_end, else_value, else_end);
+}
+
+Value Generator::Merge(const ir::ValueType& type, Value first, llvm::BasicBlock* first_end,
+                       Value second, llvm::BasicBlock* second_end) {
+  llvm::PHINode* payload = builder_.CreatePHI(PayloadType(type.repr), 2);
+  payload->addIncoming(first.payload, first_end);
+  payload->addIncoming(second.payload, second_end);
+  if (!type.optional) return {nullptr, payload};
   llvm::PHINode* present = builder_.CreatePHI(builder_.getInt1Ty(), 2);
-  present->addIncoming(Present(then_value), then_end);
-  present->addIncoming(Present(else_value), else_end);
+  present->addIncoming(Present(first), first_end);
+  present->addIncoming(Present(second), second_end);
   return {present, payload};
 }
 
