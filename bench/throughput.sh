@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the throughput of `weft run` on synthetic Salesforce-style account records, mapped by
-# the demo's accounts.map. A benchmark, not a test: it prints figures and never fails on them.
+# the demo's accounts.map. It is a benchmark, not a test, so it prints figures and sets no bound.
 # usage: bench/throughput.sh WEFT_BINARY [RECORDS]
 set -euo pipefail
 

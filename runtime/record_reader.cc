@@ -192,22 +192,22 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
 
   __int128 units = 0;
   DecimalParseError error = ParseDecimal(text, field.type.scale, units);
-  std::string shown = std::string(text.substr(0, 60));
+  std::string excerpt = std::string(text.substr(0, 60));
   switch (error) {
     case DecimalParseError::None:
       break;
     case DecimalParseError::NotANumber:
       return fmt::format("field `{}` must be a decimal, but \"{}\" is not a number", field.name,
-                         shown);
+                         excerpt);
     case DecimalParseError::TooManyPlaces:
       return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name,
-                         field.type.AsRequired().ToString(), shown, field.type.scale);
+                         field.type.AsRequired().ToString(), excerpt, field.type.scale);
     case DecimalParseError::TooManyDigits:
       break;
   }
   if (error == DecimalParseError::TooManyDigits || !FitsDigits(units, field.type.precision)) {
     return fmt::format("field `{}` is {}: {} has too many digits", field.name,
-                       field.type.AsRequired().ToString(), shown);
+                       field.type.AsRequired().ToString(), excerpt);
   }
   slot.decimal = units;
   return "";

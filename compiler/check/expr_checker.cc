@@ -98,9 +98,9 @@ Type ExprChecker::Check(const ast::Expr* expr) {
   return Type::Error();
 }
 
-Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view what) {
+Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view feature) {
   diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range,
-                      fmt::format("{} not supported yet", what));
+                      fmt::format("{} not supported yet", feature));
   return Record(expr, Type::Error());
 }
 
@@ -302,15 +302,15 @@ void ExprChecker::AdaptIntLiteral(const ast::Expr& expr, Type& type, const Type&
   }
 }
 
-void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view what) {
+void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view role) {
   if (expr == nullptr) return;
   Type type = Check(expr);
   if (type.IsError()) return;
-  if (!RequirePresent(*expr, type, fmt::format("as {}", what))) return;
+  if (!RequirePresent(*expr, type, fmt::format("as {}", role))) return;
   if (type.kind != TypeKind::Bool) {
     diagnostics_
         .Report(DiagnosticKind::TypeMismatch, expr->range,
-                fmt::format("{} must be a bool, not {}", what, type.ToString()))
+                fmt::format("{} must be a bool, not {}", role, type.ToString()))
         .hint = "compare the value, such as `Type != null` or `Name == \"Acme\"`";
   }
 }

@@ -19,11 +19,12 @@ class ExprChecker {
   // Returns the expression's type; a null expression (left by a syntax error) is an error type.
   schema::Type Check(const ast::Expr* expr);
   // Checks a value that must fit `expected`, as in an assignment to a field of that type.
-  // `what` names the destination in messages, such as "field `name`".
+  // `destination` is how messages name it, such as "field `name`".
   void CheckAssignable(const ast::Expr* expr, const schema::Type& expected,
-                       const std::string& what);
-  // Checks a condition (`when`, `require`, `if`), which must be a present bool.
-  void CheckCondition(const ast::Expr* expr, std::string_view what);
+                       const std::string& destination);
+  // Checks a condition (`when`, `require`, `if`), which must be a present bool. `role` is how
+  // messages name it, such as "the `when` condition".
+  void CheckCondition(const ast::Expr* expr, std::string_view role);
 
   // Adds a local and returns its index; a repeated name is reported and shadows nothing.
   int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
@@ -57,10 +58,10 @@ class ExprChecker {
   schema::Type CheckLogical(const ast::BinaryExpr& expr);
   schema::Type CheckCoalesce(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
   schema::Type CheckIf(const ast::IfExpr& expr);
-  schema::Type NotYetSupported(const ast::Expr& expr, std::string_view what);
+  schema::Type NotYetSupported(const ast::Expr& expr, std::string_view feature);
   // Reports a number literal with more integer digits than the decimal target allows.
   void CheckLiteralFits(const ast::Expr& expr, const schema::Type& expected,
-                        const std::string& what);
+                        const std::string& destination);
 
   // Requires a present value; reports OptionalValueUsed otherwise and returns false.
   bool RequirePresent(const ast::Expr& expr, const schema::Type& type, std::string_view use);

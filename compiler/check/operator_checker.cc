@@ -126,12 +126,12 @@ Type ExprChecker::CheckComparison(const ast::BinaryExpr& expr, Type lhs, Type rh
 }
 
 Type ExprChecker::CheckLogical(const ast::BinaryExpr& expr) {
-  std::string what = fmt::format("an operand of `{}`", ast::Spelling(expr.op));
-  CheckCondition(expr.lhs.get(), what);
+  std::string role = fmt::format("an operand of `{}`", ast::Spelling(expr.op));
+  CheckCondition(expr.lhs.get(), role);
 
   // The right operand runs only when the left one is true (`and`) or false (`or`).
   size_t depth = Narrow(expr.lhs.get(), expr.op == ast::BinaryOp::And);
-  CheckCondition(expr.rhs.get(), what);
+  CheckCondition(expr.rhs.get(), role);
   EndNarrowing(depth);
   return Record(expr, Type::Bool());
 }
@@ -184,44 +184,44 @@ Type ExprChecker::CheckIf(const ast::IfExpr& expr) {
 }
 
 void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
-                                  const std::string& what) {
+                                  const std::string& destination) {
   Type type = Check(expr);
   if (type.IsError()) return;
   AdaptIntLiteral(*expr, type, expected);
 
   if (type.kind == TypeKind::Null) {
     if (!expected.optional) {
-      diagnostics_.Report(
-          DiagnosticKind::OptionalValueUsed, expr->range,
-          fmt::format("{} is required (type {}) and cannot be null", what, expected.ToString()));
+      diagnostics_.Report(DiagnosticKind::OptionalValueUsed, expr->range,
+                          fmt::format("{} is required (type {}) and cannot be null", destination,
+                                      expected.ToString()));
     }
     return;
   }
   if (!type.SameKind(expected)) {
     diagnostics_
         .Report(DiagnosticKind::TypeMismatch, expr->range,
-                fmt::format("{} has type {}, but the value is {}", what, expected.ToString(),
+                fmt::format("{} has type {}, but the value is {}", destination, expected.ToString(),
                             type.ToString()))
         .hint = ConversionHint(type, expected);
     return;
   }
   if (type.optional && !expected.optional) {
-    RequirePresent(*expr, type, fmt::format("for {}, which is required", what));
+    RequirePresent(*expr, type, fmt::format("for {}, which is required", destination));
     return;
   }
   if (type.kind == TypeKind::Decimal && type.scale > expected.scale) {
     diagnostics_
         .Report(DiagnosticKind::DecimalScaleLoss, expr->range,
-                fmt::format("the value has {} decimal places, but {} has {}", type.scale, what,
-                            expected.scale))
+                fmt::format("the value has {} decimal places, but {} has {}", type.scale,
+                            destination, expected.scale))
         .hint = fmt::format("round it explicitly, such as `round(value, {})`", expected.scale);
     return;
   }
-  CheckLiteralFits(*expr, expected, what);
+  CheckLiteralFits(*expr, expected, destination);
 }
 
 void ExprChecker::CheckLiteralFits(const ast::Expr& expr, const Type& expected,
-                                   const std::string& what) {
+                                   const std::string& destination) {
   // A literal's digits are known now, so a literal too large for a decimal field is a mistake in
   // the file instead of a reject of every record at run time.
   const ast::Expr* literal = &expr;
@@ -238,10 +238,11 @@ void ExprChecker::CheckLiteralFits(const ast::Expr& expr, const Type& expected,
   int allowed = expected.precision - expected.scale;
   if (static_cast<int>(integer_part.size()) <= allowed) return;
   diagnostics_
-      .Report(DiagnosticKind::LiteralOutOfRange, expr.range,
-              fmt::format(
-                  "{} is {}, which allows {} digit{} before the point, but the literal has {}",
-                  what, expected.ToString(), allowed, allowed == 1 ? "" : "s", integer_part.size()))
+      .Report(
+          DiagnosticKind::LiteralOutOfRange, expr.range,
+          fmt::format("{} is {}, which allows {} digit{} before the point, but the literal has {}",
+                      destination, expected.ToString(), allowed, allowed == 1 ? "" : "s",
+                      integer_part.size()))
       .hint = "use a smaller value, or widen the field's decimal type";
 }
 

@@ -131,16 +131,16 @@ void DumpExpr(const ast::Expr* expr, std::string& out) {
       return;
     }
     case ast::ExprKind::Each: {
-      const auto& each = static_cast<const ast::EachExpr&>(*expr);
+      const auto& each_expr = static_cast<const ast::EachExpr&>(*expr);
       out += "(each ";
-      DumpExpr(each.source.get(), out);
-      if (each.variable) out += " as " + each.variable->name;
-      if (each.filter) {
+      DumpExpr(each_expr.source.get(), out);
+      if (each_expr.variable) out += " as " + each_expr.variable->name;
+      if (each_expr.filter) {
         out += " where ";
-        DumpExpr(each.filter.get(), out);
+        DumpExpr(each_expr.filter.get(), out);
       }
       out += " -> ";
-      DumpExpr(each.value.get(), out);
+      DumpExpr(each_expr.value.get(), out);
       out += ')';
       return;
     }

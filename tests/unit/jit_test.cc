@@ -296,7 +296,7 @@ map src.In -> dst.Out {
 }
 
 TEST_F(JitTest, SkipsUnreadableRecordsThatWhenFiltersOut) {
-  // `when active` filters records out before their other fields matter; a record with a bad
+  // `when active` filters records out before their other fields matter. A record with a bad
   // field is rejected only when the condition would map it or reads the bad field itself.
   RunResult result = Run(R"(
 map src.In -> dst.Out when active {

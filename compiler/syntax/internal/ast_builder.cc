@@ -276,13 +276,13 @@ std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(
   return literal;
 }
 
-std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const char* what) {
+std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const char* description) {
   if (context == nullptr) return {};
   std::unique_ptr<ast::StringLiteral> literal = BuildString(context);
   if (!literal->IsPlain()) {
     diagnostics_
         .Report(DiagnosticKind::SyntaxError, literal->range,
-                fmt::format("{} cannot contain `{{...}}` interpolation", what))
+                fmt::format("{} cannot contain `{{...}}` interpolation", description))
         .hint = "write `\\{` for a literal brace";
   }
   return literal->PlainText();

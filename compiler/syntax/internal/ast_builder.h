@@ -54,7 +54,7 @@ class AstBuilder {
   ast::Pattern BuildPattern(P::PatternContext* context);
 
   // The text of a string that must not contain interpolations, such as a path.
-  std::string BuildPlainString(P::StringLitContext* context, const char* what);
+  std::string BuildPlainString(P::StringLitContext* context, const char* description);
   ast::Identifier BuildIdent(P::IdentContext* context);
   ast::QualifiedName BuildQualifiedName(P::QualifiedNameContext* context);
 
