@@ -197,6 +197,16 @@ std::string_view NextLine(std::string_view text, char line_break, size_t& start)
   return {};
 }
 
+// True when the first line of `text` is a complete JSON object and more text follows it, which
+// one JSON document cannot do.
+bool StartsWithCompleteLine(std::string_view text, od::parser& parser) {
+  char line_break = LineBreak(text);
+  size_t start = 0;
+  std::string_view first = NextLine(text, line_break, start);
+  if (first.empty() || first.front() != '{' || !CheckJson(parser, first).empty()) return false;
+  return !NextLine(text, line_break, start).empty();
+}
+
 // Decides whether a text that does not parse as one JSON value is NDJSON. It is when one of its
 // first lines is a complete value. A pretty-printed document rarely has one so early, and NDJSON
 // whose first records are malformed still has a good one soon after.
@@ -225,15 +235,20 @@ bool Split(std::string_view text, InputFormat format, SplitInput& input, std::st
   while (first < body.size() && IsSpace(body[first])) ++first;
   if (first == body.size()) return true;
 
-  if (format == InputFormat::Ndjson) {
+  // NDJSON is recognized from its first lines where possible, because checking the whole text
+  // as one value would scan all of it once more.
+  std::string_view rest = body.substr(first);
+  bool lines = format == InputFormat::Ndjson;
+  if (format == InputFormat::Auto) {
+    lines = (rest.front() != '[' && rest.front() != '{') || StartsWithCompleteLine(rest, parser);
+  }
+  if (lines) {
     SplitLines(body, parser, input);
     return true;
   }
-  std::string check = CheckJson(parser, body.substr(first));
-  bool document = format == InputFormat::Json;
-  if (format == InputFormat::Auto && (body[first] == '[' || body[first] == '{')) {
-    document = check.empty() || !LooksLikeNdjson(body.substr(first), parser);
-  }
+
+  std::string check = CheckJson(parser, rest);
+  bool document = format == InputFormat::Json || check.empty() || !LooksLikeNdjson(rest, parser);
   if (!document) {
     SplitLines(body, parser, input);
     return true;
