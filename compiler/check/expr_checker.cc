@@ -218,7 +218,7 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
                         fmt::format("as an argument of `{}`", builtin->name))) {
       valid = false;
     } else if (arguments[i].kind != expected) {
-      Type wanted{expected};
+      Type wanted = Type::Of(expected);
       diagnostics_
           .Report(DiagnosticKind::TypeMismatch, argument.range,
                   fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
@@ -230,7 +230,7 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   }
   if (!valid) return Record(expr, Type::Error());
 
-  Type result{builtin->result};
+  Type result = Type::Of(builtin->result);
   if (builtin->typing == stdlib::Typing::IntToDecimal) result = Type::Decimal(19, 0);
   if (builtin->typing == stdlib::Typing::RoundToScale) {
     const ast::Expr& places = *expr.arguments[1];

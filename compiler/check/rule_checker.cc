@@ -146,7 +146,7 @@ class RuleChecker {
     std::vector<const schema::FieldType*> missing;
     for (size_t i = 0; i < target_->fields.size(); ++i) {
       const schema::FieldType& field = target_->fields[i];
-      if (assigned_[i] == nullptr && !field.type.optional && !field.has_default &&
+      if (assigned_[i] == nullptr && !field.type.optional && !field.has_default() &&
           !field.type.IsError()) {
         missing.push_back(&field);
       }

@@ -101,8 +101,11 @@ std::unique_ptr<schema::RecordType> BuildRecord(const std::string& schema_name,
       diagnostics.Report(DiagnosticKind::NotYetSupported, field.default_value->range,
                          "field defaults are not supported yet");
     }
-    record->fields.push_back({field.name.name, ResolveType(field.type, enum_names, diagnostics),
-                              false, field.name.range});
+    schema::FieldType built;
+    built.name = field.name.name;
+    built.type = ResolveType(field.type, enum_names, diagnostics);
+    built.range = field.name.range;
+    record->fields.push_back(std::move(built));
   }
   return record;
 }

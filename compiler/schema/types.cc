@@ -11,7 +11,17 @@ Type Type::AsOptional(bool is_optional) const {
 }
 
 bool Type::SameKind(const Type& other) const {
-  return kind == other.kind && record == other.record;
+  if (kind != other.kind || record != other.record || enumeration != other.enumeration) {
+    return false;
+  }
+  if (kind != TypeKind::List) return true;
+  if (element == nullptr || other.element == nullptr) return element == other.element;
+  return element->SameKind(*other.element) && element->optional == other.element->optional;
+}
+
+bool Constraints::empty() const {
+  return !min_length && !max_length && pattern.empty() && minimum.empty() && maximum.empty() &&
+         multiple_of.empty() && allowed_values.empty();
 }
 
 std::string Type::ToString() const {
@@ -29,7 +39,7 @@ std::string Type::ToString() const {
       text = "int";
       break;
     case TypeKind::Decimal:
-      text = fmt::format("decimal({}, {})", precision, scale);
+      text = scale == kAnyScale ? "decimal" : fmt::format("decimal({}, {})", precision, scale);
       break;
     case TypeKind::String:
       text = "string";
@@ -47,13 +57,13 @@ std::string Type::ToString() const {
       text = "datetime";
       break;
     case TypeKind::Enum:
-      text = "enum";
+      text = enumeration != nullptr ? enumeration->QualifiedName() : "enum";
       break;
     case TypeKind::Record:
       text = record != nullptr ? record->QualifiedName() : "record";
       break;
     case TypeKind::List:
-      text = "list";
+      text = element != nullptr ? "list<" + element->ToString() + ">" : "list";
       break;
   }
   if (optional) text += '?';
@@ -78,6 +88,26 @@ const RecordType* Schema::FindRecord(std::string_view record_name) const {
     if (record->name == record_name) return record.get();
   }
   return nullptr;
+}
+
+const EnumType* Schema::FindEnum(std::string_view enum_name) const {
+  for (const auto& enumeration : enums) {
+    if (enumeration->name == enum_name) return enumeration.get();
+  }
+  return nullptr;
+}
+
+int EnumType::FindMember(std::string_view member) const {
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (members[i] == member) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<std::string> Schema::TypeNames() const {
+  std::vector<std::string> names = RecordNames();
+  for (const auto& enumeration : enums) names.push_back(enumeration->name);
+  return names;
 }
 
 std::vector<std::string> Schema::RecordNames() const {
