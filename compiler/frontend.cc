@@ -57,7 +57,7 @@ void ParseAndCheck(Frontend& frontend, const std::vector<FileId>& files) {
     frontend.program.files = std::move(parsed);
     return;
   }
-  frontend.program = check::Check(std::move(parsed), frontend.diagnostics);
+  frontend.program = check::Check(std::move(parsed), frontend.sources, frontend.diagnostics);
 }
 
 }  // namespace

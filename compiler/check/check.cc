@@ -44,10 +44,11 @@ std::vector<std::string> CheckedProgram::RuleNames() const {
   return names;
 }
 
-CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, DiagnosticEngine& diagnostics) {
+CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManager& sources,
+                     DiagnosticEngine& diagnostics) {
   CheckedProgram program;
   program.files = std::move(files);
-  for (const auto& file : program.files) BuildSchemas(*file, program, diagnostics);
+  for (const auto& file : program.files) BuildSchemas(*file, program, sources, diagnostics);
   for (const auto& file : program.files) {
     ReportUnsupportedDeclarations(*file, diagnostics);
     for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);

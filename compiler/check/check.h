@@ -59,6 +59,8 @@ struct CheckedProgram {
 schema::Type Unify(const schema::Type& a, const schema::Type& b);
 
 // Resolves names and checks types in the parsed files, reporting every mistake to `diagnostics`.
-CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, DiagnosticEngine& diagnostics);
+// Imported schema documents are added to `sources`.
+CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManager& sources,
+                     DiagnosticEngine& diagnostics);
 
 }  // namespace weft::check

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+
+#include "compiler/schema/import.h"
 
 namespace weft::check {
 namespace {
@@ -112,7 +115,8 @@ std::unique_ptr<schema::RecordType> BuildRecord(const std::string& schema_name,
 
 }  // namespace
 
-void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics) {
+void BuildSchemas(const ast::File& file, CheckedProgram& program, SourceManager& sources,
+                  DiagnosticEngine& diagnostics) {
   for (const ast::SchemaDecl& decl : file.schemas) {
     bool duplicate = false;
     for (const auto& existing : program.schemas) {
@@ -125,11 +129,16 @@ void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngi
     }
     if (duplicate) continue;
     if (decl.from_path) {
-      // TODO: JSON Schema, OpenAPI and Salesforce describe importers.
-      diagnostics
-          .Report(DiagnosticKind::NotYetSupported, decl.range,
-                  "importing a schema from a file is not supported yet")
-          .hint = "declare the records inline with `schema NAME { record ... }`";
+      // Paths are relative to the file that names them.
+      std::filesystem::path map_path = sources.Get(decl.range.file).path();
+      schema::ImportRequest request{decl.name.name,
+                                    (map_path.parent_path() / *decl.from_path).string(), decl.range};
+      std::unique_ptr<schema::Schema> imported =
+          schema::ImportSchema(request, sources, diagnostics);
+      if (imported != nullptr) {
+        imported->range = decl.name.range;
+        program.schemas.push_back(std::move(imported));
+      }
       continue;
     }
 

@@ -4,8 +4,9 @@
 
 namespace weft::check {
 
-// Adds the schemas declared in `file` to `program`, reporting unknown types, bad decimal
-// parameters, duplicate names and the schema features not supported yet.
-void BuildSchemas(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics);
+// Adds the schemas declared or imported in `file` to `program`, reporting unknown types, bad
+// decimal parameters and duplicate names. Imported documents are added to `sources`.
+void BuildSchemas(const ast::File& file, CheckedProgram& program, SourceManager& sources,
+                  DiagnosticEngine& diagnostics);
 
 }  // namespace weft::check

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,9 @@ class SourceManager {
   size_t size() const { return files_.size(); }
 
  private:
-  std::vector<SourceFile> files_;
+  // A deque, so that adding a file (an imported schema during checking) keeps references to the
+  // others valid.
+  std::deque<SourceFile> files_;
 };
 
 }  // namespace weft
