@@ -57,7 +57,7 @@ tableDecl
 
 tableEntry: (tableKey | 'else') '=>' expr;
 
-tableKey: literal | '-' number=(INT_LIT | DECIMAL_LIT);
+tableKey: literal | '-' number=(INT_LIT | DECIMAL_LIT) | ident;
 
 tableOption: ident ':' ident;
 

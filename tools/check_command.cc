@@ -6,6 +6,7 @@
 #include "compiler/diagnostics/formats.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
+#include "compiler/ir/support.h"
 #include "compiler/syntax/dump.h"
 #include "tools/commands.h"
 #include "tools/report.h"
@@ -40,6 +41,13 @@ int RunCheck(const CheckOptions& options) {
 
   for (const check::CheckedRule& rule : frontend->program.rules) {
     if (!options.dump_ir && !options.dump_llvm) break;
+    if (!ir::ReportUncompilable(frontend->program, rule, frontend->diagnostics)) {
+      for (const Diagnostic* diagnostic : frontend->diagnostics.Ordered()) {
+        if (diagnostic->kind == DiagnosticKind::NotYetSupported)
+          frontend->diagnostics.Render(*diagnostic, std::cerr);
+      }
+      return kExitFailure;
+    }
     try {
       ir::Rule lowered = ir::Lower(frontend->program, rule);
       if (options.dump_ir) std::cout << ir::Dump(lowered);

@@ -12,6 +12,7 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
+#include "compiler/ir/support.h"
 #include "runtime/executor.h"
 #include "tools/commands.h"
 #include "tools/report.h"
@@ -154,10 +155,14 @@ int RunRun(const RunOptions& options) {
   Log log(options.verbose);
   if (!CheckDistinctFiles(options)) return kExitUsage;
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  const check::CheckedRule* rule = nullptr;
+  if (!frontend->diagnostics.HasErrors()) {
+    rule = FindRule(*frontend, options);
+    if (rule == nullptr) return kExitUsage;
+    ir::ReportUncompilable(frontend->program, *rule, frontend->diagnostics);
+  }
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
-  const check::CheckedRule* rule = FindRule(*frontend, options);
-  if (rule == nullptr) return kExitUsage;
   log.Step("checked " + std::to_string(options.files.size()) + " file(s)");
 
   std::unique_ptr<codegen::Jit> jit;

@@ -4,6 +4,7 @@
 
 #include "compiler/check/rule_checker.h"
 #include "compiler/check/schema_builder.h"
+#include "compiler/check/table_checker.h"
 
 namespace weft::check {
 namespace {
@@ -13,11 +14,6 @@ void ReportUnsupportedDeclarations(const ast::File& file, DiagnosticEngine& diag
   for (const ast::ImportDecl& decl : file.imports) {
     diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range, "`import` is not supported yet")
         .hint = "pass every .map file on the command line";
-  }
-  for (const ast::TableDecl& decl : file.tables) {
-    diagnostics
-        .Report(DiagnosticKind::NotYetSupported, decl.name.range, "tables are not supported yet")
-        .hint = "use `if ... then ... else` for a few values";
   }
   for (const ast::FnDecl& decl : file.functions) {
     diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range,
@@ -38,6 +34,20 @@ const CheckedRule* CheckedProgram::FindRule(std::string_view name) const {
   return nullptr;
 }
 
+int CheckedProgram::FindTable(std::string_view name) const {
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const schema::Schema* CheckedProgram::FindSchema(std::string_view name) const {
+  for (const auto& candidate : schemas) {
+    if (candidate->name == name) return candidate.get();
+  }
+  return nullptr;
+}
+
 std::vector<std::string> CheckedProgram::RuleNames() const {
   std::vector<std::string> names;
   for (const CheckedRule& rule : rules) names.push_back(rule.name);
@@ -49,6 +59,7 @@ CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManage
   CheckedProgram program;
   program.files = std::move(files);
   for (const auto& file : program.files) BuildSchemas(*file, program, sources, diagnostics);
+  for (const auto& file : program.files) CheckTables(*file, program, diagnostics);
   for (const auto& file : program.files) {
     ReportUnsupportedDeclarations(*file, diagnostics);
     for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);

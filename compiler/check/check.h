@@ -13,14 +13,17 @@
 namespace weft::check {
 
 // The kind of declaration that a name or call in an expression refers to.
-enum class Resolution { None, SourceField, Local, Builtin };
+enum class Resolution { None, SourceField, Local, Builtin, NestedField, EnumMember, Table };
 
 // The checker's facts about one expression, which the IR lowering reads.
 struct ExprInfo {
   schema::Type type;
   Resolution resolution = Resolution::None;
-  // The source field index for SourceField, the local index for Local.
+  // The source field index for SourceField, the local index for Local, the field index in the
+  // base's record for NestedField, the member index for EnumMember, the table index for Table.
   int index = -1;
+  // The schema field that a SourceField or NestedField reads, for its constraints.
+  const schema::FieldType* field = nullptr;
   // True when an optional field is read where a check above proved it present.
   bool narrowed = false;
   const stdlib::Builtin* builtin = nullptr;
@@ -30,6 +33,18 @@ struct ExprInfo {
 struct StatementInfo {
   // The target field index of an assignment, the local index of a `let`.
   int index = -1;
+};
+
+// A value-translation table: `table NAME: K -> V { key => value ... else => value }`.
+struct CheckedTable {
+  const ast::TableDecl* decl = nullptr;
+  std::string name;
+  schema::Type key;
+  schema::Type value;
+  // A table without `else` yields `V?`, because a key may be missing.
+  bool has_else = false;
+  // Set when a rule looks the table up, for the unused-table warning.
+  mutable bool used = false;
 };
 
 struct CheckedRule {
@@ -45,11 +60,15 @@ struct CheckedRule {
 struct CheckedProgram {
   std::vector<std::unique_ptr<ast::File>> files;
   std::vector<std::unique_ptr<schema::Schema>> schemas;
+  std::vector<CheckedTable> tables;
   std::vector<CheckedRule> rules;
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
   std::unordered_map<const ast::Statement*, StatementInfo> statements;
 
   const CheckedRule* FindRule(std::string_view name) const;
+  // The index of the table in `tables`, or -1.
+  int FindTable(std::string_view name) const;
+  const schema::Schema* FindSchema(std::string_view name) const;
   std::vector<std::string> RuleNames() const;
   const ExprInfo& Info(const ast::Expr& expr) const { return exprs.at(&expr); }
 };

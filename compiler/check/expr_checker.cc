@@ -29,9 +29,16 @@ bool IsIntLiteral(const ast::Expr& expr) {
          IsIntLiteral(*unary.operand);
 }
 
-int IntegerDigits(const Type& type) { return type.precision - type.scale; }
+// The digits before the point; a decimal of any scale may use all 38.
+int IntegerDigits(const Type& type) {
+  return type.scale == schema::kAnyScale ? schema::kMaxDecimalPrecision
+                                         : type.precision - type.scale;
+}
 
 Type DecimalWithDigits(int integer_digits, int scale) {
+  if (scale == schema::kAnyScale) {
+    return Type::Decimal(schema::kMaxDecimalPrecision, schema::kAnyScale);
+  }
   return Type::Decimal(std::min(schema::kMaxDecimalPrecision, std::max(1, integer_digits + scale)),
                        scale);
 }
@@ -45,8 +52,9 @@ Type Unify(const Type& a, const Type& b) {
   if (!a.SameKind(b)) return Type::Error();
   Type unified = a;
   if (a.kind == TypeKind::Decimal) {
-    unified =
-        DecimalWithDigits(std::max(IntegerDigits(a), IntegerDigits(b)), std::max(a.scale, b.scale));
+    bool any_scale = a.scale == schema::kAnyScale || b.scale == schema::kAnyScale;
+    unified = DecimalWithDigits(std::max(IntegerDigits(a), IntegerDigits(b)),
+                                any_scale ? schema::kAnyScale : std::max(a.scale, b.scale));
   }
   unified.optional = a.optional || b.optional;
   return unified;
@@ -83,17 +91,17 @@ Type ExprChecker::Check(const ast::Expr* expr) {
     case ast::ExprKind::If:
       return CheckIf(static_cast<const ast::IfExpr&>(*expr));
     case ast::ExprKind::Member:
-      return NotYetSupported(*expr, "field paths into nested records and enum members are");
+      return CheckMember(static_cast<const ast::MemberExpr&>(*expr));
     case ast::ExprKind::Index:
-      return NotYetSupported(*expr, "table look-ups and list indexing are");
+      return CheckIndex(static_cast<const ast::IndexExpr&>(*expr));
     case ast::ExprKind::Match:
-      return NotYetSupported(*expr, "`match` expressions are");
+      return CheckMatch(static_cast<const ast::MatchExpr&>(*expr));
     case ast::ExprKind::List:
-      return NotYetSupported(*expr, "list literals are");
+      return CheckList(static_cast<const ast::ListExpr&>(*expr));
     case ast::ExprKind::Construct:
-      return NotYetSupported(*expr, "nested record construction is");
+      return CheckConstruct(static_cast<const ast::ConstructExpr&>(*expr));
     case ast::ExprKind::Each:
-      return NotYetSupported(*expr, "`each` over lists is");
+      return CheckEach(static_cast<const ast::EachExpr&>(*expr));
   }
   return Type::Error();
 }
@@ -164,7 +172,9 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   int field = source_->FindField(name);
   if (field < 0) {
     std::vector<std::string> candidates = source_->FieldNames();
-    for (const Local& local : locals_) candidates.push_back(local.name);
+    for (const Local& local : locals_) {
+      if (!local.name.empty()) candidates.push_back(local.name);
+    }
     Diagnostic& diagnostic = diagnostics_.Report(
         DiagnosticKind::UnknownField, expr.range,
         fmt::format("unknown field `{}` in source record `{}`", name, source_->QualifiedName()));
@@ -178,6 +188,7 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   if (narrowed) type.optional = false;
   Record(expr, type, Resolution::SourceField, field);
   program_.exprs[&expr].narrowed = narrowed;
+  program_.exprs[&expr].field = &source_->fields[field];
   return type;
 }
 
@@ -194,7 +205,9 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
     return Record(expr, Type::Error());
   }
-  if (expr.optional_chain) return NotYetSupported(expr, "calls through `?.` are");
+  // `x?.f()` calls `f` only when `x` is present, and is absent otherwise.
+  bool chained_absent = expr.optional_chain && !arguments.empty() && arguments[0].optional;
+  if (chained_absent) arguments[0].optional = false;
   if (arguments.size() != builtin->parameters.size()) {
     diagnostics_
         .Report(DiagnosticKind::WrongArgumentCount, expr.range,
@@ -250,6 +263,7 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
     }
     result = DecimalWithDigits(IntegerDigits(arguments[0]) + 1, static_cast<int>(scale));
   }
+  if (chained_absent) result.optional = true;
   Record(expr, result);
   program_.exprs[&expr].resolution = Resolution::Builtin;
   program_.exprs[&expr].builtin = builtin;
@@ -376,10 +390,19 @@ void ExprChecker::CollectPresentNames(const ast::Expr* condition, bool when_true
   bool proves_present = (binary.op == ast::BinaryOp::NotEqual && when_true) ||
                         (binary.op == ast::BinaryOp::Equal && !when_true);
   if (!proves_present) return;
-  if (binary.rhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.lhs).empty())
-    names.push_back(NameOf(*binary.lhs));
-  if (binary.lhs->kind == ast::ExprKind::NullLiteral && !NameOf(*binary.rhs).empty())
-    names.push_back(NameOf(*binary.rhs));
+  if (binary.rhs->kind == ast::ExprKind::NullLiteral && !PathOf(*binary.lhs).empty())
+    names.push_back(PathOf(*binary.lhs));
+  if (binary.lhs->kind == ast::ExprKind::NullLiteral && !PathOf(*binary.rhs).empty())
+    names.push_back(PathOf(*binary.rhs));
+}
+
+std::string ExprChecker::PathOf(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::Name) return NameOf(expr);
+  if (expr.kind != ast::ExprKind::Member) return "";
+  const auto& member = static_cast<const ast::MemberExpr&>(expr);
+  if (member.base == nullptr) return "";
+  std::string base = PathOf(*member.base);
+  return base.empty() ? "" : base + "." + member.member.name;
 }
 
 }  // namespace weft::check

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,15 @@ class ExprChecker {
   // Returns the expression's type; a null expression (left by a syntax error) is an error type.
   schema::Type Check(const ast::Expr* expr);
   // Checks a value that must fit `expected`, as in an assignment to a field of that type.
-  // `destination` is how messages name it, such as "field `name`".
+  // `destination` is how messages name it, such as "field `name`". A constant is also tested
+  // against the field's `constraints` when they are given.
   void CheckAssignable(const ast::Expr* expr, const schema::Type& expected,
-                       const std::string& destination);
+                       const std::string& destination,
+                       const schema::Constraints* constraints = nullptr);
+  // Checks the statements of a rule or record construction that fill `target`, then reports
+  // the required fields left unassigned at `target_range`.
+  void CheckBody(const std::vector<ast::StatementPtr>& body, const schema::RecordType& target,
+                 SourceRange target_range);
   // Checks a condition (`when`, `require`, `if`), which must be a present bool. `role` is how
   // messages name it, such as "the `when` condition".
   void CheckCondition(const ast::Expr* expr, std::string_view role);
@@ -58,7 +65,44 @@ class ExprChecker {
   schema::Type CheckLogical(const ast::BinaryExpr& expr);
   schema::Type CheckCoalesce(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);
   schema::Type CheckIf(const ast::IfExpr& expr);
+  schema::Type CheckMember(const ast::MemberExpr& expr);
+  schema::Type CheckIndex(const ast::IndexExpr& expr);
+  schema::Type CheckTableLookup(const ast::IndexExpr& expr, int table_index);
+  schema::Type CheckMatch(const ast::MatchExpr& expr);
+  schema::Type CheckList(const ast::ListExpr& expr);
+  schema::Type CheckConstruct(const ast::ConstructExpr& expr);
+  schema::Type CheckEach(const ast::EachExpr& expr);
   schema::Type NotYetSupported(const ast::Expr& expr, std::string_view feature);
+
+  enum class PatternResult { Added, Duplicate, Invalid };
+  PatternResult CheckPattern(const ast::Pattern& pattern, const schema::Type& subject,
+                             std::set<std::string>& values, bool& covers_null);
+  void ReportUncovered(const ast::MatchExpr& expr, const schema::Type& subject, bool wildcard,
+                       bool covers_null, const std::set<std::string>& values);
+
+  void CheckStatement(const ast::Statement& statement, const schema::RecordType& target,
+                      std::vector<const ast::Statement*>& assigned);
+  void CheckAssignment(const ast::Statement& statement, const schema::RecordType& target,
+                       std::vector<const ast::Statement*>& assigned);
+  void CheckRejectMessage(const ast::Expr* message);
+  void ReportUnmapped(const schema::RecordType& target,
+                      const std::vector<const ast::Statement*>& assigned, SourceRange target_range);
+
+  // True when `name` is a local or a source field, which hide enum members and tables.
+  bool IsValueName(const std::string& name) const;
+  // The enum that `Tier` or `erp.Tier` names, when the expression is not a value.
+  const schema::EnumType* EnumNamedBy(const ast::Expr& expr) const;
+  schema::Type CheckEnumMember(const ast::Expr& expr, const std::string& member,
+                               const schema::EnumType& enumeration);
+  // Resolves a bare name or a plain string as a member of the enum `expected`; returns false,
+  // checking nothing, when `expected` is no enum or the expression is another kind of value.
+  bool TryEnumMember(const ast::Expr& expr, const schema::Type& expected, schema::Type& type);
+  // Reports a string constant compared with a field that lists its allowed values (a
+  // Salesforce picklist, say) when the constant is not one of them.
+  void CheckAllowedValue(const ast::Expr& value, const ast::Expr& field_expr);
+  // Reports a constant that breaks the target field's constraints.
+  void CheckConstantConstraints(const ast::Expr& expr, const schema::Constraints& constraints,
+                                const std::string& destination);
   // Reports a number literal with more integer digits than the decimal target allows.
   void CheckLiteralFits(const ast::Expr& expr, const schema::Type& expected,
                         const std::string& destination);
@@ -70,6 +114,9 @@ class ExprChecker {
   bool IsNarrowed(const std::string& name) const;
   static void CollectPresentNames(const ast::Expr* condition, bool when_true,
                                   std::vector<std::string>& names);
+  // The dotted text of a name or a chain of `.member` on a name, such as "Owner.Email", which
+  // narrowing tracks; "" for any other expression.
+  static std::string PathOf(const ast::Expr& expr);
 
   CheckedProgram& program_;
   DiagnosticEngine& diagnostics_;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "compiler/check/annotations.h"
+#include "compiler/check/constants.h"
 #include "compiler/check/expr_checker.h"
 
 namespace weft::check {
@@ -37,8 +39,14 @@ Type ExprChecker::CheckBinary(const ast::BinaryExpr& expr) {
   if (expr.op == ast::BinaryOp::And || expr.op == ast::BinaryOp::Or) return CheckLogical(expr);
 
   Type lhs = Check(expr.lhs.get());
-  Type rhs = Check(expr.rhs.get());
+  Type rhs;
+  // `Tier == RETAIL` names the member by the enum on the other side.
+  if (!IsComparisonOp(expr.op) || !TryEnumMember(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
   if (lhs.IsError() || rhs.IsError()) return Record(expr, Type::Error());
+  if (IsComparisonOp(expr.op)) {
+    CheckAllowedValue(*expr.rhs, *expr.lhs);
+    CheckAllowedValue(*expr.lhs, *expr.rhs);
+  }
   AdaptIntLiteral(*expr.lhs, lhs, rhs);
   AdaptIntLiteral(*expr.rhs, rhs, lhs);
 
@@ -55,6 +63,11 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
 
   bool strings = lhs.kind == TypeKind::String && rhs.kind == TypeKind::String;
   if (expr.op == ast::BinaryOp::Add && strings) return Record(expr, Type::String());
+  // Floats combine only with floats: a float never mixes into exact decimal arithmetic.
+  if (lhs.kind == TypeKind::Float && rhs.kind == TypeKind::Float &&
+      expr.op != ast::BinaryOp::Remainder) {
+    return Record(expr, Type::Float());
+  }
 
   if (!lhs.IsNumeric() || !lhs.SameKind(rhs)) {
     Diagnostic& diagnostic =
@@ -71,6 +84,13 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
     return Record(expr, Type::Error());
   }
   if (lhs.kind == TypeKind::Int) return Record(expr, Type::Int());
+
+  bool any_scale = lhs.scale == schema::kAnyScale || rhs.scale == schema::kAnyScale;
+  if (any_scale && expr.op != ast::BinaryOp::Divide && expr.op != ast::BinaryOp::Remainder) {
+    // The places are only known from the data; the result keeps them all, and a result beyond
+    // 38 digits rejects the record.
+    return Record(expr, Type::Decimal(schema::kMaxDecimalPrecision, schema::kAnyScale));
+  }
 
   switch (expr.op) {
     case ast::BinaryOp::Add:
@@ -113,7 +133,9 @@ Type ExprChecker::CheckComparison(const ast::BinaryExpr& expr, Type lhs, Type rh
   }
 
   Type common = Unify(lhs, rhs);
-  bool ordered = common.IsNumeric() || common.kind == TypeKind::String;
+  bool ordered = common.IsNumeric() || common.kind == TypeKind::String ||
+                 common.kind == TypeKind::Float || common.kind == TypeKind::Date ||
+                 common.kind == TypeKind::Time || common.kind == TypeKind::DateTime;
   if (common.IsError() || (!equality && !ordered)) {
     diagnostics_
         .Report(DiagnosticKind::TypeMismatch, expr.op_range,
@@ -184,8 +206,11 @@ Type ExprChecker::CheckIf(const ast::IfExpr& expr) {
 }
 
 void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
-                                  const std::string& destination) {
-  Type type = Check(expr);
+                                  const std::string& destination,
+                                  const schema::Constraints* constraints) {
+  if (expr == nullptr) return;
+  Type type;
+  if (!TryEnumMember(*expr, expected, type)) type = Check(expr);
   if (type.IsError()) return;
   AdaptIntLiteral(*expr, type, expected);
 
@@ -209,7 +234,9 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
     RequirePresent(*expr, type, fmt::format("for {}, which is required", destination));
     return;
   }
-  if (type.kind == TypeKind::Decimal && type.scale > expected.scale) {
+  // A value of any scale assigned to a fixed scale is checked per record: more places reject it.
+  bool scale_known = type.scale != schema::kAnyScale && expected.scale != schema::kAnyScale;
+  if (type.kind == TypeKind::Decimal && scale_known && type.scale > expected.scale) {
     diagnostics_
         .Report(DiagnosticKind::DecimalScaleLoss, expr->range,
                 fmt::format("the value has {} decimal places, but {} has {}", type.scale,
@@ -218,6 +245,20 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
     return;
   }
   CheckLiteralFits(*expr, expected, destination);
+  if (constraints != nullptr) CheckConstantConstraints(*expr, *constraints, destination);
+}
+
+void ExprChecker::CheckConstantConstraints(const ast::Expr& expr,
+                                           const schema::Constraints& constraints,
+                                           const std::string& destination) {
+  std::optional<Constant> constant = EvaluateConstant(expr);
+  if (!constant || constant->kind != Constant::Kind::String) return;
+  std::string violation = StringConstraintViolation(constant->text, constraints);
+  if (violation.empty()) return;
+  diagnostics_
+      .Report(DiagnosticKind::AnnotationViolated, expr.range,
+              fmt::format("the value for {} {}", destination, violation))
+      .hint = "change the value, or the field's limits in the target schema";
 }
 
 void ExprChecker::CheckLiteralFits(const ast::Expr& expr, const Type& expected,
@@ -227,7 +268,8 @@ void ExprChecker::CheckLiteralFits(const ast::Expr& expr, const Type& expected,
   const ast::Expr* literal = &expr;
   if (literal->kind == ast::ExprKind::Unary)
     literal = static_cast<const ast::UnaryExpr&>(expr).operand.get();
-  if (expected.kind != TypeKind::Decimal || literal == nullptr ||
+  if (expected.kind != TypeKind::Decimal || expected.scale == schema::kAnyScale ||
+      literal == nullptr ||
       (literal->kind != ast::ExprKind::IntLiteral &&
        literal->kind != ast::ExprKind::DecimalLiteral)) {
     return;

@@ -23,13 +23,10 @@ const schema::RecordType* ResolveRecord(const ast::QualifiedName& name,
   const ast::Identifier& schema_name = name.parts[0];
   const ast::Identifier& record_name = name.parts[1];
 
-  const schema::Schema* schema = nullptr;
-  std::vector<std::string> schema_names;
-  for (const auto& candidate : program.schemas) {
-    schema_names.push_back(candidate->name);
-    if (candidate->name == schema_name.name) schema = candidate.get();
-  }
+  const schema::Schema* schema = program.FindSchema(schema_name.name);
   if (schema == nullptr) {
+    std::vector<std::string> schema_names;
+    for (const auto& candidate : program.schemas) schema_names.push_back(candidate->name);
     Diagnostic& diagnostic =
         diagnostics.Report(DiagnosticKind::UnknownSchema, schema_name.range,
                            fmt::format("unknown schema `{}`", schema_name.name));
@@ -50,131 +47,13 @@ const schema::RecordType* ResolveRecord(const ast::QualifiedName& name,
   return record;
 }
 
-class RuleChecker {
- public:
-  RuleChecker(const ast::MapDecl& rule, const schema::RecordType* source,
-              const schema::RecordType* target, CheckedProgram& program,
-              DiagnosticEngine& diagnostics)
-      : rule_(rule),
-        target_(target),
-        program_(program),
-        diagnostics_(diagnostics),
-        exprs_(program, diagnostics, source),
-        assigned_(target->fields.size(), nullptr) {}
-
-  int Run() {
-    exprs_.CheckCondition(rule_.condition.get(), "the `when` condition");
-    exprs_.Narrow(rule_.condition.get(), true);
-    for (const ast::StatementPtr& statement : rule_.body) CheckStatement(*statement);
-    ReportUnmapped();
-    exprs_.ReportUnusedLocals();
-    return exprs_.local_count();
-  }
-
- private:
-  void CheckStatement(const ast::Statement& statement) {
-    switch (statement.kind) {
-      case ast::StatementKind::Let: {
-        schema::Type type = exprs_.Check(statement.value.get());
-        if (type.kind == schema::TypeKind::Null) {
-          diagnostics_
-              .Report(DiagnosticKind::TypeMismatch, statement.value->range,
-                      "`let` cannot bind `null`, because it has no type of its own")
-              .hint = "assign `null` to an optional field directly, or bind a typed value";
-          type = schema::Type::Error();
-        }
-        program_.statements[&statement].index = exprs_.DeclareLocal(statement.name.front(), type);
-        break;
-      }
-      case ast::StatementKind::Require:
-        exprs_.CheckCondition(statement.value.get(), "the condition of `require`");
-        CheckRejectMessage(statement.message.get());
-        // Later statements run only when the condition held.
-        exprs_.Narrow(statement.value.get(), true);
-        break;
-      case ast::StatementKind::Assign:
-        CheckAssignment(statement);
-        break;
-    }
-  }
-
-  void CheckRejectMessage(const ast::Expr* message) {
-    schema::Type type = exprs_.Check(message);
-    if (type.IsError() || type.kind == schema::TypeKind::String) return;
-    diagnostics_.Report(
-        DiagnosticKind::TypeMismatch, message->range,
-        fmt::format("the message after `else` must be a string, not {}", type.ToString()));
-  }
-
-  void CheckAssignment(const ast::Statement& statement) {
-    if (statement.name.empty()) return;
-    if (statement.name.size() > 1) {
-      exprs_.Check(statement.value.get());
-      diagnostics_.Report(DiagnosticKind::NotYetSupported, statement.name.back().range,
-                          "assigning into nested record fields is not supported yet");
-      return;
-    }
-    const ast::Identifier& name = statement.name.front();
-    int field = target_->FindField(name.name);
-    if (field < 0) {
-      exprs_.Check(statement.value.get());
-      Diagnostic& diagnostic =
-          diagnostics_.Report(DiagnosticKind::UnknownField, name.range,
-                              fmt::format("unknown field `{}` in target record `{}`", name.name,
-                                          target_->QualifiedName()));
-      std::string closest = ClosestName(name.name, target_->FieldNames());
-      if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
-      return;
-    }
-
-    const schema::FieldType& target_field = target_->fields[field];
-    exprs_.CheckAssignable(statement.value.get(), target_field.type,
-                           fmt::format("field `{}`", name.name));
-    program_.statements[&statement].index = field;
-    if (assigned_[field] != nullptr) {
-      Diagnostic& diagnostic =
-          diagnostics_.Report(DiagnosticKind::DuplicateAssignment, name.range,
-                              fmt::format("field `{}` is assigned twice", name.name));
-      diagnostic.notes.push_back({assigned_[field]->range, "the first assignment is here"});
-      diagnostic.hint = "remove one assignment, or combine them with `if` or `??`";
-      return;
-    }
-    assigned_[field] = &statement;
-  }
-
-  void ReportUnmapped() {
-    std::vector<const schema::FieldType*> missing;
-    for (size_t i = 0; i < target_->fields.size(); ++i) {
-      const schema::FieldType& field = target_->fields[i];
-      if (assigned_[i] == nullptr && !field.type.optional && !field.has_default() &&
-          !field.type.IsError()) {
-        missing.push_back(&field);
-      }
-    }
-    if (missing.empty()) return;
-
-    std::string names;
-    for (const schema::FieldType* field : missing)
-      names += (names.empty() ? "`" : ", `") + field->name + "`";
-    Diagnostic& diagnostic = diagnostics_.Report(
-        DiagnosticKind::UnmappedTargetField, rule_.target.range,
-        fmt::format("required field{} of `{}` not mapped: {}", missing.size() == 1 ? "" : "s",
-                    target_->QualifiedName(), names));
-    diagnostic.hint = "assign each field, or declare it optional with `?` in the target schema";
-    for (const schema::FieldType* field : missing) {
-      diagnostic.notes.push_back({field->range, fmt::format("`{}` is declared here", field->name)});
-    }
-  }
-
-  const ast::MapDecl& rule_;
-  const schema::RecordType* target_;
-  CheckedProgram& program_;
-  DiagnosticEngine& diagnostics_;
-  ExprChecker exprs_;
-  std::vector<const ast::Statement*> assigned_;
-};
-
 }  // namespace
+
+const schema::RecordType* ResolveRecordName(const ast::QualifiedName& name,
+                                            const CheckedProgram& program,
+                                            DiagnosticEngine& diagnostics) {
+  return ResolveRecord(name, program, diagnostics);
+}
 
 void CheckRule(const ast::MapDecl& rule, CheckedProgram& program, DiagnosticEngine& diagnostics) {
   const schema::RecordType* source = ResolveRecord(rule.source, program, diagnostics);
@@ -192,8 +71,12 @@ void CheckRule(const ast::MapDecl& rule, CheckedProgram& program, DiagnosticEngi
     return;
   }
 
-  int local_count = RuleChecker(rule, source, target, program, diagnostics).Run();
-  program.rules.push_back({&rule, name, source, target, local_count});
+  ExprChecker exprs(program, diagnostics, source);
+  exprs.CheckCondition(rule.condition.get(), "the `when` condition");
+  exprs.Narrow(rule.condition.get(), true);
+  exprs.CheckBody(rule.body, *target, rule.target.range);
+  exprs.ReportUnusedLocals();
+  program.rules.push_back({&rule, name, source, target, exprs.local_count()});
 }
 
 }  // namespace weft::check

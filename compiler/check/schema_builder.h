@@ -9,4 +9,9 @@ namespace weft::check {
 void BuildSchemas(const ast::File& file, CheckedProgram& program, SourceManager& sources,
                   DiagnosticEngine& diagnostics);
 
+// Resolves a type written outside a schema, as in a table declaration: records and enums are
+// named with their schema, such as `erp.Tier`.
+schema::Type ResolveType(const ast::TypeRef& ref, const CheckedProgram& program,
+                         DiagnosticEngine& diagnostics);
+
 }  // namespace weft::check

@@ -11,6 +11,7 @@
 #include "compiler/codegen/codegen.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
+#include "compiler/ir/support.h"
 #include "compiler/syntax/dump.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -20,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& file : frontend->program.files) sink += weft::syntax::DumpAst(*file);
   if (!frontend->diagnostics.HasErrors()) {
     for (const weft::check::CheckedRule& rule : frontend->program.rules) {
+      if (!weft::ir::ReportUncompilable(frontend->program, rule, frontend->diagnostics)) continue;
       weft::ir::Rule lowered = weft::ir::Lower(frontend->program, rule);
       sink += weft::ir::Dump(lowered);
       llvm::LLVMContext context;

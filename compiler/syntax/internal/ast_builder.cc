@@ -159,6 +159,11 @@ ast::TableDecl AstBuilder::BuildTable(P::TableDeclContext* context) {
         built.key = BuildLiteral(key->literal());
       } else if (key->number != nullptr) {
         built.key = BuildNegativeNumber(key->number, RangeOf(key));
+      } else if (key->ident() != nullptr) {
+        // An enum member, for a table keyed by an enum.
+        ast::Identifier name = BuildIdent(key->ident());
+        SourceRange range = name.range;
+        built.key = std::make_unique<ast::NameExpr>(range, std::move(name));
       }
     }
     built.value = BuildExpr(entry->expr());

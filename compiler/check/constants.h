@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "compiler/schema/types.h"
+#include "compiler/syntax/ast.h"
+
+namespace weft::check {
+
+// A value written directly in the source: the only values that defaults, table keys and match
+// patterns may hold, and the ones whose limits the checker can test before run time.
+struct Constant {
+  enum class Kind { Int, Decimal, String, Bool, Null, Name };
+  Kind kind;
+  // The literal's text: digits with sign and point for numbers, the decoded characters of a
+  // string, "true"/"false", or the bare name (an enum member).
+  std::string text;
+};
+
+// The constant an expression spells, or nothing for anything but a literal, a negated number or
+// a bare name. A string with interpolations is not a constant.
+std::optional<Constant> EvaluateConstant(const ast::Expr& expr);
+
+// Returns the JSON text of `constant` read as a value of `type`, or "" with `reason` set when it
+// is not one: a string for a date that is not a valid YYYY-MM-DD, say.
+std::string ConstantToJson(const Constant& constant, const schema::Type& type, std::string& reason);
+
+// True for text of the form YYYY-MM-DD naming a day of the proleptic Gregorian calendar.
+bool IsIsoDate(std::string_view text);
+// True for hh:mm:ss with an optional fraction of a second.
+bool IsIsoTime(std::string_view text);
+// True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00.
+bool IsIsoDateTime(std::string_view text);
+
+// Returns the code points of well-formed UTF-8 `text`.
+int64_t CodePointCount(std::string_view text);
+
+}  // namespace weft::check

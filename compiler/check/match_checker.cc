@@ -1,0 +1,153 @@
+// `match` for ExprChecker: patterns against the subject's type, exhaustiveness, and one result
+// type for all arms.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "compiler/check/constants.h"
+#include "compiler/check/expr_checker.h"
+
+namespace weft::check {
+
+using schema::Type;
+using schema::TypeKind;
+
+namespace {
+
+// What the arms of one match cover so far.
+struct Coverage {
+  bool wildcard = false;
+  bool null = false;
+  std::set<std::string> values;
+};
+
+}  // namespace
+
+ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern,
+                                                     const Type& subject,
+                                                     std::set<std::string>& values,
+                                                     bool& covers_null) {
+  if (pattern.name) {
+    if (subject.kind != TypeKind::Enum || pattern.name->parts.size() != 1) {
+      diagnostics_
+          .Report(DiagnosticKind::TypeMismatch, pattern.range,
+                  fmt::format("pattern `{}` is not a value of type {}", pattern.name->ToString(),
+                              subject.ToString()))
+          .hint = "write a literal, such as \"A\" or 1, or `_` for any other value";
+      return PatternResult::Invalid;
+    }
+    const std::string& member = pattern.name->parts[0].name;
+    if (subject.enumeration->FindMember(member) < 0) {
+      Diagnostic& diagnostic = diagnostics_.Report(
+          DiagnosticKind::UnknownEnumMember, pattern.range,
+          fmt::format("`{}` is not a member of enum `{}`", member,
+                      subject.enumeration->QualifiedName()));
+      std::string closest = ClosestName(member, subject.enumeration->members);
+      if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+      return PatternResult::Invalid;
+    }
+    return values.insert(member).second ? PatternResult::Added : PatternResult::Duplicate;
+  }
+
+  std::optional<Constant> constant = EvaluateConstant(*pattern.literal);
+  if (!constant) return PatternResult::Invalid;
+  if (constant->kind == Constant::Kind::Null) {
+    if (!subject.optional) {
+      diagnostics_.Report(DiagnosticKind::UnneededDefault, pattern.range,
+                          fmt::format("the subject is never absent (type {}), so this arm never "
+                                      "applies",
+                                      subject.ToString()));
+    }
+    bool first = !covers_null;
+    covers_null = true;
+    return first ? PatternResult::Added : PatternResult::Duplicate;
+  }
+  std::string reason;
+  std::string json = ConstantToJson(*constant, subject.AsRequired(), reason);
+  if (json.empty()) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, pattern.range,
+                        fmt::format("pattern does not fit the subject: {}", reason));
+    return PatternResult::Invalid;
+  }
+  bool added = values.insert(subject.kind == TypeKind::Enum ? constant->text : json).second;
+  return added ? PatternResult::Added : PatternResult::Duplicate;
+}
+
+Type ExprChecker::CheckMatch(const ast::MatchExpr& expr) {
+  Type subject = Check(expr.subject.get());
+  Coverage coverage;
+  std::optional<Type> result;
+  bool valid = !subject.IsError();
+  for (const ast::MatchArm& arm : expr.arms) {
+    for (const ast::Pattern& pattern : arm.patterns) {
+      if (subject.IsError()) break;
+      if (coverage.wildcard) {
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                            "this pattern is never reached, because `_` above matches first");
+        continue;
+      }
+      if (pattern.literal == nullptr && !pattern.name) {
+        coverage.wildcard = true;
+        continue;
+      }
+      if (CheckPattern(pattern, subject, coverage.values, coverage.null) ==
+          PatternResult::Duplicate) {
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                            "this value is already matched by an arm above");
+      }
+      if (pattern.literal != nullptr && expr.subject != nullptr) {
+        CheckAllowedValue(*pattern.literal, *expr.subject);
+      }
+    }
+    Type value = Check(arm.value.get());
+    if (value.IsError()) {
+      valid = false;
+      continue;
+    }
+    if (result && arm.value != nullptr) AdaptIntLiteral(*arm.value, value, *result);
+    Type unified = result ? Unify(*result, value) : value;
+    if (unified.IsError()) {
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, arm.value->range,
+                          fmt::format("the arms of `match` have different types: {} and {}",
+                                      result->ToString(), value.ToString()));
+      valid = false;
+      continue;
+    }
+    result = unified;
+  }
+  if (!valid || !result) return Record(expr, Type::Error());
+  ReportUncovered(expr, subject, coverage.wildcard, coverage.null, coverage.values);
+  return Record(expr, *result);
+}
+
+void ExprChecker::ReportUncovered(const ast::MatchExpr& expr, const Type& subject, bool wildcard,
+                                  bool covers_null, const std::set<std::string>& values) {
+  if (wildcard) return;
+  std::vector<std::string> missing;
+  if (subject.kind == TypeKind::Enum) {
+    for (const std::string& member : subject.enumeration->members) {
+      if (values.count(member) == 0) missing.push_back("`" + member + "`");
+    }
+  } else if (subject.kind == TypeKind::Bool) {
+    if (values.count("true") == 0) missing.push_back("`true`");
+    if (values.count("false") == 0) missing.push_back("`false`");
+  } else {
+    missing.push_back(fmt::format("other {} values", subject.AsRequired().ToString()));
+  }
+  if (subject.optional && !covers_null) missing.push_back("`null`");
+  if (missing.empty()) return;
+
+  constexpr size_t kShown = 8;
+  std::string list;
+  for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
+    bool last = i + 1 == missing.size();
+    list += (i == 0 ? "" : last ? " or " : ", ") + missing[i];
+  }
+  if (missing.size() > kShown) list += fmt::format(" or {} more", missing.size() - kShown);
+  diagnostics_
+      .Report(DiagnosticKind::NonExhaustiveMatch, expr.range,
+              fmt::format("`match` does not cover {}", list))
+      .hint = "add arms for them, or `_ => ...` for every other value";
+}
+
+}  // namespace weft::check

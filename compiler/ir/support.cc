@@ -1,0 +1,149 @@
+#include "compiler/ir/support.h"
+
+#include <fmt/format.h>
+
+namespace weft::ir {
+namespace {
+
+using schema::TypeKind;
+
+// True for the types that have a slot layout, a reader and a writer today.
+bool IsCompiledType(const schema::Type& type) {
+  switch (type.kind) {
+    case TypeKind::Error:
+    case TypeKind::Null:
+    case TypeKind::Bool:
+    case TypeKind::Int:
+    case TypeKind::String:
+      return true;
+    case TypeKind::Decimal:
+      return type.scale != schema::kAnyScale;
+    default:
+      return false;
+  }
+}
+
+const char* ExprKindFeature(ast::ExprKind kind) {
+  switch (kind) {
+    case ast::ExprKind::Member:
+      return "field paths and enum members";
+    case ast::ExprKind::Index:
+      return "table look-ups and list indexing";
+    case ast::ExprKind::Match:
+      return "`match`";
+    case ast::ExprKind::List:
+      return "list literals";
+    case ast::ExprKind::Construct:
+      return "record constructions";
+    case ast::ExprKind::Each:
+      return "`each`";
+    default:
+      return nullptr;
+  }
+}
+
+class SupportScan {
+ public:
+  SupportScan(const check::CheckedProgram& program, DiagnosticEngine& diagnostics)
+      : program_(program), diagnostics_(diagnostics) {}
+
+  void ScanExpr(const ast::Expr* expr) {
+    if (expr == nullptr) return;
+    if (const char* feature = ExprKindFeature(expr->kind)) {
+      Report(expr->range, fmt::format("running rules with {} is not supported yet", feature));
+      return;
+    }
+    auto info = program_.exprs.find(expr);
+    if (info != program_.exprs.end() && !IsCompiledType(info->second.type)) {
+      Report(expr->range, fmt::format("running rules with values of type {} is not supported yet",
+                                      info->second.type.ToString()));
+      return;
+    }
+    ScanChildren(*expr);
+  }
+
+  void ScanStatement(const ast::Statement& statement) {
+    ScanExpr(statement.value.get());
+    ScanExpr(statement.message.get());
+  }
+
+  bool found() const { return found_; }
+
+ private:
+  void ScanChildren(const ast::Expr& expr) {
+    switch (expr.kind) {
+      case ast::ExprKind::StringLiteral:
+        for (const ast::StringPart& part : static_cast<const ast::StringLiteral&>(expr).parts) {
+          ScanExpr(part.interpolation.get());
+        }
+        break;
+      case ast::ExprKind::Call:
+        for (const ast::ExprPtr& argument : static_cast<const ast::CallExpr&>(expr).arguments) {
+          ScanExpr(argument.get());
+        }
+        break;
+      case ast::ExprKind::Unary:
+        ScanExpr(static_cast<const ast::UnaryExpr&>(expr).operand.get());
+        break;
+      case ast::ExprKind::Binary: {
+        const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
+        ScanExpr(binary.lhs.get());
+        ScanExpr(binary.rhs.get());
+        break;
+      }
+      case ast::ExprKind::If: {
+        const auto& branch = static_cast<const ast::IfExpr&>(expr);
+        ScanExpr(branch.condition.get());
+        ScanExpr(branch.then_value.get());
+        ScanExpr(branch.else_value.get());
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  void Report(SourceRange range, std::string message) {
+    found_ = true;
+    diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
+        "`weft check` accepts this rule; the code generator handles string, int, decimal(p, s) "
+        "and bool values so far";
+  }
+
+  const check::CheckedProgram& program_;
+  DiagnosticEngine& diagnostics_;
+  bool found_ = false;
+};
+
+}  // namespace
+
+bool ReportUncompilable(const check::CheckedProgram& program, const check::CheckedRule& rule,
+                        DiagnosticEngine& diagnostics) {
+  SupportScan scan(program, diagnostics);
+  scan.ScanExpr(rule.decl->condition.get());
+  for (const ast::StatementPtr& statement : rule.decl->body) scan.ScanStatement(*statement);
+  // TODO: write schema defaults for unassigned fields; until then a rule that relies on one
+  // cannot run.
+  for (const schema::FieldType& field : rule.target->fields) {
+    if (field.has_default() && !field.type.optional) {
+      bool assigned = false;
+      for (const auto& [statement, info] : program.statements) {
+        if (statement->kind == ast::StatementKind::Assign && info.index >= 0 &&
+            &rule.target->fields[info.index] == &field) {
+          assigned = true;
+        }
+      }
+      if (!assigned) {
+        diagnostics.Report(DiagnosticKind::NotYetSupported, rule.decl->target.range,
+                           fmt::format("running rules that rely on the default of field `{}` is "
+                                       "not supported yet",
+                                       field.name))
+            .hint = "assign the field explicitly";
+        return false;
+      }
+    }
+  }
+  return !scan.found();
+}
+
+}  // namespace weft::ir
