@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "compiler/syntax/parse.h"
@@ -48,9 +49,87 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
   return true;
 }
 
-void ParseAndCheck(Frontend& frontend, const std::vector<FileId>& files) {
-  std::vector<std::unique_ptr<ast::File>> parsed;
-  for (FileId file : files) parsed.push_back(syntax::Parse(file, frontend.diagnostics));
+// Reads and parses the files of one program: the files named on the command line and every file
+// they import, each once, however it is named.
+class ProgramLoader {
+ public:
+  explicit ProgramLoader(Frontend& frontend) : frontend_(frontend) {}
+
+  // Loads a file named on the command line.
+  void LoadRoot(const std::string& path) {
+    std::string text, error;
+    if (IsSeen(path)) return;
+    if (!ReadFile(path, text, error)) {
+      FileId placeholder = frontend_.sources.Add(path, "");
+      frontend_.diagnostics
+          .Report(DiagnosticKind::FileNotReadable, {placeholder, 0, 0},
+                  fmt::format("cannot read `{}`: {}", path, error))
+          .hint = "check the path and the file's permissions";
+      return;
+    }
+    AddText(path, std::move(text));
+  }
+
+  // Parses text that is already in memory under the name `path`.
+  void AddText(const std::string& path, std::string text) {
+    FileId file = frontend_.sources.Add(path, std::move(text));
+    parsed_.push_back(syntax::Parse(file, frontend_.diagnostics));
+    LoadImports(*parsed_.back());
+  }
+
+  std::vector<std::unique_ptr<ast::File>> TakeFiles() { return std::move(parsed_); }
+
+ private:
+  // Returns true when the file was loaded already, and remembers it otherwise. The same file
+  // named twice (or through a link) is read once, not declared twice.
+  bool IsSeen(const std::string& path) {
+    std::error_code canonical_error;
+    std::filesystem::path canonical =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
+    auto found = seen_.find(canonical.string());
+    if (found != seen_.end()) return true;
+    seen_.emplace(canonical.string(), static_cast<FileId>(frontend_.sources.size()));
+    return false;
+  }
+
+  FileId SeenFile(const std::string& path) const {
+    std::error_code canonical_error;
+    std::filesystem::path canonical =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
+    return seen_.at(canonical.string());
+  }
+
+  // Loads the files that `file` imports; paths are relative to the importing file.
+  void LoadImports(ast::File& file) {
+    std::filesystem::path directory =
+        std::filesystem::path(frontend_.sources.Get(file.file).path()).parent_path();
+    for (ast::ImportDecl& decl : file.imports) {
+      std::string path = (directory / decl.path).lexically_normal().string();
+      if (IsSeen(path)) {
+        decl.file = SeenFile(path);
+        continue;
+      }
+      std::string text, error;
+      if (!ReadFile(path, text, error)) {
+        seen_.erase(std::filesystem::weakly_canonical(std::filesystem::absolute(path)).string());
+        frontend_.diagnostics
+            .Report(DiagnosticKind::FileNotReadable, decl.range,
+                    fmt::format("cannot read imported file `{}`: {}", path, error))
+            .hint = "import paths are relative to the file that imports them";
+        continue;
+      }
+      decl.file = static_cast<FileId>(frontend_.sources.size());
+      AddText(path, std::move(text));
+    }
+  }
+
+  Frontend& frontend_;
+  std::vector<std::unique_ptr<ast::File>> parsed_;
+  // Each loaded file's canonical path and id.
+  std::map<std::string, FileId> seen_;
+};
+
+void CheckLoaded(Frontend& frontend, std::vector<std::unique_ptr<ast::File>> parsed) {
   // Checking a tree that error recovery patched up mostly reports the same mistakes again, so
   // the checker runs only on files that parsed cleanly.
   if (frontend.diagnostics.HasErrors()) {
@@ -64,34 +143,17 @@ void ParseAndCheck(Frontend& frontend, const std::vector<FileId>& files) {
 
 std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths) {
   auto frontend = std::make_unique<Frontend>();
-  std::vector<FileId> files;
-  std::vector<std::filesystem::path> seen;
-  for (const std::string& path : paths) {
-    // The same file named twice (or through a link) is read once, not declared twice.
-    std::error_code canonical_error;
-    std::filesystem::path canonical =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
-    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
-    seen.push_back(canonical);
-
-    std::string text, error;
-    if (!ReadFile(path, text, error)) {
-      FileId placeholder = frontend->sources.Add(path, "");
-      frontend->diagnostics
-          .Report(DiagnosticKind::FileNotReadable, {placeholder, 0, 0},
-                  fmt::format("cannot read `{}`: {}", path, error))
-          .hint = "check the path and the file's permissions";
-      continue;
-    }
-    files.push_back(frontend->sources.Add(path, std::move(text)));
-  }
-  ParseAndCheck(*frontend, files);
+  ProgramLoader loader(*frontend);
+  for (const std::string& path : paths) loader.LoadRoot(path);
+  CheckLoaded(*frontend, loader.TakeFiles());
   return frontend;
 }
 
 std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text) {
   auto frontend = std::make_unique<Frontend>();
-  ParseAndCheck(*frontend, {frontend->sources.Add(path, text)});
+  ProgramLoader loader(*frontend);
+  loader.AddText(path, text);
+  CheckLoaded(*frontend, loader.TakeFiles());
   return frontend;
 }
 

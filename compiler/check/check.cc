@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/check/function_checker.h"
 #include "compiler/check/rule_checker.h"
 #include "compiler/check/schema_builder.h"
 #include "compiler/check/table_checker.h"
@@ -11,17 +12,23 @@ namespace {
 
 // Reports the declarations that parse but are not checked or compiled yet.
 void ReportUnsupportedDeclarations(const ast::File& file, DiagnosticEngine& diagnostics) {
-  for (const ast::ImportDecl& decl : file.imports) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range, "`import` is not supported yet")
-        .hint = "pass every .map file on the command line";
-  }
-  for (const ast::FnDecl& decl : file.functions) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.name.range,
-                       "`fn` declarations are not supported yet");
-  }
   for (const ast::TestDecl& decl : file.tests) {
     diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range,
                        "`test` blocks are not supported yet");
+  }
+}
+
+// Warns about imports from which the importing file uses no schema, table or rule.
+void ReportUnusedImports(const CheckedProgram& program, DiagnosticEngine& diagnostics) {
+  for (const auto& file : program.files) {
+    for (const ast::ImportDecl& decl : file->imports) {
+      if (!decl.file || *decl.file == file->file) continue;
+      if (program.file_uses.count({file->file, *decl.file}) > 0) continue;
+      diagnostics
+          .Report(DiagnosticKind::UnusedImport, decl.range,
+                  fmt::format("nothing declared in \"{}\" is used in this file", decl.path))
+          .hint = "remove the import";
+    }
   }
 }
 
@@ -37,6 +44,13 @@ const CheckedRule* CheckedProgram::FindRule(std::string_view name) const {
 int CheckedProgram::FindTable(std::string_view name) const {
   for (size_t i = 0; i < tables.size(); ++i) {
     if (tables[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int CheckedProgram::FindFunction(std::string_view name) const {
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (functions[i].name == name) return static_cast<int>(i);
   }
   return -1;
 }
@@ -60,10 +74,13 @@ CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManage
   program.files = std::move(files);
   for (const auto& file : program.files) BuildSchemas(*file, program, sources, diagnostics);
   for (const auto& file : program.files) CheckTables(*file, program, diagnostics);
+  for (const auto& file : program.files) DeclareFunctions(*file, program, diagnostics);
+  CheckFunctionBodies(program, diagnostics);
   for (const auto& file : program.files) {
     ReportUnsupportedDeclarations(*file, diagnostics);
     for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);
   }
+  ReportUnusedImports(program, diagnostics);
   return program;
 }
 

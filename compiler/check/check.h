@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -13,14 +14,24 @@
 namespace weft::check {
 
 // The kind of declaration that a name or call in an expression refers to.
-enum class Resolution { None, SourceField, Local, Builtin, NestedField, EnumMember, Table };
+enum class Resolution {
+  None,
+  SourceField,
+  Local,
+  Builtin,
+  Function,
+  NestedField,
+  EnumMember,
+  Table
+};
 
 // The checker's facts about one expression, which the IR lowering reads.
 struct ExprInfo {
   schema::Type type;
   Resolution resolution = Resolution::None;
   // The source field index for SourceField, the local index for Local, the field index in the
-  // base's record for NestedField, the member index for EnumMember, the table index for Table.
+  // base's record for NestedField, the member index for EnumMember, the table index for Table,
+  // the function index for Function.
   int index = -1;
   // The schema field that a SourceField or NestedField reads, for its constraints.
   const schema::FieldType* field = nullptr;
@@ -47,6 +58,14 @@ struct CheckedTable {
   mutable bool used = false;
 };
 
+// A helper declared with `fn name(p: T, ...) -> R = expr`.
+struct CheckedFunction {
+  const ast::FnDecl* decl = nullptr;
+  std::string name;
+  std::vector<schema::Type> parameters;
+  schema::Type result;
+};
+
 struct CheckedRule {
   const ast::MapDecl* decl = nullptr;
   std::string name;
@@ -61,14 +80,25 @@ struct CheckedProgram {
   std::vector<std::unique_ptr<ast::File>> files;
   std::vector<std::unique_ptr<schema::Schema>> schemas;
   std::vector<CheckedTable> tables;
+  std::vector<CheckedFunction> functions;
   std::vector<CheckedRule> rules;
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
   std::unordered_map<const ast::Statement*, StatementInfo> statements;
+  // Pairs of (file that uses a declaration, file that declares it), for unused-import warnings.
+  // Mutable, because name resolution that only reads the program records them.
+  mutable std::set<std::pair<FileId, FileId>> file_uses;
+
+  // Notes that the code at `use` refers to the declaration at `declaration`.
+  void NoteUse(SourceRange use, SourceRange declaration) const {
+    file_uses.emplace(use.file, declaration.file);
+  }
 
   const CheckedRule* FindRule(std::string_view name) const;
   // The index of the table in `tables`, or -1.
   int FindTable(std::string_view name) const;
   const schema::Schema* FindSchema(std::string_view name) const;
+  // The index of the function in `functions`, or -1.
+  int FindFunction(std::string_view name) const;
   std::vector<std::string> RuleNames() const;
   const ExprInfo& Info(const ast::Expr& expr) const { return exprs.at(&expr); }
 };

@@ -170,6 +170,12 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   }
 
   int field = source_->FindField(name);
+  if (field < 0 && source_->name.empty()) {
+    diagnostics_
+        .Report(DiagnosticKind::UnknownField, expr.range, fmt::format("unknown name `{}`", name))
+        .hint = "a function body sees only its parameters; pass the field as an argument";
+    return Record(expr, Type::Error());
+  }
   if (field < 0) {
     std::vector<std::string> candidates = source_->FieldNames();
     for (const Local& local : locals_) {
@@ -198,10 +204,14 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   for (const ast::ExprPtr& argument : expr.arguments) arguments.push_back(Check(argument.get()));
 
   if (builtin == nullptr) {
+    int function = program_.FindFunction(expr.callee.name);
+    if (function >= 0) return CheckFunctionCall(expr, function, arguments);
     Diagnostic& diagnostic =
         diagnostics_.Report(DiagnosticKind::UnknownFunction, expr.callee.range,
                             fmt::format("unknown function `{}`", expr.callee.name));
-    std::string closest = ClosestName(expr.callee.name, stdlib::BuiltinNames());
+    std::vector<std::string> names = stdlib::BuiltinNames();
+    for (const CheckedFunction& candidate : program_.functions) names.push_back(candidate.name);
+    std::string closest = ClosestName(expr.callee.name, names);
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
     return Record(expr, Type::Error());
   }
@@ -347,6 +357,48 @@ int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   }
   locals_.push_back({name.name, type, name.range});
   return static_cast<int>(locals_.size()) - 1;
+}
+
+void ExprChecker::DeclareParameter(const ast::Identifier& name, const Type& type) {
+  locals_.push_back({name.name, type, name.range, true});
+}
+
+Type ExprChecker::CheckFunctionCall(const ast::CallExpr& expr, int function_index,
+                                    std::vector<Type>& arguments) {
+  const CheckedFunction& function = program_.functions[function_index];
+  program_.NoteUse(expr.range, function.decl->name.range);
+  if (arguments.size() != function.parameters.size()) {
+    diagnostics_.Report(DiagnosticKind::WrongArgumentCount, expr.range,
+                        fmt::format("`{}` takes {} argument{} but was given {}", function.name,
+                                    function.parameters.size(),
+                                    function.parameters.size() == 1 ? "" : "s", arguments.size()));
+    return Record(expr, Type::Error());
+  }
+  bool valid = !function.result.IsError();
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const Type& parameter = function.parameters[i];
+    const ast::Expr& argument = *expr.arguments[i];
+    if (arguments[i].IsError() || parameter.IsError()) {
+      valid = false;
+      continue;
+    }
+    AdaptIntLiteral(argument, arguments[i], parameter);
+    bool fits = arguments[i].kind == TypeKind::Null ? parameter.optional
+                                                    : arguments[i].SameKind(parameter);
+    if (!fits) {
+      diagnostics_.Report(DiagnosticKind::TypeMismatch, argument.range,
+                          fmt::format("argument {} of `{}` must be {}, not {}", i + 1,
+                                      function.name, parameter.ToString(),
+                                      arguments[i].ToString()));
+      valid = false;
+    } else if (arguments[i].optional && !parameter.optional &&
+               !RequirePresent(argument, arguments[i],
+                               fmt::format("as an argument of `{}`", function.name))) {
+      valid = false;
+    }
+  }
+  if (!valid) return Record(expr, Type::Error());
+  return Record(expr, function.result, Resolution::Function, function_index);
 }
 
 void ExprChecker::ReportUnusedLocals() {

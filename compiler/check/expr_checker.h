@@ -35,6 +35,8 @@ class ExprChecker {
 
   // Adds a local and returns its index; a repeated name is reported and shadows nothing.
   int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
+  // Adds a function parameter: a local that is not reported when unused.
+  void DeclareParameter(const ast::Identifier& name, const schema::Type& type);
   int local_count() const { return static_cast<int>(locals_.size()); }
   // Warns about every `let` whose name is never read.
   void ReportUnusedLocals();
@@ -58,6 +60,8 @@ class ExprChecker {
   schema::Type CheckNumber(const ast::NumberLiteral& expr, bool negated);
   schema::Type CheckString(const ast::StringLiteral& expr);
   schema::Type CheckCall(const ast::CallExpr& expr);
+  schema::Type CheckFunctionCall(const ast::CallExpr& expr, int function_index,
+                                 std::vector<schema::Type>& arguments);
   schema::Type CheckUnary(const ast::UnaryExpr& expr);
   schema::Type CheckBinary(const ast::BinaryExpr& expr);
   schema::Type CheckArithmetic(const ast::BinaryExpr& expr, schema::Type lhs, schema::Type rhs);

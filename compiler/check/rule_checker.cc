@@ -36,6 +36,7 @@ const schema::RecordType* ResolveRecord(const ast::QualifiedName& name,
     return nullptr;
   }
 
+  program.NoteUse(name.range, schema->range);
   const schema::RecordType* record = schema->FindRecord(record_name.name);
   if (record == nullptr) {
     Diagnostic& diagnostic = diagnostics.Report(

@@ -115,6 +115,7 @@ class TypeResolver {
         ReportUnknown(ref, parts[0].name, "schema", SchemaNames());
         return Type::Error();
       }
+      program_.NoteUse(ref.range, owner->range);
     } else if (parts.size() != 1 || owner == nullptr) {
       ReportUnknown(ref, ref.name.ToString(), "type", ScalarTypeNames());
       return Type::Error();

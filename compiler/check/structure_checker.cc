@@ -49,6 +49,7 @@ const schema::EnumType* ExprChecker::EnumNamedBy(const ast::Expr& expr) const {
       if (found != nullptr) return nullptr;
       found = candidate;
     }
+    if (found != nullptr) program_.NoteUse(expr.range, found->range);
     return found;
   }
   if (expr.kind != ast::ExprKind::Member) return nullptr;
@@ -56,7 +57,9 @@ const schema::EnumType* ExprChecker::EnumNamedBy(const ast::Expr& expr) const {
   const ast::NameExpr* schema_name = AsName(member.base.get());
   if (schema_name == nullptr || IsValueName(schema_name->name.name)) return nullptr;
   const schema::Schema* schema = program_.FindSchema(schema_name->name.name);
-  return schema == nullptr ? nullptr : schema->FindEnum(member.member.name);
+  if (schema == nullptr) return nullptr;
+  program_.NoteUse(expr.range, schema->range);
+  return schema->FindEnum(member.member.name);
 }
 
 Type ExprChecker::CheckEnumMember(const ast::Expr& expr, const std::string& member,
@@ -182,6 +185,7 @@ Type ExprChecker::CheckIndex(const ast::IndexExpr& expr) {
 Type ExprChecker::CheckTableLookup(const ast::IndexExpr& expr, int table_index) {
   const CheckedTable& table = program_.tables[table_index];
   table.used = true;
+  program_.NoteUse(expr.range, table.decl->name.range);
   Type key;
   if (!TryEnumMember(*expr.index, table.key, key)) key = Check(expr.index.get());
   if (key.IsError() || table.key.IsError() || table.value.IsError()) {

@@ -364,6 +364,8 @@ struct TestDecl {
 struct ImportDecl {
   std::string path;
   SourceRange range;
+  // The imported file, once the frontend has loaded it.
+  std::optional<FileId> file;
 };
 
 struct File {

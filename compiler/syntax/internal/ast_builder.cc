@@ -52,7 +52,10 @@ void AstBuilder::AddDeclaration(P::DeclarationContext* context, ast::File& file)
 }
 
 ast::ImportDecl AstBuilder::BuildImport(P::ImportDeclContext* context) {
-  return {BuildPlainString(context->stringLit(), "an import path"), RangeOf(context)};
+  ast::ImportDecl decl;
+  decl.path = BuildPlainString(context->stringLit(), "an import path");
+  decl.range = RangeOf(context);
+  return decl;
 }
 
 ast::SchemaDecl AstBuilder::BuildSchema(P::SchemaDeclContext* context) {
