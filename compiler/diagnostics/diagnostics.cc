@@ -151,14 +151,19 @@ void DiagnosticEngine::Render(const Diagnostic& diagnostic, std::ostream& out) c
 std::vector<const Diagnostic*> DiagnosticEngine::Ordered() const {
   std::vector<const Diagnostic*> ordered;
   for (const Diagnostic& diagnostic : diagnostics_) ordered.push_back(&diagnostic);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic* a, const Diagnostic* b) {
-    return std::tie(a->range.file, a->range.begin) < std::tie(b->range.file, b->range.begin);
+  // Files are ordered by path instead of by id, because ids follow the order of the command
+  // line, and the output should not change when the same files are passed in another order.
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const Diagnostic* a, const Diagnostic* b) {
+    const std::string& a_path = sources_.Get(a->range.file).path();
+    const std::string& b_path = sources_.Get(b->range.file).path();
+    return std::tie(a_path, a->range.file, a->range.begin) <
+           std::tie(b_path, b->range.file, b->range.begin);
   });
   return ordered;
 }
 
 void DiagnosticEngine::RenderAll(std::ostream& out) const {
-  // In source order, so that a file reads top to bottom.
+  // In path and source order, so that each file reads top to bottom.
   for (const Diagnostic* diagnostic : Ordered()) Render(*diagnostic, out);
 }
 

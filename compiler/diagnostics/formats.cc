@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace weft {
@@ -64,15 +65,26 @@ void WriteJson(const DiagnosticEngine& diagnostics, std::ostream& out) {
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
-// Percent-encodes the characters of a path that may not appear in a relative URI reference.
-std::string UriOf(std::string_view path) {
-  std::string uri;
+// Percent-encodes every byte of a path except the unreserved characters of RFC 3986 and '/'.
+std::string PercentEncode(std::string_view path) {
+  std::string encoded;
   for (char c : path) {
-    auto byte = static_cast<unsigned char>(c);
-    bool plain = std::isalnum(byte) || std::string_view("-._~/").find(c) != std::string_view::npos;
-    uri += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
+    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      std::string_view("-._~/").find(c) != std::string_view::npos;
+    encoded +=
+        unreserved ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
-  return uri;
+  return encoded;
+}
+
+// Returns the SARIF artifact URI of a path. A relative path becomes a normalized relative
+// reference (`./rules//a.map` is `rules/a.map`), which code scanning resolves against the
+// repository root. An absolute path becomes a `file://` URI, because a consumer would resolve a
+// bare `/tmp/a.map` against its own base, such as the repository's web address.
+std::string UriOf(std::string_view path) {
+  std::filesystem::path normal = std::filesystem::path(path).lexically_normal();
+  std::string uri = PercentEncode(normal.generic_string());
+  return normal.is_absolute() ? "file://" + uri : uri;
 }
 
 json SarifLocation(const SourceManager& sources, SourceRange range) {

@@ -23,7 +23,8 @@ enum class DiagnosticFormat {
 
 std::optional<DiagnosticFormat> ParseDiagnosticFormat(std::string_view name);
 
-// Writes every diagnostic of `diagnostics` in source order. `tool_version` goes into SARIF.
+// Writes every diagnostic of `diagnostics` in the order of DiagnosticEngine::Ordered.
+// `tool_version` goes into SARIF.
 void WriteDiagnostics(const DiagnosticEngine& diagnostics, DiagnosticFormat format,
                       std::string_view tool_version, std::ostream& out);
 

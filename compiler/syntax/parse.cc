@@ -249,6 +249,26 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMa
   return true;
 }
 
+// Parses with SLL prediction, which ignores the calling context, and without error recovery.
+// ANTLR documents that SLL either yields the tree that full LL prediction would, or fails with
+// a syntax error. On failure this returns null, and the caller parses again with LL. Trying SLL
+// first pays off because ANTLR does not cache full LL predictions, and this grammar falls back
+// to full LL often on valid files.
+WeftParser::FileContext* ParseWithSll(BoundedParser& parser) {
+  parser.removeErrorListeners();
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+    return nullptr;
+  } catch (const RuleNestingTooDeep&) {
+    // The LL parse reports it, at the place where LL prediction reaches the limit.
+    return nullptr;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
@@ -272,15 +292,23 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);
-  BoundedParser parser(&tokens);
-  parser.removeErrorListeners();
-  parser.addErrorListener(&listener);
+  // Each parser owns the tree it builds, so both live until the AST is built.
+  BoundedParser sll_parser(&tokens);
+  std::unique_ptr<BoundedParser> ll_parser;
 
   try {
     tokens.fill();
     if (!CheckNesting(tokens, file, offsets, diagnostics)) return empty;
-    WeftParser::FileContext* tree = parser.file();
-    internal::AstBuilder builder(file, offsets, diagnostics);
+    WeftParser::FileContext* tree = ParseWithSll(sll_parser);
+    if (tree == nullptr) {
+      // The syntax errors, if any, are reported by this parse, with error recovery.
+      tokens.seek(0);
+      ll_parser = std::make_unique<BoundedParser>(&tokens);
+      ll_parser->removeErrorListeners();
+      ll_parser->addErrorListener(&listener);
+      tree = ll_parser->file();
+    }
+    internal::AstBuilder builder(file, source.text(), offsets, diagnostics);
     return builder.BuildFile(tree);
   } catch (const TooManyErrors&) {
     return empty;

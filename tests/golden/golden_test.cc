@@ -3,18 +3,21 @@
 //
 //   // ARGS: run %s --rule Customer --in %input --out - --rejects -   (default: check %s)
 //   // INPUT: {"Name": "Acme"}                                       (lines of %input)
+//   // EXIT: 2                                                       (exact exit code)
 //   // CHECK:STDOUT: ...                                             (expected stdout lines)
 //   // CHECK:STDERR: ...                                             (expected stderr lines)
 //
 // A file whose name starts with `fail_` must make the command exit non-zero; any other must
-// make it exit zero. With WEFT_AUTOUPDATE=1 the runner rewrites the CHECK lines from the actual
-// output instead of comparing (`make autoupdate`).
+// make it exit zero. `// EXIT:` pins the exact code, for the tests of the exit codes. With
+// WEFT_AUTOUPDATE=1 the runner rewrites the CHECK lines from the actual output instead of comparing
+// (`make autoupdate`).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -28,6 +31,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kArgs = "// ARGS:";
 constexpr std::string_view kInput = "// INPUT:";
+constexpr std::string_view kExit = "// EXIT:";
 constexpr std::string_view kStdout = "// CHECK:STDOUT:";
 constexpr std::string_view kStderr = "// CHECK:STDERR:";
 
@@ -35,6 +39,7 @@ struct GoldenFile {
   std::vector<std::string> code;  // every line that is not an expectation
   std::string args = "check %s";
   std::vector<std::string> input;
+  std::optional<int> exit_code;
   std::vector<std::string> stdout_lines;
   std::vector<std::string> stderr_lines;
 };
@@ -69,6 +74,9 @@ GoldenFile ParseGolden(const fs::path& path) {
       golden.code.push_back(line);
     } else if (auto input = After(line, kInput)) {
       golden.input.push_back(*input);
+      golden.code.push_back(line);
+    } else if (auto exit_code = After(line, kExit)) {
+      golden.exit_code = std::stoi(*exit_code);
       golden.code.push_back(line);
     } else if (auto out = After(line, kStdout)) {
       golden.stdout_lines.push_back(*out);
@@ -160,6 +168,9 @@ TEST_P(GoldenTest, OutputMatches) {
   bool must_fail = path.filename().string().starts_with("fail_");
   EXPECT_EQ(result.exit_code != 0, must_fail)
       << "exit code " << result.exit_code << "; files named fail_* must fail";
+  if (golden.exit_code) {
+    EXPECT_EQ(result.exit_code, *golden.exit_code) << "exit code differs from `// EXIT:`";
+  }
   EXPECT_EQ(result.stdout_lines, golden.stdout_lines)
       << "stdout differs; run `make autoupdate` if the change is intended";
   EXPECT_EQ(result.stderr_lines, golden.stderr_lines)

@@ -27,6 +27,21 @@ SourceRange AstBuilder::RangeOf(antlr4::Token* token) const {
   return {file_, begin, std::max(begin, end)};
 }
 
+std::string AstBuilder::TextOf(antlr4::ParserRuleContext* context) const {
+  auto* terminal = context->children.size() == 1
+                       ? dynamic_cast<antlr4::tree::TerminalNode*>(context->children[0])
+                       : nullptr;
+  antlr4::Token* token = terminal != nullptr ? terminal->getSymbol() : nullptr;
+  // Tokens that error recovery conjures, such as `<missing IDENT>`, have no place in the source.
+  if (token == nullptr || token->getStartIndex() == INVALID_INDEX ||
+      token->getStopIndex() == INVALID_INDEX) {
+    return context->getText();
+  }
+  uint32_t begin = offsets_.ByteOffset(token->getStartIndex());
+  uint32_t end = offsets_.ByteOffset(token->getStopIndex() + 1);
+  return std::string(text_.substr(begin, end - begin));
+}
+
 std::unique_ptr<ast::File> AstBuilder::BuildFile(P::FileContext* context) {
   auto file = std::make_unique<ast::File>();
   file->file = file_;
@@ -298,7 +313,7 @@ std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const cha
 
 ast::Identifier AstBuilder::BuildIdent(P::IdentContext* context) {
   if (context == nullptr) return {};
-  std::string text = context->getText();
+  std::string text = TextOf(context);
   if (text.size() >= 2 && text.front() == '`') text = text.substr(1, text.size() - 2);
   return {std::move(text), RangeOf(context)};
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "WeftParser.h"
 #include "compiler/diagnostics/diagnostics.h"
@@ -13,8 +15,10 @@ namespace weft::syntax::internal {
 // recovery leaves in the tree (null children, missing tokens) by skipping them.
 class AstBuilder {
  public:
-  AstBuilder(FileId file, const OffsetMap& offsets, DiagnosticEngine& diagnostics)
-      : file_(file), offsets_(offsets), diagnostics_(diagnostics) {}
+  // `text` is the UTF-8 source that was parsed; it must outlive the builder.
+  AstBuilder(FileId file, std::string_view text, const OffsetMap& offsets,
+             DiagnosticEngine& diagnostics)
+      : file_(file), text_(text), offsets_(offsets), diagnostics_(diagnostics) {}
 
   std::unique_ptr<ast::File> BuildFile(weft_antlr::WeftParser::FileContext* context);
 
@@ -23,6 +27,9 @@ class AstBuilder {
 
   SourceRange RangeOf(antlr4::ParserRuleContext* context) const;
   SourceRange RangeOf(antlr4::Token* token) const;
+  // The source text of a context that contains one token, such as a name or a number. It is cut
+  // from the UTF-8 source, because ANTLR's getText converts the code points back each time.
+  std::string TextOf(antlr4::ParserRuleContext* context) const;
 
   void AddDeclaration(P::DeclarationContext* context, ast::File& file);
   ast::ImportDecl BuildImport(P::ImportDeclContext* context);
@@ -59,6 +66,7 @@ class AstBuilder {
   ast::QualifiedName BuildQualifiedName(P::QualifiedNameContext* context);
 
   FileId file_;
+  std::string_view text_;
   const OffsetMap& offsets_;
   DiagnosticEngine& diagnostics_;
   // The current depth of BuildExpr, bounded so that no later stage recurses deeper either.

@@ -237,12 +237,11 @@ ast::ExprPtr AstBuilder::BuildLiteral(P::LiteralContext* context) {
   if (context == nullptr) return nullptr;
   SourceRange range = RangeOf(context);
   if (dynamic_cast<P::IntLiteralContext*>(context) != nullptr) {
-    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range,
-                                                context->getText());
+    return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range, TextOf(context));
   }
   if (dynamic_cast<P::DecimalLiteralContext*>(context) != nullptr) {
     return std::make_unique<ast::NumberLiteral>(ast::ExprKind::DecimalLiteral, range,
-                                                context->getText());
+                                                TextOf(context));
   }
   if (auto* s = dynamic_cast<P::StringLiteralContext*>(context)) return BuildString(s->stringLit());
   if (dynamic_cast<P::TrueLiteralContext*>(context) != nullptr)
@@ -263,9 +262,9 @@ std::unique_ptr<ast::StringLiteral> AstBuilder::BuildString(P::StringLitContext*
 
   for (P::StringPartContext* part : context->stringPart()) {
     if (dynamic_cast<P::TextPartContext*>(part) != nullptr) {
-      append_text(part->getText());
+      append_text(TextOf(part));
     } else if (dynamic_cast<P::EscapePartContext*>(part) != nullptr) {
-      std::string escape = part->getText();
+      std::string escape = TextOf(part);
       std::optional<std::string> resolved = escape.size() == 2 ? Unescape(escape[1]) : std::nullopt;
       if (!resolved) {
         diagnostics_
