@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "runtime/decimal.h"
+#include "stdlib/iso8601.h"
 
 namespace weft::runtime {
 namespace {
@@ -167,11 +168,58 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       if (!problem.empty()) return problem;
       break;
     }
+    case TypeKind::Enum:
+    case TypeKind::Date:
+    case TypeKind::Time:
+    case TypeKind::DateTime: {
+      std::string problem = ReadText(field, type, value, slot);
+      if (!problem.empty()) return problem;
+      break;
+    }
     default:
       return fmt::format("field `{}` has type {}, which records cannot carry yet", field.name,
                          field.type.ToString());
   }
   slot.present = 1;
+  return "";
+}
+
+std::string RecordReader::ReadText(const schema::FieldType& field, od::json_type type,
+                                   od::value value, WeftSlot& slot) {
+  std::string_view text;
+  if (type != od::json_type::string || value.get_string().get(text)) {
+    return WrongType(field, type, value);
+  }
+  std::string excerpt = Excerpt(value);
+  switch (field.type.kind) {
+    case TypeKind::Enum:
+      if (field.type.enumeration->FindMember(text) < 0) {
+        return fmt::format("field `{}` must be a member of enum `{}`, but the input has {}",
+                           field.name, field.type.enumeration->QualifiedName(), excerpt);
+      }
+      break;
+    case TypeKind::Date:
+      if (!iso8601::IsDate(text)) {
+        return fmt::format("field `{}` must be a date such as \"2026-03-20\", but the input has {}",
+                           field.name, excerpt);
+      }
+      break;
+    case TypeKind::Time:
+      if (!iso8601::IsTime(text)) {
+        return fmt::format("field `{}` must be a time such as \"13:30:00\", but the input has {}",
+                           field.name, excerpt);
+      }
+      break;
+    default:
+      if (!iso8601::IsDateTime(text)) {
+        return fmt::format(
+            "field `{}` must be a date-time with an offset such as \"2026-03-20T13:30:00Z\", but "
+            "the input has {}",
+            field.name, excerpt);
+      }
+      break;
+  }
+  slot.string = {text.data(), static_cast<int64_t>(text.size())};
   return "";
 }
 

@@ -31,6 +31,9 @@ class RecordReader {
  private:
   std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value,
                         WeftSlot& slot);
+  // Reads an enum member, a date, a time or a date-time, which records carry as strings.
+  std::string ReadText(const schema::FieldType& field, simdjson::ondemand::json_type type,
+                       simdjson::ondemand::value value, WeftSlot& slot);
   std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value,
                           WeftSlot& slot);
 

@@ -62,6 +62,10 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
     const schema::Type& type = record_.fields[i].type;
     switch (type.kind) {
       case schema::TypeKind::String:
+      case schema::TypeKind::Enum:
+      case schema::TypeKind::Date:
+      case schema::TypeKind::Time:
+      case schema::TypeKind::DateTime:
         AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
                          out);
         break;

@@ -26,13 +26,6 @@ std::optional<Constant> EvaluateConstant(const ast::Expr& expr);
 // is not one: a string for a date that is not a valid YYYY-MM-DD, say.
 std::string ConstantToJson(const Constant& constant, const schema::Type& type, std::string& reason);
 
-// True for text of the form YYYY-MM-DD naming a day of the proleptic Gregorian calendar.
-bool IsIsoDate(std::string_view text);
-// True for hh:mm:ss with an optional fraction of a second.
-bool IsIsoTime(std::string_view text);
-// True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00.
-bool IsIsoDateTime(std::string_view text);
-
 // Returns the code points of well-formed UTF-8 `text`.
 int64_t CodePointCount(std::string_view text);
 

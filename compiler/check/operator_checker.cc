@@ -41,7 +41,7 @@ Type ExprChecker::CheckBinary(const ast::BinaryExpr& expr) {
   Type lhs = Check(expr.lhs.get());
   Type rhs;
   // `Tier == RETAIL` names the member by the enum on the other side.
-  if (!IsComparisonOp(expr.op) || !TryEnumMember(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
+  if (!IsComparisonOp(expr.op) || !TryTypedConstant(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
   if (lhs.IsError() || rhs.IsError()) return Record(expr, Type::Error());
   if (IsComparisonOp(expr.op)) {
     CheckAllowedValue(*expr.rhs, *expr.lhs);
@@ -210,7 +210,7 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
                                   const schema::Constraints* constraints) {
   if (expr == nullptr) return;
   Type type;
-  if (!TryEnumMember(*expr, expected, type)) type = Check(expr);
+  if (!TryTypedConstant(*expr, expected, type)) type = Check(expr);
   if (type.IsError()) return;
   AdaptIntLiteral(*expr, type, expected);
 

@@ -78,7 +78,21 @@ Type ExprChecker::CheckEnumMember(const ast::Expr& expr, const std::string& memb
   return Record(expr, Type::OfEnum(&enumeration), Resolution::EnumMember, index);
 }
 
-bool ExprChecker::TryEnumMember(const ast::Expr& expr, const Type& expected, Type& type) {
+bool ExprChecker::TryTypedConstant(const ast::Expr& expr, const Type& expected, Type& type) {
+  bool temporal = expected.kind == TypeKind::Date || expected.kind == TypeKind::Time ||
+                  expected.kind == TypeKind::DateTime;
+  if (temporal && expr.kind == ast::ExprKind::StringLiteral &&
+      static_cast<const ast::StringLiteral&>(expr).IsPlain()) {
+    std::string reason;
+    Type literal_type = expected.AsRequired();
+    if (ConstantToJson(*EvaluateConstant(expr), literal_type, reason).empty()) {
+      diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,
+                          fmt::format("invalid {} literal: {}", literal_type.ToString(), reason));
+      literal_type = Type::Error();
+    }
+    type = Record(expr, literal_type);
+    return true;
+  }
   if (expected.kind != TypeKind::Enum || expected.enumeration == nullptr) return false;
   if (const ast::NameExpr* name = AsName(&expr)) {
     if (IsValueName(name->name.name)) return false;
@@ -187,7 +201,7 @@ Type ExprChecker::CheckTableLookup(const ast::IndexExpr& expr, int table_index) 
   table.used = true;
   program_.NoteUse(expr.range, table.decl->name.range);
   Type key;
-  if (!TryEnumMember(*expr.index, table.key, key)) key = Check(expr.index.get());
+  if (!TryTypedConstant(*expr.index, table.key, key)) key = Check(expr.index.get());
   if (key.IsError() || table.key.IsError() || table.value.IsError()) {
     return Record(expr, Type::Error());
   }

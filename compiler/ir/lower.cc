@@ -1,11 +1,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "compiler/ir/ir.h"
+#include "compiler/ir/lowering.h"
 #include "runtime/decimal.h"
 
 namespace weft::ir {
-namespace {
 
 using schema::TypeKind;
 
@@ -20,6 +19,11 @@ ValueType ValueTypeOf(const schema::Type& type) {
       value.scale = type.scale;
       break;
     case TypeKind::String:
+    case TypeKind::Enum:
+    case TypeKind::Date:
+    case TypeKind::Time:
+    case TypeKind::DateTime:
+      // Enum members and ISO 8601 dates and times travel as their text.
       value.repr = Repr::String;
       break;
     default:
@@ -29,7 +33,7 @@ ValueType ValueTypeOf(const schema::Type& type) {
   return value;
 }
 
-NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {}) {
+NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands) {
   auto node = std::make_unique<Node>();
   node->op = op;
   node->type = type;
@@ -37,8 +41,6 @@ NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {}) {
   return node;
 }
 
-// Parses a literal's digits into a scaled integer. The checker bounded it to 38 digits and to
-// its own number of places, so the parse cannot fail.
 __int128 ParseLiteral(const std::string& text, int scale) {
   __int128 value = 0;
   runtime::DecimalParseError error = runtime::ParseDecimal(text, scale, value);
@@ -49,25 +51,6 @@ __int128 ParseLiteral(const std::string& text, int scale) {
   return value;
 }
 
-class Lowering {
- public:
-  explicit Lowering(const check::CheckedProgram& program) : program_(program) {}
-
-  NodePtr LowerExpr(const ast::Expr& expr);
-  // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
-  // checker typed as a decimal becomes one.
-  NodePtr LowerAs(const ast::Expr& expr, ValueType type);
-  Statement LowerStatement(const ast::Statement& statement, const schema::RecordType& target);
-
- private:
-  NodePtr LowerLiteral(const ast::Expr& expr, const schema::Type& type);
-  NodePtr LowerString(const ast::StringLiteral& expr);
-  NodePtr LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info);
-  NodePtr LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info);
-  NodePtr LowerComparison(const ast::BinaryExpr& expr, Op op);
-
-  const check::CheckedProgram& program_;
-};
 
 NodePtr Convert(NodePtr node, ValueType type) {
   bool rescale = node->type.repr == Repr::Decimal && type.repr == Repr::Decimal &&
@@ -111,7 +94,16 @@ NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
   const check::ExprInfo& info = program_.Info(expr);
   ValueType type = ValueTypeOf(info.type);
 
+  if (info.resolution == check::Resolution::EnumMember) {
+    NodePtr member = MakeNode(Op::Constant, type);
+    member->text = info.type.enumeration->members[info.index];
+    return member;
+  }
   switch (expr.kind) {
+    case ast::ExprKind::Match:
+      return LowerMatch(static_cast<const ast::MatchExpr&>(expr), type);
+    case ast::ExprKind::Index:
+      return LowerTableLookup(static_cast<const ast::IndexExpr&>(expr), info);
     case ast::ExprKind::IntLiteral:
     case ast::ExprKind::DecimalLiteral:
     case ast::ExprKind::BoolLiteral:
@@ -353,6 +345,8 @@ Statement Lowering::LowerStatement(const ast::Statement& statement,
   }
   return lowered;
 }
+
+namespace {
 
 void MarkSourceReads(const Node& node, std::vector<bool>& reads) {
   if (node.op == Op::Source) reads[node.index] = true;

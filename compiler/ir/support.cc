@@ -15,6 +15,10 @@ bool IsCompiledType(const schema::Type& type) {
     case TypeKind::Bool:
     case TypeKind::Int:
     case TypeKind::String:
+    case TypeKind::Enum:
+    case TypeKind::Date:
+    case TypeKind::Time:
+    case TypeKind::DateTime:
       return true;
     case TypeKind::Decimal:
       return type.scale != schema::kAnyScale;
@@ -26,11 +30,9 @@ bool IsCompiledType(const schema::Type& type) {
 const char* ExprKindFeature(ast::ExprKind kind) {
   switch (kind) {
     case ast::ExprKind::Member:
-      return "field paths and enum members";
+      return "field paths into nested records";
     case ast::ExprKind::Index:
-      return "table look-ups and list indexing";
-    case ast::ExprKind::Match:
-      return "`match`";
+      return "list indexing";
     case ast::ExprKind::List:
       return "list literals";
     case ast::ExprKind::Construct:
@@ -49,11 +51,24 @@ class SupportScan {
 
   void ScanExpr(const ast::Expr* expr) {
     if (expr == nullptr) return;
+    auto info = program_.exprs.find(expr);
+    if (info != program_.exprs.end()) {
+      check::Resolution resolution = info->second.resolution;
+      // Enum members are constants and table look-ups are comparison chains.
+      if (resolution == check::Resolution::EnumMember) return;
+      if (resolution == check::Resolution::Table) {
+        ScanExpr(static_cast<const ast::IndexExpr&>(*expr).index.get());
+        return;
+      }
+      if (resolution == check::Resolution::Function) {
+        Report(expr->range, "running rules that call `fn` helpers is not supported yet");
+        return;
+      }
+    }
     if (const char* feature = ExprKindFeature(expr->kind)) {
       Report(expr->range, fmt::format("running rules with {} is not supported yet", feature));
       return;
     }
-    auto info = program_.exprs.find(expr);
     if (info != program_.exprs.end() && !IsCompiledType(info->second.type)) {
       Report(expr->range, fmt::format("running rules with values of type {} is not supported yet",
                                       info->second.type.ToString()));
@@ -87,8 +102,15 @@ class SupportScan {
         break;
       case ast::ExprKind::Binary: {
         const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
+        ScanOrdering(binary);
         ScanExpr(binary.lhs.get());
         ScanExpr(binary.rhs.get());
+        break;
+      }
+      case ast::ExprKind::Match: {
+        const auto& match = static_cast<const ast::MatchExpr&>(expr);
+        ScanExpr(match.subject.get());
+        for (const ast::MatchArm& arm : match.arms) ScanExpr(arm.value.get());
         break;
       }
       case ast::ExprKind::If: {
@@ -103,11 +125,27 @@ class SupportScan {
     }
   }
 
+  // Times and date-times are compared as text, which orders them correctly only without offsets
+  // and fractions, so their ordering waits for the date library.
+  void ScanOrdering(const ast::BinaryExpr& binary) {
+    bool ordering = binary.op == ast::BinaryOp::Less || binary.op == ast::BinaryOp::LessEqual ||
+                    binary.op == ast::BinaryOp::Greater ||
+                    binary.op == ast::BinaryOp::GreaterEqual;
+    auto info = program_.exprs.find(binary.lhs.get());
+    if (!ordering || info == program_.exprs.end()) return;
+    TypeKind kind = info->second.type.kind;
+    if (kind == TypeKind::Time || kind == TypeKind::DateTime) {
+      Report(binary.op_range,
+             fmt::format("running rules that order {} values is not supported yet",
+                         info->second.type.AsRequired().ToString()));
+    }
+  }
+
   void Report(SourceRange range, std::string message) {
     found_ = true;
     diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
-        "`weft check` accepts this rule; the code generator handles string, int, decimal(p, s) "
-        "and bool values so far";
+        "`weft check` accepts this rule; the code generator handles string, int, decimal(p, s), "
+        "bool, enum, date, time and datetime values so far";
   }
 
   const check::CheckedProgram& program_;

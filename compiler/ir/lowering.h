@@ -1,0 +1,45 @@
+#pragma once
+
+// The lowering pass, shared by the files that implement it. Not part of the IR's interface.
+#include "compiler/check/constants.h"
+#include "compiler/ir/ir.h"
+
+namespace weft::ir {
+
+ValueType ValueTypeOf(const schema::Type& type);
+NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {});
+// Parses a literal's digits into a scaled integer. The checker bounded it to 38 digits and to
+// its own number of places, so the parse cannot fail.
+__int128 ParseLiteral(const std::string& text, int scale);
+// Converts a decimal to the scale of `type`; other values pass through.
+NodePtr Convert(NodePtr node, ValueType type);
+
+class Lowering {
+ public:
+  explicit Lowering(const check::CheckedProgram& program) : program_(program) {}
+
+  NodePtr LowerExpr(const ast::Expr& expr);
+  // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
+  // checker typed as a decimal becomes one.
+  NodePtr LowerAs(const ast::Expr& expr, ValueType type);
+  Statement LowerStatement(const ast::Statement& statement, const schema::RecordType& target);
+
+ private:
+  NodePtr LowerLiteral(const ast::Expr& expr, const schema::Type& type);
+  NodePtr LowerString(const ast::StringLiteral& expr);
+  NodePtr LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerComparison(const ast::BinaryExpr& expr, Op op);
+  NodePtr LowerMatch(const ast::MatchExpr& expr, ValueType type);
+  // The condition under which `pattern` matches `subject`; null for `_`.
+  NodePtr PatternTest(const ast::Pattern& pattern, const ast::Expr& subject,
+                      const schema::Type& subject_type);
+  NodePtr LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerConstant(const check::Constant& constant, const schema::Type& type);
+  NodePtr Compare(NodePtr subject, NodePtr constant);
+  NodePtr Choose(NodePtr condition, NodePtr then_value, NodePtr else_value, ValueType type);
+
+  const check::CheckedProgram& program_;
+};
+
+}  // namespace weft::ir

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+
+// The text forms of dates and times that records carry (ISO 8601, as profiled by RFC 3339),
+// checked the same way by the compiler for constants and by the runtime for input.
+namespace weft::iso8601 {
+
+// True for text of the form YYYY-MM-DD naming a day of the proleptic Gregorian calendar.
+bool IsDate(std::string_view text);
+// True for hh:mm:ss with an optional fraction of a second.
+bool IsTime(std::string_view text);
+// True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00.
+bool IsDateTime(std::string_view text);
+
+}  // namespace weft::iso8601
