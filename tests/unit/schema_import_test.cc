@@ -422,6 +422,55 @@ TEST(JsonSchemaImport, AllOfMergesObjectParts) {
   EXPECT_EQ(imported->Record("Alias"), nullptr);
 }
 
+TEST(JsonSchemaImport, NullableRecordsAndEnums) {
+  auto imported = ImportText("nullable.json", R"({"type": "object", "required": ["a", "b"],
+    "properties": {
+      "a": {"type": ["object", "null"], "properties": {"x": {"type": "string"}}},
+      "b": {"type": ["string", "null"], "enum": ["on", "off"]}
+    }})");
+  ASSERT_NE(imported->schema, nullptr) << imported->AllMessages();
+  EXPECT_EQ(TypeOf(imported->Field("Nullable", "a")), "s.NullableA?");
+  EXPECT_EQ(TypeOf(imported->Field("Nullable", "b")), "s.NullableB?");
+}
+
+TEST(JsonSchemaImport, DefaultsMustFitTheType) {
+  auto imported = ImportText("defaults.json", R"({"type": "object", "properties": {
+    "rate": {"type": "number", "multipleOf": 0.01, "default": 0.125},
+    "fee": {"type": "number", "multipleOf": 0.01, "default": 1.50},
+    "mode": {"enum": ["a", "b"], "default": "c"},
+    "count": {"type": "integer", "default": "12"}
+  }})");
+  ASSERT_NE(imported->schema, nullptr) << imported->AllMessages();
+  EXPECT_FALSE(imported->Field("Defaults", "rate")->has_default());
+  EXPECT_EQ(imported->Field("Defaults", "fee")->default_json, "1.50");
+  EXPECT_FALSE(imported->Field("Defaults", "mode")->has_default());
+  EXPECT_EQ(imported->Field("Defaults", "count")->default_json, "12");
+  std::vector<const Diagnostic*> warnings = imported->Warnings();
+  ASSERT_EQ(warnings.size(), 3u) << imported->AllMessages();
+  EXPECT_NE(warnings[0]->message.find("the default 0.125 at #/properties/rate is not a value of "
+                                      "decimal(38, 2)"),
+            std::string::npos)
+      << warnings[0]->message;
+  EXPECT_NE(warnings[1]->message.find("the default \"c\" at #/properties/mode"),
+            std::string::npos);
+  EXPECT_NE(warnings[2]->message.find("is imported as 12"), std::string::npos);
+}
+
+TEST(JsonSchemaImport, ConflictingAllOfPropertiesWarn) {
+  auto imported = ImportText("conflict.json", R"({"$defs": {
+    "A": {"type": "object", "properties": {"id": {"type": "string"}}},
+    "B": {"allOf": [{"$ref": "#/$defs/A"}, {"properties": {"id": {"type": "integer"}}}]}
+  }})");
+  ASSERT_NE(imported->schema, nullptr) << imported->AllMessages();
+  EXPECT_EQ(TypeOf(imported->Field("B", "id")), "string?");
+  ASSERT_EQ(imported->Warnings().size(), 1u) << imported->AllMessages();
+  EXPECT_NE(imported->Warnings()[0]->message.find(
+                "property `id` at #/$defs/B/allOf/1/properties/id is declared again"),
+            std::string::npos)
+      << imported->Warnings()[0]->message;
+  EXPECT_EQ(imported->Warnings()[0]->notes.size(), 1u);
+}
+
 TEST(JsonSchemaImport, KeywordsNotTranslatedAreReported) {
   auto imported = ImportText("keywords.json", R"({"type": "object", "properties": {
     "a": {"type": "string", "maxlength": 3},

@@ -34,6 +34,10 @@ bool IsJsonNumber(const std::string& text) {
 // True when `value`, of the right JSON kind, is also a value of `type`.
 bool Fits(const Node& value, const Type& type) {
   if (type.kind == TypeKind::Int) return IsIntegerNumber(value.text);
+  if (type.kind == TypeKind::Decimal && type.scale != kAnyScale) {
+    int places = DecimalPlaces(value.text);
+    return places >= 0 && places <= type.scale;
+  }
   if (type.kind == TypeKind::Enum) return type.enumeration->FindMember(value.text) >= 0;
   return true;
 }

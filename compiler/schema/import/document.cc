@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+
+#include "compiler/schema/types.h"
 
 namespace weft::schema::import {
 namespace {
@@ -137,6 +140,24 @@ std::string_view Node::StringAt(std::string_view key) const {
 
 bool IsIntegerNumber(std::string_view number) {
   return number.find_first_of(".eE") == std::string_view::npos;
+}
+
+int DecimalPlaces(std::string_view number) {
+  size_t exponent_at = number.find_first_of("eE");
+  std::string_view mantissa = number.substr(0, exponent_at);
+  long exponent = 0;
+  if (exponent_at != std::string_view::npos) {
+    std::string_view digits = number.substr(exponent_at + 1);
+    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
+    if (error != std::errc()) return -1;
+  }
+  size_t point = mantissa.find('.');
+  std::string_view fraction = point == std::string_view::npos ? "" : mantissa.substr(point + 1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  long places = static_cast<long>(fraction.size()) - exponent;
+  if (places > kMaxDecimalPrecision) return -1;
+  return static_cast<int>(std::max(0L, places));
 }
 
 std::string ToJson(const Node& node) {

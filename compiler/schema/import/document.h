@@ -66,6 +66,10 @@ struct ReadError {
 // True for a JSON number written without a fraction or an exponent.
 bool IsIntegerNumber(std::string_view number);
 
+// The decimal places that a JSON number needs, without trailing zeros: 2 for 0.010, 0.25 and
+// 5e-2, 0 for 1e3. Returns -1 beyond 38 places, which no decimal has.
+int DecimalPlaces(std::string_view number);
+
 // Writes a node as compact JSON, the form that FieldType::default_json holds.
 std::string ToJson(const Node& node);
 

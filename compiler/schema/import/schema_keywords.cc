@@ -250,6 +250,13 @@ void SchemaTranslator::ApplyNullable(const Node& schema, Translation& translatio
   // documents still carry it, and it means the same there.
   const Node* nullable = schema.Find("nullable");
   if (nullable != nullptr && nullable->IsTrue()) translation.type.optional = true;
+
+  // A type array with "null", also beside `properties` or `enum`.
+  const Node* type = schema.Find("type");
+  if (type == nullptr) return;
+  for (const Node& name : type->elements) {
+    if (name.IsString() && name.text == "null") translation.type.optional = true;
+  }
 }
 
 void SchemaTranslator::ApplyDefault(const Node& schema, const std::string& pointer,

@@ -2,32 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "compiler/schema/import/schema_translator.h"
 
 namespace weft::schema::import {
 namespace {
-
-// The decimal places that every multiple of `number` fits in: 2 for 0.01, 0.25 and 5e-2.
-// Returns -1 when the places are beyond a decimal's reach.
-int PlacesOf(const std::string& number) {
-  size_t exponent_at = number.find_first_of("eE");
-  std::string mantissa = number.substr(0, exponent_at);
-  int exponent = 0;
-  if (exponent_at != std::string::npos) {
-    std::string_view digits = std::string_view(number).substr(exponent_at + 1);
-    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
-    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
-    if (error != std::errc()) return -1;
-  }
-  size_t point = mantissa.find('.');
-  std::string fraction = point == std::string::npos ? "" : mantissa.substr(point + 1);
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  long places = static_cast<long>(fraction.size()) - exponent;
-  if (places > kMaxDecimalPrecision) return -1;
-  return static_cast<int>(std::max(0L, places));
-}
 
 Type StringType(std::string_view format) {
   if (format == "date") return Type::Date();
@@ -105,7 +84,7 @@ Type SchemaTranslator::NumberType(const Node& schema, const std::string& pointer
   // A multipleOf of 0.01 bounds the places to 2, so the decimal gets that scale.
   const Node* multiple = schema.Find("multipleOf");
   if (multiple != nullptr && multiple->kind == NodeKind::Number) {
-    int places = PlacesOf(multiple->text);
+    int places = DecimalPlaces(multiple->text);
     if (places >= 0) return Type::Decimal(kMaxDecimalPrecision, places);
   }
   return Type::Decimal(kMaxDecimalPrecision, kAnyScale);
@@ -163,12 +142,6 @@ Translated SchemaTranslator::TranslateEnum(const Node& schema, const std::string
     Translation translation;
     translation.type = Type::OfEnum(&enumeration);
     translation.type.optional = has_null;
-    // `type: [string, "null"]` beside the enum makes it optional too.
-    if (schema.Find("type") != nullptr && schema.Find("type")->IsArray()) {
-      for (const Node& type : schema.Find("type")->elements) {
-        if (type.IsString() && type.text == "null") translation.type.optional = true;
-      }
-    }
     return Translated::Of(std::move(translation));
   }
   if (members.empty() && others == 0) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "compiler/schema/import/names.h"
@@ -247,11 +248,21 @@ void SchemaTranslator::FillRecord(const PendingRecord& pending) {
     }
   }
 
-  std::set<std::string> declared;
+  // A property that several `allOf` parts declare keeps its first declaration.
+  std::map<std::string, const Property*> declared;
   for (const Property& property : properties) {
     const Member& member = *property.member;
-    if (!declared.insert(member.key).second) continue;
-    AddField(*pending.record, property, required.count(member.key) > 0);
+    auto [first, inserted] = declared.emplace(member.key, &property);
+    if (inserted) {
+      AddField(*pending.record, property, required.count(member.key) > 0);
+    } else if (ToJson(first->second->member->value) != ToJson(member.value)) {
+      context_
+          .Warn(member.key_range,
+                fmt::format("property `{}` at {} is declared again with another schema; the "
+                            "first declaration at {} is used",
+                            member.key, property.pointer, first->second->pointer))
+          .notes.push_back({first->second->member->key_range, "the first declaration is here"});
+    }
   }
 
   for (const Member* list : required_lists) {
@@ -261,7 +272,7 @@ void SchemaTranslator::FillRecord(const PendingRecord& pending) {
                     fmt::format("required property `{}` of record `{}` has no schema in "
                                 "`properties`, so no field is imported for it",
                                 name.text, pending.record->name));
-      declared.insert(name.text);
+      declared.emplace(name.text, nullptr);
     }
   }
 }
