@@ -71,7 +71,9 @@ TEST(JsonReader, DecodesEscapes) {
   EXPECT_EQ(root.elements[0].text, "a\"b\\c/d\n");
   EXPECT_EQ(root.elements[1].text, "\xC3\xA9\xF0\x9F\x98\x80");
   // An unpaired surrogate has no UTF-8 form and becomes U+FFFD.
-  EXPECT_EQ(root.elements[2].text, "\xEF\xBF\xBD" "x");
+  EXPECT_EQ(root.elements[2].text,
+            "\xEF\xBF\xBD"
+            "x");
 }
 
 TEST(JsonReader, SkipsByteOrderMark) {
@@ -139,7 +141,9 @@ TEST(YamlReader, ResolvesPlainScalarsByCoreSchema) {
 }
 
 TEST(YamlReader, OffsetsSurviveCrlfAndUtf8) {
-  std::string_view text = "\xEF\xBB\xBF" "caf\xC3\xA9: \"\xC3\xBC\"\r\nnext:\r\n  - 1\r\n";
+  std::string_view text =
+      "\xEF\xBB\xBF"
+      "caf\xC3\xA9: \"\xC3\xBC\"\r\nnext:\r\n  - 1\r\n";
   Node root = MustReadYaml(text);
   ASSERT_EQ(root.members.size(), 2u);
   EXPECT_EQ(Slice(text, root.members[0].key_range), "caf\xC3\xA9");

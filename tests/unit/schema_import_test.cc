@@ -1,11 +1,11 @@
 // ImportSchema on real Salesforce describe results, the Xero OpenAPI description, and JSON
 // Schema documents written for these tests (tests/data/schemas).
-#include "compiler/schema/import.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+
+#include "compiler/schema/import.h"
 
 namespace weft::schema {
 namespace {
@@ -110,10 +110,10 @@ TEST(SalesforceImport, AddressCompoundRecord) {
   auto imported = ImportData("salesforce/Account.json");
   const RecordType* address = imported->Record("Address");
   ASSERT_NE(address, nullptr);
-  EXPECT_EQ(address->FieldNames(),
-            (std::vector<std::string>{"street", "city", "state", "stateCode", "postalCode",
-                                      "country", "countryCode", "geocodeAccuracy", "latitude",
-                                      "longitude"}));
+  EXPECT_EQ(
+      address->FieldNames(),
+      (std::vector<std::string>{"street", "city", "state", "stateCode", "postalCode", "country",
+                                "countryCode", "geocodeAccuracy", "latitude", "longitude"}));
   EXPECT_EQ(TypeOf(imported->Field("Address", "latitude")), "decimal?");
   // Billing and shipping addresses share one record.
   EXPECT_EQ(imported->Field("Account", "ShippingAddress")->type.record, address);
@@ -259,9 +259,9 @@ TEST(OpenApiImport, XeroWarningsAndLines) {
 TEST(JsonSchemaImport, Draft07OrderTypes) {
   auto imported = ImportData("jsonschema/order.draft07.json");
   ASSERT_NE(imported->schema, nullptr) << imported->AllMessages();
-  EXPECT_EQ(imported->schema->RecordNames(),
-            (std::vector<std::string>{"Order", "Customer", "Card", "BankTransfer",
-                                      "OrderLinesItem"}));
+  EXPECT_EQ(
+      imported->schema->RecordNames(),
+      (std::vector<std::string>{"Order", "Customer", "Card", "BankTransfer", "OrderLinesItem"}));
   EXPECT_EQ(TypeOf(imported->Field("Order", "placed_at")), "datetime");
   EXPECT_EQ(TypeOf(imported->Field("Order", "ship_by")), "date?");
   EXPECT_EQ(TypeOf(imported->Field("Order", "status")), "s.OrderStatus");
@@ -451,8 +451,7 @@ TEST(JsonSchemaImport, DefaultsMustFitTheType) {
                                       "decimal(38, 2)"),
             std::string::npos)
       << warnings[0]->message;
-  EXPECT_NE(warnings[1]->message.find("the default \"c\" at #/properties/mode"),
-            std::string::npos);
+  EXPECT_NE(warnings[1]->message.find("the default \"c\" at #/properties/mode"), std::string::npos);
   EXPECT_NE(warnings[2]->message.find("is imported as 12"), std::string::npos);
 }
 

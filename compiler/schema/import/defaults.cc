@@ -63,9 +63,8 @@ CheckedDefault CheckDefault(const Node& value, const Type& type) {
   bool number_text = expected == NodeKind::Number && IsJsonNumber(value.text) &&
                      (type.kind != TypeKind::Int || IsIntegerNumber(value.text));
   if (value.IsString() && (boolean_text || number_text)) {
-    return {value.text,
-            fmt::format("is a string, but the field is {}; it is imported as {}", type_name,
-                        value.text)};
+    return {value.text, fmt::format("is a string, but the field is {}; it is imported as {}",
+                                    type_name, value.text)};
   }
   return {"", fmt::format("is {}, but the field is {}; the default is ignored",
                           DescribeKind(value.kind), type_name)};

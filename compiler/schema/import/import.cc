@@ -103,8 +103,9 @@ std::string NameFromPath(const std::string& path) {
 bool ImportByFormat(const Node& root, ImportContext& context) {
   SourceRange start = At(context.file, root.range.begin);
   if (!root.IsObject()) {
-    context.Reject(start, fmt::format("the schema document is {}, not an object",
-                                      import::DescribeKind(root.kind)))
+    context
+        .Reject(start, fmt::format("the schema document is {}, not an object",
+                                   import::DescribeKind(root.kind)))
         .hint = kSupportedFormats;
     return false;
   }
@@ -156,8 +157,10 @@ std::unique_ptr<Schema> ImportSchema(const ImportRequest& request, SourceManager
   ImportContext context{request, file, diagnostics, *schema, {}};
   if (!ImportByFormat(*root, context)) return nullptr;
   if (schema->records.empty() && schema->enums.empty()) {
-    context.Reject(At(file, root->range.begin), "the schema document declares no object or enum "
-                                                "schema, so there is nothing to import")
+    context
+        .Reject(At(file, root->range.begin),
+                "the schema document declares no object or enum schema, so there is nothing to "
+                "import")
         .hint = "declare objects under `properties`, `$defs` or `components.schemas`";
     return nullptr;
   }

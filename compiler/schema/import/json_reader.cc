@@ -109,8 +109,8 @@ class JsonReader {
 
   bool CheckDepth(int depth) {
     if (depth <= limits_.max_depth) return true;
-    return Fail(fmt::format("arrays and objects are nested more than {} levels deep",
-                            limits_.max_depth));
+    return Fail(
+        fmt::format("arrays and objects are nested more than {} levels deep", limits_.max_depth));
   }
 
   bool ParseObject(Node& node, int depth) {

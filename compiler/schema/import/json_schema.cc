@@ -19,9 +19,9 @@ Definitions CollectDefinitions(const Node& root, ImportContext& context) {
     const Member* container = root.FindMember(keyword);
     if (container == nullptr) continue;
     if (!container->value.IsObject()) {
-      context.Warn(container->key_range,
-                   fmt::format("`{}` is not an object, so no definitions are imported from it",
-                               keyword));
+      context.Warn(
+          container->key_range,
+          fmt::format("`{}` is not an object, so no definitions are imported from it", keyword));
       continue;
     }
     std::string base = AppendPointer("#", keyword);
@@ -57,7 +57,9 @@ void ImportJsonSchema(const Node& root, const std::string& fallback_name, Import
   if (translator.IsObjectSchema(root)) {
     std::string title = ToTypeName(root.StringAt("title"));
     const Node* title_node = root.Find("title");
-    SourceRange range = title_node != nullptr ? title_node->range : SourceRange{root.range.file, root.range.begin, root.range.begin + 1};
+    SourceRange range = title_node != nullptr
+                            ? title_node->range
+                            : SourceRange{root.range.file, root.range.begin, root.range.begin + 1};
     translator.DeclareRoot(title.empty() ? fallback_name : title, range);
   } else if (root.Find("type") != nullptr || root.Find("items") != nullptr ||
              root.Find("enum") != nullptr || root.Find("anyOf") != nullptr ||
@@ -77,8 +79,8 @@ bool ImportOpenApi(const Node& root, ImportContext& context) {
   const Node& version = *root.Find("openapi");
   if (!version.text.starts_with("3.0") && !version.text.starts_with("3.1")) {
     if (!version.text.starts_with("3.")) {
-      context.Reject(version.range, fmt::format("OpenAPI version `{}` is not supported",
-                                                version.text))
+      context
+          .Reject(version.range, fmt::format("OpenAPI version `{}` is not supported", version.text))
           .hint = "the importer reads OpenAPI 3.0 and 3.1 documents";
       return false;
     }
@@ -90,10 +92,13 @@ bool ImportOpenApi(const Node& root, ImportContext& context) {
   const Node* components = root.Find("components");
   const Member* schemas = components != nullptr ? components->FindMember("schemas") : nullptr;
   if (schemas == nullptr || !schemas->value.IsObject()) {
-    context.Reject(version.range, "the OpenAPI document has no `components.schemas` object, so "
-                                  "it declares no types to import")
-        .hint = "declare the request and response bodies under `components.schemas`; inline "
-                "schemas of operations are not imported";
+    context
+        .Reject(version.range,
+                "the OpenAPI document has no `components.schemas` object, so "
+                "it declares no types to import")
+        .hint =
+        "declare the request and response bodies under `components.schemas`; inline "
+        "schemas of operations are not imported";
     return false;
   }
 

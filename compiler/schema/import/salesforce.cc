@@ -9,8 +9,9 @@ namespace {
 
 // Field types whose values are text in the REST API's JSON. Ids and references are 18-character
 // record ids; a combobox takes any text besides its suggested values.
-constexpr std::string_view kTextTypes[] = {"id",    "reference", "string",   "textarea", "phone",
-                                           "url",   "email",     "combobox", "encryptedstring"};
+constexpr std::string_view kTextTypes[] = {"id",       "reference", "string",
+                                           "textarea", "phone",     "url",
+                                           "email",    "combobox",  "encryptedstring"};
 
 bool IsTextType(std::string_view type) {
   for (std::string_view text_type : kTextTypes) {
@@ -47,8 +48,9 @@ class SalesforceImporter {
     const Node* name = entry.Find("name");
     const Node* type = entry.Find("type");
     if (name == nullptr || !name->IsString() || type == nullptr || !type->IsString()) {
-      context_.Warn(entry.range, "a field description without a string `name` and `type` is "
-                                 "left out");
+      context_.Warn(entry.range,
+                    "a field description without a string `name` and `type` is "
+                    "left out");
       return;
     }
     int previous = record.FindField(name->text);
@@ -107,11 +109,11 @@ class SalesforceImporter {
                                             field.name));
     } else {
       // An anyType field contains a string, number, boolean or date, which varies per record.
-      context_.Warn(type.range, fmt::format("field `{}` of type `{}` is left out: {}", field.name,
-                                            name,
-                                            name == "anyType"
-                                                ? "its values may be of any type"
-                                                : "the type is not a known Salesforce field type"));
+      context_.Warn(
+          type.range,
+          fmt::format("field `{}` of type `{}` is left out: {}", field.name, name,
+                      name == "anyType" ? "its values may be of any type"
+                                        : "the type is not a known Salesforce field type"));
       return false;
     }
     return true;
@@ -198,7 +200,8 @@ class SalesforceImporter {
     for (const Node& value : picklist->elements) {
       const Node* is_default = value.Find("defaultValue");
       const Node* active = value.Find("active");
-      if (is_default != nullptr && is_default->IsTrue() && (active == nullptr || active->IsTrue())) {
+      if (is_default != nullptr && is_default->IsTrue() &&
+          (active == nullptr || active->IsTrue())) {
         return value.Find("value");
       }
     }

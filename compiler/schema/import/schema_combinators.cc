@@ -33,6 +33,14 @@ std::vector<std::string> MergeLimits(Constraints& into, const Constraints& from)
   return conflicts;
 }
 
+// Merges one typed part of an `allOf` into the others. Returns the limits that both give with
+// different values.
+std::vector<std::string> MergeInto(Translation& merged, const Translation& part) {
+  merged.type.optional = merged.type.optional && part.type.optional;
+  if (merged.default_json.empty()) merged.default_json = part.default_json;
+  return MergeLimits(merged.constraints, part.constraints);
+}
+
 // True for a part that only adds limits or annotations to the type the other parts give.
 bool IsLimitOnly(const Node& part) {
   for (std::string_view keyword :
@@ -81,19 +89,16 @@ Translated SchemaTranslator::TranslateAllOf(const Node& schema, const std::strin
       continue;
     }
     if (!merged.value.type.SameKind(translated.value.type)) {
-      return Translated::Failure(
-          fmt::format("not supported: `allOf` at {} combines {} and {}", pointer,
-                      merged.value.type.AsRequired().ToString(),
-                      translated.value.type.AsRequired().ToString()),
-          keyword.key_range);
+      return Translated::Failure(fmt::format("not supported: `allOf` at {} combines {} and {}",
+                                             pointer, merged.value.type.AsRequired().ToString(),
+                                             translated.value.type.AsRequired().ToString()),
+                                 keyword.key_range);
     }
-    for (const std::string& conflict : MergeLimits(merged.value.constraints, translated.value.constraints)) {
+    for (const std::string& conflict : MergeInto(merged.value, translated.value)) {
       context_.Warn(part.range, fmt::format("the `allOf` parts at {} give different values for "
-                                            "`{}`; the first is kept",
+                                            "`{}`, so the first is kept",
                                             pointer, conflict));
     }
-    merged.value.type.optional = merged.value.type.optional && translated.value.type.optional;
-    if (merged.value.default_json.empty()) merged.value.default_json = translated.value.default_json;
   }
   if (!have_type) {
     return Translated::Failure(

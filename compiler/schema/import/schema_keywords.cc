@@ -46,30 +46,34 @@ constexpr UnsupportedKeyword kUnsupported[] = {
 };
 
 // Keywords that the translator reads somewhere.
+// clang-format off
 constexpr std::string_view kTranslated[] = {
-    "$ref",      "$defs",     "definitions",      "type",        "properties",
-    "required",  "enum",      "const",            "format",      "items",
-    "allOf",     "anyOf",     "oneOf",            "nullable",    "maxLength",
-    "minLength", "pattern",   "minimum",          "maximum",     "exclusiveMinimum",
-    "default",   "multipleOf", "exclusiveMaximum", "additionalProperties",
+    "$ref", "$defs", "definitions", "allOf", "anyOf", "oneOf",
+    "type", "properties", "required", "additionalProperties", "items", "enum", "const", "format",
+    "nullable", "default", "maxLength", "minLength", "pattern",
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
 };
+// clang-format on
 
 // Keywords that describe values without constraining them, so ignoring them loses nothing that
 // a mapping needs. `readOnly` and `writeOnly` mark which direction of an API carries a field; the
 // field's type is the same in both.
+// clang-format off
 constexpr std::string_view kAnnotations[] = {
-    "title",           "description",      "$comment",       "examples",  "example",
-    "deprecated",      "readOnly",         "writeOnly",      "externalDocs", "xml",
-    "$schema",         "$id",              "id",             "$anchor",   "$dynamicAnchor",
-    "$recursiveAnchor", "$vocabulary",     "contentEncoding", "contentMediaType",
-    "contentSchema",   "discriminator",
+    "title", "description", "$comment", "examples", "example", "deprecated",
+    "readOnly", "writeOnly",
+    "externalDocs", "xml", "discriminator", "contentEncoding", "contentMediaType", "contentSchema",
+    "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$vocabulary",
 };
+// clang-format on
 
 // Limit keywords, which ApplyLimits reads wherever they sit, also beside `$ref`.
+// clang-format off
 constexpr std::string_view kLimits[] = {
-    "maxLength", "minLength",        "pattern",          "minimum",
-    "maximum",   "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "maxLength", "minLength", "pattern", "minimum",
+    "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
 };
+// clang-format on
 
 template <size_t N>
 bool IsIn(const std::string_view (&list)[N], std::string_view keyword) {
@@ -89,7 +93,8 @@ const UnsupportedKeyword* FindUnsupported(std::string_view keyword) {
 // True for values of unsupported keywords that constrain nothing, such as `uniqueItems: false`.
 bool IsVacuous(const Member& member) {
   const Node& value = member.value;
-  if (value.kind == NodeKind::Bool) return value.text == (member.key == "uniqueItems" ? "false" : "true");
+  if (value.kind == NodeKind::Bool)
+    return value.text == (member.key == "uniqueItems" ? "false" : "true");
   if (value.kind == NodeKind::Number) {
     return value.text == "0" && (member.key == "minItems" || member.key == "minProperties" ||
                                  member.key == "minContains");
@@ -188,8 +193,8 @@ void SchemaTranslator::ApplyLimits(const Node& schema, const std::string& pointe
   Constraints& limits = translation.constraints;
   TypeKind kind = translation.type.kind;
   if (kind == TypeKind::String) {
-    for (auto [keyword, target] : {std::pair{"minLength", &limits.min_length},
-                                   std::pair{"maxLength", &limits.max_length}}) {
+    for (auto [keyword, target] :
+         {std::pair{"minLength", &limits.min_length}, std::pair{"maxLength", &limits.max_length}}) {
       const Member* member = schema.FindMember(keyword);
       if (member == nullptr) continue;
       int64_t length = 0;
@@ -221,8 +226,8 @@ void SchemaTranslator::ApplyLimits(const Node& schema, const std::string& pointe
   if (exclusive_minimum != nullptr && exclusive_minimum->kind == NodeKind::Bool) {
     limits.exclusive_minimum = exclusive_minimum->IsTrue() && !limits.minimum.empty();
   } else if (const Node* bound = number("exclusiveMinimum")) {
-    if (limits.minimum.empty() || std::strtod(bound->text.c_str(), nullptr) >=
-                                      std::strtod(limits.minimum.c_str(), nullptr)) {
+    if (limits.minimum.empty() ||
+        std::strtod(bound->text.c_str(), nullptr) >= std::strtod(limits.minimum.c_str(), nullptr)) {
       limits.minimum = bound->text;
       limits.exclusive_minimum = true;
     }
@@ -231,8 +236,8 @@ void SchemaTranslator::ApplyLimits(const Node& schema, const std::string& pointe
   if (exclusive_maximum != nullptr && exclusive_maximum->kind == NodeKind::Bool) {
     limits.exclusive_maximum = exclusive_maximum->IsTrue() && !limits.maximum.empty();
   } else if (const Node* bound = number("exclusiveMaximum")) {
-    if (limits.maximum.empty() || std::strtod(bound->text.c_str(), nullptr) <=
-                                      std::strtod(limits.maximum.c_str(), nullptr)) {
+    if (limits.maximum.empty() ||
+        std::strtod(bound->text.c_str(), nullptr) <= std::strtod(limits.maximum.c_str(), nullptr)) {
       limits.maximum = bound->text;
       limits.exclusive_maximum = true;
     }
@@ -266,8 +271,8 @@ void SchemaTranslator::ApplyDefault(const Node& schema, const std::string& point
   CheckedDefault checked = CheckDefault(*value, translation.type);
   translation.default_json = checked.json;
   if (!checked.problem.empty()) {
-    context_.Warn(value->range,
-                  fmt::format("the default {} at {} {}", Excerpt(*value), pointer, checked.problem));
+    context_.Warn(value->range, fmt::format("the default {} at {} {}", Excerpt(*value), pointer,
+                                            checked.problem));
   }
 }
 

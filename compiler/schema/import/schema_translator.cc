@@ -76,8 +76,8 @@ Translated SchemaTranslator::Translate(const Node& schema, const std::string& po
   }
   if (in_progress_.size() >= kMaxNesting) {
     return Translated::Failure(
-        fmt::format("the schema at {} nests more than {} levels deep through references",
-                    pointer, kMaxNesting),
+        fmt::format("the schema at {} nests more than {} levels deep through references", pointer,
+                    kMaxNesting),
         schema.range);
   }
 
@@ -97,9 +97,9 @@ Translated SchemaTranslator::TranslateUncached(const Node& schema, const std::st
     return Translated::Failure(std::move(problem), schema.range);
   }
   if (!schema.IsObject()) {
-    return Translated::Failure(fmt::format("the schema at {} is {}, not an object", pointer,
-                                           DescribeKind(schema.kind)),
-                               schema.range);
+    return Translated::Failure(
+        fmt::format("the schema at {} is {}, not an object", pointer, DescribeKind(schema.kind)),
+        schema.range);
   }
   CheckKeywords(schema, pointer);
 

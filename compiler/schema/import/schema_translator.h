@@ -104,8 +104,7 @@ class SchemaTranslator {
   // schema_scalars.cc: typed schemas, enums and constants.
   Translated TranslateTyped(const Node& schema, const std::string& pointer,
                             const std::string& name);
-  Translated TranslateEnum(const Node& schema, const std::string& pointer,
-                           const std::string& name);
+  Translated TranslateEnum(const Node& schema, const std::string& pointer, const std::string& name);
   Translated TranslateConst(const Node& schema, const std::string& pointer,
                             const std::string& name);
   Translated TranslateArray(const Node& schema, const std::string& pointer,

@@ -53,8 +53,7 @@ ScalarForm FormOf(const yaml_event_t& event) {
   std::string tag = TagOf(event);
   if (tag == "!" || tag == "tag:yaml.org,2002:str") return ScalarForm::Text;
   if (!tag.empty()) return ScalarForm::Plain;
-  return event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? ScalarForm::Plain
-                                                            : ScalarForm::Text;
+  return event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? ScalarForm::Plain : ScalarForm::Text;
 }
 
 size_t CountNodes(const Node& node) {
@@ -140,7 +139,8 @@ class YamlReader {
   bool Handle(const yaml_event_t& event) {
     switch (event.type) {
       case YAML_DOCUMENT_START_EVENT:
-        if (has_root_) return Fail(RangeOf(event).begin, "the YAML text has more than one document");
+        if (has_root_)
+          return Fail(RangeOf(event).begin, "the YAML text has more than one document");
         return true;
       case YAML_STREAM_END_EVENT:
         done_ = true;
