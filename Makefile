@@ -39,11 +39,13 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS)
 
 # Runs the fuzz targets of tests/fuzz in the sanitizer build for FUZZ_SECONDS each, starting
-# from the golden tests and the demo's data.
+# from the golden tests, the demo's data and the importer test documents.
 FUZZ_SECONDS ?= 60
 fuzz: sanitize
 	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
+	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
+	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json
 
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build

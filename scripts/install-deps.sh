@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libfmt-dev libsimdjson-dev libcli11-dev libre2-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   tzdata ca-certificates
+  # The schema importers read YAML with libyaml, whose events carry line and column marks.
+  libyaml-dev
 )
 
 missing=()
