@@ -1,4 +1,5 @@
 // The helpers that JIT-compiled rules call; see abi.h for their contracts.
+#include <algorithm>
 #include "runtime/abi.h"
 
 #include <fmt/format.h>
@@ -109,6 +110,61 @@ int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t 
   return 1;
 }
 
+namespace {
+
+// Brings both operands to the larger scale; false when one no longer fits 38 digits.
+bool AlignScales(const __int128* left, int32_t left_scale, const __int128* right,
+                 int32_t right_scale, __int128& aligned_left, __int128& aligned_right,
+                 int32_t& scale) {
+  scale = std::max(left_scale, right_scale);
+  std::optional<__int128> widened_left = weft::runtime::Rescale(*left, left_scale, scale);
+  std::optional<__int128> widened_right = weft::runtime::Rescale(*right, right_scale, scale);
+  if (!widened_left || !widened_right) return false;
+  aligned_left = *widened_left;
+  aligned_right = *widened_right;
+  return true;
+}
+
+}  // namespace
+
+int32_t weft_decimal_add_scaled(const __int128* left, int32_t left_scale, const __int128* right,
+                                int32_t right_scale, __int128* result, int32_t* result_scale) {
+  __int128 aligned_left, aligned_right;
+  if (!AlignScales(left, left_scale, right, right_scale, aligned_left, aligned_right,
+                   *result_scale)) {
+    return 0;
+  }
+  return weft_decimal_add(&aligned_left, &aligned_right, result);
+}
+
+int32_t weft_decimal_subtract_scaled(const __int128* left, int32_t left_scale,
+                                     const __int128* right, int32_t right_scale, __int128* result,
+                                     int32_t* result_scale) {
+  __int128 aligned_left, aligned_right;
+  if (!AlignScales(left, left_scale, right, right_scale, aligned_left, aligned_right,
+                   *result_scale)) {
+    return 0;
+  }
+  return weft_decimal_subtract(&aligned_left, &aligned_right, result);
+}
+
+int32_t weft_decimal_multiply_scaled(const __int128* left, int32_t left_scale,
+                                     const __int128* right, int32_t right_scale, __int128* result,
+                                     int32_t* result_scale) {
+  *result_scale = left_scale + right_scale;
+  if (*result_scale > weft::runtime::kMaxDigits) return 0;
+  return weft_decimal_multiply(left, right, result);
+}
+
+int32_t weft_decimal_rescale_exact(const __int128* value, int32_t from_scale, int32_t to_scale,
+                                   __int128* result) {
+  if (to_scale < from_scale) {
+    int drop = std::min(from_scale - to_scale, weft::runtime::kMaxDigits);
+    if (*value % weft::runtime::PowerOfTen(drop) != 0) return -1;
+  }
+  return weft_decimal_rescale(value, from_scale, to_scale, result);
+}
+
 int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right,
                              int32_t right_scale) {
   return weft::runtime::CompareDecimals(*left, left_scale, *right, right_scale);
@@ -147,6 +203,15 @@ void weft_reject_precision(WeftContext* context, const char* field, const __int1
   context->reject_reason =
       fmt::format("value {} does not fit decimal({}, {}) of field `{}`",
                   weft::runtime::DecimalToString(*value, scale), precision, scale, field);
+}
+
+void weft_reject_places(WeftContext* context, const char* field, const __int128* value,
+                        int32_t scale, int32_t target_scale) {
+  context->reject_field = field;
+  context->reject_reason =
+      fmt::format("value {} has more than the {} decimal places of field `{}`; round it in the "
+                  "rule if rounding is intended",
+                  weft::runtime::DecimalToString(*value, scale), target_scale, field);
 }
 
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place) {

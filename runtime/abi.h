@@ -25,6 +25,8 @@ struct alignas(16) WeftSlot {
   };
   // 1 when the value is present, 0 for null or a missing key.
   uint8_t present;
+  // The places of a decimal whose type has no fixed scale (`decimal`); the value carries them.
+  int32_t scale;
 };
 
 static_assert(sizeof(WeftSlot) == 32, "generated code assumes 32-byte slots");
@@ -59,6 +61,21 @@ int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t 
 // Compares decimals of different scales exactly. Returns <0, 0 or >0.
 int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right,
                              int32_t right_scale);
+// Arithmetic on decimals whose scales are only known at run time: the result's scale is the
+// larger one for add and subtract and the sum for multiply. Return 0 when the result has more than
+// 38 digits or places, 1 on success.
+int32_t weft_decimal_add_scaled(const __int128* left, int32_t left_scale, const __int128* right,
+                                int32_t right_scale, __int128* result, int32_t* result_scale);
+int32_t weft_decimal_subtract_scaled(const __int128* left, int32_t left_scale,
+                                     const __int128* right, int32_t right_scale, __int128* result,
+                                     int32_t* result_scale);
+int32_t weft_decimal_multiply_scaled(const __int128* left, int32_t left_scale,
+                                     const __int128* right, int32_t right_scale, __int128* result,
+                                     int32_t* result_scale);
+// Changes the scale without rounding: returns 1 on success, 0 when the result has more than 38
+// digits, and -1 when dropping places would lose non-zero digits.
+int32_t weft_decimal_rescale_exact(const __int128* value, int32_t from_scale, int32_t to_scale,
+                                   __int128* result);
 // Returns 1 when the value has at most `precision` digits.
 int32_t weft_decimal_fits(const __int128* value, int32_t precision);
 // Builtin functions (stdlib/builtins.cc) share one convention: the context, a pointer to each
@@ -76,6 +93,9 @@ void weft_reject_overflow(WeftContext* context, const char* field, const char* p
                           int32_t decimal);
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
                            int32_t scale, int32_t precision);
+// Rejects a value with more places than the target field's scale, which would need rounding.
+void weft_reject_places(WeftContext* context, const char* field, const __int128* value,
+                        int32_t scale, int32_t target_scale);
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place);
 
 }  // extern "C"

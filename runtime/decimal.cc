@@ -100,6 +100,31 @@ DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& resul
   return DecimalParseError::None;
 }
 
+DecimalParseError ParseDecimalKeepingScale(std::string_view text, __int128& result, int& scale) {
+  // The places are those after the point, less a positive exponent: "1.25e1" has 1.
+  int places = 0;
+  int64_t exponent = 0;
+  size_t point = text.find('.');
+  size_t mark = text.find_first_of("eE");
+  if (point != std::string_view::npos) {
+    places = static_cast<int>((mark == std::string_view::npos ? text.size() : mark) - point - 1);
+  }
+  if (mark != std::string_view::npos) {
+    std::string_view digits = text.substr(mark + 1);
+    bool negative = !digits.empty() && digits[0] == '-';
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    for (char c : digits) {
+      if (c < '0' || c > '9') return DecimalParseError::NotANumber;
+      if (exponent < 100000) exponent = exponent * 10 + (c - '0');
+    }
+    if (negative) exponent = -exponent;
+  }
+  int64_t wanted = std::max<int64_t>(0, places - exponent);
+  if (wanted > kMaxDigits) return DecimalParseError::TooManyPlaces;
+  scale = static_cast<int>(wanted);
+  return ParseDecimal(text, scale, result);
+}
+
 int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_scale) {
   // Integer parts first; the fractions, below 10^scale, can then be widened to a common scale
   // of at most 38 places without overflow.

@@ -26,6 +26,10 @@ enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };
 // `scale` places must be zeros, otherwise the result is TooManyPlaces: input is never rounded.
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result);
 
+// Parses like ParseDecimal, keeping the places the text has: "10.50" gives 1050 with scale 2 and
+// "1e3" gives 1000 with scale 0. More than 38 places is TooManyPlaces.
+DecimalParseError ParseDecimalKeepingScale(std::string_view text, __int128& result, int& scale);
+
 // Compares two decimals of any scales exactly, without the overflow that rescaling one of them
 // could cause. Returns <0, 0 or >0.
 int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_scale);

@@ -239,7 +239,10 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
   }
 
   __int128 units = 0;
-  DecimalParseError error = ParseDecimal(text, field.type.scale, units);
+  int scale = field.type.scale;
+  DecimalParseError error = scale == schema::kAnyScale
+                                ? ParseDecimalKeepingScale(text, units, scale)
+                                : ParseDecimal(text, scale, units);
   std::string excerpt = std::string(text.substr(0, 60));
   switch (error) {
     case DecimalParseError::None:
@@ -249,7 +252,8 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
                          excerpt);
     case DecimalParseError::TooManyPlaces:
       return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name,
-                         field.type.AsRequired().ToString(), excerpt, field.type.scale);
+                         field.type.AsRequired().ToString(), excerpt,
+                         field.type.scale == schema::kAnyScale ? kMaxDigits : field.type.scale);
     case DecimalParseError::TooManyDigits:
       break;
   }
@@ -258,6 +262,7 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
                        field.type.AsRequired().ToString(), excerpt);
   }
   slot.decimal = units;
+  slot.scale = scale;
   return "";
 }
 

@@ -73,7 +73,8 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
         out += fmt::format("{}", slot.integer);
         break;
       case schema::TypeKind::Decimal:
-        out += DecimalToString(slot.decimal, type.scale);
+        out += DecimalToString(slot.decimal,
+                               type.scale == schema::kAnyScale ? slot.scale : type.scale);
         break;
       case schema::TypeKind::Bool:
         out += slot.boolean ? "true" : "false";

@@ -17,6 +17,11 @@ int ParseDigits(std::string_view text) {
   return value;
 }
 
+bool IsOffset(std::string_view hours, std::string_view minutes) {
+  return AllDigits(hours) && AllDigits(minutes) && ParseDigits(hours) <= 23 &&
+         ParseDigits(minutes) <= 59;
+}
+
 }  // namespace
 
 bool IsDate(std::string_view text) {
@@ -54,15 +59,20 @@ bool IsDateTime(std::string_view text) {
   if (text.size() < 20 || (text[10] != 'T' && text[10] != 't')) return false;
   if (!IsDate(text.substr(0, 10))) return false;
   std::string_view rest = text.substr(11);
+  // The offset is `Z`, `+hh:mm`, or `+hhmm` as Salesforce writes it (ISO 8601 basic format).
   std::string_view offset;
+  auto sign_at = [&](size_t length) {
+    return rest.size() > length &&
+           (rest[rest.size() - length] == '+' || rest[rest.size() - length] == '-');
+  };
   if (rest.back() == 'Z' || rest.back() == 'z') {
     offset = rest.substr(rest.size() - 1);
-  } else if (rest.size() > 6 && (rest[rest.size() - 6] == '+' || rest[rest.size() - 6] == '-')) {
+  } else if (sign_at(6) && rest[rest.size() - 3] == ':') {
     offset = rest.substr(rest.size() - 6);
-    if (offset[3] != ':' || !AllDigits(offset.substr(1, 2)) || !AllDigits(offset.substr(4, 2)) ||
-        ParseDigits(offset.substr(1, 2)) > 23 || ParseDigits(offset.substr(4, 2)) > 59) {
-      return false;
-    }
+    if (!IsOffset(offset.substr(1, 2), offset.substr(4, 2))) return false;
+  } else if (sign_at(5)) {
+    offset = rest.substr(rest.size() - 5);
+    if (!IsOffset(offset.substr(1, 2), offset.substr(3, 2))) return false;
   } else {
     return false;
   }

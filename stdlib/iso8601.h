@@ -10,7 +10,8 @@ namespace weft::iso8601 {
 bool IsDate(std::string_view text);
 // True for hh:mm:ss with an optional fraction of a second.
 bool IsTime(std::string_view text);
-// True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00.
+// True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00. The
+// offset may also be written +0100, as Salesforce does.
 bool IsDateTime(std::string_view text);
 
 }  // namespace weft::iso8601

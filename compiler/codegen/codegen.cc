@@ -84,7 +84,7 @@ void Generator::EmitStore(const ir::Statement& statement) {
       auto* ptr = builder_.getPtrTy();
       builder_.CreateCall(
           Helper("weft_reject_precision", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32}),
-          {context_arg_, FieldName(), address, builder_.getInt32(type.scale),
+          {context_arg_, FieldName(), address, ScaleOf(type, value),
            builder_.getInt32(statement.field_precision)});
     });
   }
@@ -97,6 +97,11 @@ void Generator::EmitStore(const ir::Statement& statement) {
   llvm::Value* present_address =
       builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
   builder_.CreateStore(builder_.CreateZExt(Present(value), builder_.getInt8Ty()), present_address);
+  if (HasRuntimeScale(type)) {
+    llvm::Value* scale_address =
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kScaleOffset);
+    builder_.CreateStore(ScaleOf(type, value), scale_address);
+  }
 }
 
 Value Generator::Emit(const Node& node) {
@@ -109,8 +114,11 @@ Value Generator::Emit(const Node& node) {
       return EmitSource(node);
     case Op::Local:
       return locals_[node.index];
-    case Op::AssumePresent:
-      return {nullptr, Emit(*node.operands[0]).payload};
+    case Op::AssumePresent: {
+      Value value = Emit(*node.operands[0]);
+      value.present = nullptr;
+      return value;
+    }
     case Op::IsPresent:
       return {nullptr, Present(Emit(*node.operands[0]))};
     case Op::Rescale:
@@ -194,6 +202,11 @@ Value Generator::EmitSource(const Node& node) {
         builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), slot), builder_.getInt8(0));
   } else {
     value.payload = builder_.CreateLoad(PayloadType(node.type.repr), slot);
+  }
+  if (HasRuntimeScale(node.type)) {
+    llvm::Value* scale_address =
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kScaleOffset);
+    value.scale = builder_.CreateLoad(builder_.getInt32Ty(), scale_address);
   }
   if (node.type.optional) {
     llvm::Value* present_address =

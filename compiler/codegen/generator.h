@@ -23,11 +23,20 @@ using ir::Repr;
 constexpr uint64_t kSlotSize = 32;
 constexpr uint64_t kPresentOffset = 16;
 
-// A value in generated code. `present` is null when the value is always present.
+// Slot layout, fixed by WeftSlot in runtime/abi.h: the scale of a `decimal` without digits.
+constexpr uint64_t kScaleOffset = 20;
+
+// A value in generated code. `present` is null when the value is always present. `scale` (an
+// i32) is set only for decimals whose type has no fixed scale.
 struct Value {
   llvm::Value* present = nullptr;
   llvm::Value* payload = nullptr;
+  llvm::Value* scale = nullptr;
 };
+
+inline bool HasRuntimeScale(const ir::ValueType& type) {
+  return type.repr == ir::Repr::Decimal && type.scale == schema::kAnyScale;
+}
 
 // Emits one rule as an LLVM function over the slot layout of runtime/abi.h.
 class Generator {
@@ -72,6 +81,11 @@ class Generator {
               llvm::BasicBlock* second_end);
   Value EmitToString(const Node& node);
   Value EmitRescale(const Node& node);
+  Value EmitScaledArithmetic(const Node& node);
+  // The scale of a decimal value: its run-time scale, or its type's fixed one.
+  llvm::Value* ScaleOf(const ir::ValueType& type, const Value& value) {
+    return value.scale != nullptr ? value.scale : builder_.getInt32(type.scale);
+  }
   void EmitStatement(const ir::Statement& statement);
   void EmitStore(const ir::Statement& statement);
 

@@ -39,6 +39,11 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_subtract", &weft_decimal_subtract);
   add("weft_decimal_multiply", &weft_decimal_multiply);
   add("weft_decimal_rescale", &weft_decimal_rescale);
+  add("weft_decimal_rescale_exact", &weft_decimal_rescale_exact);
+  add("weft_decimal_add_scaled", &weft_decimal_add_scaled);
+  add("weft_decimal_subtract_scaled", &weft_decimal_subtract_scaled);
+  add("weft_decimal_multiply_scaled", &weft_decimal_multiply_scaled);
+  add("weft_reject_places", &weft_reject_places);
   add("weft_decimal_compare", &weft_decimal_compare);
   add("weft_decimal_fits", &weft_decimal_fits);
   for (const stdlib::Builtin& builtin : stdlib::Builtins()) {

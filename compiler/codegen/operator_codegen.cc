@@ -10,6 +10,7 @@ using ir::Op;
 using ir::Repr;
 
 Value Generator::EmitArithmetic(const Node& node) {
+  if (HasRuntimeScale(node.type)) return EmitScaledArithmetic(node);
   if (node.op == Op::Negate) {
     Value operand = Emit(*node.operands[0]);
     Value zero{nullptr, Zero(node.type.repr)};
@@ -68,15 +69,58 @@ Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs
   return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
 
+Value Generator::EmitScaledArithmetic(const Node& node) {
+  Value lhs;
+  Value rhs;
+  if (node.op == Op::Negate) {
+    rhs = Emit(*node.operands[0]);
+    lhs = {nullptr, Zero(Repr::Decimal), builder_.getInt32(0)};
+  } else {
+    lhs = Emit(*node.operands[0]);
+    rhs = Emit(*node.operands[1]);
+  }
+  const ir::ValueType& rhs_type = node.operands[node.op == Op::Negate ? 0 : 1]->type;
+  const char* helper = node.op == Op::Multiply ? "weft_decimal_multiply_scaled"
+                       : node.op == Op::Add    ? "weft_decimal_add_scaled"
+                                               : "weft_decimal_subtract_scaled";
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  llvm::Value* result = Temporary(builder_.getInt128Ty());
+  llvm::Value* result_scale = Temporary(i32);
+  llvm::Value* lhs_scale =
+      node.op == Op::Negate ? builder_.getInt32(0) : ScaleOf(node.operands[0]->type, lhs);
+  llvm::Value* ok = builder_.CreateCall(
+      Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
+      {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs), result,
+       result_scale});
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
+  return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result),
+          builder_.CreateLoad(i32, result_scale)};
+}
+
 Value Generator::EmitRescale(const Node& node) {
+  const ir::ValueType& from = node.operands[0]->type;
   Value value = Emit(*node.operands[0]);
+  // A fixed scale becomes a run-time one without changing the value.
+  if (HasRuntimeScale(node.type)) {
+    return {value.present, value.payload, ScaleOf(from, value)};
+  }
   llvm::Value* result = Temporary(builder_.getInt128Ty());
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
-  llvm::Value* ok =
-      builder_.CreateCall(Helper("weft_decimal_rescale", i32, {ptr, i32, i32, ptr}),
-                          {Spill(value.payload), builder_.getInt32(node.operands[0]->type.scale),
-                           builder_.getInt32(node.type.scale), result});
+  llvm::Value* from_scale = ScaleOf(from, value);
+  llvm::Value* source = Spill(value.payload);
+  llvm::Value* ok = builder_.CreateCall(
+      Helper(node.exact ? "weft_decimal_rescale_exact" : "weft_decimal_rescale", i32,
+             {ptr, i32, i32, ptr}),
+      {source, from_scale, builder_.getInt32(node.type.scale), result});
+  if (node.exact) {
+    RejectUnless(builder_.CreateICmpNE(ok, builder_.getInt32(-1)), [&] {
+      builder_.CreateCall(
+          Helper("weft_reject_places", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32}),
+          {context_arg_, FieldName(), source, from_scale, builder_.getInt32(node.type.scale)});
+    });
+  }
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {value.present, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
@@ -95,11 +139,12 @@ Value Generator::EmitComparison(const Node& node) {
     left = builder_.CreateCall(Helper("weft_string_compare", builder_.getInt32Ty(), {ptr, ptr}),
                                {Spill(lhs.payload), Spill(rhs.payload)});
     right = builder_.getInt32(0);
-  } else if (repr == Repr::Decimal && left_scale != right_scale) {
+  } else if (repr == Repr::Decimal &&
+             (left_scale != right_scale || lhs.scale != nullptr || rhs.scale != nullptr)) {
     auto* i32 = builder_.getInt32Ty();
     left = builder_.CreateCall(Helper("weft_decimal_compare", i32, {ptr, i32, ptr, i32}),
-                               {Spill(lhs.payload), builder_.getInt32(left_scale),
-                                Spill(rhs.payload), builder_.getInt32(right_scale)});
+                               {Spill(lhs.payload), ScaleOf(node.operands[0]->type, lhs),
+                                Spill(rhs.payload), ScaleOf(node.operands[1]->type, rhs)});
     right = builder_.getInt32(0);
   }
 
@@ -175,7 +220,7 @@ Value Generator::EmitCoalesce(const Node& node) {
 
   // On the edge from the value, it is present.
   builder_.SetInsertPoint(done);
-  return Merge(node.type, {nullptr, lhs.payload}, lhs_end, rhs, rhs_end);
+  return Merge(node.type, {nullptr, lhs.payload, lhs.scale}, lhs_end, rhs, rhs_end);
 }
 
 Value Generator::EmitSelect(const Node& node) {
@@ -203,11 +248,18 @@ Value Generator::Merge(const ir::ValueType& type, Value first, llvm::BasicBlock*
   llvm::PHINode* payload = builder_.CreatePHI(PayloadType(type.repr), 2);
   payload->addIncoming(first.payload, first_end);
   payload->addIncoming(second.payload, second_end);
-  if (!type.optional) return {nullptr, payload};
+  llvm::PHINode* scale = nullptr;
+  if (HasRuntimeScale(type)) {
+    // The branches were converted to a run-time scale; an absent branch has none, so 0 stands in.
+    scale = builder_.CreatePHI(builder_.getInt32Ty(), 2);
+    scale->addIncoming(first.scale ? first.scale : builder_.getInt32(0), first_end);
+    scale->addIncoming(second.scale ? second.scale : builder_.getInt32(0), second_end);
+  }
+  if (!type.optional) return {nullptr, payload, scale};
   llvm::PHINode* present = builder_.CreatePHI(builder_.getInt1Ty(), 2);
   present->addIncoming(Present(first), first_end);
   present->addIncoming(Present(second), second_end);
-  return {present, payload};
+  return {present, payload, scale};
 }
 
 Value Generator::EmitConcat(const Node& node) {
@@ -243,7 +295,7 @@ Value Generator::EmitToString(const Node& node) {
       builder_.CreateCall(
           Helper("weft_decimal_to_string", builder_.getVoidTy(),
                  {ptr, ptr, builder_.getInt32Ty(), ptr}),
-          {context_arg_, Spill(value.payload), builder_.getInt32(operand.type.scale), result});
+          {context_arg_, Spill(value.payload), ScaleOf(operand.type, value), result});
       break;
   }
   return {nullptr, builder_.CreateLoad(string_type_, result)};

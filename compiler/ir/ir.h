@@ -16,7 +16,7 @@ enum class Repr { Bool, Int, Decimal, String };
 
 struct ValueType {
   Repr repr = Repr::Bool;
-  // Decimal places, for decimals.
+  // Decimal places, for decimals; schema::kAnyScale when each value carries its own.
   int scale = 0;
   // True when the value carries a presence flag.
   bool optional = false;
@@ -29,7 +29,9 @@ enum class Op {
   Local,          // local `index`
   AssumePresent,  // operand 0, proven present by the checker
   IsPresent,      // whether operand 0 is present
-  Rescale,  // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero
+  // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero, or
+  // reject the record when `exact` is set. A scale of schema::kAnyScale is known at run time.
+  Rescale,
   IntToDecimal,  // operand 0 (an int) as a decimal with scale 0
   Negate,
   Add,
@@ -68,6 +70,8 @@ struct Node {
   int index = -1;
   // The function of Call.
   const stdlib::Builtin* builtin = nullptr;
+  // For Rescale: reject a value that would lose non-zero places instead of rounding it.
+  bool exact = false;
 };
 
 enum class StatementKind { Let, Require, Store };

@@ -57,7 +57,8 @@ NodePtr Convert(NodePtr node, ValueType type) {
                  node->type.scale != type.scale;
   // A constant that gains places is rescaled here when the result keeps to 38 digits. Otherwise
   // a Rescale node rejects the record at run time, as it does for any other value.
-  if (rescale && node->op == Op::Constant && type.scale > node->type.scale) {
+  if (rescale && node->op == Op::Constant && type.scale != schema::kAnyScale &&
+      type.scale > node->type.scale) {
     std::optional<__int128> widened = runtime::Rescale(node->decimal, node->type.scale, type.scale);
     if (widened) {
       node->decimal = *widened;
@@ -66,10 +67,14 @@ NodePtr Convert(NodePtr node, ValueType type) {
     }
   }
   if (rescale) {
+    // A value whose places are only known at run time must fit the target's scale exactly,
+    // because input decimals are never rounded silently.
+    bool exact = node->type.scale == schema::kAnyScale;
     ValueType rescaled{Repr::Decimal, type.scale, node->type.optional};
     std::vector<NodePtr> operands;
     operands.push_back(std::move(node));
     node = MakeNode(Op::Rescale, rescaled, std::move(operands));
+    node->exact = exact;
   }
   return node;
 }

@@ -19,9 +19,8 @@ bool IsCompiledType(const schema::Type& type) {
     case TypeKind::Date:
     case TypeKind::Time:
     case TypeKind::DateTime:
-      return true;
     case TypeKind::Decimal:
-      return type.scale != schema::kAnyScale;
+      return true;
     default:
       return false;
   }
@@ -144,8 +143,8 @@ class SupportScan {
   void Report(SourceRange range, std::string message) {
     found_ = true;
     diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
-        "`weft check` accepts this rule; the code generator handles string, int, decimal(p, s), "
-        "bool, enum, date, time and datetime values so far";
+        "`weft check` accepts this rule; the code generator handles string, int, decimal, bool, "
+        "enum, date, time and datetime values so far";
   }
 
   const check::CheckedProgram& program_;
