@@ -1,8 +1,10 @@
 // Prints how long `LoadAndCheck` (read, parse and check) takes on a generated project of many
 // wide rules. It is a benchmark, not a test: it prints figures and sets no bound.
 //
-// usage: check_speed [--rules N] [--fields N] [--repetitions N] [--keep DIR]
+// usage: check_speed [--schemas json-schema|inline] [--rules N] [--fields N] [--repetitions N]
+//                    [--keep DIR]
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <stdlib.h>
 
 #include <CLI/CLI.hpp>
@@ -171,33 +173,77 @@ std::string RuleText(size_t rule, size_t fields) {
   return text + "}\n";
 }
 
+enum class SchemaSource { Inline, JsonSchema };
+
 struct ProjectFile {
   fs::path path;
   std::string text;
 };
 
-// Adds the file that declares `schema` inline.
-// TODO: the checker does not use imported schemas yet. Once it does, this should be able to
-// write a JSON Schema document from the same SchemaSpec, plus a .map file with
-// `schema NAME from "FILE"`, so that the benchmark also times the importer.
-void AddSchemaFiles(const SchemaSpec& schema, std::vector<ProjectFile>& files) {
-  files.push_back({fmt::format("schemas/{}.map", schema.name), InlineSchemaText(schema)});
+// The JSON Schema (2020-12) of a field: an optional field is left out of `required`, and a
+// decimal with s places is a number that is a multiple of 10^-s.
+nlohmann::ordered_json JsonSchemaType(const FieldType& type) {
+  switch (type.kind) {
+    case FieldKind::String:
+      return {{"type", "string"}};
+    case FieldKind::Int:
+      return {{"type", "integer"}};
+    case FieldKind::Bool:
+      return {{"type", "boolean"}};
+    case FieldKind::Decimal:
+      return {{"type", "number"},
+              {"multipleOf", nlohmann::ordered_json::parse(
+                                 type.scale == 0 ? "1" : "0." + std::string(type.scale - 1, '0') + "1")}};
+  }
+  return {};
+}
+
+// A JSON Schema document with one `$defs` entry per record.
+std::string JsonSchemaText(const SchemaSpec& schema) {
+  nlohmann::ordered_json definitions = nlohmann::ordered_json::object();
+  for (const RecordSpec& record : schema.records) {
+    nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+    nlohmann::ordered_json required = nlohmann::ordered_json::array();
+    for (const FieldSpec& field : record.fields) {
+      properties[field.name] = JsonSchemaType(field.type);
+      if (!field.type.optional) required.push_back(field.name);
+    }
+    definitions[record.name] = {
+        {"type", "object"}, {"properties", properties}, {"required", required}};
+  }
+  nlohmann::ordered_json document = {
+      {"$schema", "https://json-schema.org/draft/2020-12/schema"}, {"$defs", definitions}};
+  return document.dump(2) + "\n";
+}
+
+// Adds the files that declare `schema`: inline in a .map file, or as a JSON Schema document
+// that a .map file imports, so that the benchmark also times the importer.
+void AddSchemaFiles(const SchemaSpec& schema, SchemaSource source,
+                    std::vector<ProjectFile>& files) {
+  if (source == SchemaSource::Inline) {
+    files.push_back({fmt::format("schemas/{}.map", schema.name), InlineSchemaText(schema)});
+    return;
+  }
+  files.push_back({fmt::format("schemas/{}.schema.json", schema.name), JsonSchemaText(schema)});
+  files.push_back({fmt::format("schemas/{}.map", schema.name),
+                   fmt::format("schema {0} from \"{0}.schema.json\"\n", schema.name)});
 }
 
 // A project as a team would lay it out: one file per schema and one file per rule.
-std::vector<ProjectFile> GenerateProject(size_t rules, size_t fields) {
+std::vector<ProjectFile> GenerateProject(size_t rules, size_t fields, SchemaSource source) {
   SchemaSpec crm{"crm", {}};
   SchemaSpec erp{"erp", {}};
   for (size_t rule = 0; rule < rules; ++rule) AddRecords(rule, fields, crm, erp);
 
   std::vector<ProjectFile> files;
-  AddSchemaFiles(crm, files);
-  AddSchemaFiles(erp, files);
+  AddSchemaFiles(crm, source, files);
+  AddSchemaFiles(erp, source, files);
   for (size_t rule = 0; rule < rules; ++rule)
     files.push_back({fmt::format("rules/customer{:03}.map", rule), RuleText(rule, fields)});
   return files;
 }
 
+// Writes the project under `root` and returns the paths of its .map files.
 std::vector<std::string> WriteProject(const fs::path& root, const std::vector<ProjectFile>& files) {
   std::vector<std::string> paths;
   for (const ProjectFile& file : files) {
@@ -206,7 +252,8 @@ std::vector<std::string> WriteProject(const fs::path& root, const std::vector<Pr
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << file.text;
     if (!out) throw std::runtime_error("cannot write " + path.string());
-    paths.push_back(path.string());
+    // Imported schema documents are read through the .map files that name them.
+    if (path.extension() == ".map") paths.push_back(path.string());
   }
   return paths;
 }
@@ -234,8 +281,9 @@ void PrintSizes(const std::vector<ProjectFile>& files, size_t rules, size_t fiel
 
 // Runs the first, cold repetition on its own, because it includes one-time costs that every
 // `weft check` process pays: ANTLR's prediction cache and the first use of memory.
-int Run(size_t rules, size_t fields, size_t repetitions, const fs::path& root) {
-  std::vector<ProjectFile> files = GenerateProject(rules, fields);
+int Run(size_t rules, size_t fields, size_t repetitions, SchemaSource source,
+        const fs::path& root) {
+  std::vector<ProjectFile> files = GenerateProject(rules, fields, source);
   std::vector<std::string> paths = WriteProject(root, files);
   PrintSizes(files, rules, fields);
 
@@ -268,6 +316,11 @@ int main(int argc, char** argv) {
   size_t fields = 200;
   size_t repetitions = 10;
   std::string keep;
+  std::string schemas = "json-schema";
+  app.add_option("--schemas", schemas,
+                 "How the schemas are declared: imported from JSON Schema files, or inline")
+      ->check(CLI::IsMember({"json-schema", "inline"}))
+      ->capture_default_str();
   app.add_option("--rules", rules, "Number of rules, each over its own pair of records")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
@@ -292,7 +345,9 @@ int main(int argc, char** argv) {
     }
     root = pattern;
   }
-  int status = weft::bench::Run(rules, fields, repetitions, root);
+  auto source = schemas == "inline" ? weft::bench::SchemaSource::Inline
+                                    : weft::bench::SchemaSource::JsonSchema;
+  int status = weft::bench::Run(rules, fields, repetitions, source, root);
   if (keep.empty()) fs::remove_all(root);
   return status;
 }
