@@ -8,6 +8,7 @@
 #include "runtime/context.h"
 #include "runtime/record_reader.h"
 #include "runtime/record_writer.h"
+#include "runtime/target_validator.h"
 
 namespace weft::runtime {
 namespace {
@@ -72,6 +73,7 @@ RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostrea
   RunCounts counts;
   RecordReader reader(*rule.source, rule.reads_source_field);
   RecordWriter writer(*rule.target);
+  TargetValidator validator(*rule.target);
   WeftContext context;
   std::vector<WeftSlot> source;
   std::vector<WeftSlot> target(rule.target->fields.size());
@@ -96,7 +98,16 @@ RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostrea
       AppendReject(rule, record, problem, "", true, reject_buffer);
       continue;
     }
-    if (outcome == kWeftMapped) {
+    int invalid_field = -1;
+    std::string invalid;
+    if (outcome == kWeftMapped && validator.HasConstraints()) {
+      invalid = validator.Validate(target.data(), invalid_field);
+    }
+    if (!invalid.empty()) {
+      ++counts.rejected;
+      AppendReject(rule, record, invalid, rule.target->fields[invalid_field].name, true,
+                   reject_buffer);
+    } else if (outcome == kWeftMapped) {
       ++counts.mapped;
       writer.Write(target.data(), out_buffer);
     } else if (outcome == kWeftSkipped) {
