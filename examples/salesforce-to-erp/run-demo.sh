@@ -13,6 +13,17 @@ echo "== weft check accounts.map"
 "$weft" check "$here/accounts.map"
 echo "no errors"
 
+# The checker knows the Account picklists from Salesforce's describe, so a misspelt value is
+# caught before any record is read.
+echo
+echo "== weft check on a copy of accounts.map with a misspelt picklist value"
+cp -R "$here/schemas" "$out/"
+sed 's/"Technology Partner"/"Technology Parnter"/' "$here/accounts.map" > "$out/accounts-typo.map"
+if "$weft" check "$out/accounts-typo.map"; then
+  echo "the misspelt value was not caught" >&2
+  exit 1
+fi
+
 for input in lwc-recipes-Accounts ebikes-Accounts; do
   echo
   echo "== weft run accounts.map --rule Customer --in data/$input.json"
