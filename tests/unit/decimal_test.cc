@@ -1,5 +1,7 @@
 #include "runtime/decimal.h"
 
+#include "runtime/abi.h"
+
 #include <gtest/gtest.h>
 
 namespace weft::runtime {
@@ -46,6 +48,34 @@ TEST(DecimalParse, KeepsValuesBeyondDoublePrecisionExact) {
   EXPECT_EQ(DecimalToString(Parse("9007199254740993.01", 2), 2), "9007199254740993.01");
 }
 
+TEST(DecimalParse, KeepsTheScaleOfTheText) {
+  struct Case {
+    std::string_view text;
+    __int128 units;
+    int scale;
+  };
+  const Case cases[] = {
+      {"10.50", 1050, 2}, {"10", 10, 0},     {"1e3", 1000, 0},    {"1.25e1", 125, 1},
+      {"-0.005", -5, 3},  {"12.5e-2", 125, 3}, {"0.000", 0, 3},
+  };
+  for (const Case& c : cases) {
+    __int128 units = 0;
+    int scale = -1;
+    ASSERT_EQ(ParseDecimalKeepingScale(c.text, units, scale), DecimalParseError::None) << c.text;
+    EXPECT_EQ(units, c.units) << c.text;
+    EXPECT_EQ(scale, c.scale) << c.text;
+  }
+}
+
+TEST(DecimalParse, RejectsMoreThan38PlacesWhenKeepingScale) {
+  __int128 units = 0;
+  int scale = 0;
+  EXPECT_EQ(ParseDecimalKeepingScale("1e-39", units, scale), DecimalParseError::TooManyPlaces);
+  EXPECT_EQ(ParseDecimalKeepingScale("0." + std::string(39, '1'), units, scale),
+            DecimalParseError::TooManyPlaces);
+  EXPECT_EQ(ParseDecimalKeepingScale("1e400", units, scale), DecimalParseError::TooManyDigits);
+}
+
 TEST(DecimalFormat, WritesEveryPlace) {
   EXPECT_EQ(DecimalToString(0, 2), "0.00");
   EXPECT_EQ(DecimalToString(-5, 2), "-0.05");
@@ -73,6 +103,39 @@ TEST(DecimalRescale, DropsAll38PlacesWithoutOverflow) {
   __int128 almost_one = PowerOfTen(38) - 1;
   EXPECT_EQ(Rescale(almost_one, 38, 0), 1);
   EXPECT_EQ(Rescale(-almost_one, 38, 0), -1);
+}
+
+TEST(DecimalRescale, ExactRescaleRejectsLostPlaces) {
+  __int128 result = 0;
+  __int128 value = 1500;  // 1.500
+  EXPECT_EQ(weft_decimal_rescale_exact(&value, 3, 2, &result), 1);
+  EXPECT_EQ(result, 150);
+  value = 1505;  // 1.505
+  EXPECT_EQ(weft_decimal_rescale_exact(&value, 3, 2, &result), -1);
+  value = 1;
+  EXPECT_EQ(weft_decimal_rescale_exact(&value, 0, 38, &result), 0);
+}
+
+TEST(DecimalScaled, AlignsScalesAtRunTime) {
+  __int128 left = 1050;  // 10.50
+  __int128 right = 5;    // 0.005
+  __int128 result = 0;
+  int32_t scale = 0;
+  ASSERT_EQ(weft_decimal_add_scaled(&left, 2, &right, 3, &result, &scale), 1);
+  EXPECT_EQ(result, 10505);
+  EXPECT_EQ(scale, 3);
+  ASSERT_EQ(weft_decimal_subtract_scaled(&left, 2, &right, 3, &result, &scale), 1);
+  EXPECT_EQ(result, 10495);
+  ASSERT_EQ(weft_decimal_multiply_scaled(&left, 2, &right, 3, &result, &scale), 1);
+  EXPECT_EQ(result, 5250);
+  EXPECT_EQ(scale, 5);
+}
+
+TEST(DecimalScaled, ReportsTooManyPlaces) {
+  __int128 left = 1;
+  __int128 result = 0;
+  int32_t scale = 0;
+  EXPECT_EQ(weft_decimal_multiply_scaled(&left, 20, &left, 19, &result, &scale), 0);
 }
 
 TEST(DecimalCompare, ComparesAcrossScalesWithoutOverflow) {
