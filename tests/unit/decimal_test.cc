@@ -1,8 +1,8 @@
 #include "runtime/decimal.h"
 
-#include "runtime/abi.h"
-
 #include <gtest/gtest.h>
+
+#include "runtime/abi.h"
 
 namespace weft::runtime {
 namespace {
