@@ -50,6 +50,11 @@ std::string ReplaceInvalid(std::string_view text, std::string_view replacement) 
 size_t FindInvalid(std::string_view text) {
   size_t at = 0;
   while (at < text.size()) {
+    // ASCII is most of any .map file or schema document, and each byte is a sequence of one.
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      ++at;
+      continue;
+    }
     size_t length = SequenceLength(text, at);
     if (length == 0) return at;
     at += length;
