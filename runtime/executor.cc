@@ -72,7 +72,7 @@ RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostrea
                   std::ostream& rejects) {
   RunCounts counts;
   RecordReader reader(*rule.source, rule.reads_source_field);
-  RecordWriter writer(*rule.target);
+  RecordWriter writer(*rule.target, rule.assigns_target_field);
   TargetValidator validator(*rule.target);
   WeftContext context;
   std::vector<WeftSlot> source;

@@ -19,6 +19,8 @@ struct CompiledRule {
   WeftRuleFunction function = nullptr;
   // For each source field, whether the rule reads it; empty means every field.
   std::vector<bool> reads_source_field;
+  // For each target field, whether the rule assigns it; others get the schema's default.
+  std::vector<bool> assigns_target_field;
   // The rule's `when` alone, compiled as a rule with no statements, or null when it has none.
   // A record whose unreadable fields the condition does not read is skipped when it is false.
   WeftRuleFunction condition = nullptr;

@@ -41,11 +41,14 @@ void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
   AppendJsonString(utf8::ReplaceInvalid(bytes, "\xEF\xBF\xBD"), out);
 }
 
-RecordWriter::RecordWriter(const schema::RecordType& record) : record_(record) {
-  for (const schema::FieldType& field : record.fields) {
+RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<bool>& assigned)
+    : record_(record) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
     std::string key;
-    AppendJsonString(field.name, key);
+    AppendJsonString(record.fields[i].name, key);
     keys_.push_back(key + ':');
+    bool left_to_schema = !assigned.empty() && !assigned[i];
+    defaults_.push_back(left_to_schema ? record.fields[i].default_json : "");
   }
 }
 
@@ -55,6 +58,10 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
     if (i > 0) out += ',';
     out += keys_[i];
     const WeftSlot& slot = slots[i];
+    if (!defaults_[i].empty()) {
+      out += defaults_[i];
+      continue;
+    }
     if (!slot.present) {
       out += "null";
       continue;

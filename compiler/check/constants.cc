@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "runtime/decimal.h"
 #include "stdlib/iso8601.h"
 #include "stdlib/utf8.h"
 
@@ -96,6 +97,15 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
           SignificantDigits(constant.text) - ScaleOf(constant.text) > type.precision - type.scale) {
         reason = fmt::format("{} has more digits than {}", constant.text, type.ToString());
         return "";
+      }
+      if (type.scale != schema::kAnyScale) {
+        // Written with the field's scale, as computed values are: 1000.5 in decimal(10, 2) is
+        // 1000.50.
+        __int128 units = 0;
+        if (runtime::ParseDecimal(constant.text, type.scale, units) ==
+            runtime::DecimalParseError::None) {
+          return runtime::DecimalToString(units, type.scale);
+        }
       }
       return constant.text;
     case TypeKind::Bool:

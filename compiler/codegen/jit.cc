@@ -117,6 +117,7 @@ llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedPro
   compiled.target = rule.target;
   compiled.function = *function;
   compiled.reads_source_field = lowered.reads_source_field;
+  compiled.assigns_target_field = lowered.assigns_target_field;
   if (lowered.condition) {
     lowered.body.clear();
     auto condition = Compile(lowered);

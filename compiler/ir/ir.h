@@ -97,6 +97,9 @@ struct Rule {
   int local_count = 0;
   // For each source field, whether the rule reads it; the reader skips the others.
   std::vector<bool> reads_source_field;
+  // For each target field, whether the rule assigns it; the writer fills the others from the
+  // schema's defaults.
+  std::vector<bool> assigns_target_field;
   // For each source field, whether the `when` condition reads it.
   std::vector<bool> reads_in_condition;
   // Null when the rule has no `when`.

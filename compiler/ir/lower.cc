@@ -372,6 +372,10 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
     lowered.body.push_back(lowering.LowerStatement(*statement, *rule.target));
   }
 
+  lowered.assigns_target_field.assign(rule.target->fields.size(), false);
+  for (const Statement& statement : lowered.body) {
+    if (statement.kind == StatementKind::Store) lowered.assigns_target_field[statement.index] = true;
+  }
   lowered.reads_source_field.assign(rule.source->fields.size(), false);
   lowered.reads_in_condition.assign(rule.source->fields.size(), false);
   if (lowered.condition) {

@@ -159,27 +159,6 @@ bool ReportUncompilable(const check::CheckedProgram& program, const check::Check
   SupportScan scan(program, diagnostics);
   scan.ScanExpr(rule.decl->condition.get());
   for (const ast::StatementPtr& statement : rule.decl->body) scan.ScanStatement(*statement);
-  // TODO: write schema defaults for unassigned fields; until then a rule that relies on one
-  // cannot run.
-  for (const schema::FieldType& field : rule.target->fields) {
-    if (field.has_default() && !field.type.optional) {
-      bool assigned = false;
-      for (const auto& [statement, info] : program.statements) {
-        if (statement->kind == ast::StatementKind::Assign && info.index >= 0 &&
-            &rule.target->fields[info.index] == &field) {
-          assigned = true;
-        }
-      }
-      if (!assigned) {
-        diagnostics.Report(DiagnosticKind::NotYetSupported, rule.decl->target.range,
-                           fmt::format("running rules that rely on the default of field `{}` is "
-                                       "not supported yet",
-                                       field.name))
-            .hint = "assign the field explicitly";
-        return false;
-      }
-    }
-  }
   return !scan.found();
 }
 
