@@ -120,8 +120,13 @@ NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
       bool local = info.resolution == check::Resolution::Local;
       ValueType loaded = type;
       loaded.optional = loaded.optional || info.narrowed;
-      NodePtr node = MakeNode(local ? Op::Local : Op::Source, loaded);
-      node->index = info.index;
+      NodePtr node;
+      if (local && !inlined_calls_.empty()) {
+        node = LowerParameter(info.index);
+      } else {
+        node = MakeNode(local ? Op::Local : Op::Source, loaded);
+        node->index = info.index;
+      }
       if (!info.narrowed) return node;
       std::vector<NodePtr> operands;
       operands.push_back(std::move(node));
@@ -204,7 +209,29 @@ NodePtr Lowering::LowerString(const ast::StringLiteral& expr) {
   return MakeNode(Op::Concat, string_type, std::move(parts));
 }
 
+NodePtr Lowering::LowerFunctionCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
+  const check::CheckedFunction& function = program_.functions[info.index];
+  inlined_calls_.push_back(&expr);
+  NodePtr body = LowerAs(*function.decl->body, ValueTypeOf(function.result));
+  inlined_calls_.pop_back();
+  return body;
+}
+
+NodePtr Lowering::LowerParameter(int index) {
+  const ast::CallExpr* call = inlined_calls_.back();
+  const check::CheckedFunction& function = program_.functions[program_.Info(*call).index];
+  if (index < 0 || static_cast<size_t>(index) >= call->arguments.size()) {
+    throw std::logic_error("IR lowering found a local in a function body that is no parameter");
+  }
+  // The argument belongs to the caller, so it is lowered outside the innermost call.
+  inlined_calls_.pop_back();
+  NodePtr argument = LowerAs(*call->arguments[index], ValueTypeOf(function.parameters[index]));
+  inlined_calls_.push_back(call);
+  return argument;
+}
+
 NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
+  if (info.resolution == check::Resolution::Function) return LowerFunctionCall(expr, info);
   ValueType type = ValueTypeOf(info.type);
   std::vector<NodePtr> operands;
   if (info.builtin->implementation != nullptr) {

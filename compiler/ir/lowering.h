@@ -38,8 +38,15 @@ class Lowering {
   NodePtr LowerConstant(const check::Constant& constant, const schema::Type& type);
   NodePtr Compare(NodePtr subject, NodePtr constant);
   NodePtr Choose(NodePtr condition, NodePtr then_value, NodePtr else_value, ValueType type);
+  // Inlines a call of a `fn` helper: its body, with each parameter standing for an argument.
+  NodePtr LowerFunctionCall(const ast::CallExpr& expr, const check::ExprInfo& info);
+  // Lowers the argument that parameter `index` of the innermost inlined call stands for.
+  NodePtr LowerParameter(int index);
 
   const check::CheckedProgram& program_;
+  // The calls being inlined, innermost last. A body's parameters are its locals, so a local
+  // read inside a body is an argument of the innermost call.
+  std::vector<const ast::CallExpr*> inlined_calls_;
 };
 
 }  // namespace weft::ir

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace weft::ir {
 namespace {
 
@@ -60,7 +62,7 @@ class SupportScan {
         return;
       }
       if (resolution == check::Resolution::Function) {
-        Report(expr->range, "running rules that call `fn` helpers is not supported yet");
+        ScanFunctionCall(static_cast<const ast::CallExpr&>(*expr), info->second.index);
         return;
       }
     }
@@ -140,16 +142,38 @@ class SupportScan {
     }
   }
 
-  void Report(SourceRange range, std::string message) {
+  // Calls are inlined, so the body must compile too, and a function may not reach itself.
+  void ScanFunctionCall(const ast::CallExpr& call, int function_index) {
+    for (const ast::ExprPtr& argument : call.arguments) ScanExpr(argument.get());
+    if (std::find(active_functions_.begin(), active_functions_.end(), function_index) !=
+        active_functions_.end()) {
+      Report(call.range,
+             fmt::format("running a recursive call of `{}` is not supported",
+                         program_.functions[function_index].name),
+             "each call of a `fn` is replaced by its body, so a helper cannot call itself; "
+             "rewrite it without recursion");
+      return;
+    }
+    active_functions_.push_back(function_index);
+    ScanExpr(program_.functions[function_index].decl->body.get());
+    active_functions_.pop_back();
+  }
+
+  void Report(SourceRange range, std::string message, std::string hint = "") {
     found_ = true;
+    if (hint.empty()) {
+      hint = "`weft check` accepts this rule; the code generator handles string, int, decimal, "
+             "bool, enum, date, time and datetime values so far";
+    }
     diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
-        "`weft check` accepts this rule; the code generator handles string, int, decimal, bool, "
-        "enum, date, time and datetime values so far";
+        std::move(hint);
   }
 
   const check::CheckedProgram& program_;
   DiagnosticEngine& diagnostics_;
   bool found_ = false;
+  // The functions whose calls are being scanned, to find recursion.
+  std::vector<int> active_functions_;
 };
 
 }  // namespace
