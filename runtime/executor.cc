@@ -71,7 +71,7 @@ int32_t DecideUnreadable(const CompiledRule& rule, const std::vector<int>& bad_f
 RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out,
                   std::ostream& rejects) {
   RunCounts counts;
-  RecordReader reader(*rule.source, rule.reads_source_field);
+  RecordReader reader(*rule.source, rule.reads_source_field, rule.source_paths);
   RecordWriter writer(*rule.target, rule.assigns_target_field);
   TargetValidator validator(*rule.target);
   WeftContext context;

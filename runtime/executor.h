@@ -19,6 +19,8 @@ struct CompiledRule {
   WeftRuleFunction function = nullptr;
   // For each source field, whether the rule reads it; empty means every field.
   std::vector<bool> reads_source_field;
+  // The nested source fields the rule reads, as in ir::Rule::source_paths.
+  std::vector<std::vector<int>> source_paths;
   // For each target field, whether the rule assigns it; others get the schema's default.
   std::vector<bool> assigns_target_field;
   // The rule's `when` alone, compiled as a rule with no statements, or null when it has none.

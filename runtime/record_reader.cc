@@ -46,6 +46,7 @@ std::string Excerpt(od::value& value) {
 
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
   std::string expected = field.type.AsRequired().ToString();
+  if (field.type.kind == TypeKind::Record) expected = "an object (" + expected + ")";
   // The token of an object or an array is only its opening bracket, so it is not shown.
   if (type == od::json_type::object || type == od::json_type::array) {
     return fmt::format("field `{}` must be {}, but the input has {}", field.name, expected,
@@ -57,18 +58,106 @@ std::string WrongType(const schema::FieldType& field, od::json_type type, od::va
 
 }  // namespace
 
-RecordReader::RecordReader(const schema::RecordType& record, const std::vector<bool>& reads)
+struct RecordReader::NestedFields {
+  // A nested field that the rule reads, or a record on the way to one, or both.
+  struct Child {
+    // The field, named with its whole path (`Owner.Email`) for messages.
+    schema::FieldType field;
+    // The field's slot when the rule reads it, otherwise -1.
+    int slot = -1;
+    std::unique_ptr<NestedFields> below;
+  };
+  std::unordered_map<std::string, Child> children;
+};
+
+RecordReader::RecordReader(const schema::RecordType& record, const std::vector<bool>& reads,
+                           const std::vector<std::vector<int>>& paths)
     : record_(record), reads_(reads) {
   if (reads_.empty()) reads_.assign(record.fields.size(), true);
   for (size_t i = 0; i < record.fields.size(); ++i) {
     if (reads_[i]) field_index_.emplace(record.fields[i].name, static_cast<int>(i));
   }
+  slot_count_ = record.fields.size() + paths.size();
+  nested_.resize(record.fields.size());
+  for (size_t p = 0; p < paths.size(); ++p) {
+    const std::vector<int>& path = paths[p];
+    std::unique_ptr<NestedFields>& root = nested_[path.front()];
+    if (root == nullptr) root = std::make_unique<NestedFields>();
+    NestedFields* tree = root.get();
+    const schema::FieldType* field = &record.fields[path.front()];
+    std::string name = field->name;
+    for (size_t k = 1; k < path.size(); ++k) {
+      field = &field->type.record->fields[path[k]];
+      name += "." + field->name;
+      NestedFields::Child& child = tree->children[field->name];
+      child.field = *field;
+      child.field.name = name;
+      if (k + 1 == path.size()) {
+        child.slot = static_cast<int>(record.fields.size() + p);
+      } else {
+        if (child.below == nullptr) child.below = std::make_unique<NestedFields>();
+        tree = child.below.get();
+      }
+    }
+  }
+}
+
+RecordReader::~RecordReader() = default;
+
+std::string RecordReader::ReadNested(const NestedFields& nested, od::value value,
+                                     std::vector<WeftSlot>& slots) {
+  od::object object;
+  if (value.get_object().get(object) != simdjson::SUCCESS) return "invalid JSON object";
+  std::string problem;
+  std::unordered_map<const NestedFields::Child*, bool> seen;
+  for (auto member : object) {
+    std::string_view key;
+    if (auto error = member.unescaped_key().get(key))
+      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    auto found = nested.children.find(std::string(key));
+    if (found == nested.children.end()) continue;
+    const NestedFields::Child& child = found->second;
+    if (seen[&child]) return fmt::format("field `{}` appears twice in the record", child.field.name);
+    seen[&child] = true;
+
+    od::value field_value;
+    if (auto error = member.value().get(field_value))
+      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+    std::string field_problem =
+        ReadChild(child.field, child.slot, child.below.get(), field_value, slots);
+    if (problem.empty()) problem = std::move(field_problem);
+  }
+  if (!problem.empty()) return problem;
+
+  // A required field of a present record must be there, as at the top level.
+  for (const auto& [key, child] : nested.children) {
+    if (child.field.type.optional) continue;
+    bool present = child.slot >= 0 ? slots[child.slot].present != 0 : seen[&child];
+    if (!present) {
+      return fmt::format("required field `{}` is {}", child.field.name,
+                         seen[&child] ? "null" : "missing");
+    }
+  }
+  return "";
+}
+
+std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
+                                    const NestedFields* below, od::value value,
+                                    std::vector<WeftSlot>& slots) {
+  if (field.type.kind != TypeKind::Record) return ReadField(field, value, slots[slot]);
+  od::json_type type;
+  if (auto error = value.type().get(type))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (type == od::json_type::null) return "";
+  if (type != od::json_type::object) return WrongType(field, type, value);
+  if (slot >= 0) slots[slot].present = 1;
+  return below != nullptr ? ReadNested(*below, value, slots) : "";
 }
 
 std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots,
                                std::vector<int>& bad_fields) {
   bad_fields.clear();
-  slots.assign(record_.fields.size(), WeftSlot{});
+  slots.assign(slot_count_, WeftSlot{});
   std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
   buffer_ = simdjson::padded_string(json);
 
@@ -107,7 +196,9 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
       bad_fields.clear();
       return fmt::format("invalid JSON: {}", simdjson::error_message(error));
     }
-    std::string problem = ReadField(record_.fields[index], value, slots[index]);
+    std::string problem = record_.fields[index].type.kind == TypeKind::Record
+                              ? ReadRecordField(index, value, slots)
+                              : ReadField(record_.fields[index], value, slots[index]);
     if (!problem.empty()) field_problem(index, std::move(problem));
   }
 
@@ -120,6 +211,11 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
                                                    seen[i] ? "null" : "missing"));
   }
   return first_problem;
+}
+
+std::string RecordReader::ReadRecordField(int index, od::value value,
+                                          std::vector<WeftSlot>& slots) {
+  return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots);
 }
 
 std::string RecordReader::ReadField(const schema::FieldType& field, od::value value,

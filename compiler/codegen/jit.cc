@@ -118,6 +118,7 @@ llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedPro
   compiled.function = *function;
   compiled.reads_source_field = lowered.reads_source_field;
   compiled.assigns_target_field = lowered.assigns_target_field;
+  compiled.source_paths = lowered.source_paths;
   if (lowered.condition) {
     lowered.body.clear();
     auto condition = Compile(lowered);

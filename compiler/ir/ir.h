@@ -97,6 +97,10 @@ struct Rule {
   int local_count = 0;
   // For each source field, whether the rule reads it; the reader skips the others.
   std::vector<bool> reads_source_field;
+  // The fields of nested source records that the rule reads, each as the field indices from the
+  // source record down, such as {Owner, Email}. Path i has the source slot
+  // `source->fields.size() + i`.
+  std::vector<std::vector<int>> source_paths;
   // For each target field, whether the rule assigns it; the writer fills the others from the
   // schema's defaults.
   std::vector<bool> assigns_target_field;

@@ -104,6 +104,9 @@ NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
     member->text = info.type.enumeration->members[info.index];
     return member;
   }
+  if (info.resolution == check::Resolution::NestedField) {
+    return LowerFieldPath(static_cast<const ast::MemberExpr&>(expr), info);
+  }
   switch (expr.kind) {
     case ast::ExprKind::Match:
       return LowerMatch(static_cast<const ast::MatchExpr&>(expr), type);
@@ -228,6 +231,44 @@ NodePtr Lowering::LowerParameter(int index) {
   NodePtr argument = LowerAs(*call->arguments[index], ValueTypeOf(function.parameters[index]));
   inlined_calls_.push_back(call);
   return argument;
+}
+
+bool Lowering::CollectPath(const ast::Expr& expr, std::vector<int>& path) const {
+  const check::ExprInfo& info = program_.Info(expr);
+  if (expr.kind == ast::ExprKind::Name) {
+    if (info.resolution != check::Resolution::SourceField) return false;
+    path.push_back(info.index);
+    return true;
+  }
+  if (expr.kind != ast::ExprKind::Member || info.resolution != check::Resolution::NestedField) {
+    return false;
+  }
+  const auto& member = static_cast<const ast::MemberExpr&>(expr);
+  if (!CollectPath(*member.base, path)) return false;
+  path.push_back(info.index);
+  return true;
+}
+
+NodePtr Lowering::LowerFieldPath(const ast::MemberExpr& expr, const check::ExprInfo& info) {
+  std::vector<int> path;
+  if (!CollectPath(expr, path)) {
+    throw std::logic_error("IR lowering reached a field path that is not rooted at the source");
+  }
+  size_t index = std::find(source_paths_.begin(), source_paths_.end(), path) -
+                 source_paths_.begin();
+  if (index == source_paths_.size()) source_paths_.push_back(path);
+
+  // The reader leaves a nested slot absent when any record on its path is absent, so a field
+  // is read as optional unless the checker proved it present.
+  ValueType type = ValueTypeOf(info.type);
+  ValueType loaded = type;
+  loaded.optional = loaded.optional || info.narrowed;
+  NodePtr node = MakeNode(Op::Source, loaded);
+  node->index = static_cast<int>(source_.fields.size() + index);
+  if (!info.narrowed) return node;
+  std::vector<NodePtr> operands;
+  operands.push_back(std::move(node));
+  return MakeNode(Op::AssumePresent, type, std::move(operands));
 }
 
 NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
@@ -380,15 +421,20 @@ Statement Lowering::LowerStatement(const ast::Statement& statement,
 
 namespace {
 
-void MarkSourceReads(const Node& node, std::vector<bool>& reads) {
-  if (node.op == Op::Source) reads[node.index] = true;
-  for (const NodePtr& operand : node.operands) MarkSourceReads(*operand, reads);
+// Marks the source fields that `node` reads; a nested path marks the field it starts at.
+void MarkSourceReads(const Node& node, const std::vector<std::vector<int>>& paths,
+                     std::vector<bool>& reads) {
+  if (node.op == Op::Source) {
+    size_t slot = static_cast<size_t>(node.index);
+    reads[slot < reads.size() ? slot : paths[slot - reads.size()].front()] = true;
+  }
+  for (const NodePtr& operand : node.operands) MarkSourceReads(*operand, paths, reads);
 }
 
 }  // namespace
 
 Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule) {
-  Lowering lowering(program);
+  Lowering lowering(program, *rule.source);
   Rule lowered;
   lowered.name = rule.name;
   lowered.source = rule.source;
@@ -403,15 +449,18 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
   for (const Statement& statement : lowered.body) {
     if (statement.kind == StatementKind::Store) lowered.assigns_target_field[statement.index] = true;
   }
+  lowered.source_paths = lowering.TakeSourcePaths();
   lowered.reads_source_field.assign(rule.source->fields.size(), false);
   lowered.reads_in_condition.assign(rule.source->fields.size(), false);
   if (lowered.condition) {
-    MarkSourceReads(*lowered.condition, lowered.reads_source_field);
-    MarkSourceReads(*lowered.condition, lowered.reads_in_condition);
+    MarkSourceReads(*lowered.condition, lowered.source_paths, lowered.reads_source_field);
+    MarkSourceReads(*lowered.condition, lowered.source_paths, lowered.reads_in_condition);
   }
   for (const Statement& statement : lowered.body) {
-    MarkSourceReads(*statement.value, lowered.reads_source_field);
-    if (statement.message) MarkSourceReads(*statement.message, lowered.reads_source_field);
+    MarkSourceReads(*statement.value, lowered.source_paths, lowered.reads_source_field);
+    if (statement.message) {
+      MarkSourceReads(*statement.message, lowered.source_paths, lowered.reads_source_field);
+    }
   }
   return lowered;
 }

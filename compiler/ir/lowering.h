@@ -16,7 +16,11 @@ NodePtr Convert(NodePtr node, ValueType type);
 
 class Lowering {
  public:
-  explicit Lowering(const check::CheckedProgram& program) : program_(program) {}
+  Lowering(const check::CheckedProgram& program, const schema::RecordType& source)
+      : program_(program), source_(source) {}
+
+  // The nested source paths the lowered expressions read, in slot order.
+  std::vector<std::vector<int>> TakeSourcePaths() { return std::move(source_paths_); }
 
   NodePtr LowerExpr(const ast::Expr& expr);
   // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
@@ -42,8 +46,14 @@ class Lowering {
   NodePtr LowerFunctionCall(const ast::CallExpr& expr, const check::ExprInfo& info);
   // Lowers the argument that parameter `index` of the innermost inlined call stands for.
   NodePtr LowerParameter(int index);
+  // Lowers `Owner.Email` to the source slot of that path.
+  NodePtr LowerFieldPath(const ast::MemberExpr& expr, const check::ExprInfo& info);
+  // Appends the field indices of a path rooted at a source field; false for any other base.
+  bool CollectPath(const ast::Expr& expr, std::vector<int>& path) const;
 
   const check::CheckedProgram& program_;
+  const schema::RecordType& source_;
+  std::vector<std::vector<int>> source_paths_;
   // The calls being inlined, innermost last. A body's parameters are its locals, so a local
   // read inside a body is an argument of the innermost call.
   std::vector<const ast::CallExpr*> inlined_calls_;

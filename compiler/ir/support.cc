@@ -65,6 +65,16 @@ class SupportScan {
         ScanFunctionCall(static_cast<const ast::CallExpr&>(*expr), info->second.index);
         return;
       }
+      // A field path rooted at the source is a slot of its own; the records on the way are
+      // only looked at by the reader.
+      if (resolution == check::Resolution::NestedField && IsSourcePath(*expr)) {
+        if (!IsCompiledType(info->second.type)) {
+          Report(expr->range,
+                 fmt::format("running rules with values of type {} is not supported yet",
+                             info->second.type.ToString()));
+        }
+        return;
+      }
     }
     if (const char* feature = ExprKindFeature(expr->kind)) {
       Report(expr->range, fmt::format("running rules with {} is not supported yet", feature));
@@ -76,6 +86,31 @@ class SupportScan {
       return;
     }
     ScanChildren(*expr);
+  }
+
+  // True for a source field, or a path of `.field` and `?.field` from one.
+  bool IsSourcePath(const ast::Expr& expr) const {
+    auto info = program_.exprs.find(&expr);
+    if (info == program_.exprs.end()) return false;
+    if (expr.kind == ast::ExprKind::Name) {
+      return info->second.resolution == check::Resolution::SourceField;
+    }
+    if (expr.kind != ast::ExprKind::Member ||
+        info->second.resolution != check::Resolution::NestedField) {
+      return false;
+    }
+    const auto& member = static_cast<const ast::MemberExpr&>(expr);
+    return member.base != nullptr && IsSourcePath(*member.base);
+  }
+
+  bool IsPresenceTestOfSourceRecord(const ast::BinaryExpr& binary) const {
+    if (binary.op != ast::BinaryOp::Equal && binary.op != ast::BinaryOp::NotEqual) return false;
+    if (binary.lhs == nullptr || binary.rhs == nullptr) return false;
+    const ast::Expr* path = binary.rhs->kind == ast::ExprKind::NullLiteral   ? binary.lhs.get()
+                            : binary.lhs->kind == ast::ExprKind::NullLiteral ? binary.rhs.get()
+                                                                             : nullptr;
+    if (path == nullptr || !IsSourcePath(*path)) return false;
+    return program_.exprs.at(path).type.kind == TypeKind::Record;
   }
 
   void ScanStatement(const ast::Statement& statement) {
@@ -104,6 +139,8 @@ class SupportScan {
       case ast::ExprKind::Binary: {
         const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
         ScanOrdering(binary);
+        // `Owner != null` only tests whether a nested record is present, which the reader knows.
+        if (IsPresenceTestOfSourceRecord(binary)) break;
         ScanExpr(binary.lhs.get());
         ScanExpr(binary.rhs.get());
         break;
