@@ -42,7 +42,8 @@ sanitize: deps
 # from the golden tests, the demo's data and the importer test documents.
 FUZZ_SECONDS ?= 60
 fuzz: sanitize
-	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
+	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map \
+	  tests/fuzz/check_regressions/*
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
 	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
 	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json

@@ -83,20 +83,23 @@ class ProgramLoader {
   // Returns true when the file was loaded already, and remembers it otherwise. The same file
   // named twice (or through a link) is read once, not declared twice.
   bool IsSeen(const std::string& path) {
-    std::error_code canonical_error;
-    std::filesystem::path canonical =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
-    auto found = seen_.find(canonical.string());
+    std::string key = CanonicalKey(path);
+    auto found = seen_.find(key);
     if (found != seen_.end()) return true;
-    seen_.emplace(canonical.string(), static_cast<FileId>(frontend_.sources.size()));
+    seen_.emplace(key, static_cast<FileId>(frontend_.sources.size()));
     return false;
   }
 
-  FileId SeenFile(const std::string& path) const {
-    std::error_code canonical_error;
-    std::filesystem::path canonical =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
-    return seen_.at(canonical.string());
+  FileId SeenFile(const std::string& path) const { return seen_.at(CanonicalKey(path)); }
+
+  // The path that names a file however it is written; the path itself when the file system
+  // cannot resolve it, so that a strange path is reported as unreadable, never thrown.
+  static std::string CanonicalKey(const std::string& path) {
+    std::error_code error;
+    std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (error) return path;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+    return error ? absolute.string() : canonical.string();
   }
 
   // Loads the files that `file` imports; paths are relative to the importing file.
@@ -111,7 +114,7 @@ class ProgramLoader {
       }
       std::string text, error;
       if (!ReadFile(path, text, error)) {
-        seen_.erase(std::filesystem::weakly_canonical(std::filesystem::absolute(path)).string());
+        seen_.erase(CanonicalKey(path));
         frontend_.diagnostics
             .Report(DiagnosticKind::FileNotReadable, decl.range,
                     fmt::format("cannot read imported file `{}`: {}", path, error))
