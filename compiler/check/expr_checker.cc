@@ -159,7 +159,7 @@ Type ExprChecker::CheckString(const ast::StringLiteral& expr) {
 Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   const std::string& name = expr.name.name;
   for (int i = static_cast<int>(locals_.size()) - 1; i >= 0; --i) {
-    if (locals_[i].name != name) continue;
+    if (!locals_[i].in_scope || locals_[i].name != name) continue;
     locals_[i].used = true;
     Type type = locals_[i].type;
     bool narrowed = type.optional && IsNarrowed(name);
@@ -179,7 +179,7 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   if (field < 0) {
     std::vector<std::string> candidates = source_->FieldNames();
     for (const Local& local : locals_) {
-      if (!local.name.empty()) candidates.push_back(local.name);
+      if (local.in_scope) candidates.push_back(local.name);
     }
     Diagnostic& diagnostic = diagnostics_.Report(
         DiagnosticKind::UnknownField, expr.range,
@@ -341,7 +341,7 @@ void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view role) {
 
 int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   for (const Local& local : locals_) {
-    if (local.name != name.name) continue;
+    if (!local.in_scope || local.name != name.name) continue;
     Diagnostic& diagnostic =
         diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
                             fmt::format("`{}` is already bound by `let`", name.name));
@@ -357,6 +357,10 @@ int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   }
   locals_.push_back({name.name, type, name.range});
   return static_cast<int>(locals_.size()) - 1;
+}
+
+void ExprChecker::EndScope(size_t first) {
+  for (size_t i = first; i < locals_.size(); ++i) locals_[i].in_scope = false;
 }
 
 void ExprChecker::DeclareParameter(const ast::Identifier& name, const Type& type) {

@@ -52,7 +52,13 @@ class ExprChecker {
     schema::Type type;
     SourceRange range;
     bool used = false;
+    // False once the body or `each` that declared the local has ended, so that later names of
+    // the same spelling refer to something else.
+    bool in_scope = true;
   };
+
+  // Ends the scope of the locals from index `first` on.
+  void EndScope(size_t first);
 
   schema::Type Record(const ast::Expr& expr, schema::Type type,
                       Resolution resolution = Resolution::None, int index = -1);

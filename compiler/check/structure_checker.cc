@@ -33,7 +33,7 @@ std::string JoinQuoted(const std::vector<std::string>& names, size_t limit) {
 
 bool ExprChecker::IsValueName(const std::string& name) const {
   for (const Local& local : locals_) {
-    if (local.name == name) return true;
+    if (local.in_scope && local.name == name) return true;
   }
   return source_->FindField(name) >= 0;
 }
@@ -278,8 +278,7 @@ Type ExprChecker::CheckEach(const ast::EachExpr& expr) {
   size_t depth = Narrow(expr.filter.get(), true);
   Type value = Check(expr.value.get());
   EndNarrowing(depth);
-  // The variable goes out of scope; later names of the same spelling refer to something else.
-  locals_[local].name.clear();
+  EndScope(local);
   if (value.IsError()) return Record(expr, Type::Error());
   return Record(expr, Type::ListOf(value));
 }
