@@ -104,9 +104,9 @@ class ExprChecker {
   const schema::EnumType* EnumNamedBy(const ast::Expr& expr) const;
   schema::Type CheckEnumMember(const ast::Expr& expr, const std::string& member,
                                const schema::EnumType& enumeration);
-  // Resolves a bare name or a plain string as a member of the enum `expected`, and a plain
-  // string as a date, time or date-time where one is expected. Returns false, checking nothing,
-  // for any other expected type or expression.
+  // Resolves a bare name or a plain string as a member of the enum `expected`, a plain string as
+  // a date, time or date-time where one is expected, and `[]` as the expected list type. Returns
+  // false, checking nothing, for any other expected type or expression.
   bool TryTypedConstant(const ast::Expr& expr, const schema::Type& expected, schema::Type& type);
   // Reports a string constant compared with a field that lists its allowed values (a
   // Salesforce picklist, say) when the constant is not one of them.

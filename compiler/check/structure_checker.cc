@@ -93,6 +93,12 @@ bool ExprChecker::TryTypedConstant(const ast::Expr& expr, const Type& expected, 
     type = Record(expr, literal_type);
     return true;
   }
+  // `[]` has no item to give it a type, so it takes the list type that is expected.
+  if (expected.kind == TypeKind::List && expr.kind == ast::ExprKind::List &&
+      static_cast<const ast::ListExpr&>(expr).items.empty()) {
+    type = Record(expr, expected.AsRequired());
+    return true;
+  }
   if (expected.kind != TypeKind::Enum || expected.enumeration == nullptr) return false;
   if (const ast::NameExpr* name = AsName(&expr)) {
     if (IsValueName(name->name.name)) return false;
