@@ -313,7 +313,10 @@ bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::s
       DiagnosticKind::OptionalValueUsed, expr.range,
       fmt::format("{} may be absent (type {}) and cannot be used {}",
                   name.empty() ? "this value" : "`" + name + "`", type.ToString(), use));
-  diagnostic.hint = fmt::format(fmt::runtime(kOptionalHint), name.empty() ? "it" : name);
+  // `require x != null` makes only names and field paths present, so a table look-up or a call
+  // needs a default.
+  diagnostic.hint = name.empty() ? "give a default with `??`"
+                                 : fmt::format(fmt::runtime(kOptionalHint), name);
   return false;
 }
 
