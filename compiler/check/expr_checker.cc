@@ -367,6 +367,14 @@ void ExprChecker::EndScope(size_t first) {
 }
 
 void ExprChecker::DeclareParameter(const ast::Identifier& name, const Type& type) {
+  for (const Local& local : locals_) {
+    if (local.name != name.name) continue;
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                            fmt::format("parameter `{}` is declared twice", name.name));
+    diagnostic.notes.push_back({local.range, "the first declaration is here"});
+    diagnostic.hint = "choose another name";
+  }
   locals_.push_back({name.name, type, name.range, true});
 }
 

@@ -35,7 +35,8 @@ class ExprChecker {
 
   // Adds a local and returns its index; a repeated name is reported and shadows nothing.
   int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
-  // Adds a function parameter: a local that is not reported when unused.
+  // Adds a function parameter: a local that is not reported when unused. A repeated name is
+  // reported.
   void DeclareParameter(const ast::Identifier& name, const schema::Type& type);
   int local_count() const { return static_cast<int>(locals_.size()); }
   // Warns about every `let` whose name is never read.
