@@ -21,6 +21,17 @@ std::string NameOf(const ast::Expr& expr) {
   return "";
 }
 
+// Returns the text of a name or of a `.member` chain on a name, such as "Owner.Boss", which
+// `require` can make present. Any other expression, a `?.` chain included, gives "".
+std::string CheckablePathOf(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::Name) return NameOf(expr);
+  if (expr.kind != ast::ExprKind::Member) return "";
+  const auto& member = static_cast<const ast::MemberExpr&>(expr);
+  if (member.base == nullptr || member.optional_chain) return "";
+  std::string base = CheckablePathOf(*member.base);
+  return base.empty() ? "" : base + "." + member.member.name;
+}
+
 bool IsIntLiteral(const ast::Expr& expr) {
   if (expr.kind == ast::ExprKind::IntLiteral) return true;
   if (expr.kind != ast::ExprKind::Unary) return false;
@@ -308,13 +319,13 @@ Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {
 
 bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::string_view use) {
   if (!type.optional || type.kind == TypeKind::Null) return true;
-  std::string name = NameOf(expr);
+  std::string name = CheckablePathOf(expr);
   Diagnostic& diagnostic = diagnostics_.Report(
       DiagnosticKind::OptionalValueUsed, expr.range,
       fmt::format("{} may be absent (type {}) and cannot be used {}",
                   name.empty() ? "this value" : "`" + name + "`", type.ToString(), use));
-  // `require x != null` makes only names and field paths present, so a table look-up or a call
-  // needs a default.
+  // `require x != null` makes only names and `.` field paths present, so a table look-up, a call
+  // or a `?.` chain needs a default.
   diagnostic.hint = name.empty() ? "give a default with `??`"
                                  : fmt::format(fmt::runtime(kOptionalHint), name);
   return false;
