@@ -91,9 +91,10 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
     case TypeKind::Int:
       if (constant.kind != Constant::Kind::Int) return wrong();
       if (!FitsInt64(constant.text)) {
-        reason = fmt::format("{} is outside the range of int, -9223372036854775808 to "
-                             "9223372036854775807",
-                             constant.text);
+        reason = fmt::format(
+            "{} is outside the range of int, -9223372036854775808 to "
+            "9223372036854775807",
+            constant.text);
         return "";
       }
       return constant.text;

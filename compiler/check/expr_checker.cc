@@ -326,8 +326,8 @@ bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::s
                   name.empty() ? "this value" : "`" + name + "`", type.ToString(), use));
   // `require x != null` makes only names and `.` field paths present, so a table look-up, a call
   // or a `?.` chain needs a default.
-  diagnostic.hint = name.empty() ? "give a default with `??`"
-                                 : fmt::format(fmt::runtime(kOptionalHint), name);
+  diagnostic.hint =
+      name.empty() ? "give a default with `??`" : fmt::format(fmt::runtime(kOptionalHint), name);
   return false;
 }
 
