@@ -49,6 +49,16 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
   return true;
 }
 
+// Returns the absolute path with existing links resolved, the key of a loaded file. The
+// error_code overloads keep std::filesystem from throwing on the empty path, its own key then.
+std::string CanonicalKey(const std::string& path) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) return path;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+  return error ? absolute.string() : canonical.string();
+}
+
 // Reads and parses the files of one program: the files named on the command line and every file
 // they import, each once, however it is named.
 class ProgramLoader {
@@ -84,29 +94,25 @@ class ProgramLoader {
   // named twice (or through a link) is read once, not declared twice.
   bool IsSeen(const std::string& path) {
     std::string key = CanonicalKey(path);
-    auto found = seen_.find(key);
-    if (found != seen_.end()) return true;
+    if (seen_.count(key) > 0) return true;
     seen_.emplace(key, static_cast<FileId>(frontend_.sources.size()));
     return false;
   }
 
   FileId SeenFile(const std::string& path) const { return seen_.at(CanonicalKey(path)); }
 
-  // The path that names a file however it is written; the path itself when the file system
-  // cannot resolve it, so that a strange path is reported as unreadable, never thrown.
-  static std::string CanonicalKey(const std::string& path) {
-    std::error_code error;
-    std::filesystem::path absolute = std::filesystem::absolute(path, error);
-    if (error) return path;
-    std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
-    return error ? absolute.string() : canonical.string();
-  }
-
   // Loads the files that `file` imports; paths are relative to the importing file.
   void LoadImports(ast::File& file) {
     std::filesystem::path directory =
         std::filesystem::path(frontend_.sources.Get(file.file).path()).parent_path();
     for (ast::ImportDecl& decl : file.imports) {
+      // Error recovery leaves an empty path after a bare `import`, and `import ""` is one too.
+      if (decl.path.empty()) {
+        frontend_.diagnostics
+            .Report(DiagnosticKind::FileNotReadable, decl.range, "the import path is empty")
+            .hint = "name a .map file, relative to the file that imports it";
+        continue;
+      }
       std::string path = (directory / decl.path).lexically_normal().string();
       if (IsSeen(path)) {
         decl.file = SeenFile(path);

@@ -27,7 +27,8 @@ bool ReadInput(const std::string& path, std::string& text) {
     text = buffer.str();
     return true;
   }
-  if (std::filesystem::is_directory(path)) {
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
     std::cerr << fmt::format("weft run: cannot read input `{}`: it is a directory\n", path);
     return false;
   }
@@ -75,12 +76,15 @@ bool SameFile(const std::string& a, const std::string& b) {
   };
   if (is_device(a) && is_device(b)) return false;
   if (std::filesystem::equivalent(a, b, error)) return true;
-  // Files that do not exist yet are compared by their absolute, normalized paths.
-  std::filesystem::path first =
-      std::filesystem::weakly_canonical(std::filesystem::absolute(a), error);
-  std::filesystem::path second =
-      std::filesystem::weakly_canonical(std::filesystem::absolute(b), error);
-  return first == second;
+  // Files that do not exist yet are compared by their absolute, normalized paths. A path without
+  // an absolute form, such as the empty one, fails to open later and is compared as written.
+  auto normalized = [&](const std::string& path) {
+    std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (error) return std::filesystem::path(path);
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+    return error ? absolute : canonical;
+  };
+  return normalized(a) == normalized(b);
 }
 
 // Rejects command lines whose files would overwrite each other.

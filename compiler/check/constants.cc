@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 #include "runtime/decimal.h"
 #include "stdlib/iso8601.h"
 #include "stdlib/utf8.h"
@@ -24,6 +26,14 @@ int SignificantDigits(std::string_view text) {
   }
   size_t first = digits.find_first_not_of('0');
   return first == std::string::npos ? 1 : static_cast<int>(digits.size() - first);
+}
+
+// True when an integer literal's text, with an optional minus sign, is a 64-bit int. Larger
+// literals would otherwise wrap around when a table key or match pattern is compiled.
+bool FitsInt64(std::string_view text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size();
 }
 
 }  // namespace
@@ -81,6 +91,13 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
   switch (type.kind) {
     case TypeKind::Int:
       if (constant.kind != Constant::Kind::Int) return wrong();
+      if (!FitsInt64(constant.text)) {
+        reason = fmt::format(
+            "{} is outside the range of int, -9223372036854775808 to "
+            "9223372036854775807",
+            constant.text);
+        return "";
+      }
       return constant.text;
     case TypeKind::Float:
       if (constant.kind != Constant::Kind::Int && constant.kind != Constant::Kind::Decimal)

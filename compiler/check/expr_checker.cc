@@ -21,6 +21,17 @@ std::string NameOf(const ast::Expr& expr) {
   return "";
 }
 
+// Returns the text of a name or of a `.member` chain on a name, such as "Owner.Boss", which
+// `require` can make present. Any other expression, a `?.` chain included, gives "".
+std::string CheckablePathOf(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::Name) return NameOf(expr);
+  if (expr.kind != ast::ExprKind::Member) return "";
+  const auto& member = static_cast<const ast::MemberExpr&>(expr);
+  if (member.base == nullptr || member.optional_chain) return "";
+  std::string base = CheckablePathOf(*member.base);
+  return base.empty() ? "" : base + "." + member.member.name;
+}
+
 bool IsIntLiteral(const ast::Expr& expr) {
   if (expr.kind == ast::ExprKind::IntLiteral) return true;
   if (expr.kind != ast::ExprKind::Unary) return false;
@@ -159,7 +170,7 @@ Type ExprChecker::CheckString(const ast::StringLiteral& expr) {
 Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   const std::string& name = expr.name.name;
   for (int i = static_cast<int>(locals_.size()) - 1; i >= 0; --i) {
-    if (locals_[i].name != name) continue;
+    if (!locals_[i].in_scope || locals_[i].name != name) continue;
     locals_[i].used = true;
     Type type = locals_[i].type;
     bool narrowed = type.optional && IsNarrowed(name);
@@ -179,7 +190,7 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
   if (field < 0) {
     std::vector<std::string> candidates = source_->FieldNames();
     for (const Local& local : locals_) {
-      if (!local.name.empty()) candidates.push_back(local.name);
+      if (local.in_scope) candidates.push_back(local.name);
     }
     Diagnostic& diagnostic = diagnostics_.Report(
         DiagnosticKind::UnknownField, expr.range,
@@ -308,12 +319,15 @@ Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {
 
 bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::string_view use) {
   if (!type.optional || type.kind == TypeKind::Null) return true;
-  std::string name = NameOf(expr);
+  std::string name = CheckablePathOf(expr);
   Diagnostic& diagnostic = diagnostics_.Report(
       DiagnosticKind::OptionalValueUsed, expr.range,
       fmt::format("{} may be absent (type {}) and cannot be used {}",
                   name.empty() ? "this value" : "`" + name + "`", type.ToString(), use));
-  diagnostic.hint = fmt::format(fmt::runtime(kOptionalHint), name.empty() ? "it" : name);
+  // `require x != null` makes only names and `.` field paths present, so a table look-up, a call
+  // or a `?.` chain needs a default.
+  diagnostic.hint =
+      name.empty() ? "give a default with `??`" : fmt::format(fmt::runtime(kOptionalHint), name);
   return false;
 }
 
@@ -341,7 +355,7 @@ void ExprChecker::CheckCondition(const ast::Expr* expr, std::string_view role) {
 
 int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   for (const Local& local : locals_) {
-    if (local.name != name.name) continue;
+    if (!local.in_scope || local.name != name.name) continue;
     Diagnostic& diagnostic =
         diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
                             fmt::format("`{}` is already bound by `let`", name.name));
@@ -359,7 +373,19 @@ int ExprChecker::DeclareLocal(const ast::Identifier& name, const Type& type) {
   return static_cast<int>(locals_.size()) - 1;
 }
 
+void ExprChecker::EndScope(size_t first) {
+  for (size_t i = first; i < locals_.size(); ++i) locals_[i].in_scope = false;
+}
+
 void ExprChecker::DeclareParameter(const ast::Identifier& name, const Type& type) {
+  for (const Local& local : locals_) {
+    if (local.name != name.name) continue;
+    Diagnostic& diagnostic =
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, name.range,
+                            fmt::format("parameter `{}` is declared twice", name.name));
+    diagnostic.notes.push_back({local.range, "the first declaration is here"});
+    diagnostic.hint = "choose another name";
+  }
   locals_.push_back({name.name, type, name.range, true});
 }
 

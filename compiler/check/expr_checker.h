@@ -35,7 +35,8 @@ class ExprChecker {
 
   // Adds a local and returns its index; a repeated name is reported and shadows nothing.
   int DeclareLocal(const ast::Identifier& name, const schema::Type& type);
-  // Adds a function parameter: a local that is not reported when unused.
+  // Adds a function parameter: a local that is not reported when unused. A repeated name is
+  // reported.
   void DeclareParameter(const ast::Identifier& name, const schema::Type& type);
   int local_count() const { return static_cast<int>(locals_.size()); }
   // Warns about every `let` whose name is never read.
@@ -52,7 +53,13 @@ class ExprChecker {
     schema::Type type;
     SourceRange range;
     bool used = false;
+    // False once the body or `each` that declared the local has ended, so that later names of
+    // the same spelling refer to something else.
+    bool in_scope = true;
   };
+
+  // Ends the scope of the locals from index `first` on.
+  void EndScope(size_t first);
 
   schema::Type Record(const ast::Expr& expr, schema::Type type,
                       Resolution resolution = Resolution::None, int index = -1);
@@ -98,9 +105,9 @@ class ExprChecker {
   const schema::EnumType* EnumNamedBy(const ast::Expr& expr) const;
   schema::Type CheckEnumMember(const ast::Expr& expr, const std::string& member,
                                const schema::EnumType& enumeration);
-  // Resolves a bare name or a plain string as a member of the enum `expected`, and a plain
-  // string as a date, time or date-time where one is expected. Returns false, checking nothing,
-  // for any other expected type or expression.
+  // Resolves a bare name or a plain string as a member of the enum `expected`, a plain string as
+  // a date, time or date-time where one is expected, and `[]` as the expected list type. Returns
+  // false, checking nothing, for any other expected type or expression.
   bool TryTypedConstant(const ast::Expr& expr, const schema::Type& expected, schema::Type& type);
   // Reports a string constant compared with a field that lists its allowed values (a
   // Salesforce picklist, say) when the constant is not one of them.

@@ -12,8 +12,11 @@ void ExprChecker::CheckBody(const std::vector<ast::StatementPtr>& body,
                             const schema::RecordType& target, SourceRange target_range) {
   std::vector<const ast::Statement*> assigned(target.fields.size(), nullptr);
   size_t depth = narrowed_.size();
+  size_t first_local = locals_.size();
   for (const ast::StatementPtr& statement : body) CheckStatement(*statement, target, assigned);
   EndNarrowing(depth);
+  // The `let` bindings of a record construction are not seen after its closing brace.
+  EndScope(first_local);
   ReportUnmapped(target, assigned, target_range);
 }
 

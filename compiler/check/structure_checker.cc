@@ -33,7 +33,7 @@ std::string JoinQuoted(const std::vector<std::string>& names, size_t limit) {
 
 bool ExprChecker::IsValueName(const std::string& name) const {
   for (const Local& local : locals_) {
-    if (local.name == name) return true;
+    if (local.in_scope && local.name == name) return true;
   }
   return source_->FindField(name) >= 0;
 }
@@ -91,6 +91,12 @@ bool ExprChecker::TryTypedConstant(const ast::Expr& expr, const Type& expected, 
       literal_type = Type::Error();
     }
     type = Record(expr, literal_type);
+    return true;
+  }
+  // `[]` has no item to give it a type, so it takes the list type that is expected.
+  if (expected.kind == TypeKind::List && expr.kind == ast::ExprKind::List &&
+      static_cast<const ast::ListExpr&>(expr).items.empty()) {
+    type = Record(expr, expected.AsRequired());
     return true;
   }
   if (expected.kind != TypeKind::Enum || expected.enumeration == nullptr) return false;
@@ -278,8 +284,7 @@ Type ExprChecker::CheckEach(const ast::EachExpr& expr) {
   size_t depth = Narrow(expr.filter.get(), true);
   Type value = Check(expr.value.get());
   EndNarrowing(depth);
-  // The variable goes out of scope; later names of the same spelling refer to something else.
-  locals_[local].name.clear();
+  EndScope(local);
   if (value.IsError()) return Record(expr, Type::Error());
   return Record(expr, Type::ListOf(value));
 }

@@ -161,11 +161,16 @@ const Node* SchemaTranslator::FollowRef(const Node& schema) const {
 }
 
 bool SchemaTranslator::IsObjectSchema(const Node& schema) const {
-  return IsObjectSchema(schema, 0);
+  std::unordered_set<const Node*> visited;
+  return IsObjectSchema(schema, 0, visited);
 }
 
-bool SchemaTranslator::IsObjectSchema(const Node& schema, int depth) const {
+bool SchemaTranslator::IsObjectSchema(const Node& schema, int depth,
+                                      std::unordered_set<const Node*>& visited) const {
   if (!schema.IsObject() || depth > static_cast<int>(kMaxNesting)) return false;
+  // The search stops at the first object schema it finds, so a schema seen before in this search
+  // is not one, or is reached again through a reference cycle.
+  if (!visited.insert(&schema).second) return false;
   if (schema.Find("$ref") != nullptr) return false;
   if (schema.Find("properties") != nullptr) return true;
 
@@ -184,7 +189,7 @@ bool SchemaTranslator::IsObjectSchema(const Node& schema, int depth) const {
   if (all_of == nullptr || !all_of->IsArray()) return false;
   for (const Node& part : all_of->elements) {
     const Node* target = FollowRef(part);
-    if (target != nullptr && IsObjectSchema(*target, depth + 1)) return true;
+    if (target != nullptr && IsObjectSchema(*target, depth + 1, visited)) return true;
   }
   return false;
 }
@@ -239,7 +244,8 @@ SchemaTranslator::ReservedName SchemaTranslator::NameFor(const Node& schema,
 void SchemaTranslator::FillRecord(const PendingRecord& pending) {
   std::vector<Property> properties;
   std::vector<const Member*> required_lists;
-  CollectProperties(*pending.schema, pending.pointer, properties, required_lists, 0);
+  std::unordered_set<const Node*> visited;
+  CollectProperties(*pending.schema, pending.pointer, properties, required_lists, 0, visited);
 
   std::set<std::string> required;
   for (const Member* list : required_lists) {
@@ -279,13 +285,16 @@ void SchemaTranslator::FillRecord(const PendingRecord& pending) {
 
 void SchemaTranslator::CollectProperties(const Node& schema, const std::string& pointer,
                                          std::vector<Property>& properties,
-                                         std::vector<const Member*>& required_lists, int depth) {
+                                         std::vector<const Member*>& required_lists, int depth,
+                                         std::unordered_set<const Node*>& visited) {
   if (!schema.IsObject() || depth > static_cast<int>(kMaxNesting)) return;
+  if (!visited.insert(&schema).second) return;
   const Member* reference = schema.FindMember("$ref");
   if (reference != nullptr) {
     const Node* target = FollowRef(schema);
     if (target != nullptr && target != &schema) {
-      CollectProperties(*target, reference->value.text, properties, required_lists, depth + 1);
+      CollectProperties(*target, reference->value.text, properties, required_lists, depth + 1,
+                        visited);
     }
     return;
   }
@@ -309,7 +318,7 @@ void SchemaTranslator::CollectProperties(const Node& schema, const std::string& 
     // A part without type keywords, such as one that only lists `required`, merges too.
     const Node* target = FollowRef(part);
     if (target != nullptr && (IsObjectSchema(*target) || !HasTypeKeyword(*target))) {
-      CollectProperties(part, part_pointer, properties, required_lists, depth + 1);
+      CollectProperties(part, part_pointer, properties, required_lists, depth + 1, visited);
     } else {
       context_.Warn(part.range, fmt::format("not supported: the `allOf` part at {} is not an "
                                             "object schema, so it is not merged into the record",

@@ -84,12 +84,17 @@ class SchemaTranslator {
   Translated TranslateRecord(const Node& schema, const std::string& pointer,
                              const std::string& name);
   void FillRecord(const PendingRecord& pending);
+  // Adds the properties and `required` lists of `schema` and of the parts it reaches through
+  // `$ref` and `allOf`. A schema in `visited` is skipped, so parts that several paths share are
+  // read once instead of once per path, which grows exponentially with the nesting.
   void CollectProperties(const Node& schema, const std::string& pointer,
                          std::vector<Property>& properties,
-                         std::vector<const Member*>& required_lists, int depth);
+                         std::vector<const Member*>& required_lists, int depth,
+                         std::unordered_set<const Node*>& visited);
   void AddField(RecordType& record, const Property& property, bool required);
   const Node* FollowRef(const Node& schema) const;
-  bool IsObjectSchema(const Node& schema, int depth) const;
+  bool IsObjectSchema(const Node& schema, int depth,
+                      std::unordered_set<const Node*>& visited) const;
   // The name and place of a new record or enum for `schema`: its reserved name, or `hint` made
   // unique.
   ReservedName NameFor(const Node& schema, const std::string& hint);

@@ -11,7 +11,10 @@ namespace weft::syntax::internal {
 class OffsetMap {
  public:
   explicit OffsetMap(std::string_view utf8_text) {
-    for (uint32_t i = 0; i < utf8_text.size(); ++i) {
+    // ANTLRInputStream of the C++ runtime (4.9 on Debian 12) drops a leading UTF-8 byte order
+    // mark, so ANTLR's code point 0 is the first one after the mark.
+    uint32_t first_byte = utf8_text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    for (uint32_t i = first_byte; i < utf8_text.size(); ++i) {
       // Continuation bytes (10xxxxxx) do not start a code point.
       if ((static_cast<unsigned char>(utf8_text[i]) & 0xC0) != 0x80) starts_.push_back(i);
     }
@@ -24,6 +27,8 @@ class OffsetMap {
   }
 
  private:
+  static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
   std::vector<uint32_t> starts_;
 };
 
