@@ -187,6 +187,11 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
         .hint = "a function body sees only its parameters; pass the field as an argument";
     return Record(expr, Type::Error());
   }
+  // In the branches of a value assigned to an enum field, such as `if c then RETAIL else
+  // PARTNER`, a bare name that is no field or local is a member of that enum.
+  if (field < 0 && expected_enum_ != nullptr && expected_enum_->FindMember(name) >= 0) {
+    return CheckEnumMember(expr, name, *expected_enum_);
+  }
   if (field < 0) {
     std::vector<std::string> candidates = source_->FieldNames();
     for (const Local& local : locals_) {
@@ -197,6 +202,15 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
         fmt::format("unknown field `{}` in source record `{}`", name, source_->QualifiedName()));
     std::string closest = ClosestName(name, candidates);
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+    // A bare member name resolves only where an enum is expected; elsewhere it needs its enum.
+    for (const auto& schema : program_.schemas) {
+      for (const auto& enumeration : schema->enums) {
+        if (enumeration->FindMember(name) < 0) continue;
+        diagnostic.hint = fmt::format(
+            "`{0}` is a member of enum `{1}`; where the enum is not expected, write `{1}.{0}`",
+            name, enumeration->QualifiedName());
+      }
+    }
     return Record(expr, Type::Error());
   }
 

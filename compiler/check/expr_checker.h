@@ -135,6 +135,8 @@ class ExprChecker {
   const schema::RecordType* source_;
   std::vector<Local> locals_;
   std::vector<std::string> narrowed_;
+  // The enum of the field being assigned, whose members may be written bare in the value.
+  const schema::EnumType* expected_enum_ = nullptr;
 };
 
 }  // namespace weft::check

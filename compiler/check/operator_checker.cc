@@ -210,7 +210,10 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
                                   const schema::Constraints* constraints) {
   if (expr == nullptr) return;
   Type type;
+  const schema::EnumType* outer_enum = expected_enum_;
+  expected_enum_ = expected.kind == TypeKind::Enum ? expected.enumeration : nullptr;
   if (!TryTypedConstant(*expr, expected, type)) type = Check(expr);
+  expected_enum_ = outer_enum;
   if (type.IsError()) return;
   AdaptIntLiteral(*expr, type, expected);
 
