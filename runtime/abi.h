@@ -83,6 +83,11 @@ int32_t weft_decimal_fits(const __int128* value, int32_t precision);
 // record through the context.
 int32_t weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
 
+// Look up a key in a runtime::ValueTable and copy its value (or the table's `else` value) into
+// `result`. Return 1 when there is one, 0 when the table has no value for the key.
+int32_t weft_table_lookup_string(const void* table, const WeftString* key, WeftSlot* result);
+int32_t weft_table_lookup_int(const void* table, int64_t key, WeftSlot* result);
+
 // Reject helpers: each records the reason in the context; the rule function then returns
 // kWeftRejected.
 void weft_reject(WeftContext* context, const WeftString* message);

@@ -3,10 +3,12 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <memory>
 #include <vector>
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
+#include "runtime/value_table.h"
 #include "runtime/input.h"
 
 namespace weft::runtime {
@@ -19,6 +21,8 @@ struct CompiledRule {
   WeftRuleFunction function = nullptr;
   // For each source field, whether the rule reads it; empty means every field.
   std::vector<bool> reads_source_field;
+  // The value tables that the compiled functions look up; they live as long as the rule.
+  std::vector<std::shared_ptr<const ValueTable>> tables;
   // The nested source fields the rule reads, as in ir::Rule::source_paths.
   std::vector<std::vector<int>> source_paths;
   // For each target field, whether the rule assigns it; others get the schema's default.

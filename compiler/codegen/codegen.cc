@@ -156,8 +156,49 @@ Value Generator::Emit(const Node& node) {
       return EmitToString(node);
     case Op::Call:
       return EmitCall(node);
+    case Op::TableLookup:
+      return EmitTableLookup(node);
   }
   throw std::logic_error("code generation reached an unknown IR operation");
+}
+
+Value Generator::EmitTableLookup(const Node& node) {
+  Value key = Emit(*node.operands[0]);
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  // The table lives in the compiler's process as long as the compiled rule, so its address is a
+  // constant of the generated code.
+  llvm::Value* table = builder_.CreateIntToPtr(
+      builder_.getInt64(reinterpret_cast<uintptr_t>(node.table)), ptr);
+  llvm::Value* result = Temporary(llvm::ArrayType::get(builder_.getInt8Ty(), kSlotSize));
+  llvm::Value* found;
+  if (node.operands[0]->type.repr == Repr::Int) {
+    found = builder_.CreateCall(
+        Helper("weft_table_lookup_int", i32, {ptr, builder_.getInt64Ty(), ptr}),
+        {table, key.payload, result});
+  } else {
+    found = builder_.CreateCall(Helper("weft_table_lookup_string", i32, {ptr, ptr, ptr}),
+                                {table, Spill(key.payload), result});
+  }
+  // An absent key finds nothing, whatever the table holds for the empty key.
+  llvm::Value* present = builder_.CreateAnd(builder_.CreateICmpNE(found, builder_.getInt32(0)),
+                                            Present(key));
+  Value value;
+  value.present = present;
+  if (node.type.repr == Repr::Bool) {
+    value.payload =
+        builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), result), builder_.getInt8(0));
+  } else {
+    value.payload = builder_.CreateLoad(PayloadType(node.type.repr), result);
+  }
+  // Absent values carry a zero payload, which later steps such as the precision check rely on.
+  value.payload = builder_.CreateSelect(present, value.payload, Zero(node.type.repr));
+  if (HasRuntimeScale(node.type)) {
+    llvm::Value* scale = builder_.CreateLoad(
+        i32, builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), result, kScaleOffset));
+    value.scale = builder_.CreateSelect(present, scale, builder_.getInt32(0));
+  }
+  return value;
 }
 
 Value Generator::EmitCall(const Node& node) {

@@ -67,6 +67,7 @@ class Generator {
   Value Emit(const Node& node);
   Value EmitConstant(const Node& node);
   Value EmitCall(const Node& node);
+  Value EmitTableLookup(const Node& node);
   Value EmitSource(const Node& node);
   Value EmitArithmetic(const Node& node);
   Value EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);

@@ -44,6 +44,8 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_subtract_scaled", &weft_decimal_subtract_scaled);
   add("weft_decimal_multiply_scaled", &weft_decimal_multiply_scaled);
   add("weft_reject_places", &weft_reject_places);
+  add("weft_table_lookup_string", &weft_table_lookup_string);
+  add("weft_table_lookup_int", &weft_table_lookup_int);
   add("weft_decimal_compare", &weft_decimal_compare);
   add("weft_decimal_fits", &weft_decimal_fits);
   for (const stdlib::Builtin& builtin : stdlib::Builtins()) {
@@ -119,6 +121,7 @@ llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedPro
   compiled.reads_source_field = lowered.reads_source_field;
   compiled.assigns_target_field = lowered.assigns_target_field;
   compiled.source_paths = lowered.source_paths;
+  compiled.tables = lowered.tables;
   if (lowered.condition) {
     lowered.body.clear();
     auto condition = Compile(lowered);

@@ -65,6 +65,8 @@ const char* OpName(Op op) {
       return "to_string";
     case Op::Call:
       return "call";
+    case Op::TableLookup:
+      return "table_lookup";
   }
   return "?";
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compiler/check/check.h"
+#include "runtime/value_table.h"
 
 // The typed, lowered form of a rule: every name is resolved to a slot or a local, every decimal
 // carries its scale, and every implicit step (rescaling, proven presence, conversion to text) is
@@ -53,6 +54,7 @@ enum class Op {
   Concat,    // all operands are strings
   ToString,  // operand 0 as text
   Call,      // the builtin `builtin`, implemented by a runtime function
+  TableLookup,  // operand 0 (a string or int key) looked up in `table`; absent when not found
 };
 
 struct Node;
@@ -72,6 +74,8 @@ struct Node {
   const stdlib::Builtin* builtin = nullptr;
   // For Rescale: reject a value that would lose non-zero places instead of rounding it.
   bool exact = false;
+  // The table of TableLookup; the rule keeps it alive.
+  const runtime::ValueTable* table = nullptr;
 };
 
 enum class StatementKind { Let, Require, Store };
@@ -104,6 +108,8 @@ struct Rule {
   // For each target field, whether the rule assigns it; the writer fills the others from the
   // schema's defaults.
   std::vector<bool> assigns_target_field;
+  // The tables that TableLookup nodes use, which must live as long as the compiled function.
+  std::vector<std::shared_ptr<const runtime::ValueTable>> tables;
   // For each source field, whether the `when` condition reads it.
   std::vector<bool> reads_in_condition;
   // Null when the rule has no `when`.

@@ -450,6 +450,7 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
     if (statement.kind == StatementKind::Store) lowered.assigns_target_field[statement.index] = true;
   }
   lowered.source_paths = lowering.TakeSourcePaths();
+  lowered.tables = lowering.TakeTables();
   lowered.reads_source_field.assign(rule.source->fields.size(), false);
   lowered.reads_in_condition.assign(rule.source->fields.size(), false);
   if (lowered.condition) {

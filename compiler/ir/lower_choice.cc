@@ -105,33 +105,70 @@ NodePtr Lowering::PatternTest(const ast::Pattern& pattern, const ast::Expr& subj
   return Compare(LowerExpr(subject), LowerConstant(constant, subject_type));
 }
 
-NodePtr Lowering::LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info) {
-  const check::CheckedTable& table = program_.tables[info.index];
-  ValueType type = ValueTypeOf(info.type);
-  const schema::Type& key_type = program_.Info(*expr.index).type;
-
-  // TODO: a large table deserves a hash look-up in the runtime instead of a comparison chain.
-  NodePtr result;
-  for (auto entry = table.decl->entries.rbegin(); entry != table.decl->entries.rend(); ++entry) {
-    if (entry->key == nullptr) {
-      result = Convert(LowerConstant(*check::EvaluateConstant(*entry->value), table.value), type);
+const runtime::ValueTable* Lowering::BuildTable(int index) {
+  std::shared_ptr<runtime::ValueTable>& built = tables_[index];
+  if (built != nullptr) return built.get();
+  built = std::make_shared<runtime::ValueTable>();
+  const check::CheckedTable& table = program_.tables[index];
+  for (const ast::TableEntry& entry : table.decl->entries) {
+    NodePtr value = LowerConstant(*check::EvaluateConstant(*entry.value), table.value);
+    WeftSlot slot{};
+    slot.present = value->op == Op::Null ? 0 : 1;
+    switch (value->type.repr) {
+      case Repr::Bool:
+        slot.boolean = static_cast<uint8_t>(value->integer);
+        break;
+      case Repr::Int:
+        slot.integer = value->integer;
+        break;
+      case Repr::Decimal:
+        slot.decimal = value->decimal;
+        slot.scale = value->type.scale;
+        break;
+      case Repr::String: {
+        std::string_view text = built->Keep(value->text);
+        slot.string = {text.data(), static_cast<int64_t>(text.size())};
+        break;
+      }
+    }
+    if (entry.key == nullptr) {
+      built->SetFallback(slot);
+    } else {
+      // Keys are compared as text: a string or enum member as written, an int in decimal.
+      check::Constant key = *check::EvaluateConstant(*entry.key);
+      std::string text = key.text;
+      if (key.kind == check::Constant::Kind::Int) {
+        text = std::to_string(static_cast<int64_t>(ParseLiteral(key.text, 0)));
+      }
+      built->Add(std::move(text), slot);
     }
   }
-  if (result == nullptr) result = MakeNode(Op::Null, ValueType{type.repr, type.scale, true});
-  for (auto entry = table.decl->entries.rbegin(); entry != table.decl->entries.rend(); ++entry) {
-    if (entry->key == nullptr) continue;
-    NodePtr value =
-        Convert(LowerConstant(*check::EvaluateConstant(*entry->value), table.value), type);
-    NodePtr key = LowerConstant(*check::EvaluateConstant(*entry->key), table.key);
-    result = Choose(Compare(LowerExpr(*expr.index), std::move(key)), std::move(value),
-                    std::move(result), type);
-  }
-  if (!key_type.optional) return result;
-  // An absent key finds nothing, even in a table with `else`.
+  return built.get();
+}
+
+std::vector<std::shared_ptr<const runtime::ValueTable>> Lowering::TakeTables() {
+  std::vector<std::shared_ptr<const runtime::ValueTable>> tables;
+  for (auto& [index, table] : tables_) tables.push_back(std::move(table));
+  tables_.clear();
+  return tables;
+}
+
+NodePtr Lowering::LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info) {
+  const check::CheckedTable& table = program_.tables[info.index];
+  // The slot holds the value at the table's own type; the node says so, and LowerAs converts.
+  ValueType type = ValueTypeOf(table.value);
+  type.optional = true;
   std::vector<NodePtr> operands;
   operands.push_back(LowerExpr(*expr.index));
-  return Choose(MakeNode(Op::IsPresent, ValueType{Repr::Bool}, std::move(operands)),
-                std::move(result), MakeNode(Op::Null, type), type);
+  NodePtr lookup = MakeNode(Op::TableLookup, type, std::move(operands));
+  lookup->table = BuildTable(info.index);
+  if (info.type.optional) return lookup;
+  // A table with `else` and a present key always finds a value.
+  std::vector<NodePtr> present;
+  present.push_back(std::move(lookup));
+  ValueType required = type;
+  required.optional = false;
+  return MakeNode(Op::AssumePresent, required, std::move(present));
 }
 
 }  // namespace weft::ir

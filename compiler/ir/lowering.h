@@ -2,6 +2,9 @@
 
 // The lowering pass, shared by the files that implement it. Not part of the IR's interface.
 #include "compiler/check/constants.h"
+#include <map>
+#include <memory>
+
 #include "compiler/ir/ir.h"
 
 namespace weft::ir {
@@ -21,6 +24,8 @@ class Lowering {
 
   // The nested source paths the lowered expressions read, in slot order.
   std::vector<std::vector<int>> TakeSourcePaths() { return std::move(source_paths_); }
+  // The tables that the lowered look-ups use.
+  std::vector<std::shared_ptr<const runtime::ValueTable>> TakeTables();
 
   NodePtr LowerExpr(const ast::Expr& expr);
   // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
@@ -40,6 +45,8 @@ class Lowering {
                       const schema::Type& subject_type);
   NodePtr LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info);
   NodePtr LowerConstant(const check::Constant& constant, const schema::Type& type);
+  // Builds the runtime form of table `index`, once per rule.
+  const runtime::ValueTable* BuildTable(int index);
   NodePtr Compare(NodePtr subject, NodePtr constant);
   NodePtr Choose(NodePtr condition, NodePtr then_value, NodePtr else_value, ValueType type);
   // Inlines a call of a `fn` helper: its body, with each parameter standing for an argument.
@@ -54,6 +61,7 @@ class Lowering {
   const check::CheckedProgram& program_;
   const schema::RecordType& source_;
   std::vector<std::vector<int>> source_paths_;
+  std::map<int, std::shared_ptr<runtime::ValueTable>> tables_;
   // The calls being inlined, innermost last. A body's parameters are its locals, so a local
   // read inside a body is an argument of the innermost call.
   std::vector<const ast::CallExpr*> inlined_calls_;

@@ -9,6 +9,10 @@ namespace {
 
 using schema::TypeKind;
 
+// A `match` compiles to a chain of branches, one per pattern, which the code generator emits
+// recursively; beyond this many, a table is the right tool and the chain would strain the stack.
+constexpr size_t kMaxMatchPatterns = 1000;
+
 // True for the types that have a slot layout, a reader and a writer today.
 bool IsCompiledType(const schema::Type& type) {
   switch (type.kind) {
@@ -147,6 +151,16 @@ class SupportScan {
       }
       case ast::ExprKind::Match: {
         const auto& match = static_cast<const ast::MatchExpr&>(expr);
+        size_t patterns = 0;
+        for (const ast::MatchArm& arm : match.arms) patterns += arm.patterns.size();
+        if (patterns > kMaxMatchPatterns) {
+          Report(match.range,
+                 fmt::format("a `match` with {} patterns is more than the {} that compile to "
+                             "branches",
+                             patterns, kMaxMatchPatterns),
+                 "translate many values with a table, which is looked up in one step");
+          break;
+        }
         ScanExpr(match.subject.get());
         for (const ast::MatchArm& arm : match.arms) ScanExpr(arm.value.get());
         break;

@@ -2,6 +2,7 @@
 // over records by the executor, as `weft run` does.
 #include "compiler/codegen/jit.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <llvm/Support/Error.h>
 
@@ -322,4 +323,30 @@ map src.In -> dst.Out when active {
 }
 
 }  // namespace
+// A table is looked up in one step at run time, so its size does not grow the generated code;
+// a comparison chain of this many entries once overflowed the code generator's stack.
+TEST_F(JitTest, LargeTableLooksUpEveryKey) {
+  std::string table = "table labels: int -> string {\n";
+  for (int key = 0; key < 50000; ++key) table += fmt::format("  {} => \"label {}\"\n", key, key);
+  table += "}\n";
+  std::string rule = table + R"(
+map src.In -> dst.Out {
+  id = id
+  label = labels[id] ?? "unknown"
+  total = 0
+  flag = active
+  note = labels[count ?? -1]
+}
+)";
+  RunResult result = Run(rule,
+                         "{\"id\": 49999, \"name\": \"a\", \"active\": true, \"count\": 7}\n"
+                         "{\"id\": 50000, \"name\": \"b\", \"active\": false}\n");
+  EXPECT_EQ(result.counts.mapped, 2u) << result.rejects;
+  EXPECT_EQ(result.out,
+            "{\"id\":49999,\"label\":\"label 49999\",\"total\":0.00,\"flag\":true,"
+            "\"note\":\"label 7\"}\n"
+            "{\"id\":50000,\"label\":\"unknown\",\"total\":0.00,\"flag\":false,"
+            "\"note\":null}\n");
+}
+
 }  // namespace weft

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "runtime/abi.h"
+
+namespace weft::runtime {
+
+// A value-translation table ready for look-ups: each key (a string, an enum member's name, or an
+// int written in decimal) with its value as a slot. Generated code looks it up through
+// weft_table_lookup, so a table of any size costs one hash look-up and no generated code.
+class ValueTable {
+ public:
+  // Adds an entry; a string value must point into Keep().
+  void Add(std::string key, const WeftSlot& value) { entries_.emplace(std::move(key), value); }
+  void SetFallback(const WeftSlot& value) { fallback_ = value; }
+  // Stores text that a value slot points into, for as long as the table lives.
+  std::string_view Keep(std::string text) { return texts_.emplace_back(std::move(text)); }
+
+  // The value for `key`: the entry's, else the fallback's, else nothing.
+  const WeftSlot* Find(std::string_view key) const;
+
+ private:
+  std::unordered_map<std::string, WeftSlot> entries_;
+  std::optional<WeftSlot> fallback_;
+  // A deque, so that adding text never moves the text that slots point into.
+  std::deque<std::string> texts_;
+};
+
+}  // namespace weft::runtime
