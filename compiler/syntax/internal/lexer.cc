@@ -16,7 +16,7 @@ struct Keyword {
   size_t type;
 };
 
-// The keywords of WeftLexer.g4, sorted by text for binary search.
+// The keywords of WeftLexer.g4, sorted by text.
 constexpr std::array kKeywords = {
     Keyword{"and", T::AND},       Keyword{"as", T::AS},         Keyword{"each", T::EACH},
     Keyword{"else", T::ELSE},     Keyword{"enum", T::ENUM},     Keyword{"expect", T::EXPECT},
@@ -32,6 +32,23 @@ constexpr std::array kKeywords = {
 
 static_assert(std::is_sorted(kKeywords.begin(), kKeywords.end(),
                              [](const Keyword& a, const Keyword& b) { return a.text < b.text; }));
+
+// The index in kKeywords of the first keyword that starts with each letter from 'a' to 'z', and
+// the number of keywords at the end, so that a lookup compares only keywords of the same letter.
+constexpr std::array<size_t, 27> kKeywordsByLetter = [] {
+  std::array<size_t, 27> starts{};
+  size_t keyword = 0;
+  for (size_t letter = 0; letter < 26; ++letter) {
+    starts[letter] = keyword;
+    while (keyword < kKeywords.size() &&
+           kKeywords[keyword].text[0] == static_cast<char>('a' + letter))
+      ++keyword;
+  }
+  starts[26] = keyword;
+  return starts;
+}();
+
+static_assert(kKeywordsByLetter[26] == kKeywords.size());
 
 // ANTLRInputStream drops this byte order mark before it counts code points.
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -52,11 +69,12 @@ bool EndsStringText(char c) { return c == '"' || c == '\\' || c == '{' || IsLine
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 size_t KeywordType(std::string_view word) {
-  const auto* found = std::lower_bound(
-      kKeywords.begin(), kKeywords.end(), word,
-      [](const Keyword& keyword, std::string_view text) { return keyword.text < text; });
-  if (found == kKeywords.end() || found->text != word) return T::IDENT;
-  return found->type;
+  if (word[0] < 'a' || word[0] > 'z') return T::IDENT;
+  size_t letter = word[0] - 'a';
+  for (size_t i = kKeywordsByLetter[letter]; i < kKeywordsByLetter[letter + 1]; ++i) {
+    if (kKeywords[i].text == word) return kKeywords[i].type;
+  }
+  return T::IDENT;
 }
 
 // Writes line breaks and tabs as escapes, as ANTLR's Lexer::getErrorDisplay does.
