@@ -213,6 +213,8 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
     std::string_view text = source_.Line(static_cast<uint32_t>(line));
     uint32_t begin = static_cast<uint32_t>(text.data() - source_.text().data());
     const std::string& all = source_.text();
+    // Columns of the first line, like code point indices, start after a byte order mark.
+    if (begin == 0 && all.starts_with("\xEF\xBB\xBF")) begin = 3;
     for (size_t seen = 0; seen < column && begin < all.size(); ++seen) {
       ++begin;
       while (begin < all.size() && (static_cast<unsigned char>(all[begin]) & 0xC0) == 0x80) ++begin;

@@ -7,11 +7,13 @@
 namespace weft::syntax::internal {
 
 // ANTLR indexes its input by code point; diagnostics and the AST use byte offsets into the UTF-8
-// text. This table converts between the two.
+// text. This table converts between the two. Like ANTLR's input stream and the lexer, it starts
+// counting after a leading byte order mark, so code point 0 is the first one after the mark.
 class OffsetMap {
  public:
   explicit OffsetMap(std::string_view utf8_text) {
-    for (uint32_t i = 0; i < utf8_text.size(); ++i) {
+    uint32_t first = utf8_text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (uint32_t i = first; i < utf8_text.size(); ++i) {
       // Continuation bytes (10xxxxxx) do not start a code point.
       if ((static_cast<unsigned char>(utf8_text[i]) & 0xC0) != 0x80) starts_.push_back(i);
     }
