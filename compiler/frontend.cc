@@ -83,20 +83,22 @@ class ProgramLoader {
   // Returns true when the file was loaded already, and remembers it otherwise. The same file
   // named twice (or through a link) is read once, not declared twice.
   bool IsSeen(const std::string& path) {
-    std::error_code canonical_error;
-    std::filesystem::path canonical =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
-    auto found = seen_.find(canonical.string());
+    std::string canonical = CanonicalPath(path);
+    auto found = seen_.find(canonical);
     if (found != seen_.end()) return true;
-    seen_.emplace(canonical.string(), static_cast<FileId>(frontend_.sources.size()));
+    seen_.emplace(canonical, static_cast<FileId>(frontend_.sources.size()));
     return false;
   }
 
-  FileId SeenFile(const std::string& path) const {
-    std::error_code canonical_error;
-    std::filesystem::path canonical =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path), canonical_error);
-    return seen_.at(canonical.string());
+  FileId SeenFile(const std::string& path) const { return seen_.at(CanonicalPath(path)); }
+
+  // Returns the absolute path without links, or "" for a path that has none, such as the empty
+  // path of `import ""` in a file of the working directory. Reading it fails and is reported.
+  static std::string CanonicalPath(const std::string& path) {
+    std::error_code error;
+    std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (error) return "";
+    return std::filesystem::weakly_canonical(absolute, error).string();
   }
 
   // Loads the files that `file` imports; paths are relative to the importing file.
@@ -111,7 +113,7 @@ class ProgramLoader {
       }
       std::string text, error;
       if (!ReadFile(path, text, error)) {
-        seen_.erase(std::filesystem::weakly_canonical(std::filesystem::absolute(path)).string());
+        seen_.erase(CanonicalPath(path));
         frontend_.diagnostics
             .Report(DiagnosticKind::FileNotReadable, decl.range,
                     fmt::format("cannot read imported file `{}`: {}", path, error))
