@@ -44,6 +44,7 @@ FUZZ_SECONDS ?= 60
 fuzz: sanitize
 	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map \
 	  tests/fuzz/check_regressions/*
+	$(SANITIZE_DIR)/tests/fuzz_lexer $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
 	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
 	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json

@@ -8,6 +8,7 @@
 #include "WeftLexer.h"
 #include "WeftParser.h"
 #include "compiler/syntax/internal/ast_builder.h"
+#include "compiler/syntax/internal/lexer.h"
 #include "compiler/syntax/internal/offset_map.h"
 #include "stdlib/utf8.h"
 
@@ -152,7 +153,7 @@ std::string HintFor(const std::string& token) {
   return "";
 }
 
-// Reports ANTLR's lexer and parser errors as Weft diagnostics instead of printing them.
+// Reports the lexer's and ANTLR's parser's errors as Weft diagnostics instead of printing them.
 class DiagnosticListener : public antlr4::BaseErrorListener {
  public:
   DiagnosticListener(FileId file, const SourceFile& source, const OffsetMap& offsets,
@@ -212,6 +213,8 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
     std::string_view text = source_.Line(static_cast<uint32_t>(line));
     uint32_t begin = static_cast<uint32_t>(text.data() - source_.text().data());
     const std::string& all = source_.text();
+    // Columns of the first line, like code point indices, start after a byte order mark.
+    if (begin == 0 && all.starts_with("\xEF\xBB\xBF")) begin = 3;
     for (size_t seen = 0; seen < column && begin < all.size(); ++seen) {
       ++begin;
       while (begin < all.size() && (static_cast<unsigned char>(all[begin]) & 0xC0) == 0x80) ++begin;
@@ -287,10 +290,7 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
 
   OffsetMap offsets(source.text());
   DiagnosticListener listener(file, source, offsets, diagnostics);
-  antlr4::ANTLRInputStream input(source.text());
-  WeftLexer lexer(&input);
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(&listener);
+  internal::Lexer lexer(source.text(), &listener);
   antlr4::CommonTokenStream tokens(&lexer);
   // Each parser owns the tree it builds, so both live until the AST is built.
   BoundedParser sll_parser(&tokens);
@@ -320,8 +320,8 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
         .hint = "split the expression with `let` bindings";
     return empty;
   } catch (const std::exception& error) {
-    // The ANTLR runtime throws for internal faults such as an exhausted mode stack. Such a fault
-    // becomes a diagnostic at the file start, so that it ends the command with a message.
+    // The ANTLR runtime throws for internal faults. Such a fault becomes a diagnostic at the file
+    // start, so that it ends the command with a message.
     diagnostics.Report(DiagnosticKind::SyntaxError, {file, 0, 0},
                        fmt::format("the parser failed: {}", error.what()));
     return empty;

@@ -7,7 +7,8 @@
 namespace weft::syntax::internal {
 
 // ANTLR indexes its input by code point; diagnostics and the AST use byte offsets into the UTF-8
-// text. This table converts between the two.
+// text. This table converts between the two. Like ANTLR's input stream and the lexer, it starts
+// counting after a leading byte order mark, so code point 0 is the first one after the mark.
 class OffsetMap {
  public:
   explicit OffsetMap(std::string_view utf8_text) {
