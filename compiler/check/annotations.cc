@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/check/constants.h"
+#include "runtime/decimal.h"
 
 namespace weft::check {
 namespace {
@@ -166,6 +167,14 @@ class AnnotationReader {
     } else {
       field_.constraints.maximum = argument->text;
     }
+    const schema::Constraints& limits = field_.constraints;
+    if (!limits.minimum.empty() && !limits.maximum.empty() &&
+        CompareNumberTexts(limits.minimum, limits.maximum).value_or(0) > 0) {
+      diagnostics_.Report(DiagnosticKind::InvalidAnnotation, annotation.range,
+                          fmt::format("field `{}` needs at least {} and at most {}, which no "
+                                      "value can meet",
+                                      field_.name, limits.minimum, limits.maximum));
+    }
   }
 
   void ApplyValues(const AnnotationInfo& info, const ast::Annotation& annotation) {
@@ -215,14 +224,43 @@ std::string DefaultValueJson(const ast::Expr& value, const schema::FieldType& fi
                        fmt::format("invalid default for field `{}`: {}", field.name, reason));
     return "";
   }
-  if (constant->kind == Constant::Kind::String) {
-    std::string violation = StringConstraintViolation(constant->text, field.constraints);
-    if (!violation.empty()) {
-      diagnostics.Report(DiagnosticKind::AnnotationViolated, value.range,
-                         fmt::format("the default of field `{}` {}", field.name, violation));
-    }
+  std::string violation = ConstantConstraintViolation(*constant, field.constraints);
+  if (!violation.empty()) {
+    diagnostics.Report(DiagnosticKind::AnnotationViolated, value.range,
+                       fmt::format("the default of field `{}` {}", field.name, violation));
   }
   return json;
+}
+
+std::optional<int> CompareNumberTexts(const std::string& left, const std::string& right) {
+  __int128 left_units = 0;
+  __int128 right_units = 0;
+  int left_scale = 0;
+  int right_scale = 0;
+  if (runtime::ParseDecimalKeepingScale(left, left_units, left_scale) !=
+          runtime::DecimalParseError::None ||
+      runtime::ParseDecimalKeepingScale(right, right_units, right_scale) !=
+          runtime::DecimalParseError::None) {
+    return std::nullopt;
+  }
+  return runtime::CompareDecimals(left_units, left_scale, right_units, right_scale);
+}
+
+std::string ConstantConstraintViolation(const Constant& constant,
+                                        const schema::Constraints& constraints) {
+  if (constant.kind == Constant::Kind::String) {
+    return StringConstraintViolation(constant.text, constraints);
+  }
+  if (constant.kind != Constant::Kind::Int && constant.kind != Constant::Kind::Decimal) return "";
+  if (!constraints.minimum.empty() &&
+      CompareNumberTexts(constant.text, constraints.minimum).value_or(0) < 0) {
+    return fmt::format("is below the minimum {}", constraints.minimum);
+  }
+  if (!constraints.maximum.empty() &&
+      CompareNumberTexts(constant.text, constraints.maximum).value_or(0) > 0) {
+    return fmt::format("is above the maximum {}", constraints.maximum);
+  }
+  return "";
 }
 
 std::string StringConstraintViolation(const std::string& value,

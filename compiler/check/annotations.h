@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "compiler/check/constants.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/schema/types.h"
 #include "compiler/syntax/ast.h"
@@ -19,6 +21,14 @@ void ApplyAnnotations(const ast::FieldDecl& decl, schema::FieldType& field,
 // (an enum member by name for an enum); returns "" after reporting one that is not.
 std::string DefaultValueJson(const ast::Expr& value, const schema::FieldType& field,
                              DiagnosticEngine& diagnostics);
+
+// Returns the reason a constant breaks the field's constraints (lengths, pattern, allowed values,
+// number limits), or "" when it fits.
+std::string ConstantConstraintViolation(const Constant& constant,
+                                        const schema::Constraints& constraints);
+
+// Compares two numbers written as decimal text exactly; nullopt when one is no number.
+std::optional<int> CompareNumberTexts(const std::string& left, const std::string& right);
 
 // Returns the reason a constant string breaks the field's constraints, or "" when it fits.
 // Lengths count code points.

@@ -255,8 +255,8 @@ void ExprChecker::CheckConstantConstraints(const ast::Expr& expr,
                                            const schema::Constraints& constraints,
                                            const std::string& destination) {
   std::optional<Constant> constant = EvaluateConstant(expr);
-  if (!constant || constant->kind != Constant::Kind::String) return;
-  std::string violation = StringConstraintViolation(constant->text, constraints);
+  if (!constant) return;
+  std::string violation = ConstantConstraintViolation(*constant, constraints);
   if (violation.empty()) return;
   diagnostics_
       .Report(DiagnosticKind::AnnotationViolated, expr.range,
