@@ -54,6 +54,8 @@ struct CheckedTable {
   schema::Type value;
   // A table without `else` yields `V?`, because a key may be missing.
   bool has_else = false;
+  // True when every possible key has an entry: an `else`, or every member of an enum key type.
+  bool total = false;
   // Set when a rule looks the table up, for the unused-table warning.
   mutable bool used = false;
 };

@@ -223,7 +223,7 @@ Type ExprChecker::CheckTableLookup(const ast::IndexExpr& expr, int table_index) 
   }
   Type value = table.value;
   // An absent key finds nothing, and so does a key the table does not list without `else`.
-  if (key.optional || !table.has_else) value.optional = true;
+  if (key.optional || !table.total) value.optional = true;
   return Record(expr, value, Resolution::Table, table_index);
 }
 

@@ -83,6 +83,21 @@ class TableChecker {
   std::map<std::string, SourceRange> keys_;
 };
 
+// True for a table keyed by an enum that lists every member, which needs no `else`.
+bool CoversEveryMember(const CheckedTable& table) {
+  if (table.key.kind != TypeKind::Enum || table.key.enumeration == nullptr) return false;
+  for (const std::string& member : table.key.enumeration->members) {
+    bool listed = false;
+    for (const ast::TableEntry& entry : table.decl->entries) {
+      if (entry.key == nullptr) continue;
+      std::optional<Constant> key = EvaluateConstant(*entry.key);
+      if (key && key->text == member) listed = true;
+    }
+    if (!listed) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void CheckTables(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics) {
@@ -115,6 +130,7 @@ void CheckTables(const ast::File& file, CheckedProgram& program, DiagnosticEngin
           .hint = "list the entries inline: `table NAME: K -> V { key => value ... }`";
     } else if (!table.key.IsError() && !table.value.IsError()) {
       TableChecker(table, diagnostics).CheckEntries();
+      table.total = table.has_else || CoversEveryMember(table);
     }
     program.tables.push_back(std::move(table));
   }
