@@ -168,12 +168,27 @@ bool SplitDocument(std::string_view text, const std::string& check, od::parser& 
 
   od::object object;
   if (type == od::json_type::object && document.get_object().get(object) == simdjson::SUCCESS) {
-    od::value records;
-    if (object.find_field_unordered("records").get(records) == simdjson::SUCCESS &&
-        records.type().value_unsafe() == od::json_type::array) {
+    // The whole object is walked, because a second `records` key would otherwise hide its
+    // records: JSON leaves duplicate keys to the reader, and dropping them would lose data.
+    int records_keys = 0;
+    bool added = false;
+    for (auto field : object) {
+      std::string_view key;
+      if (auto failure = field.unescaped_key().get(key)) return fail(failure);
+      if (key != "records") continue;
+      if (++records_keys > 1) {
+        error = "the document has more than one `records` key, so some of its records would "
+                "be lost; keep one `records` array";
+        return false;
+      }
+      od::value records;
+      if (auto failure = field.value().get(records)) return fail(failure);
+      if (records.type().value_unsafe() != od::json_type::array) continue;
       input.shape = InputShape::RecordsObject;
-      return AddElements(text, records, parser, input, error);
+      if (!AddElements(text, records, parser, input, error)) return false;
+      added = true;
     }
+    if (added) return true;
   }
 
   // Any other document is one record; the reader reports it if it is not an object.

@@ -48,6 +48,20 @@ TEST(InputSplit, ReadsTheRecordsOfAnSObjectTree) {
   EXPECT_EQ(input.records[0].line, 3u);
 }
 
+TEST(InputSplit, RejectsASecondRecordsKey) {
+  SplitInput input;
+  std::string error;
+  EXPECT_FALSE(Split("{\"records\": [{\"a\": 1}], \"records\": [{\"a\": 2}]}",
+                     InputFormat::Auto, input, error));
+  EXPECT_NE(error.find("more than one `records` key"), std::string::npos) << error;
+}
+
+TEST(InputSplit, ReadsRecordsAfterOtherKeys) {
+  SplitInput input = MustSplit("{\"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}");
+  ASSERT_EQ(input.records.size(), 2u);
+  EXPECT_EQ(input.records[1].text, "{\"a\": 2}");
+}
+
 TEST(InputSplit, ReadsOnePrettyPrintedObject) {
   SplitInput input = MustSplit("{\n  \"Name\": \"A\"\n}\n");
   ASSERT_EQ(input.records.size(), 1u);
