@@ -202,6 +202,16 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
         fmt::format("unknown field `{}` in source record `{}`", name, source_->QualifiedName()));
     std::string closest = ClosestName(name, candidates);
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+    // An enum named in two schemas needs its schema, such as `crm.Stage`.
+    std::vector<std::string> owners;
+    for (const auto& schema : program_.schemas) {
+      if (schema->FindEnum(name) != nullptr) owners.push_back(schema->name);
+    }
+    if (owners.size() > 1) {
+      diagnostic.hint = fmt::format("`{0}` is an enum of schemas `{1}` and `{2}`; write `{1}.{0}` "
+                                    "or `{2}.{0}`",
+                                    name, owners[0], owners[1]);
+    }
     // A bare member name resolves only where an enum is expected; elsewhere it needs its enum.
     for (const auto& schema : program_.schemas) {
       for (const auto& enumeration : schema->enums) {

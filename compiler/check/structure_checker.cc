@@ -277,6 +277,13 @@ Type ExprChecker::CheckEach(const ast::EachExpr& expr) {
 
   ast::Identifier variable =
       expr.variable ? *expr.variable : ast::Identifier{"it", expr.source->range};
+  if (!expr.variable && IsValueName("it")) {
+    diagnostics_
+        .Report(DiagnosticKind::DuplicateDeclaration, expr.source->range,
+                "this `each` has no `as NAME`, and the default name `it` is already taken")
+        .hint = "name the element, such as `each Lines as line -> ...`";
+    return Record(expr, Type::Error());
+  }
   int local = DeclareLocal(variable, *source.element);
   // The variable is only read inside `each`, so it is not reported as unused.
   locals_[local].used = true;
