@@ -7,6 +7,7 @@
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "compiler/ir/support.h"
+#include "compiler/schema/print.h"
 #include "compiler/syntax/dump.h"
 #include "tools/commands.h"
 #include "tools/report.h"
@@ -15,14 +16,20 @@ namespace weft::tools {
 
 int RunCheck(const CheckOptions& options) {
   // Dumps are text on stdout and would corrupt a machine-readable document there.
-  bool dumps = options.dump_ast || options.dump_ir || options.dump_llvm;
+  bool dumps = options.dump_ast || options.dump_schemas || options.dump_ir || options.dump_llvm;
   if (dumps && options.format != "text") {
-    std::cerr << "weft check: --dump-ast, --dump-ir and --dump-llvm work only with --format text\n";
+    std::cerr << "weft check: --dump-ast, --dump-schemas, --dump-ir and --dump-llvm work only "
+                 "with --format text\n";
     return kExitUsage;
   }
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
   if (options.dump_ast) {
     for (const auto& file : frontend->program.files) std::cout << syntax::DumpAst(*file);
+  }
+  if (options.dump_schemas) {
+    for (const auto& schema : frontend->program.schemas) {
+      std::cout << schema::PrintSchema(*schema);
+    }
   }
   std::optional<DiagnosticFormat> format = ParseDiagnosticFormat(options.format);
   if (format.value_or(DiagnosticFormat::Text) == DiagnosticFormat::Text) {

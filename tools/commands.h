@@ -17,6 +17,7 @@ struct CheckOptions {
   std::string format = "text";
   bool warnings_as_errors = false;
   bool dump_ast = false;
+  bool dump_schemas = false;
   bool dump_ir = false;
   bool dump_llvm = false;
 };

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   check_command->add_flag("--werror", check.warnings_as_errors,
                           "Exit 1 when there are warnings too");
   check_command->add_flag("--dump-ast", check.dump_ast, "Print the syntax tree of every file");
+  check_command->add_flag("--dump-schemas", check.dump_schemas,
+                          "Print every schema, imported ones included, as .map declarations");
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
   check_command->add_flag("--dump-llvm", check.dump_llvm,
                           "Print the optimized LLVM IR of every rule");
