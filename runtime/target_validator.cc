@@ -95,18 +95,18 @@ std::string TargetValidator::ValidateField(const schema::FieldType& field, const
   int scale = kind == TypeKind::Int                        ? 0
               : field.type.scale == schema::kAnyScale ? slot.scale
                                                           : field.type.scale;
-  std::string shown = DecimalToString(value, scale);
+  std::string written = DecimalToString(value, scale);
   if (!limits.minimum.empty()) {
     std::optional<int> order = CompareWithLimit(value, scale, limits.minimum);
     if (order && (*order < 0 || (*order == 0 && limits.exclusive_minimum))) {
-      return fmt::format("value {} of field `{}` is below its minimum {}", shown, field.name,
+      return fmt::format("value {} of field `{}` is below its minimum {}", written, field.name,
                          limits.minimum);
     }
   }
   if (!limits.maximum.empty()) {
     std::optional<int> order = CompareWithLimit(value, scale, limits.maximum);
     if (order && (*order > 0 || (*order == 0 && limits.exclusive_maximum))) {
-      return fmt::format("value {} of field `{}` is above its maximum {}", shown, field.name,
+      return fmt::format("value {} of field `{}` is above its maximum {}", written, field.name,
                          limits.maximum);
     }
   }

@@ -79,7 +79,7 @@ class TableChecker {
 
   CheckedTable& table_;
   DiagnosticEngine& diagnostics_;
-  // Each key's JSON text, so that 1 and 1 or "A" and "A" are found as one key.
+  // Each key's JSON text with the entry that first listed it, to find a key listed twice.
   std::map<std::string, SourceRange> keys_;
 };
 

@@ -1,4 +1,5 @@
-// Lowering of `match` and table look-ups into chains of comparisons and selections.
+// Lowering of `match` into chains of comparisons and selections, and of table look-ups into
+// calls of the runtime's hash look-up.
 #include <stdexcept>
 
 #include "compiler/check/constants.h"
@@ -155,7 +156,7 @@ std::vector<std::shared_ptr<const runtime::ValueTable>> Lowering::TakeTables() {
 
 NodePtr Lowering::LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info) {
   const check::CheckedTable& table = program_.tables[info.index];
-  // The slot holds the value at the table's own type; the node says so, and LowerAs converts.
+  // The slot carries the value at the table's own type; the node says so, and LowerAs converts.
   ValueType type = ValueTypeOf(table.value);
   type.optional = true;
   std::vector<NodePtr> operands;
@@ -163,7 +164,8 @@ NodePtr Lowering::LowerTableLookup(const ast::IndexExpr& expr, const check::Expr
   NodePtr lookup = MakeNode(Op::TableLookup, type, std::move(operands));
   lookup->table = BuildTable(info.index);
   if (info.type.optional) return lookup;
-  // A table with `else` and a present key always finds a value.
+  // A total table (with `else`, or listing every member of its enum key type) always finds a
+  // value for a present key.
   std::vector<NodePtr> present;
   present.push_back(std::move(lookup));
   ValueType required = type;
