@@ -12,7 +12,8 @@ namespace weft::runtime {
 
 // A value-translation table ready for look-ups: each key (a string, an enum member's name, or an
 // int written in decimal) with its value as a slot. Generated code looks it up through
-// weft_table_lookup_string or weft_table_lookup_int, so a table of any size costs one hash look-up and no generated code.
+// weft_table_lookup_string or weft_table_lookup_int, so a table of any size costs one hash
+// look-up and no generated code.
 class ValueTable {
  public:
   // Adds an entry; a string value must point into Keep().
