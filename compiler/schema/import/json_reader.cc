@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace weft::schema::import {
@@ -122,6 +123,9 @@ class JsonReader {
       ++at_;
       return true;
     }
+    // An object with fewer than 16 members searches them for a duplicate key, and a larger one
+    // keeps a set of its keys.
+    constexpr size_t kLinearKeySearch = 16;
     std::unordered_set<std::string> keys;
     while (true) {
       if (Peek() != '"') return Fail("expected a string key in the object");
@@ -129,7 +133,7 @@ class JsonReader {
       size_t key_begin = at_;
       if (!ParseString(member.key)) return false;
       member.key_range = RangeFrom(key_begin);
-      if (!keys.insert(member.key).second) {
+      if (IsDuplicateKey(node, member.key, keys, kLinearKeySearch)) {
         return FailAt(key_begin, fmt::format("duplicate key \"{}\" in the object", member.key));
       }
       SkipSpace();
@@ -150,6 +154,18 @@ class JsonReader {
       }
       return Fail("expected ',' or '}' after an object member");
     }
+  }
+
+  static bool IsDuplicateKey(const Node& node, const std::string& key,
+                             std::unordered_set<std::string>& keys, size_t linear_limit) {
+    if (node.members.size() < linear_limit) {
+      return std::any_of(node.members.begin(), node.members.end(),
+                         [&](const Member& member) { return member.key == key; });
+    }
+    if (keys.empty()) {
+      for (const Member& member : node.members) keys.insert(member.key);
+    }
+    return !keys.insert(key).second;
   }
 
   bool ParseArray(Node& node, int depth) {
@@ -294,12 +310,19 @@ class JsonReader {
       if (static_cast<unsigned char>(c) < 0x20) {
         return Fail("a control character must be escaped in a string");
       }
-      ++at_;
       if (c != '\\') {
-        out += c;
-      } else if (!ParseEscape(out)) {
-        return false;
+        // Copy the run of plain characters up to the next quote, backslash or control character.
+        size_t run_end = at_ + 1;
+        while (run_end < text_.size() && text_[run_end] != '"' && text_[run_end] != '\\' &&
+               static_cast<unsigned char>(text_[run_end]) >= 0x20) {
+          ++run_end;
+        }
+        out.append(text_.substr(at_, run_end - at_));
+        at_ = run_end;
+        continue;
       }
+      ++at_;
+      if (!ParseEscape(out)) return false;
     }
   }
 

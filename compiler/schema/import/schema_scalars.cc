@@ -20,7 +20,7 @@ Type StringType(std::string_view format) {
 Translated SchemaTranslator::TranslateTyped(const Node& schema, const std::string& pointer,
                                             const std::string& name) {
   const Member& keyword = *schema.FindMember("type");
-  std::vector<std::string> names;
+  std::vector<std::string_view> names;
   bool valid = keyword.value.IsString() || keyword.value.IsArray();
   if (keyword.value.IsString()) names.push_back(keyword.value.text);
   for (const Node& element : keyword.value.elements) {
@@ -48,7 +48,7 @@ Translated SchemaTranslator::TranslateTyped(const Node& schema, const std::strin
   }
 
   Translated translated;
-  const std::string& type = names.front();
+  std::string_view type = names.front();
   if (type == "string") {
     translated = Translated::OfType(StringType(schema.StringAt("format")));
   } else if (type == "integer") {

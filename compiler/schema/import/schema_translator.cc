@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/schema/import/names.h"
 
@@ -67,7 +68,7 @@ Translated SchemaTranslator::Translate(const Node& schema, const std::string& po
                                        const std::string& name) {
   auto cached = cache_.find(&schema);
   if (cached != cache_.end()) return cached->second;
-  if (in_progress_.count(&schema) > 0) {
+  if (std::find(in_progress_.begin(), in_progress_.end(), &schema) != in_progress_.end()) {
     return Translated::Failure(
         fmt::format("the schema at {} contains itself with no object in between, so its type "
                     "would be infinite",
@@ -81,9 +82,9 @@ Translated SchemaTranslator::Translate(const Node& schema, const std::string& po
         schema.range);
   }
 
-  in_progress_.insert(&schema);
+  in_progress_.push_back(&schema);
   Translated translated = TranslateUncached(schema, pointer, name);
-  in_progress_.erase(&schema);
+  in_progress_.pop_back();
   cache_.emplace(&schema, translated);
   return translated;
 }
@@ -168,9 +169,6 @@ bool SchemaTranslator::IsObjectSchema(const Node& schema) const {
 bool SchemaTranslator::IsObjectSchema(const Node& schema, int depth,
                                       std::unordered_set<const Node*>& visited) const {
   if (!schema.IsObject() || depth > static_cast<int>(kMaxNesting)) return false;
-  // The search stops at the first object schema it finds, so a schema seen before in this search
-  // is not one, or is reached again through a reference cycle.
-  if (!visited.insert(&schema).second) return false;
   if (schema.Find("$ref") != nullptr) return false;
   if (schema.Find("properties") != nullptr) return true;
 
@@ -187,6 +185,10 @@ bool SchemaTranslator::IsObjectSchema(const Node& schema, int depth,
 
   const Node* all_of = schema.Find("allOf");
   if (all_of == nullptr || !all_of->IsArray()) return false;
+  // The search stops at the first object schema it finds, so a schema seen before in this search
+  // is not one, or is reached again through a reference cycle. Schemas without `allOf` return
+  // above without entering the set, which saves its allocation in the common case.
+  if (!visited.insert(&schema).second) return false;
   for (const Node& part : all_of->elements) {
     const Node* target = FollowRef(part);
     if (target != nullptr && IsObjectSchema(*target, depth + 1, visited)) return true;
@@ -247,7 +249,8 @@ void SchemaTranslator::FillRecord(const PendingRecord& pending) {
   std::unordered_set<const Node*> visited;
   CollectProperties(*pending.schema, pending.pointer, properties, required_lists, 0, visited);
 
-  std::set<std::string> required;
+  // The sets refer to keys and names in the document, which outlives them.
+  std::unordered_set<std::string_view> required;
   for (const Member* list : required_lists) {
     for (const Node& name : list->value.elements) {
       if (name.IsString()) required.insert(name.text);
@@ -255,7 +258,9 @@ void SchemaTranslator::FillRecord(const PendingRecord& pending) {
   }
 
   // A property that several `allOf` parts declare keeps its first declaration.
-  std::map<std::string, const Property*> declared;
+  std::unordered_map<std::string_view, const Property*> declared;
+  declared.reserve(properties.size());
+  pending.record->fields.reserve(properties.size());
   for (const Property& property : properties) {
     const Member& member = *property.member;
     auto [first, inserted] = declared.emplace(member.key, &property);
@@ -344,10 +349,10 @@ void SchemaTranslator::AddField(RecordType& record, const Property& property, bo
 
   FieldType field;
   field.name = member.key;
-  field.type = translated.value.type;
+  field.type = std::move(translated.value.type);
   if (!required) field.type.optional = true;
-  field.default_json = translated.value.default_json;
-  field.constraints = translated.value.constraints;
+  field.default_json = std::move(translated.value.default_json);
+  field.constraints = std::move(translated.value.constraints);
   field.range = member.key_range;
   record.fields.push_back(std::move(field));
 }

@@ -126,8 +126,9 @@ class SchemaTranslator {
   ImportContext& context_;
   const Node& root_;
   std::unordered_map<const Node*, Translated> cache_;
-  // Schemas whose translation is under way, to stop at a reference cycle.
-  std::unordered_set<const Node*> in_progress_;
+  // Schemas whose translation is under way, to stop at a reference cycle. It is at most
+  // kMaxNesting long, so a linear search is cheap.
+  std::vector<const Node*> in_progress_;
   std::unordered_map<const Node*, ReservedName> reserved_;
   std::unordered_map<const Node*, RecordType*> records_;
   std::vector<PendingRecord> pending_;

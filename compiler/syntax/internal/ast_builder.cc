@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/syntax/internal/tree_children.h"
+
 namespace weft::syntax::internal {
 
 using P = weft_antlr::WeftParser;
@@ -28,9 +30,8 @@ SourceRange AstBuilder::RangeOf(antlr4::Token* token) const {
 }
 
 std::string AstBuilder::TextOf(antlr4::ParserRuleContext* context) const {
-  auto* terminal = context->children.size() == 1
-                       ? dynamic_cast<antlr4::tree::TerminalNode*>(context->children[0])
-                       : nullptr;
+  antlr4::tree::TerminalNode* terminal =
+      context->children.size() == 1 ? AsToken(context->children[0]) : nullptr;
   antlr4::Token* token = terminal != nullptr ? terminal->getSymbol() : nullptr;
   // Tokens that error recovery conjures, such as `<missing IDENT>`, have no place in the source.
   if (token == nullptr || token->getStartIndex() == INVALID_INDEX ||
@@ -45,24 +46,40 @@ std::string AstBuilder::TextOf(antlr4::ParserRuleContext* context) const {
 std::unique_ptr<ast::File> AstBuilder::BuildFile(P::FileContext* context) {
   auto file = std::make_unique<ast::File>();
   file->file = file_;
-  for (P::DeclarationContext* declaration : context->declaration())
+  for (P::DeclarationContext* declaration :
+       RuleChildren<P::DeclarationContext>(context, P::RuleDeclaration)) {
     AddDeclaration(declaration, *file);
+  }
   return file;
 }
 
 void AstBuilder::AddDeclaration(P::DeclarationContext* context, ast::File& file) {
-  if (auto* d = context->importDecl()) {
-    file.imports.push_back(BuildImport(d));
-  } else if (auto* d = context->schemaDecl()) {
-    file.schemas.push_back(BuildSchema(d));
-  } else if (auto* d = context->tableDecl()) {
-    file.tables.push_back(BuildTable(d));
-  } else if (auto* d = context->fnDecl()) {
-    file.functions.push_back(BuildFn(d));
-  } else if (auto* d = context->mapDecl()) {
-    file.rules.push_back(BuildMap(d));
-  } else if (auto* d = context->testDecl()) {
-    file.tests.push_back(BuildTest(d));
+  // Each alternative of `declaration` is one rule, so the first rule child decides.
+  for (antlr4::tree::ParseTree* child : context->children) {
+    antlr4::ParserRuleContext* d = AsRule(child);
+    if (d == nullptr) continue;
+    switch (d->getRuleIndex()) {
+      case P::RuleImportDecl:
+        file.imports.push_back(BuildImport(static_cast<P::ImportDeclContext*>(d)));
+        return;
+      case P::RuleSchemaDecl:
+        file.schemas.push_back(BuildSchema(static_cast<P::SchemaDeclContext*>(d)));
+        return;
+      case P::RuleTableDecl:
+        file.tables.push_back(BuildTable(static_cast<P::TableDeclContext*>(d)));
+        return;
+      case P::RuleFnDecl:
+        file.functions.push_back(BuildFn(static_cast<P::FnDeclContext*>(d)));
+        return;
+      case P::RuleMapDecl:
+        file.rules.push_back(BuildMap(static_cast<P::MapDeclContext*>(d)));
+        return;
+      case P::RuleTestDecl:
+        file.tests.push_back(BuildTest(static_cast<P::TestDeclContext*>(d)));
+        return;
+      default:
+        break;
+    }
   }
 }
 
@@ -95,25 +112,28 @@ ast::SchemaDecl AstBuilder::BuildSchema(P::SchemaDeclContext* context) {
 
 ast::RecordDecl AstBuilder::BuildRecord(P::RecordDeclContext* context) {
   ast::RecordDecl record;
-  record.name = BuildIdent(context->ident());
+  record.name = BuildIdent(IdentChild(context));
   record.range = RangeOf(context);
-  for (P::FieldDeclContext* field : context->fieldDecl())
-    record.fields.push_back(BuildField(field));
+  std::vector<P::FieldDeclContext*> fields =
+      RuleChildren<P::FieldDeclContext>(context, P::RuleFieldDecl);
+  record.fields.reserve(fields.size());
+  for (P::FieldDeclContext* field : fields) record.fields.push_back(BuildField(field));
   return record;
 }
 
 ast::FieldDecl AstBuilder::BuildField(P::FieldDeclContext* context) {
   ast::FieldDecl field;
-  field.name = BuildIdent(context->ident());
-  field.type = BuildType(context->typeRef());
+  field.name = BuildIdent(IdentChild(context));
+  field.type = BuildType(RuleChild<P::TypeRefContext>(context, P::RuleTypeRef));
   field.range = RangeOf(context);
-  for (P::AnnotationContext* annotation : context->annotation()) {
-    ast::Annotation built{BuildIdent(annotation->ident()), {}, RangeOf(annotation)};
-    for (P::ExprContext* argument : annotation->expr())
+  for (P::AnnotationContext* annotation :
+       RuleChildren<P::AnnotationContext>(context, P::RuleAnnotation)) {
+    ast::Annotation built{BuildIdent(IdentChild(annotation)), {}, RangeOf(annotation)};
+    for (P::ExprContext* argument : ExprChildren(annotation))
       built.arguments.push_back(BuildExpr(argument));
     field.annotations.push_back(std::move(built));
   }
-  field.default_value = BuildExpr(context->expr());
+  field.default_value = BuildExpr(ExprChild(context));
   return field;
 }
 
@@ -132,15 +152,18 @@ ast::TypeRef AstBuilder::BuildType(P::TypeRefContext* context) {
   if (context == nullptr) return type;
   type.range = RangeOf(context);
   type.optional = context->optional != nullptr;
-  P::BaseTypeContext* base = context->baseType();
-  if (auto* named = dynamic_cast<P::NamedTypeContext*>(base)) {
-    type.name = BuildQualifiedName(named->qualifiedName());
-  } else if (auto* generic = dynamic_cast<P::GenericTypeContext*>(base)) {
-    type.name.parts.push_back(BuildIdent(generic->ident()));
+  P::BaseTypeContext* base = RuleChild<P::BaseTypeContext>(context, P::RuleBaseType);
+  if (base == nullptr) return type;
+  if (auto* named = AsAlternative<P::NamedTypeContext>(base)) {
+    type.name = BuildQualifiedName(
+        RuleChild<P::QualifiedNameContext>(named, P::RuleQualifiedName));
+  } else if (auto* generic = AsAlternative<P::GenericTypeContext>(base)) {
+    type.name.parts.push_back(BuildIdent(IdentChild(generic)));
     type.name.range = type.name.parts.back().range;
-    type.element = std::make_unique<ast::TypeRef>(BuildType(generic->typeRef()));
-  } else if (auto* parameterized = dynamic_cast<P::ParameterizedTypeContext*>(base)) {
-    type.name.parts.push_back(BuildIdent(parameterized->ident()));
+    type.element = std::make_unique<ast::TypeRef>(
+        BuildType(RuleChild<P::TypeRefContext>(generic, P::RuleTypeRef)));
+  } else if (auto* parameterized = AsAlternative<P::ParameterizedTypeContext>(base)) {
+    type.name.parts.push_back(BuildIdent(IdentChild(parameterized)));
     type.name.range = type.name.parts.back().range;
     for (antlr4::tree::TerminalNode* number : parameterized->INT_LIT()) {
       std::string text = number->getText();
@@ -209,40 +232,43 @@ ast::MapDecl AstBuilder::BuildMap(P::MapDeclContext* context) {
   rule.target = BuildQualifiedName(context->target);
   if (context->alias != nullptr) rule.alias = BuildIdent(context->alias);
   rule.condition = BuildExpr(context->condition);
-  rule.body = BuildBlock(context->block());
+  rule.body = BuildBlock(RuleChild<P::BlockContext>(context, P::RuleBlock));
   return rule;
 }
 
 std::vector<ast::StatementPtr> AstBuilder::BuildBlock(P::BlockContext* context) {
   std::vector<ast::StatementPtr> statements;
   if (context == nullptr) return statements;
-  for (P::StatementContext* statement : context->statement()) {
+  std::vector<P::StatementContext*> children =
+      RuleChildren<P::StatementContext>(context, P::RuleStatement);
+  statements.reserve(children.size());
+  for (P::StatementContext* statement : children) {
     if (ast::StatementPtr built = BuildStatement(statement)) statements.push_back(std::move(built));
   }
   return statements;
 }
 
 ast::StatementPtr AstBuilder::BuildStatement(P::StatementContext* context) {
-  if (auto* let = dynamic_cast<P::LetStatementContext*>(context)) {
-    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Let, RangeOf(context));
-    statement->name.push_back(BuildIdent(let->ident()));
-    statement->value = BuildExpr(let->expr());
-    return statement;
-  }
-  if (auto* require = dynamic_cast<P::RequireStatementContext*>(context)) {
-    auto statement =
-        std::make_unique<ast::Statement>(ast::StatementKind::Require, RangeOf(context));
-    statement->value = BuildExpr(require->expr(0));
-    statement->message = BuildExpr(require->expr(1));
-    return statement;
-  }
-  if (auto* assign = dynamic_cast<P::AssignStatementContext*>(context)) {
+  if (auto* assign = AsAlternative<P::AssignStatementContext>(context)) {
     auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Assign, RangeOf(context));
-    if (assign->fieldPath() != nullptr) {
-      for (P::IdentContext* part : assign->fieldPath()->ident())
+    if (auto* path = RuleChild<P::FieldPathContext>(assign, P::RuleFieldPath)) {
+      for (P::IdentContext* part : RuleChildren<P::IdentContext>(path, P::RuleIdent))
         statement->name.push_back(BuildIdent(part));
     }
-    statement->value = BuildExpr(assign->expr());
+    statement->value = BuildExpr(ExprChild(assign));
+    return statement;
+  }
+  if (auto* let = AsAlternative<P::LetStatementContext>(context)) {
+    auto statement = std::make_unique<ast::Statement>(ast::StatementKind::Let, RangeOf(context));
+    statement->name.push_back(BuildIdent(IdentChild(let)));
+    statement->value = BuildExpr(ExprChild(let));
+    return statement;
+  }
+  if (auto* require = AsAlternative<P::RequireStatementContext>(context)) {
+    auto statement =
+        std::make_unique<ast::Statement>(ast::StatementKind::Require, RangeOf(context));
+    statement->value = BuildExpr(ExprChild(require, 0));
+    statement->message = BuildExpr(ExprChild(require, 1));
     return statement;
   }
   return nullptr;
@@ -322,7 +348,8 @@ ast::QualifiedName AstBuilder::BuildQualifiedName(P::QualifiedNameContext* conte
   ast::QualifiedName name;
   if (context == nullptr) return name;
   name.range = RangeOf(context);
-  for (P::IdentContext* part : context->ident()) name.parts.push_back(BuildIdent(part));
+  for (P::IdentContext* part : RuleChildren<P::IdentContext>(context, P::RuleIdent))
+    name.parts.push_back(BuildIdent(part));
   return name;
 }
 

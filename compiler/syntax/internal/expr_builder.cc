@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/syntax/internal/ast_builder.h"
+#include "compiler/syntax/internal/tree_children.h"
 
 namespace weft::syntax::internal {
 
@@ -95,33 +96,34 @@ ast::ExprPtr AstBuilder::BuildExpr(P::ExprContext* context) {
     return nullptr;
   }
 
-  if (auto* e = dynamic_cast<P::PrimaryExprContext*>(context)) return BuildPrimary(e->primary());
-  if (auto* e = dynamic_cast<P::MemberExprContext*>(context)) return BuildMember(e);
-  if (auto* e = dynamic_cast<P::IndexExprContext*>(context)) {
-    return std::make_unique<ast::IndexExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)));
+  if (auto* e = AsAlternative<P::PrimaryExprContext>(context))
+    return BuildPrimary(RuleChild<P::PrimaryContext>(e, P::RulePrimary));
+  if (auto* e = AsAlternative<P::MemberExprContext>(context)) return BuildMember(e);
+  if (auto* e = AsAlternative<P::IndexExprContext>(context)) {
+    return std::make_unique<ast::IndexExpr>(range, BuildExpr(ExprChild(e, 0)),
+                                            BuildExpr(ExprChild(e, 1)));
   }
-  if (auto* e = dynamic_cast<P::NegateExprContext*>(context)) {
-    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Negate, BuildExpr(e->expr()));
+  if (auto* e = AsAlternative<P::NegateExprContext>(context)) {
+    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Negate, BuildExpr(ExprChild(e)));
   }
-  if (auto* e = dynamic_cast<P::NotExprContext*>(context)) {
-    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Not, BuildExpr(e->expr()));
+  if (auto* e = AsAlternative<P::NotExprContext>(context)) {
+    return std::make_unique<ast::UnaryExpr>(range, ast::UnaryOp::Not, BuildExpr(ExprChild(e)));
   }
-  if (auto* e = dynamic_cast<P::MultiplyExprContext*>(context))
-    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::AddExprContext*>(context))
-    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::CompareExprContext*>(context))
-    return BuildBinary(e, e->op, e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::CoalesceExprContext*>(context)) {
-    return BuildBinary(e, e->COALESCE()->getSymbol(), e->expr(0), e->expr(1));
-  }
-  if (auto* e = dynamic_cast<P::AndExprContext*>(context))
-    return BuildBinary(e, e->AND()->getSymbol(), e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::OrExprContext*>(context))
-    return BuildBinary(e, e->OR()->getSymbol(), e->expr(0), e->expr(1));
-  if (auto* e = dynamic_cast<P::IfExprContext*>(context)) {
-    return std::make_unique<ast::IfExpr>(range, BuildExpr(e->expr(0)), BuildExpr(e->expr(1)),
-                                         BuildExpr(e->expr(2)));
+  if (auto* e = AsAlternative<P::MultiplyExprContext>(context))
+    return BuildBinary(e, e->op, ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::AddExprContext>(context))
+    return BuildBinary(e, e->op, ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::CompareExprContext>(context))
+    return BuildBinary(e, e->op, ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::CoalesceExprContext>(context))
+    return BuildBinary(e, TokenChild(e, P::COALESCE), ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::AndExprContext>(context))
+    return BuildBinary(e, TokenChild(e, P::AND), ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::OrExprContext>(context))
+    return BuildBinary(e, TokenChild(e, P::OR), ExprChild(e, 0), ExprChild(e, 1));
+  if (auto* e = AsAlternative<P::IfExprContext>(context)) {
+    return std::make_unique<ast::IfExpr>(range, BuildExpr(ExprChild(e, 0)),
+                                         BuildExpr(ExprChild(e, 1)), BuildExpr(ExprChild(e, 2)));
   }
   return nullptr;
 }
@@ -140,9 +142,9 @@ ast::ExprPtr AstBuilder::BuildBinary(P::ExprContext* context, antlr4::Token* op,
 ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
   SourceRange range = RangeOf(context);
   bool optional_chain = context->access != nullptr && context->access->getType() == P::SAFE_DOT;
-  ast::ExprPtr base = BuildExpr(context->expr());
+  ast::ExprPtr base = BuildExpr(ExprChild(context));
   if (base == nullptr) return nullptr;
-  ast::Identifier member = BuildIdent(context->ident());
+  ast::Identifier member = BuildIdent(IdentChild(context));
   if (context->call == nullptr) {
     return std::make_unique<ast::MemberExpr>(range, std::move(base), std::move(member),
                                              optional_chain);
@@ -151,7 +153,8 @@ ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
   call->method_syntax = true;
   call->optional_chain = optional_chain;
   call->arguments.push_back(std::move(base));
-  for (ast::ExprPtr& argument : BuildArguments(context->arguments()))
+  for (ast::ExprPtr& argument :
+       BuildArguments(RuleChild<P::ArgumentsContext>(context, P::RuleArguments)))
     call->arguments.push_back(std::move(argument));
   return call;
 }
@@ -159,7 +162,9 @@ ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
 std::vector<ast::ExprPtr> AstBuilder::BuildArguments(P::ArgumentsContext* context) {
   std::vector<ast::ExprPtr> arguments;
   if (context == nullptr) return arguments;
-  for (P::ExprContext* argument : context->expr()) arguments.push_back(BuildExpr(argument));
+  std::vector<P::ExprContext*> children = ExprChildren(context);
+  arguments.reserve(children.size());
+  for (P::ExprContext* argument : children) arguments.push_back(BuildExpr(argument));
   return arguments;
 }
 
@@ -167,34 +172,36 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* context) {
   if (context == nullptr) return nullptr;
   SourceRange range = RangeOf(context);
 
-  if (auto* p = dynamic_cast<P::LiteralPrimaryContext*>(context)) return BuildLiteral(p->literal());
-  if (auto* p = dynamic_cast<P::ParenPrimaryContext*>(context)) return BuildExpr(p->expr());
-  if (auto* p = dynamic_cast<P::CallPrimaryContext*>(context)) {
-    auto call = std::make_unique<ast::CallExpr>(range, BuildIdent(p->ident()));
-    call->arguments = BuildArguments(p->arguments());
+  if (auto* p = AsAlternative<P::LiteralPrimaryContext>(context))
+    return BuildLiteral(RuleChild<P::LiteralContext>(p, P::RuleLiteral));
+  if (auto* p = AsAlternative<P::ParenPrimaryContext>(context)) return BuildExpr(ExprChild(p));
+  if (auto* p = AsAlternative<P::CallPrimaryContext>(context)) {
+    auto call = std::make_unique<ast::CallExpr>(range, BuildIdent(IdentChild(p)));
+    call->arguments = BuildArguments(RuleChild<P::ArgumentsContext>(p, P::RuleArguments));
     return call;
   }
-  if (auto* p = dynamic_cast<P::ConstructPrimaryContext*>(context)) {
-    auto construct =
-        std::make_unique<ast::ConstructExpr>(range, BuildQualifiedName(p->qualifiedName()));
-    construct->body = BuildBlock(p->block());
+  if (auto* p = AsAlternative<P::ConstructPrimaryContext>(context)) {
+    auto construct = std::make_unique<ast::ConstructExpr>(
+        range,
+        BuildQualifiedName(RuleChild<P::QualifiedNameContext>(p, P::RuleQualifiedName)));
+    construct->body = BuildBlock(RuleChild<P::BlockContext>(p, P::RuleBlock));
     return construct;
   }
-  if (auto* p = dynamic_cast<P::NamePrimaryContext*>(context)) {
-    return std::make_unique<ast::NameExpr>(range, BuildIdent(p->ident()));
+  if (auto* p = AsAlternative<P::NamePrimaryContext>(context)) {
+    return std::make_unique<ast::NameExpr>(range, BuildIdent(IdentChild(p)));
   }
-  if (auto* p = dynamic_cast<P::ListPrimaryContext*>(context)) {
+  if (auto* p = AsAlternative<P::ListPrimaryContext>(context)) {
     auto list = std::make_unique<ast::ListExpr>(range);
-    for (P::ExprContext* item : p->expr()) list->items.push_back(BuildExpr(item));
+    for (P::ExprContext* item : ExprChildren(p)) list->items.push_back(BuildExpr(item));
     return list;
   }
-  if (auto* p = dynamic_cast<P::MatchPrimaryContext*>(context)) return BuildMatch(p);
-  if (auto* p = dynamic_cast<P::EachPrimaryContext*>(context)) {
-    std::vector<P::ExprContext*> parts = p->expr();
+  if (auto* p = AsAlternative<P::MatchPrimaryContext>(context)) return BuildMatch(p);
+  if (auto* p = AsAlternative<P::EachPrimaryContext>(context)) {
+    std::vector<P::ExprContext*> parts = ExprChildren(p);
     auto each =
         std::make_unique<ast::EachExpr>(range, parts.empty() ? nullptr : BuildExpr(parts.front()));
-    if (p->ident() != nullptr) each->variable = BuildIdent(p->ident());
-    if (p->WHERE() != nullptr && parts.size() == 3) each->filter = BuildExpr(parts[1]);
+    if (P::IdentContext* variable = IdentChild(p)) each->variable = BuildIdent(variable);
+    if (TokenChild(p, P::WHERE) != nullptr && parts.size() == 3) each->filter = BuildExpr(parts[1]);
     if (parts.size() >= 2) each->value = BuildExpr(parts.back());
     return each;
   }
@@ -202,13 +209,13 @@ ast::ExprPtr AstBuilder::BuildPrimary(P::PrimaryContext* context) {
 }
 
 ast::ExprPtr AstBuilder::BuildMatch(P::MatchPrimaryContext* context) {
-  auto match = std::make_unique<ast::MatchExpr>(RangeOf(context), BuildExpr(context->expr()));
-  for (P::MatchArmContext* arm : context->matchArm()) {
+  auto match = std::make_unique<ast::MatchExpr>(RangeOf(context), BuildExpr(ExprChild(context)));
+  for (P::MatchArmContext* arm : RuleChildren<P::MatchArmContext>(context, P::RuleMatchArm)) {
     ast::MatchArm built;
     built.range = RangeOf(arm);
-    for (P::PatternContext* pattern : arm->pattern())
+    for (P::PatternContext* pattern : RuleChildren<P::PatternContext>(arm, P::RulePattern))
       built.patterns.push_back(BuildPattern(pattern));
-    built.value = BuildExpr(arm->expr());
+    built.value = BuildExpr(ExprChild(arm));
     match->arms.push_back(std::move(built));
   }
   return match;
@@ -236,19 +243,20 @@ ast::ExprPtr AstBuilder::BuildNegativeNumber(antlr4::Token* number, SourceRange 
 ast::ExprPtr AstBuilder::BuildLiteral(P::LiteralContext* context) {
   if (context == nullptr) return nullptr;
   SourceRange range = RangeOf(context);
-  if (dynamic_cast<P::IntLiteralContext*>(context) != nullptr) {
+  if (AsAlternative<P::IntLiteralContext>(context) != nullptr) {
     return std::make_unique<ast::NumberLiteral>(ast::ExprKind::IntLiteral, range, TextOf(context));
   }
-  if (dynamic_cast<P::DecimalLiteralContext*>(context) != nullptr) {
+  if (AsAlternative<P::DecimalLiteralContext>(context) != nullptr) {
     return std::make_unique<ast::NumberLiteral>(ast::ExprKind::DecimalLiteral, range,
                                                 TextOf(context));
   }
-  if (auto* s = dynamic_cast<P::StringLiteralContext*>(context)) return BuildString(s->stringLit());
-  if (dynamic_cast<P::TrueLiteralContext*>(context) != nullptr)
+  if (auto* s = AsAlternative<P::StringLiteralContext>(context))
+    return BuildString(RuleChild<P::StringLitContext>(s, P::RuleStringLit));
+  if (AsAlternative<P::TrueLiteralContext>(context) != nullptr)
     return std::make_unique<ast::BoolLiteral>(range, true);
-  if (dynamic_cast<P::FalseLiteralContext*>(context) != nullptr)
+  if (AsAlternative<P::FalseLiteralContext>(context) != nullptr)
     return std::make_unique<ast::BoolLiteral>(range, false);
-  if (dynamic_cast<P::NullLiteralContext*>(context) != nullptr)
+  if (AsAlternative<P::NullLiteralContext>(context) != nullptr)
     return std::make_unique<ast::NullLiteral>(range);
   return nullptr;
 }
@@ -260,10 +268,10 @@ std::unique_ptr<ast::StringLiteral> AstBuilder::BuildString(P::StringLitContext*
     literal->parts.back().text += text;
   };
 
-  for (P::StringPartContext* part : context->stringPart()) {
-    if (dynamic_cast<P::TextPartContext*>(part) != nullptr) {
+  for (P::StringPartContext* part : RuleChildren<P::StringPartContext>(context, P::RuleStringPart)) {
+    if (AsAlternative<P::TextPartContext>(part) != nullptr) {
       append_text(TextOf(part));
-    } else if (dynamic_cast<P::EscapePartContext*>(part) != nullptr) {
+    } else if (AsAlternative<P::EscapePartContext>(part) != nullptr) {
       std::string escape = TextOf(part);
       std::optional<std::string> resolved = escape.size() == 2 ? Unescape(escape[1]) : std::nullopt;
       if (!resolved) {
@@ -273,8 +281,8 @@ std::unique_ptr<ast::StringLiteral> AstBuilder::BuildString(P::StringLitContext*
             .hint = "the escapes are \\n \\t \\r \\\\ \\\" \\{ and \\}";
       }
       append_text(resolved.value_or(escape));
-    } else if (auto* interpolation = dynamic_cast<P::InterpolationPartContext*>(part)) {
-      ast::ExprPtr value = BuildExpr(interpolation->expr());
+    } else if (auto* interpolation = AsAlternative<P::InterpolationPartContext>(part)) {
+      ast::ExprPtr value = BuildExpr(ExprChild(interpolation));
       if (value != nullptr) literal->parts.push_back({"", std::move(value)});
     }
   }
