@@ -7,7 +7,7 @@ packages=(
   build-essential cmake make ninja-build ccache pkg-config git
   antlr4 libantlr4-runtime-dev uuid-dev
   llvm-19-dev zlib1g-dev libzstd-dev libxml2-dev libedit-dev libffi-dev libcurl4-openssl-dev
-  nlohmann-json3-dev libfmt-dev libsimdjson-dev libcli11-dev libre2-dev
+  nlohmann-json3-dev libfmt-dev libsimdjson-dev libcli11-dev libre2-dev libjemalloc-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   tzdata ca-certificates
   # The schema importers read YAML with libyaml, whose events carry line and column marks.
