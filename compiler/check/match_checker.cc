@@ -14,7 +14,7 @@ using schema::TypeKind;
 
 namespace {
 
-// What the arms of one match cover so far.
+// The values that the arms of one match cover so far.
 struct Coverage {
   bool wildcard = false;
   bool null = false;
@@ -140,8 +140,8 @@ void ExprChecker::ReportUncovered(const ast::MatchExpr& expr, const Type& subjec
   constexpr size_t kShown = 8;
   std::string list;
   for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
-    bool last = i + 1 == missing.size();
-    list += (i == 0 ? "" : last ? " or " : ", ") + missing[i];
+    if (i > 0) list += i + 1 == missing.size() ? " or " : ", ";
+    list += missing[i];
   }
   if (missing.size() > kShown) list += fmt::format(" or {} more", missing.size() - kShown);
   diagnostics_

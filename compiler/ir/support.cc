@@ -10,7 +10,8 @@ namespace {
 using schema::TypeKind;
 
 // A `match` compiles to a chain of branches, one per pattern, which the code generator emits
-// recursively; beyond this many, a table is the right tool and the chain would strain the stack.
+// recursively. Beyond this many patterns a table is the right tool, and the chain would strain
+// the stack.
 constexpr size_t kMaxMatchPatterns = 1000;
 
 // True for the types that have a slot layout, a reader and a writer today.
@@ -143,7 +144,8 @@ class SupportScan {
       case ast::ExprKind::Binary: {
         const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
         ScanOrdering(binary);
-        // `Owner != null` only tests whether a nested record is present, which the reader knows.
+        // `Owner != null` only tests whether a nested record is present, which the reader records
+        // in the field's slot.
         if (IsPresenceTestOfSourceRecord(binary)) break;
         ScanExpr(binary.lhs.get());
         ScanExpr(binary.rhs.get());
