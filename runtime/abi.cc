@@ -65,6 +65,10 @@ void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result)
   SetString(context, fmt::format("{}", value), result);
 }
 
+void weft_float_to_string(WeftContext* context, double value, WeftString* result) {
+  SetString(context, fmt::format("{}", value), result);
+}
+
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
                             WeftString* result) {
   SetString(context, weft::runtime::DecimalToString(*value, scale), result);
@@ -212,6 +216,12 @@ void weft_reject_places(WeftContext* context, const char* field, const __int128*
       fmt::format("value {} has more than the {} decimal places of field `{}`; round it in the "
                   "rule if rounding is intended",
                   weft::runtime::DecimalToString(*value, scale), target_scale, field);
+}
+
+void weft_reject_float(WeftContext* context, const char* field, const char* place) {
+  context->reject_field = field;
+  context->reject_reason = "float result is infinite or not a number";
+  if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place) {

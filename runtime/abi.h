@@ -22,6 +22,7 @@ struct alignas(16) WeftSlot {
     int64_t integer;
     WeftString string;
     uint8_t boolean;
+    double real;
   };
   // 1 when the value is present, 0 for null or a missing key.
   uint8_t present;
@@ -48,6 +49,8 @@ void weft_concat(WeftContext* context, const WeftString* left, const WeftString*
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result);
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
                             WeftString* result);
+// Writes the shortest text that reads back as the same double, such as "0.1" or "1e+300".
+void weft_float_to_string(WeftContext* context, double value, WeftString* result);
 // Returns <0, 0 or >0, comparing bytes.
 int32_t weft_string_compare(const WeftString* left, const WeftString* right);
 // The arithmetic and rescaling helpers return 0 when the result has more than 38 digits, 1 on
@@ -101,6 +104,8 @@ void weft_reject_precision(WeftContext* context, const char* field, const __int1
 // Rejects a value with more places than the target field's scale, which would need rounding.
 void weft_reject_places(WeftContext* context, const char* field, const __int128* value,
                         int32_t scale, int32_t target_scale);
+// Rejects a float result that is infinite or not a number, which JSON cannot carry.
+void weft_reject_float(WeftContext* context, const char* field, const char* place);
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place);
 
 }  // extern "C"

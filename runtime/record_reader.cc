@@ -252,6 +252,16 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       slot.integer = number;
       break;
     }
+    case TypeKind::Float: {
+      if (type != od::json_type::number) return WrongType(field, type, value);
+      double number;
+      if (value.get_double().get(number)) {
+        return fmt::format("field `{}` must be a float, but {} is out of range", field.name,
+                           Excerpt(value));
+      }
+      slot.real = number;
+      break;
+    }
     case TypeKind::Bool: {
       bool flag;
       if (type != od::json_type::boolean || value.get_bool().get(flag))

@@ -86,6 +86,11 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
       case schema::TypeKind::Bool:
         out += slot.boolean ? "true" : "false";
         break;
+      case schema::TypeKind::Float:
+        // The shortest text that reads back as the same double; the code generator lets no
+        // infinity or NaN through.
+        out += fmt::format("{}", slot.real);
+        break;
       default:
         out += "null";
         break;

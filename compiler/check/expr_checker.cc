@@ -32,6 +32,16 @@ std::string CheckablePathOf(const ast::Expr& expr) {
   return base.empty() ? "" : base + "." + member.member.name;
 }
 
+bool IsNumberLiteral(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::IntLiteral || expr.kind == ast::ExprKind::DecimalLiteral) {
+    return true;
+  }
+  if (expr.kind != ast::ExprKind::Unary) return false;
+  const auto& unary = static_cast<const ast::UnaryExpr&>(expr);
+  return unary.op == ast::UnaryOp::Negate && unary.operand != nullptr &&
+         IsNumberLiteral(*unary.operand);
+}
+
 bool IsIntLiteral(const ast::Expr& expr) {
   if (expr.kind == ast::ExprKind::IntLiteral) return true;
   if (expr.kind != ast::ExprKind::Unary) return false;
@@ -356,8 +366,14 @@ bool ExprChecker::RequirePresent(const ast::Expr& expr, const Type& type, std::s
 }
 
 void ExprChecker::AdaptIntLiteral(const ast::Expr& expr, Type& type, const Type& other) {
-  if (type.kind != TypeKind::Int || other.kind != TypeKind::Decimal || !IsIntLiteral(expr)) return;
-  type = Type::Decimal(19, 0);
+  // A number literal where a float is expected is a float, so `Rate ?? 0.5` needs no conversion.
+  if (other.kind == TypeKind::Float && type.IsNumeric() && IsNumberLiteral(expr)) {
+    type = Type::Float();
+  } else if (type.kind == TypeKind::Int && other.kind == TypeKind::Decimal && IsIntLiteral(expr)) {
+    type = Type::Decimal(19, 0);
+  } else {
+    return;
+  }
   program_.exprs[&expr].type = type;
   if (expr.kind == ast::ExprKind::Unary) {
     program_.exprs[static_cast<const ast::UnaryExpr&>(expr).operand.get()].type = type;

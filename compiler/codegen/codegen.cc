@@ -230,6 +230,8 @@ Value Generator::EmitConstant(const Node& node) {
     }
     case Repr::String:
       return {nullptr, StringConstant(node.text)};
+    case Repr::Float:
+      return {nullptr, llvm::ConstantFP::get(builder_.getDoubleTy(), node.real)};
   }
   return {};
 }
@@ -268,6 +270,8 @@ llvm::Type* Generator::PayloadType(Repr repr) {
       return builder_.getInt128Ty();
     case Repr::String:
       return string_type_;
+    case Repr::Float:
+      return builder_.getDoubleTy();
   }
   return builder_.getInt1Ty();
 }

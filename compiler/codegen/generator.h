@@ -83,6 +83,7 @@ class Generator {
   Value EmitToString(const Node& node);
   Value EmitRescale(const Node& node);
   Value EmitScaledArithmetic(const Node& node);
+  Value EmitFloatArithmetic(const Node& node);
   // The scale of a decimal value: its run-time scale, or its type's fixed one.
   llvm::Value* ScaleOf(const ir::ValueType& type, const Value& value) {
     return value.scale != nullptr ? value.scale : builder_.getInt32(type.scale);

@@ -45,6 +45,8 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_multiply_scaled", &weft_decimal_multiply_scaled);
   add("weft_reject_places", &weft_reject_places);
   add("weft_table_lookup_string", &weft_table_lookup_string);
+  add("weft_float_to_string", &weft_float_to_string);
+  add("weft_reject_float", &weft_reject_float);
   add("weft_table_lookup_int", &weft_table_lookup_int);
   add("weft_decimal_compare", &weft_decimal_compare);
   add("weft_decimal_fits", &weft_decimal_fits);

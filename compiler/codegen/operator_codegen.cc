@@ -11,6 +11,7 @@ using ir::Repr;
 
 Value Generator::EmitArithmetic(const Node& node) {
   if (HasRuntimeScale(node.type)) return EmitScaledArithmetic(node);
+  if (node.type.repr == Repr::Float) return EmitFloatArithmetic(node);
   if (node.op == Op::Negate) {
     Value operand = Emit(*node.operands[0]);
     Value zero{nullptr, Zero(node.type.repr)};
@@ -67,6 +68,41 @@ Value Generator::EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs
                                         {Spill(lhs), Spill(rhs), result});
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
+}
+
+Value Generator::EmitFloatArithmetic(const Node& node) {
+  llvm::Value* result;
+  if (node.op == Op::Negate) {
+    result = builder_.CreateFNeg(Emit(*node.operands[0]).payload);
+  } else {
+    llvm::Value* lhs = Emit(*node.operands[0]).payload;
+    llvm::Value* rhs = Emit(*node.operands[1]).payload;
+    switch (node.op) {
+      case Op::Add:
+        result = builder_.CreateFAdd(lhs, rhs);
+        break;
+      case Op::Subtract:
+        result = builder_.CreateFSub(lhs, rhs);
+        break;
+      case Op::Multiply:
+        result = builder_.CreateFMul(lhs, rhs);
+        break;
+      default:
+        result = builder_.CreateFDiv(lhs, rhs);
+        break;
+    }
+  }
+  // Inputs are finite, so an infinity or a NaN comes from overflow or 0/0, and JSON cannot carry
+  // it: |x| < inf is false for both.
+  llvm::Value* magnitude = builder_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, result);
+  llvm::Value* finite = builder_.CreateFCmpOLT(
+      magnitude, llvm::ConstantFP::getInfinity(builder_.getDoubleTy()));
+  RejectUnless(finite, [&] {
+    auto* ptr = builder_.getPtrTy();
+    builder_.CreateCall(Helper("weft_reject_float", builder_.getVoidTy(), {ptr, ptr, ptr}),
+                        {context_arg_, FieldName(), PlaceName()});
+  });
+  return {nullptr, result};
 }
 
 Value Generator::EmitScaledArithmetic(const Node& node) {
@@ -148,6 +184,19 @@ Value Generator::EmitComparison(const Node& node) {
     right = builder_.getInt32(0);
   }
 
+  if (repr == Repr::Float) {
+    // Both values are finite, so the ordered predicates are exact.
+    llvm::CmpInst::Predicate float_predicate =
+        node.op == Op::NotEqual       ? llvm::CmpInst::FCMP_ONE
+        : node.op == Op::Less         ? llvm::CmpInst::FCMP_OLT
+        : node.op == Op::LessEqual    ? llvm::CmpInst::FCMP_OLE
+        : node.op == Op::Greater      ? llvm::CmpInst::FCMP_OGT
+        : node.op == Op::GreaterEqual ? llvm::CmpInst::FCMP_OGE
+                                      : llvm::CmpInst::FCMP_OEQ;
+    left = builder_.CreateFCmp(float_predicate, lhs.payload, rhs.payload);
+    right = nullptr;
+  }
+
   llvm::CmpInst::Predicate predicate = llvm::CmpInst::ICMP_EQ;
   switch (node.op) {
     case Op::NotEqual:
@@ -168,7 +217,7 @@ Value Generator::EmitComparison(const Node& node) {
     default:
       break;
   }
-  llvm::Value* result = builder_.CreateICmp(predicate, left, right);
+  llvm::Value* result = right == nullptr ? left : builder_.CreateICmp(predicate, left, right);
   if (lhs.present == nullptr && rhs.present == nullptr) return {nullptr, result};
 
   // Equality with absent values: two absent values are equal, absent and present are not.
@@ -289,6 +338,11 @@ Value Generator::EmitToString(const Node& node) {
     case Repr::Int:
       builder_.CreateCall(
           Helper("weft_int_to_string", builder_.getVoidTy(), {ptr, builder_.getInt64Ty(), ptr}),
+          {context_arg_, value.payload, result});
+      break;
+    case Repr::Float:
+      builder_.CreateCall(
+          Helper("weft_float_to_string", builder_.getVoidTy(), {ptr, builder_.getDoubleTy(), ptr}),
           {context_arg_, value.payload, result});
       break;
     case Repr::Decimal:

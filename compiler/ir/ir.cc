@@ -86,6 +86,9 @@ std::string TypeName(const ValueType& type) {
     case Repr::String:
       name = "str";
       break;
+    case Repr::Float:
+      name = "float";
+      break;
   }
   return type.optional ? name + "?" : name;
 }
@@ -105,6 +108,9 @@ void DumpNode(const Node& node, std::string& out) {
         break;
       case Repr::String:
         out += " " + ast::Quoted(node.text);
+        break;
+      case Repr::Float:
+        out += fmt::format(" {}", node.real);
         break;
     }
   }

@@ -13,7 +13,7 @@
 namespace weft::ir {
 
 // The representation of a value in generated code.
-enum class Repr { Bool, Int, Decimal, String };
+enum class Repr { Bool, Int, Decimal, String, Float };
 
 struct ValueType {
   Repr repr = Repr::Bool;
@@ -64,8 +64,10 @@ struct Node {
   Op op;
   ValueType type;
   std::vector<NodePtr> operands;
-  // Constants, by type: bool and int use `integer`, decimals `decimal`, strings `text`.
+  // Constants, by type: bool and int use `integer`, decimals `decimal`, strings `text`, floats
+  // `real`.
   int64_t integer = 0;
+  double real = 0;
   __int128 decimal = 0;
   std::string text;
   // The slot of Source, the local of Local.

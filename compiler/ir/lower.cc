@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "compiler/ir/lowering.h"
@@ -17,6 +18,9 @@ ValueType ValueTypeOf(const schema::Type& type) {
     case TypeKind::Decimal:
       value.repr = Repr::Decimal;
       value.scale = type.scale;
+      break;
+    case TypeKind::Float:
+      value.repr = Repr::Float;
       break;
     case TypeKind::String:
     case TypeKind::Enum:
@@ -179,7 +183,10 @@ NodePtr Lowering::LowerLiteral(const ast::Expr& expr, const schema::Type& type) 
     literal = static_cast<const ast::UnaryExpr&>(expr).operand.get();
   }
   text += static_cast<const ast::NumberLiteral&>(*literal).text;
-  if (type.kind == TypeKind::Decimal) {
+  if (type.kind == TypeKind::Float) {
+    // The checker typed a number literal as a float where a float is expected.
+    node->real = std::strtod(text.c_str(), nullptr);
+  } else if (type.kind == TypeKind::Decimal) {
     node->decimal = ParseLiteral(text, type.scale);
     node->type.scale = type.scale;
   } else {

@@ -1,5 +1,6 @@
 // Lowering of `match` into chains of comparisons and selections, and of table look-ups into
 // calls of the runtime's hash look-up.
+#include <cstdlib>
 #include <stdexcept>
 
 #include "compiler/check/constants.h"
@@ -30,6 +31,9 @@ NodePtr Lowering::LowerConstant(const check::Constant& constant, const schema::T
     case Repr::String:
       // Strings, enum members and dates alike are their text.
       node->text = constant.text;
+      break;
+    case Repr::Float:
+      node->real = std::strtod(constant.text.c_str(), nullptr);
       break;
   }
   return node;
@@ -125,6 +129,9 @@ const runtime::ValueTable* Lowering::BuildTable(int index) {
       case Repr::Decimal:
         slot.decimal = value->decimal;
         slot.scale = value->type.scale;
+        break;
+      case Repr::Float:
+        slot.real = value->real;
         break;
       case Repr::String: {
         std::string_view text = built->Keep(value->text);

@@ -27,6 +27,7 @@ bool IsCompiledType(const schema::Type& type) {
     case TypeKind::Time:
     case TypeKind::DateTime:
     case TypeKind::Decimal:
+    case TypeKind::Float:
       return true;
     default:
       return false;
