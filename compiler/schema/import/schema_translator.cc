@@ -1,6 +1,7 @@
 #include "compiler/schema/import/schema_translator.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string_view>
@@ -10,6 +11,16 @@
 
 namespace weft::schema::import {
 namespace {
+
+// True for a name that a .map file can spell, as an identifier or in backquotes: not empty, and
+// without a backquote or a line break.
+bool IsWritableName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (c == '`' || c == '\n' || c == '\r') return false;
+  }
+  return true;
+}
 
 // Schemas that reach each other through `$ref`, `items`, `allOf` and unions without an object in
 // between. Translation recurses once per level; records end the recursion, because their fields
@@ -334,6 +345,13 @@ void SchemaTranslator::CollectProperties(const Node& schema, const std::string& 
 
 void SchemaTranslator::AddField(RecordType& record, const Property& property, bool required) {
   const Member& member = *property.member;
+  if (!IsWritableName(member.key)) {
+    // The field stays, so that its records are read and written whole; only rules cannot name it.
+    context_.Warn(member.key_range,
+                  fmt::format("field name {} of record `{}` cannot be written in a .map file, even "
+                              "in backquotes, so no rule can read or assign it",
+                              nlohmann::json(member.key).dump(), record.name));
+  }
   std::string part = ToTypeName(member.key);
   Translated translated =
       Translate(member.value, property.pointer, record.name + (part.empty() ? "Field" : part));
