@@ -73,7 +73,7 @@ CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManage
   CheckedProgram program;
   program.files = std::move(files);
   for (const auto& file : program.files) BuildSchemas(*file, program, sources, diagnostics);
-  for (const auto& file : program.files) CheckTables(*file, program, diagnostics);
+  for (const auto& file : program.files) CheckTables(*file, program, sources, diagnostics);
   for (const auto& file : program.files) DeclareFunctions(*file, program, diagnostics);
   CheckFunctionBodies(program, diagnostics);
   for (const auto& file : program.files) {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/check/constants.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/schema/types.h"
 #include "compiler/syntax/ast.h"
@@ -46,12 +48,23 @@ struct StatementInfo {
   int index = -1;
 };
 
-// A value-translation table: `table NAME: K -> V { key => value ... else => value }`.
+// One checked entry of a table.
+struct TableRow {
+  Constant key;
+  Constant value;
+};
+
+// A value-translation table: `table NAME: K -> V { key => value ... else => value }`, or its
+// entries loaded `from` a CSV file.
 struct CheckedTable {
   const ast::TableDecl* decl = nullptr;
   std::string name;
   schema::Type key;
   schema::Type value;
+  // The entries whose key and value fit the declared types, in file order.
+  std::vector<TableRow> rows;
+  // The `else` value, when there is one.
+  std::optional<Constant> fallback;
   // A table without `else` yields `V?`, because a key may be missing.
   bool has_else = false;
   // True when every possible key has an entry: an `else`, or every member of an enum key type.

@@ -2,9 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include "compiler/check/constants.h"
+#include "compiler/check/csv.h"
 #include "compiler/check/schema_builder.h"
 
 namespace weft::check {
@@ -25,13 +30,28 @@ class TableChecker {
 
   void CheckEntries() {
     for (const ast::TableEntry& entry : table_.decl->entries) {
+      std::optional<Constant> key;
       if (entry.key == nullptr) {
         CheckElse(entry);
       } else {
-        CheckKey(*entry.key);
+        key = CheckKey(EvaluateConstant(*entry.key), entry.key->range);
       }
-      if (entry.value != nullptr) CheckValue(*entry.value);
+      std::optional<Constant> value;
+      if (entry.value != nullptr) value = CheckValue(EvaluateConstant(*entry.value), entry.value->range);
+      if (entry.key == nullptr && value) table_.fallback = value;
+      if (key && value) table_.rows.push_back({*key, *value});
     }
+  }
+
+  const Type& KeyType() const { return table_.key; }
+  const Type& ValueType() const { return table_.value; }
+
+  // Checks one entry read from a table file; `key` and `value` are already constants.
+  void CheckRow(const Constant& key, SourceRange key_range, const Constant& value,
+                SourceRange value_range) {
+    std::optional<Constant> checked_key = CheckKey(key, key_range);
+    std::optional<Constant> checked_value = CheckValue(value, value_range);
+    if (checked_key && checked_value) table_.rows.push_back({*checked_key, *checked_value});
   }
 
  private:
@@ -43,38 +63,38 @@ class TableChecker {
     table_.has_else = true;
   }
 
-  void CheckKey(const ast::Expr& key) {
-    std::optional<Constant> constant = EvaluateConstant(key);
+  std::optional<Constant> CheckKey(const std::optional<Constant>& constant, SourceRange range) {
     std::string reason = "a key must be a literal";
     std::string json;
     if (constant) json = ConstantToJson(*constant, table_.key.AsRequired(), reason);
     if (json.empty()) {
       diagnostics_
-          .Report(DiagnosticKind::TableTypeMismatch, key.range,
+          .Report(DiagnosticKind::TableTypeMismatch, range,
                   fmt::format("invalid key for table `{}`: {}", table_.name, reason))
           .hint = fmt::format("the keys of `{}` are of type {}", table_.name,
                               table_.key.ToString());
-      return;
+      return std::nullopt;
     }
-    auto [first, inserted] = keys_.emplace(json, key.range);
-    if (inserted) return;
+    auto [first, inserted] = keys_.emplace(json, range);
+    if (inserted) return constant;
     Diagnostic& diagnostic = diagnostics_.Report(
-        DiagnosticKind::DuplicateDeclaration, key.range,
+        DiagnosticKind::DuplicateDeclaration, range,
         fmt::format("key {} is listed twice in table `{}`", json, table_.name));
     diagnostic.notes.push_back({first->second, "the first entry is here"});
+    return std::nullopt;
   }
 
-  void CheckValue(const ast::Expr& value) {
-    std::optional<Constant> constant = EvaluateConstant(value);
+  std::optional<Constant> CheckValue(const std::optional<Constant>& constant, SourceRange range) {
     std::string reason = "a value must be a literal, or an enum member by name";
     std::string json;
     if (constant) json = ConstantToJson(*constant, table_.value, reason);
-    if (!json.empty()) return;
+    if (!json.empty()) return constant;
     diagnostics_
-        .Report(DiagnosticKind::TableTypeMismatch, value.range,
+        .Report(DiagnosticKind::TableTypeMismatch, range,
                 fmt::format("invalid value for table `{}`: {}", table_.name, reason))
         .hint = fmt::format("the values of `{}` are of type {}", table_.name,
                             table_.value.ToString());
+    return std::nullopt;
   }
 
   CheckedTable& table_;
@@ -83,15 +103,143 @@ class TableChecker {
   std::map<std::string, SourceRange> keys_;
 };
 
+// The constant that a CSV cell spells for a value of `type`: text for strings, dates and times, a
+// member name for an enum, a number or a bool as written. An empty cell is null for an optional
+// type. A cell that is no such constant gives one the checker then rejects with its reason.
+Constant CellConstant(const std::string& text, const Type& type) {
+  if (text.empty() && type.optional) return {Constant::Kind::Null, "null"};
+  switch (type.kind) {
+    case TypeKind::Int:
+    case TypeKind::Decimal:
+    case TypeKind::Float: {
+      std::string_view digits = text;
+      if (digits.starts_with('-')) digits.remove_prefix(1);
+      size_t point = digits.find('.');
+      auto all_digits = [](std::string_view part) {
+        return !part.empty() &&
+               std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      if (point == std::string_view::npos && all_digits(digits)) {
+        return {Constant::Kind::Int, text};
+      }
+      if (point != std::string_view::npos && all_digits(digits.substr(0, point)) &&
+          all_digits(digits.substr(point + 1))) {
+        return {Constant::Kind::Decimal, text};
+      }
+      return {Constant::Kind::String, text};
+    }
+    case TypeKind::Bool:
+      if (text == "true" || text == "false") return {Constant::Kind::Bool, text};
+      return {Constant::Kind::String, text};
+    case TypeKind::Enum:
+      return {Constant::Kind::Name, text};
+    default:
+      return {Constant::Kind::String, text};
+  }
+}
+
+// Finds the column named `name` in the header, reporting a missing one with the columns there are.
+int FindColumn(const CsvRow& header, const std::string& name, SourceRange at,
+               DiagnosticEngine& diagnostics) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < header.cells.size(); ++i) {
+    if (header.cells[i].text == name) return static_cast<int>(i);
+    names.push_back(header.cells[i].text);
+  }
+  Diagnostic& diagnostic = diagnostics.Report(
+      DiagnosticKind::TableFileInvalid, at, fmt::format("the table file has no column `{}`", name));
+  std::string closest = ClosestName(name, names);
+  std::string listed;
+  for (const std::string& column : names) listed += (listed.empty() ? "`" : ", `") + column + "`";
+  diagnostic.hint = closest.empty() ? fmt::format("its columns are {}", listed)
+                                    : fmt::format("did you mean `{}`?", closest);
+  return -1;
+}
+
+// Reads the entries of `table NAME: K -> V from "file.csv" (key: COLUMN, value: COLUMN)`. The
+// first row names the columns; without options the key is the first column and the value the
+// second. The path is relative to the .map file.
+void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManager& sources,
+                  DiagnosticEngine& diagnostics) {
+  std::string key_column, value_column;
+  SourceRange key_at = decl.range, value_at = decl.range;
+  for (const auto& [option, column] : decl.options) {
+    if (option.name == "key") {
+      key_column = column.name;
+      key_at = column.range;
+    } else if (option.name == "value") {
+      value_column = column.name;
+      value_at = column.range;
+    } else {
+      diagnostics
+          .Report(DiagnosticKind::TableFileInvalid, option.range,
+                  fmt::format("unknown table option `{}`", option.name))
+          .hint = "the options are `key: COLUMN` and `value: COLUMN`";
+    }
+  }
+
+  std::filesystem::path map_path = sources.Get(decl.range.file).path();
+  std::string path = (map_path.parent_path() / *decl.from_path).string();
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  if (in) buffer << in.rdbuf();
+  if (!in || std::filesystem::is_directory(path)) {
+    diagnostics
+        .Report(DiagnosticKind::FileNotReadable, decl.range,
+                fmt::format("cannot read table file `{}`", path))
+        .hint = "table file paths are relative to the file that names them";
+    return;
+  }
+  FileId file = sources.Add(path, buffer.str());
+  const std::string& text = sources.Get(file).text();
+
+  std::vector<CsvRow> rows;
+  std::string error;
+  uint32_t error_offset = 0;
+  if (!ParseCsv(text, rows, error, error_offset)) {
+    diagnostics.Report(DiagnosticKind::TableFileInvalid, {file, error_offset, error_offset + 1},
+                       fmt::format("invalid CSV: {}", error));
+    return;
+  }
+  if (rows.empty()) {
+    diagnostics.Report(DiagnosticKind::TableFileInvalid, decl.range,
+                       fmt::format("the table file `{}` is empty", path))
+        .hint = "its first row names the columns";
+    return;
+  }
+  const CsvRow& header = rows.front();
+  int key_index = key_column.empty() ? 0 : FindColumn(header, key_column, key_at, diagnostics);
+  int value_index =
+      value_column.empty() ? 1 : FindColumn(header, value_column, value_at, diagnostics);
+  if (key_index < 0 || value_index < 0) return;
+  size_t needed = static_cast<size_t>(std::max(key_index, value_index)) + 1;
+
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    if (row.cells.size() < needed) {
+      diagnostics.Report(DiagnosticKind::TableFileInvalid, {file, row.offset, row.offset + 1},
+                         fmt::format("row {} has {} cell{}, but the table reads column {}", r + 1,
+                                     row.cells.size(), row.cells.size() == 1 ? "" : "s", needed));
+      continue;
+    }
+    const CsvCell& key = row.cells[key_index];
+    const CsvCell& value = row.cells[value_index];
+    auto range = [&](const CsvCell& cell) {
+      return SourceRange{file, cell.offset,
+                         cell.offset + std::max<uint32_t>(1, static_cast<uint32_t>(cell.text.size()))};
+    };
+    checker.CheckRow(CellConstant(key.text, checker.KeyType()), range(key),
+                     CellConstant(value.text, checker.ValueType()), range(value));
+  }
+}
+
 // True for a table keyed by an enum that lists every member, which needs no `else`.
 bool CoversEveryMember(const CheckedTable& table) {
   if (table.key.kind != TypeKind::Enum || table.key.enumeration == nullptr) return false;
   for (const std::string& member : table.key.enumeration->members) {
     bool listed = false;
-    for (const ast::TableEntry& entry : table.decl->entries) {
-      if (entry.key == nullptr) continue;
-      std::optional<Constant> key = EvaluateConstant(*entry.key);
-      if (key && key->text == member) listed = true;
+    for (const TableRow& row : table.rows) {
+      if (row.key.text == member) listed = true;
     }
     if (!listed) return false;
   }
@@ -100,7 +248,8 @@ bool CoversEveryMember(const CheckedTable& table) {
 
 }  // namespace
 
-void CheckTables(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics) {
+void CheckTables(const ast::File& file, CheckedProgram& program, SourceManager& sources,
+                 DiagnosticEngine& diagnostics) {
   for (const ast::TableDecl& decl : file.tables) {
     int existing = program.FindTable(decl.name.name);
     if (existing >= 0) {
@@ -123,13 +272,13 @@ void CheckTables(const ast::File& file, CheckedProgram& program, DiagnosticEngin
           .hint = "use string, int or an enum as the key type";
       table.key = Type::Error();
     }
-    if (decl.from_path) {
-      // TODO: load table entries from CSV files; the declared types are checked already.
-      diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range,
-                         "loading a table from a file is not supported yet")
-          .hint = "list the entries inline: `table NAME: K -> V { key => value ... }`";
-    } else if (!table.key.IsError() && !table.value.IsError()) {
-      TableChecker(table, diagnostics).CheckEntries();
+    if (!table.key.IsError() && !table.value.IsError()) {
+      TableChecker checker(table, diagnostics);
+      if (decl.from_path) {
+        LoadCsvTable(decl, checker, sources, diagnostics);
+      } else {
+        checker.CheckEntries();
+      }
       table.total = table.has_else || CoversEveryMember(table);
     }
     program.tables.push_back(std::move(table));

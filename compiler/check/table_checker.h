@@ -5,7 +5,9 @@
 namespace weft::check {
 
 // Adds the tables declared in `file` to `program`, checking that every key and value fits the
-// table's declared types and that no key is listed twice.
-void CheckTables(const ast::File& file, CheckedProgram& program, DiagnosticEngine& diagnostics);
+// table's declared types and that no key is listed twice. Tables loaded `from` a CSV file are
+// read here, and the file is added to `sources` so that a mistake in it is shown in place.
+void CheckTables(const ast::File& file, CheckedProgram& program, SourceManager& sources,
+                 DiagnosticEngine& diagnostics);
 
 }  // namespace weft::check

@@ -26,7 +26,14 @@ NodePtr Lowering::LowerConstant(const check::Constant& constant, const schema::T
       node->integer = static_cast<int64_t>(ParseLiteral(constant.text, 0));
       break;
     case Repr::Decimal:
-      node->decimal = ParseLiteral(constant.text, type.scale);
+      if (type.scale == schema::kAnyScale) {
+        // A constant keeps the places it is written with; the node's scale says how many.
+        int scale = 0;
+        runtime::ParseDecimalKeepingScale(constant.text, node->decimal, scale);
+        node->type.scale = scale;
+      } else {
+        node->decimal = ParseLiteral(constant.text, type.scale);
+      }
       break;
     case Repr::String:
       // Strings, enum members and dates alike are their text.
@@ -115,8 +122,8 @@ const runtime::ValueTable* Lowering::BuildTable(int index) {
   if (built != nullptr) return built.get();
   built = std::make_shared<runtime::ValueTable>();
   const check::CheckedTable& table = program_.tables[index];
-  for (const ast::TableEntry& entry : table.decl->entries) {
-    NodePtr value = LowerConstant(*check::EvaluateConstant(*entry.value), table.value);
+  auto to_slot = [&](const check::Constant& constant) {
+    NodePtr value = LowerConstant(constant, table.value);
     WeftSlot slot{};
     slot.present = value->op == Op::Null ? 0 : 1;
     switch (value->type.repr) {
@@ -139,18 +146,17 @@ const runtime::ValueTable* Lowering::BuildTable(int index) {
         break;
       }
     }
-    if (entry.key == nullptr) {
-      built->SetFallback(slot);
-    } else {
-      // Keys are compared as text: a string or enum member as written, an int in decimal.
-      check::Constant key = *check::EvaluateConstant(*entry.key);
-      std::string text = key.text;
-      if (key.kind == check::Constant::Kind::Int) {
-        text = std::to_string(static_cast<int64_t>(ParseLiteral(key.text, 0)));
-      }
-      built->Add(std::move(text), slot);
+    return slot;
+  };
+  for (const check::TableRow& row : table.rows) {
+    // Keys are compared as text: a string or enum member as written, an int in decimal.
+    std::string text = row.key.text;
+    if (row.key.kind == check::Constant::Kind::Int) {
+      text = std::to_string(static_cast<int64_t>(ParseLiteral(row.key.text, 0)));
     }
+    built->Add(std::move(text), to_slot(row.value));
   }
+  if (table.fallback) built->SetFallback(to_slot(*table.fallback));
   return built.get();
 }
 
