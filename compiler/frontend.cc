@@ -18,35 +18,13 @@ namespace {
 // Mapping files are small; a larger one is almost certainly the wrong file, such as a data dump.
 constexpr uintmax_t kMaxFileBytes = 16 * 1024 * 1024;
 
+// Reads a .map file; a directory gets a hint, because naming a folder of .map files is a common
+// slip on the command line.
 bool ReadFile(const std::string& path, std::string& text, std::string& error) {
+  if (ReadSourceFile(path, kMaxFileBytes, text, error)) return true;
   std::error_code status_error;
-  std::filesystem::file_status status = std::filesystem::status(path, status_error);
-  if (std::filesystem::is_directory(status)) {
-    error = "it is a directory; pass the .map files in it";
-    return false;
-  }
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    error = "it is not a regular file";
-    return false;
-  }
-  if (std::filesystem::exists(status) &&
-      std::filesystem::file_size(path, status_error) > kMaxFileBytes) {
-    error = fmt::format("it is larger than {} MB", kMaxFileBytes / (1024 * 1024));
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  text = buffer.str();
-  return true;
+  if (std::filesystem::is_directory(path, status_error)) error += "; pass the .map files in it";
+  return false;
 }
 
 // Returns the absolute path with existing links resolved, the key of a loaded file. The
@@ -103,8 +81,6 @@ class ProgramLoader {
 
   // Loads the files that `file` imports; paths are relative to the importing file.
   void LoadImports(ast::File& file) {
-    std::filesystem::path directory =
-        std::filesystem::path(frontend_.sources.Get(file.file).path()).parent_path();
     for (ast::ImportDecl& decl : file.imports) {
       // Error recovery leaves an empty path after a bare `import`, and `import ""` is one too.
       if (decl.path.empty()) {
@@ -113,7 +89,10 @@ class ProgramLoader {
             .hint = "name a .map file, relative to the file that imports it";
         continue;
       }
-      std::string path = (directory / decl.path).lexically_normal().string();
+      std::string path =
+          std::filesystem::path(ResolveRelative(frontend_.sources, file.file, decl.path))
+              .lexically_normal()
+              .string();
       if (IsSeen(path)) {
         decl.file = SeenFile(path);
         continue;

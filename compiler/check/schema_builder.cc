@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "compiler/check/annotations.h"
 #include "compiler/schema/import.h"
@@ -256,10 +255,9 @@ bool ReportIfDuplicateSchema(const ast::SchemaDecl& decl, const CheckedProgram& 
 
 void ImportDeclaredSchema(const ast::SchemaDecl& decl, CheckedProgram& program,
                           SourceManager& sources, DiagnosticEngine& diagnostics) {
-  // Paths are relative to the file that names them.
-  std::filesystem::path map_path = sources.Get(decl.range.file).path();
   schema::ImportRequest request{decl.name.name,
-                                (map_path.parent_path() / *decl.from_path).string(), decl.range};
+                                ResolveRelative(sources, decl.range.file, *decl.from_path),
+                                decl.range};
   std::unique_ptr<schema::Schema> imported = schema::ImportSchema(request, sources, diagnostics);
   if (imported == nullptr) return;
   imported->range = decl.name.range;

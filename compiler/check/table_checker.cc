@@ -3,10 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "compiler/check/constants.h"
 #include "compiler/check/csv.h"
@@ -17,6 +14,10 @@ namespace {
 
 using schema::Type;
 using schema::TypeKind;
+
+// Value tables are a few thousand rows at most; source offsets are 32-bit, and a file this large
+// is more likely a data export than a table.
+constexpr uintmax_t kMaxTableFileBytes = 64 * 1024 * 1024;
 
 bool IsKeyType(const Type& type) {
   return type.kind == TypeKind::String || type.kind == TypeKind::Int ||
@@ -178,23 +179,19 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
     }
   }
 
-  std::filesystem::path map_path = sources.Get(decl.range.file).path();
-  std::string path = (map_path.parent_path() / *decl.from_path).string();
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || std::filesystem::is_directory(path)) {
+  std::string path = ResolveRelative(sources, decl.range.file, *decl.from_path);
+  std::string contents, error;
+  if (!ReadSourceFile(path, kMaxTableFileBytes, contents, error)) {
     diagnostics
         .Report(DiagnosticKind::FileNotReadable, decl.range,
-                fmt::format("cannot read table file `{}`", path))
+                fmt::format("cannot read table file `{}`: {}", path, error))
         .hint = "table file paths are relative to the file that names them";
     return;
   }
-  FileId file = sources.Add(path, buffer.str());
+  FileId file = sources.Add(path, std::move(contents));
   const std::string& text = sources.Get(file).text();
 
   std::vector<CsvRow> rows;
-  std::string error;
   uint32_t error_offset = 0;
   if (!ParseCsv(text, rows, error, error_offset)) {
     diagnostics.Report(DiagnosticKind::TableFileInvalid, {file, error_offset, error_offset + 1},

@@ -1,6 +1,13 @@
 #include "compiler/diagnostics/source.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace weft {
 
@@ -41,6 +48,43 @@ std::string_view SourceFile::Line(uint32_t line) const {
 FileId SourceManager::Add(std::string path, std::string text) {
   files_.emplace_back(std::move(path), std::move(text));
   return static_cast<FileId>(files_.size() - 1);
+}
+
+bool ReadSourceFile(const std::string& path, uintmax_t max_bytes, std::string& text,
+                    std::string& error) {
+  std::error_code status_error;
+  std::filesystem::file_status status = std::filesystem::status(path, status_error);
+  if (std::filesystem::is_directory(status)) {
+    error = "it is a directory";
+    return false;
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    error = "it is not a regular file";
+    return false;
+  }
+  if (std::filesystem::exists(status) &&
+      std::filesystem::file_size(path, status_error) > max_bytes) {
+    error = fmt::format("it is larger than {} MB", max_bytes / (1024 * 1024));
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  text = buffer.str();
+  return true;
+}
+
+std::string ResolveRelative(const SourceManager& sources, FileId from, std::string_view path) {
+  std::filesystem::path folder = std::filesystem::path(sources.Get(from).path()).parent_path();
+  return (folder / path).string();
 }
 
 }  // namespace weft

@@ -56,4 +56,14 @@ class SourceManager {
   std::deque<SourceFile> files_;
 };
 
+// Reads a whole file that a compilation uses (a .map file, a schema document, a table file) into
+// `text`. Returns false with `error` set to the reason, such as "it is a directory" or "it is
+// larger than 16 MB", for a path that is no readable regular file of at most `max_bytes`.
+bool ReadSourceFile(const std::string& path, uintmax_t max_bytes, std::string& text,
+                    std::string& error);
+
+// Resolves `path` against the folder of the file `from`, as `import`, `schema ... from` and
+// `table ... from` paths are written.
+std::string ResolveRelative(const SourceManager& sources, FileId from, std::string_view path);
+
 }  // namespace weft

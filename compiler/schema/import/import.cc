@@ -2,11 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "compiler/schema/import/import_context.h"
 #include "compiler/schema/import/json_reader.h"
@@ -29,36 +25,6 @@ constexpr std::string_view kSupportedFormats =
     "the importer reads JSON Schema (draft-07 and 2020-12), the `components.schemas` of "
     "OpenAPI 3.0 and 3.1, and Salesforce describe results";
 
-bool ReadDocument(const std::string& path, std::string& text, std::string& error) {
-  std::error_code status_error;
-  std::filesystem::file_status status = std::filesystem::status(path, status_error);
-  if (std::filesystem::is_directory(status)) {
-    error = "it is a directory";
-    return false;
-  }
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    error = "it is not a regular file";
-    return false;
-  }
-  if (std::filesystem::exists(status) &&
-      std::filesystem::file_size(path, status_error) > kMaxDocumentBytes) {
-    error = fmt::format("it is larger than {} MB", kMaxDocumentBytes / (1024 * 1024));
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  text = buffer.str();
-  return true;
-}
 
 // A range of one byte, so that a caret marks a place rather than the rest of the document.
 SourceRange At(FileId file, uint32_t offset) { return {file, offset, offset + 1}; }
@@ -132,7 +98,7 @@ bool ImportByFormat(const Node& root, ImportContext& context) {
 std::unique_ptr<Schema> ImportSchema(const ImportRequest& request, SourceManager& sources,
                                      DiagnosticEngine& diagnostics) {
   std::string text, error;
-  if (!ReadDocument(request.path, text, error)) {
+  if (!ReadSourceFile(request.path, kMaxDocumentBytes, text, error)) {
     diagnostics
         .Report(DiagnosticKind::FileNotReadable, request.declaration,
                 fmt::format("cannot read schema document `{}`: {}", request.path, error))
