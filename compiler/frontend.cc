@@ -48,6 +48,7 @@ class ProgramLoader {
     std::string text, error;
     if (IsSeen(path)) return;
     if (!ReadFile(path, text, error)) {
+      ++frontend_.unreadable_inputs;
       FileId placeholder = frontend_.sources.Add(path, "");
       frontend_.diagnostics
           .Report(DiagnosticKind::FileNotReadable, {placeholder, 0, 0},

@@ -15,6 +15,9 @@ struct Frontend {
   SourceManager sources;
   DiagnosticEngine diagnostics{sources};
   check::CheckedProgram program;
+  // The files named on the command line that could not be read: an I/O problem of the command
+  // line, unlike an unreadable import, which is a mistake in the importing file.
+  size_t unreadable_inputs = 0;
 };
 
 // Reads, parses and checks `paths` together, as one program. An unreadable file is reported as

@@ -38,13 +38,7 @@ int RunCheck(const CheckOptions& options) {
     // Machine-readable formats go to stdout, where CI steps collect them.
     WriteDiagnostics(frontend->diagnostics, *format, WEFT_VERSION, std::cout);
   }
-  // A file named on the command line that cannot be read is an I/O problem of the command line,
-  // not a mistake in a file. Its diagnostic has an empty range at the start of a placeholder;
-  // an unreadable imported file is reported at the import, a mistake in the importing file.
-  for (const Diagnostic& diagnostic : frontend->diagnostics.diagnostics()) {
-    if (diagnostic.kind == DiagnosticKind::FileNotReadable && diagnostic.range.end == 0)
-      return kExitUsage;
-  }
+  if (frontend->unreadable_inputs > 0) return kExitUsage;
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
   if (options.warnings_as_errors && !frontend->diagnostics.diagnostics().empty())
     return kExitFailure;
