@@ -25,27 +25,30 @@ std::string Shortened(std::string_view text) {
   return std::string(text.substr(0, 57)) + "...";
 }
 
-// Compares a number with a limit written as decimal text; nullopt when the limit is no number.
-std::optional<int> CompareWithLimit(__int128 value, int scale, const std::string& limit) {
-  __int128 limit_units = 0;
-  int limit_scale = 0;
-  if (ParseDecimalKeepingScale(limit, limit_units, limit_scale) != DecimalParseError::None) {
-    return std::nullopt;
-  }
-  return CompareDecimals(value, scale, limit_units, limit_scale);
-}
-
 }  // namespace
 
 TargetValidator::TargetValidator(const schema::RecordType& record) : record_(record) {
-  for (const schema::FieldType& field : record.fields) {
-    std::unique_ptr<re2::RE2> pattern;
-    if (!field.constraints.pattern.empty()) {
-      pattern = std::make_unique<re2::RE2>(field.constraints.pattern, re2::RE2::Quiet);
-      if (!pattern->ok()) pattern.reset();
+  // A limit written as decimal text that is no number is ignored, as the checker has reported
+  // it already.
+  auto parse = [](const std::string& text) -> std::optional<Limit> {
+    Limit limit;
+    if (text.empty() ||
+        ParseDecimalKeepingScale(text, limit.units, limit.scale) != DecimalParseError::None) {
+      return std::nullopt;
     }
-    patterns_.push_back(std::move(pattern));
-    if (!field.constraints.empty()) has_constraints_ = true;
+    return limit;
+  };
+  for (const schema::FieldType& field : record.fields) {
+    FieldLimits limits;
+    limits.any = !field.constraints.empty();
+    if (!field.constraints.pattern.empty()) {
+      limits.pattern = std::make_unique<re2::RE2>(field.constraints.pattern, re2::RE2::Quiet);
+      if (!limits.pattern->ok()) limits.pattern.reset();
+    }
+    limits.minimum = parse(field.constraints.minimum);
+    limits.maximum = parse(field.constraints.maximum);
+    if (limits.any) has_constraints_ = true;
+    limits_.push_back(std::move(limits));
   }
 }
 
@@ -53,8 +56,8 @@ TargetValidator::~TargetValidator() = default;
 
 std::string TargetValidator::Validate(const WeftSlot* slots, int& field) const {
   for (size_t i = 0; i < record_.fields.size(); ++i) {
-    if (!slots[i].present || record_.fields[i].constraints.empty()) continue;
-    std::string problem = ValidateField(record_.fields[i], slots[i], patterns_[i].get());
+    if (!slots[i].present || !limits_[i].any) continue;
+    std::string problem = ValidateField(record_.fields[i], slots[i], limits_[i]);
     if (problem.empty()) continue;
     field = static_cast<int>(i);
     return problem;
@@ -63,8 +66,9 @@ std::string TargetValidator::Validate(const WeftSlot* slots, int& field) const {
 }
 
 std::string TargetValidator::ValidateField(const schema::FieldType& field, const WeftSlot& slot,
-                                           const re2::RE2* pattern) const {
+                                           const FieldLimits& prepared) const {
   const schema::Constraints& limits = field.constraints;
+  const re2::RE2* pattern = prepared.pattern.get();
   TypeKind kind = field.type.kind;
   if (kind == TypeKind::String) {
     std::string_view text(slot.string.data, static_cast<size_t>(slot.string.size));
@@ -95,18 +99,19 @@ std::string TargetValidator::ValidateField(const schema::FieldType& field, const
   int scale = kind == TypeKind::Int                        ? 0
               : field.type.scale == schema::kAnyScale ? slot.scale
                                                           : field.type.scale;
-  std::string written = DecimalToString(value, scale);
-  if (!limits.minimum.empty()) {
-    std::optional<int> order = CompareWithLimit(value, scale, limits.minimum);
-    if (order && (*order < 0 || (*order == 0 && limits.exclusive_minimum))) {
-      return fmt::format("value {} of field `{}` is below its minimum {}", written, field.name,
+  // The value is written out only for a reason, so a valid record costs no formatting.
+  auto written = [&] { return DecimalToString(value, scale); };
+  if (prepared.minimum) {
+    int order = CompareDecimals(value, scale, prepared.minimum->units, prepared.minimum->scale);
+    if (order < 0 || (order == 0 && limits.exclusive_minimum)) {
+      return fmt::format("value {} of field `{}` is below its minimum {}", written(), field.name,
                          limits.minimum);
     }
   }
-  if (!limits.maximum.empty()) {
-    std::optional<int> order = CompareWithLimit(value, scale, limits.maximum);
-    if (order && (*order > 0 || (*order == 0 && limits.exclusive_maximum))) {
-      return fmt::format("value {} of field `{}` is above its maximum {}", written, field.name,
+  if (prepared.maximum) {
+    int order = CompareDecimals(value, scale, prepared.maximum->units, prepared.maximum->scale);
+    if (order > 0 || (order == 0 && limits.exclusive_maximum)) {
+      return fmt::format("value {} of field `{}` is above its maximum {}", written(), field.name,
                          limits.maximum);
     }
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,12 +29,24 @@ class TargetValidator {
   bool HasConstraints() const { return has_constraints_; }
 
  private:
+  // A number limit parsed once, as the units and scale of an exact decimal.
+  struct Limit {
+    __int128 units = 0;
+    int scale = 0;
+  };
+  // A field's limits prepared once per run, so that no record pays for parsing them.
+  struct FieldLimits {
+    bool any = false;
+    std::unique_ptr<re2::RE2> pattern;
+    std::optional<Limit> minimum;
+    std::optional<Limit> maximum;
+  };
+
   std::string ValidateField(const schema::FieldType& field, const WeftSlot& slot,
-                            const re2::RE2* pattern) const;
+                            const FieldLimits& limits) const;
 
   const schema::RecordType& record_;
-  // Each field's compiled pattern, or null; compiled once per run.
-  std::vector<std::unique_ptr<re2::RE2>> patterns_;
+  std::vector<FieldLimits> limits_;
   bool has_constraints_ = false;
 };
 
