@@ -6,9 +6,7 @@
 namespace weft::runtime {
 
 const WeftSlot* ValueTable::Find(std::string_view key) const {
-  // TODO: a heterogeneous look-up would avoid this copy of the key; it needs C++20's transparent
-  // hashing of unordered_map.
-  auto found = entries_.find(std::string(key));
+  auto found = entries_.find(key);
   if (found != entries_.end()) return &found->second;
   return fallback_ ? &*fallback_ : nullptr;
 }

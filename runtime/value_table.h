@@ -1,6 +1,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,12 @@ class ValueTable {
   const WeftSlot* Find(std::string_view key) const;
 
  private:
-  std::unordered_map<std::string, WeftSlot> entries_;
+  // Hashes views and strings alike, so that a look-up by view copies no key.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, WeftSlot, KeyHash, std::equal_to<>> entries_;
   std::optional<WeftSlot> fallback_;
   // A deque, so that adding text never moves the text that slots point into.
   std::deque<std::string> texts_;
