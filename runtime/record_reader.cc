@@ -65,6 +65,8 @@ struct RecordReader::NestedFields {
     schema::FieldType field;
     // The field's slot when the rule reads it, otherwise -1.
     int slot = -1;
+    // The child's place in NestedFields::children, for the per-record state of ReadNested.
+    size_t index = 0;
     std::unique_ptr<NestedFields> below;
   };
   std::unordered_map<std::string, Child> children;
@@ -89,7 +91,9 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
     for (size_t k = 1; k < path.size(); ++k) {
       field = &field->type.record->fields[path[k]];
       name += "." + field->name;
-      NestedFields::Child& child = tree->children[field->name];
+      auto [entry, added] = tree->children.try_emplace(field->name);
+      NestedFields::Child& child = entry->second;
+      if (added) child.index = tree->children.size() - 1;
       child.field = *field;
       child.field.name = name;
       if (k + 1 == path.size()) {
@@ -108,8 +112,10 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
                                      std::vector<WeftSlot>& slots) {
   od::object object;
   if (value.get_object().get(object) != simdjson::SUCCESS) return "invalid JSON object";
+  // Per child: whether its key was seen, and whether its value is present (not null).
+  std::vector<uint8_t> seen(nested.children.size(), 0);
+  std::vector<uint8_t> present(nested.children.size(), 0);
   std::string problem;
-  std::unordered_map<const NestedFields::Child*, bool> seen;
   for (auto member : object) {
     std::string_view key;
     if (auto error = member.unescaped_key().get(key))
@@ -117,39 +123,51 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
     auto found = nested.children.find(std::string(key));
     if (found == nested.children.end()) continue;
     const NestedFields::Child& child = found->second;
-    if (seen[&child]) return fmt::format("field `{}` appears twice in the record", child.field.name);
-    seen[&child] = true;
+    if (seen[child.index]) {
+      return fmt::format("field `{}` appears twice in the record", child.field.name);
+    }
+    seen[child.index] = 1;
 
     od::value field_value;
     if (auto error = member.value().get(field_value))
       return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-    std::string field_problem =
-        ReadChild(child.field, child.slot, child.below.get(), field_value, slots);
+    bool child_present = false;
+    std::string field_problem = ReadChild(child.field, child.slot, child.below.get(),
+                                          field_value, slots, child_present);
+    present[child.index] = child_present ? 1 : 0;
     if (problem.empty()) problem = std::move(field_problem);
   }
   if (!problem.empty()) return problem;
 
-  // A required field of a present record must be there, as at the top level.
+  // A required field of a present record must be there, as at the top level; so must a required
+  // record on the way to a field the rule reads, because the checker typed the field below it
+  // as present.
+  // The first one in the order the rule's paths name them is reported, whatever the hash order.
+  const NestedFields::Child* first_missing = nullptr;
   for (const auto& [key, child] : nested.children) {
-    if (child.field.type.optional) continue;
-    bool present = child.slot >= 0 ? slots[child.slot].present != 0 : seen[&child];
-    if (!present) {
-      return fmt::format("required field `{}` is {}", child.field.name,
-                         seen[&child] ? "null" : "missing");
-    }
+    if (child.field.type.optional || present[child.index]) continue;
+    if (first_missing == nullptr || child.index < first_missing->index) first_missing = &child;
   }
-  return "";
+  if (first_missing == nullptr) return "";
+  return fmt::format("required field `{}` is {}", first_missing->field.name,
+                     seen[first_missing->index] ? "null" : "missing");
 }
 
 std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
                                     const NestedFields* below, od::value value,
-                                    std::vector<WeftSlot>& slots) {
-  if (field.type.kind != TypeKind::Record) return ReadField(field, value, slots[slot]);
+                                    std::vector<WeftSlot>& slots, bool& present) {
+  present = false;
+  if (field.type.kind != TypeKind::Record) {
+    std::string problem = ReadField(field, value, slots[slot]);
+    present = slots[slot].present != 0;
+    return problem;
+  }
   od::json_type type;
   if (auto error = value.type().get(type))
     return fmt::format("invalid JSON: {}", simdjson::error_message(error));
   if (type == od::json_type::null) return "";
   if (type != od::json_type::object) return WrongType(field, type, value);
+  present = true;
   if (slot >= 0) slots[slot].present = 1;
   return below != nullptr ? ReadNested(*below, value, slots) : "";
 }
@@ -215,7 +233,8 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
 
 std::string RecordReader::ReadRecordField(int index, od::value value,
                                           std::vector<WeftSlot>& slots) {
-  return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots);
+  bool present = false;
+  return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots, present);
 }
 
 std::string RecordReader::ReadField(const schema::FieldType& field, od::value value,

@@ -46,8 +46,10 @@ class RecordReader {
   struct NestedFields;
   // Reads one field below a record, or a record-typed field with the fields below it; `slot` is
   // -1 for a record that is only on the way to the fields read.
+  // `present` is set when the value is there and not null.
   std::string ReadChild(const schema::FieldType& field, int slot, const NestedFields* below,
-                        simdjson::ondemand::value value, std::vector<WeftSlot>& slots);
+                        simdjson::ondemand::value value, std::vector<WeftSlot>& slots,
+                        bool& present);
   std::string ReadNested(const NestedFields& nested, simdjson::ondemand::value value,
                          std::vector<WeftSlot>& slots);
   // Reads a top-level field of record type: its presence, and the nested fields below it.
