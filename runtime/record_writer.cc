@@ -7,39 +7,6 @@
 
 namespace weft::runtime {
 
-void AppendJsonString(std::string_view text, std::string& out) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
-void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
-  AppendJsonString(utf8::ReplaceInvalid(bytes, "\xEF\xBF\xBD"), out);
-}
 
 RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<bool>& assigned)
     : record_(record) {

@@ -62,4 +62,41 @@ size_t FindInvalid(std::string_view text) {
   return std::string_view::npos;
 }
 
+void AppendJsonString(std::string_view text, std::string& out) {
+  static constexpr char kHexDigits[] = "0123456789abcdef";
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHexDigits[(c >> 4) & 0xF];
+          out += kHexDigits[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {
+  AppendJsonString(ReplaceInvalid(bytes, "\xEF\xBF\xBD"), out);
+}
+
 }  // namespace weft::utf8

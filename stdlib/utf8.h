@@ -20,6 +20,14 @@ size_t FindInvalid(std::string_view text);
 // `replacement`.
 std::string ReplaceInvalid(std::string_view text, std::string_view replacement);
 
+// Appends `text`, which must be valid UTF-8, to `out` as a JSON string literal, quotes included.
+// Control characters are escaped; everything else is copied as it is.
+void AppendJsonString(std::string_view text, std::string& out);
+
+// Like AppendJsonString, for bytes that may not be valid UTF-8, such as a malformed input line.
+// Each byte of an invalid sequence becomes U+FFFD, so the output stays valid JSON.
+void AppendJsonStringFromBytes(std::string_view bytes, std::string& out);
+
 // True for the bytes 10xxxxxx that continue a multi-byte sequence.
 inline bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

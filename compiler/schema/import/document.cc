@@ -6,39 +6,11 @@
 #include <charconv>
 
 #include "compiler/schema/types.h"
+#include "stdlib/utf8.h"
 
 namespace weft::schema::import {
 namespace {
 
-void AppendJsonString(std::string_view text, std::string& out) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 void AppendJson(const Node& node, std::string& out) {
   switch (node.kind) {
@@ -50,7 +22,7 @@ void AppendJson(const Node& node, std::string& out) {
       out += node.text;
       break;
     case NodeKind::String:
-      AppendJsonString(node.text, out);
+      utf8::AppendJsonString(node.text, out);
       break;
     case NodeKind::Array:
       out += '[';
@@ -64,7 +36,7 @@ void AppendJson(const Node& node, std::string& out) {
       out += '{';
       for (size_t i = 0; i < node.members.size(); ++i) {
         if (i > 0) out += ',';
-        AppendJsonString(node.members[i].key, out);
+        utf8::AppendJsonString(node.members[i].key, out);
         out += ':';
         AppendJson(node.members[i].value, out);
       }
