@@ -119,9 +119,9 @@ DecimalParseError ParseDecimalKeepingScale(std::string_view text, __int128& resu
     }
     if (negative) exponent = -exponent;
   }
-  int64_t wanted = std::max<int64_t>(0, places - exponent);
-  if (wanted > kMaxDigits) return DecimalParseError::TooManyPlaces;
-  scale = static_cast<int>(wanted);
+  int64_t kept_places = std::max<int64_t>(0, places - exponent);
+  if (kept_places > kMaxDigits) return DecimalParseError::TooManyPlaces;
+  scale = static_cast<int>(kept_places);
   return ParseDecimal(text, scale, result);
 }
 

@@ -14,8 +14,8 @@ class RE2;
 
 namespace weft::runtime {
 
-// Checks a mapped target record against the limits of its schema (lengths, patterns, allowed
-// values, number ranges), so that a value the target system would refuse rejects the record
+// Checks a mapped target record against the limits of its schema: lengths, patterns, allowed
+// values and number ranges. A value that the target system would reject then rejects the record
 // here, with the field and the reason, instead of failing later in that system.
 class TargetValidator {
  public:

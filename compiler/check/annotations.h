@@ -18,7 +18,7 @@ void ApplyAnnotations(const ast::FieldDecl& decl, schema::FieldType& field,
                       DiagnosticEngine& diagnostics);
 
 // Returns the JSON text of a field's default value, which must be a literal of the field's type
-// (an enum member by name for an enum); returns "" after reporting one that is not.
+// (an enum member by name for an enum). Returns "" after reporting one that is not.
 std::string DefaultValueJson(const ast::Expr& value, const schema::FieldType& field,
                              DiagnosticEngine& diagnostics);
 

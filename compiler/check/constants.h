@@ -23,7 +23,7 @@ struct Constant {
 std::optional<Constant> EvaluateConstant(const ast::Expr& expr);
 
 // Returns the JSON text of `constant` read as a value of `type`, or "" with `reason` set when it
-// is not one: a string for a date that is not a valid YYYY-MM-DD, say.
+// is not one, such as a string for a date that is not a valid YYYY-MM-DD.
 std::string ConstantToJson(const Constant& constant, const schema::Type& type, std::string& reason);
 
 // Returns the code points of well-formed UTF-8 `text`.

@@ -286,11 +286,12 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
                         fmt::format("as an argument of `{}`", builtin->name))) {
       valid = false;
     } else if (arguments[i].kind != expected) {
-      Type wanted = Type::Of(expected);
+      Type expected_type = Type::Of(expected);
       diagnostics_
           .Report(DiagnosticKind::TypeMismatch, argument.range,
                   fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
-                              wanted.kind == TypeKind::Decimal ? "a decimal" : wanted.ToString(),
+                              expected_type.kind == TypeKind::Decimal ? "a decimal"
+                                                                      : expected_type.ToString(),
                               arguments[i].ToString()))
           .hint = fmt::format("example: {}", builtin->example);
       valid = false;

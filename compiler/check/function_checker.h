@@ -9,8 +9,8 @@ namespace weft::check {
 void DeclareFunctions(const ast::File& file, CheckedProgram& program,
                       DiagnosticEngine& diagnostics);
 
-// Checks each function's body against its parameters and declared result type. A body sees only
-// its parameters, never a record's fields.
+// Checks each function's body against its parameters and declared result type. A body can read
+// only its parameters, never a record's fields.
 void CheckFunctionBodies(CheckedProgram& program, DiagnosticEngine& diagnostics);
 
 }  // namespace weft::check

@@ -34,8 +34,8 @@ const std::vector<std::string>& ScalarTypeNames() {
 }
 
 // Resolves written types. Inside a schema, its records and enums may refer to each other in any
-// order, and to the records of schemas declared earlier as `other.Record`; outside one (`schema`
-// is null), records and enums need the schema's name.
+// order, and to the records of schemas declared earlier as `other.Record`. Outside a schema
+// (`schema` is null), records and enums need the schema's name.
 class TypeResolver {
  public:
   TypeResolver(const schema::Schema* schema, const CheckedProgram& program,

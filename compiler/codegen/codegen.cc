@@ -170,6 +170,7 @@ Value Generator::EmitTableLookup(const Node& node) {
   // constant of the generated code.
   llvm::Value* table = builder_.CreateIntToPtr(
       builder_.getInt64(reinterpret_cast<uintptr_t>(node.table)), ptr);
+
   llvm::Value* result = Temporary(llvm::ArrayType::get(builder_.getInt8Ty(), kSlotSize));
   llvm::Value* found;
   if (node.operands[0]->type.repr == Repr::Int) {
@@ -180,23 +181,17 @@ Value Generator::EmitTableLookup(const Node& node) {
     found = builder_.CreateCall(Helper("weft_table_lookup_string", i32, {ptr, ptr, ptr}),
                                 {table, Spill(key.payload), result});
   }
+
   // An absent key finds nothing, whatever the table holds for the empty key.
   llvm::Value* present = builder_.CreateAnd(builder_.CreateICmpNE(found, builder_.getInt32(0)),
                                             Present(key));
-  Value value;
+  Value value = LoadSlot(result, node.type);
   value.present = present;
-  if (node.type.repr == Repr::Bool) {
-    value.payload =
-        builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), result), builder_.getInt8(0));
-  } else {
-    value.payload = builder_.CreateLoad(PayloadType(node.type.repr), result);
-  }
+
   // Absent values carry a zero payload, which later steps such as the precision check rely on.
   value.payload = builder_.CreateSelect(present, value.payload, Zero(node.type.repr));
-  if (HasRuntimeScale(node.type)) {
-    llvm::Value* scale = builder_.CreateLoad(
-        i32, builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), result, kScaleOffset));
-    value.scale = builder_.CreateSelect(present, scale, builder_.getInt32(0));
+  if (value.scale != nullptr) {
+    value.scale = builder_.CreateSelect(present, value.scale, builder_.getInt32(0));
   }
   return value;
 }
@@ -236,21 +231,26 @@ Value Generator::EmitConstant(const Node& node) {
   return {};
 }
 
-Value Generator::EmitSource(const Node& node) {
-  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_,
-                                                          node.index * kSlotSize);
+Value Generator::LoadSlot(llvm::Value* slot, const ir::ValueType& type) {
   Value value;
-  if (node.type.repr == Repr::Bool) {
+  if (type.repr == Repr::Bool) {
     value.payload =
         builder_.CreateICmpNE(builder_.CreateLoad(builder_.getInt8Ty(), slot), builder_.getInt8(0));
   } else {
-    value.payload = builder_.CreateLoad(PayloadType(node.type.repr), slot);
+    value.payload = builder_.CreateLoad(PayloadType(type.repr), slot);
   }
-  if (HasRuntimeScale(node.type)) {
+  if (HasRuntimeScale(type)) {
     llvm::Value* scale_address =
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kScaleOffset);
     value.scale = builder_.CreateLoad(builder_.getInt32Ty(), scale_address);
   }
+  return value;
+}
+
+Value Generator::EmitSource(const Node& node) {
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_,
+                                                          node.index * kSlotSize);
+  Value value = LoadSlot(slot, node.type);
   if (node.type.optional) {
     llvm::Value* present_address =
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);

@@ -69,6 +69,9 @@ class Generator {
   Value EmitCall(const Node& node);
   Value EmitTableLookup(const Node& node);
   Value EmitSource(const Node& node);
+  // Loads the payload (and the run-time scale) of a value of `type` from a slot; the caller
+  // decides its presence.
+  Value LoadSlot(llvm::Value* slot, const ir::ValueType& type);
   Value EmitArithmetic(const Node& node);
   Value EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
   Value EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);

@@ -299,7 +299,7 @@ Value Generator::Merge(const ir::ValueType& type, Value first, llvm::BasicBlock*
   payload->addIncoming(second.payload, second_end);
   llvm::PHINode* scale = nullptr;
   if (HasRuntimeScale(type)) {
-    // The branches were converted to a run-time scale; an absent branch has none, so 0 stands in.
+    // The branches were converted to a run-time scale. An absent branch has none, so it gets 0.
     scale = builder_.CreatePHI(builder_.getInt32Ty(), 2);
     scale->addIncoming(first.scale ? first.scale : builder_.getInt32(0), first_end);
     scale->addIncoming(second.scale ? second.scale : builder_.getInt32(0), second_end);

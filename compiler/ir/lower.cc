@@ -231,7 +231,7 @@ NodePtr Lowering::LowerParameter(int index) {
   const ast::CallExpr* call = inlined_calls_.back();
   const check::CheckedFunction& function = program_.functions[program_.Info(*call).index];
   if (index < 0 || static_cast<size_t>(index) >= call->arguments.size()) {
-    throw std::logic_error("IR lowering found a local in a function body that is no parameter");
+    throw std::logic_error("IR lowering found an invalid parameter index in a function body");
   }
   // The argument belongs to the caller, so it is lowered outside the innermost call.
   inlined_calls_.pop_back();

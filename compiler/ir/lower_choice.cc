@@ -27,7 +27,7 @@ NodePtr Lowering::LowerConstant(const check::Constant& constant, const schema::T
       break;
     case Repr::Decimal:
       if (type.scale == schema::kAnyScale) {
-        // A constant keeps the places it is written with; the node's scale says how many.
+        // A constant keeps the places it is written with, and the node's scale records how many.
         int scale = 0;
         runtime::ParseDecimalKeepingScale(constant.text, node->decimal, scale);
         node->type.scale = scale;
@@ -64,8 +64,8 @@ NodePtr Lowering::Choose(NodePtr condition, NodePtr then_value, NodePtr else_val
 
 NodePtr Lowering::LowerMatch(const ast::MatchExpr& expr, ValueType type) {
   const schema::Type& subject_type = program_.Info(*expr.subject).type;
-  // Arms are tried from the last to the first, so that the first matching arm wins; the last
-  // arm is the fallback, because the checker proved that the arms cover every value.
+  // The chain is built from the last arm to the first, so that the first matching arm wins. The
+  // last arm is the fallback, because the checker proved that the arms cover every value.
   NodePtr result;
   for (auto arm = expr.arms.rbegin(); arm != expr.arms.rend(); ++arm) {
     NodePtr value = LowerAs(*arm->value, type);
@@ -169,7 +169,8 @@ std::vector<std::shared_ptr<const runtime::ValueTable>> Lowering::TakeTables() {
 
 NodePtr Lowering::LowerTableLookup(const ast::IndexExpr& expr, const check::ExprInfo& info) {
   const check::CheckedTable& table = program_.tables[info.index];
-  // The slot carries the value at the table's own type; the node says so, and LowerAs converts.
+  // The slot carries the value at the table's own type. The node has that type, and LowerAs
+  // converts it where the value is used.
   ValueType type = ValueTypeOf(table.value);
   type.optional = true;
   std::vector<NodePtr> operands;

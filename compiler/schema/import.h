@@ -8,7 +8,7 @@
 
 namespace weft::schema {
 
-// What `schema NAME from "file"` asks for.
+// The request of one `schema NAME from "file"` declaration.
 struct ImportRequest {
   // The schema's name in the .map file; it becomes Schema::name and RecordType::schema.
   std::string schema_name;

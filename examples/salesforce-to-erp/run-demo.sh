@@ -13,7 +13,7 @@ echo "== weft check accounts.map"
 "$weft" check "$here/accounts.map"
 echo "no errors"
 
-# The checker knows the Account picklists from Salesforce's describe, so a misspelt value is
+# The checker reads the Account picklists from Salesforce's describe, so a misspelt value is
 # caught before any record is read.
 echo
 echo "== weft check on a copy of accounts.map with a misspelt picklist value"

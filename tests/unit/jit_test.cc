@@ -323,8 +323,8 @@ map src.In -> dst.Out when active {
 }
 
 }  // namespace
-// A table is looked up in one step at run time, so its size does not grow the generated code;
-// a comparison chain of this many entries once overflowed the code generator's stack.
+// A table is looked up in one step at run time, so its size does not grow the generated code. A
+// comparison chain of this many entries once overflowed the code generator's stack.
 TEST_F(JitTest, LargeTableLooksUpEveryKey) {
   std::string table = "table labels: int -> string {\n";
   for (int key = 0; key < 50000; ++key) table += fmt::format("  {} => \"label {}\"\n", key, key);
