@@ -1,15 +1,16 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
-#include <memory>
 #include <vector>
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
-#include "runtime/value_table.h"
 #include "runtime/input.h"
+#include "runtime/value_table.h"
 
 namespace weft::runtime {
 
@@ -40,12 +41,32 @@ struct RunCounts {
   size_t mapped = 0;
   size_t skipped = 0;
   size_t rejected = 0;
+
+  RunCounts& operator+=(const RunCounts& other) {
+    in += other.in;
+    mapped += other.mapped;
+    skipped += other.skipped;
+    rejected += other.rejected;
+    return *this;
+  }
 };
 
-// Applies `rule` to every record of `input`. Mapped records go to `out` as NDJSON; each
-// rejected record (malformed, unreadable for the source schema, or rejected by the rule) goes
-// to `rejects` as one NDJSON line with its number, the rule, the reason and the record itself.
-RunCounts Execute(const CompiledRule& rule, const SplitInput& input, std::ostream& out,
-                  std::ostream& rejects);
+struct ExecuteOptions {
+  // Batches are mapped on this many threads at once; 1 maps them on the calling thread.
+  int threads = 1;
+  // Called on the calling thread after each batch is written, with the counts so far and the
+  // input bytes read.
+  std::function<void(const RunCounts&, uint64_t bytes)> progress;
+};
+
+// Applies `rule` to every record of `source`. Mapped records go to `out` as NDJSON, in input
+// order whatever the number of threads. A record may be rejected because it is malformed,
+// unreadable for the source schema, or rejected by the rule. It then goes to `rejects` as one
+// NDJSON line: its number, line and byte offset, the rule, the field and value at fault, the
+// reason and the record itself.
+// When the input stops being readable, source.error() says where; the counts cover the records
+// before that point.
+RunCounts Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
+                  std::ostream& rejects, const ExecuteOptions& options = {});
 
 }  // namespace weft::runtime

@@ -1,24 +1,16 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-// Splits an input file into records. Three shapes are accepted: NDJSON (one JSON value per
-// line), a JSON array of records, and a JSON object holding its records in a `records` array,
-// as Salesforce sObject Tree files and REST query results do.
+// Reads an input stream as batches of records, holding only a bounded window of it in memory.
+// Three JSON shapes are accepted: NDJSON (one JSON value per line), a JSON array of records, and
+// a JSON object holding its records in a `records` array, as Salesforce sObject Tree files and
+// REST query results do.
 namespace weft::runtime {
-
-struct InputRecord {
-  // 1-based position among the input's records.
-  size_t number = 0;
-  // 1-based line on which the record starts.
-  size_t line = 0;
-  // The record's JSON text, or the raw line when it is malformed.
-  std::string text;
-  // The reason the text is not a record, such as invalid JSON; empty for a well-formed record.
-  std::string error;
-};
 
 enum class InputFormat {
   // A text holding one JSON value is a document; a text holding several is NDJSON.
@@ -29,15 +21,95 @@ enum class InputFormat {
 
 enum class InputShape { Ndjson, JsonArray, RecordsObject, SingleObject };
 
-struct SplitInput {
-  InputShape shape = InputShape::Ndjson;
+// The bytes of a batch, followed by simdjson::SIMDJSON_PADDING readable bytes, so that a record
+// may be parsed in place.
+class ByteBuffer {
+ public:
+  explicit ByteBuffer(size_t capacity = 0);
+  char* data() { return data_.get(); }
+  const char* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
+  void Resize(size_t size) { size_ = size; }
+  // Grows the capacity to at least `capacity`, keeping the contents.
+  void Reserve(size_t capacity);
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
+struct InputRecord {
+  // 1-based position among the input's records.
+  size_t number = 0;
+  // 1-based line on which the record starts.
+  size_t line = 0;
+  // The byte offset in the input at which the record starts.
+  uint64_t offset = 0;
+  // The record's text: a view into its batch's buffer, or a prefix of it when the record is too
+  // large to hold.
+  std::string_view text;
+  // The reason the text cannot be a record, such as its size; empty when the reader may try.
+  std::string error;
+};
+
+// Consecutive records of the input. The views in `records` point into `buffer`.
+struct Batch {
+  // 0-based position among the batches, which orders the output.
+  size_t sequence = 0;
+  ByteBuffer buffer;
   std::vector<InputRecord> records;
 };
 
-// Splits `text`. A malformed line of NDJSON, or a malformed element of a JSON array, becomes a
-// record with an error. A JSON document whose structure is broken cannot be split, so it
-// yields false and a message with the line of the fault instead.
-// TODO: the whole input is held in memory; stream large files in bounded chunks.
-bool Split(std::string_view text, InputFormat format, SplitInput& input, std::string& error);
+// A stream of input bytes: a file descriptor or, in tests, a string.
+class ByteInput {
+ public:
+  virtual ~ByteInput() = default;
+  // Reads up to `size` bytes into `into`; returns 0 at the end of the input and -1 on an error,
+  // with the reason in `error`.
+  virtual long Read(char* into, size_t size, std::string& error) = 0;
+};
+
+std::unique_ptr<ByteInput> FileInput(int fd);
+std::unique_ptr<ByteInput> TextInput(std::string text);
+
+struct SourceOptions {
+  InputFormat format = InputFormat::Auto;
+  // A batch ends after the record that takes it past this size.
+  size_t batch_bytes = 1 << 20;
+  // A longer record is rejected without being held in memory.
+  size_t max_record_bytes = 64 << 20;
+  // How much of the start of the input is examined to tell NDJSON from a document.
+  size_t detect_bytes = 64 << 10;
+};
+
+class Framer;
+
+class RecordSource {
+ public:
+  RecordSource(std::unique_ptr<ByteInput> input, SourceOptions options);
+  ~RecordSource();
+
+  // Fills `batch` with the next records. Returns false when there are none left: at the end of
+  // the input, or where the input stopped being readable. error() then gives the place.
+  bool Next(Batch& batch);
+  const std::string& error() const { return error_; }
+  InputShape shape() const { return shape_; }
+  // The number of input bytes consumed so far, for progress reports.
+  uint64_t bytes_read() const;
+
+ private:
+  // Decides the shape from the start of the input on the first call.
+  bool Start();
+
+  std::unique_ptr<Framer> framer_;
+  std::unique_ptr<ByteInput> input_;
+  SourceOptions options_;
+  InputShape shape_ = InputShape::Ndjson;
+  bool started_ = false;
+  bool finished_ = false;
+  std::string error_;
+};
 
 }  // namespace weft::runtime

@@ -69,7 +69,9 @@ std::string Failure(simdjson::error_code error) {
   return fmt::format("invalid JSON: {}", simdjson::error_message(error));
 }
 
-std::string CheckValue(od::value value, int depth) {
+}  // namespace
+
+std::string CheckJsonValue(od::value value, int depth) {
   if (depth > kMaxDepth)
     return fmt::format("invalid JSON: values nest more than {} levels deep", kMaxDepth);
   od::json_type type;
@@ -84,7 +86,7 @@ std::string CheckValue(od::value value, int depth) {
         if (auto error = field.unescaped_key().get(key)) return Failure(error);
         od::value member;
         if (auto error = field.value().get(member)) return Failure(error);
-        std::string problem = CheckValue(member, depth + 1);
+        std::string problem = CheckJsonValue(member, depth + 1);
         if (!problem.empty()) return problem;
       }
       return "";
@@ -95,7 +97,7 @@ std::string CheckValue(od::value value, int depth) {
       for (auto element : array) {
         od::value item;
         if (auto error = element.get(item)) return Failure(error);
-        std::string problem = CheckValue(item, depth + 1);
+        std::string problem = CheckJsonValue(item, depth + 1);
         if (!problem.empty()) return problem;
       }
       return "";
@@ -123,8 +125,6 @@ std::string CheckValue(od::value value, int depth) {
   }
   return "invalid JSON";
 }
-
-}  // namespace
 
 std::string CheckJson(od::parser& parser, std::string_view text) {
   od::document document;
@@ -155,7 +155,7 @@ std::string CheckJson(od::parser& parser, std::string_view text) {
 
   od::value root;
   if (auto error = document.get_value().get(root)) return Failure(error);
-  std::string problem = CheckValue(root, 1);
+  std::string problem = CheckJsonValue(root, 1);
   if (!problem.empty()) return problem;
 
   // After the root value only whitespace may follow.

@@ -13,6 +13,10 @@ namespace weft::runtime {
 // id or an amount beyond 64 bits in a field that a decimal(38, 0) or no field at all reads.
 std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text);
 
+// Validates one value that a document being iterated has reached, and the values inside it.
+// `depth` is the value's nesting depth, 1 for the document's root.
+std::string CheckJsonValue(simdjson::ondemand::value value, int depth);
+
 // The reason CheckJson gives when a valid value is followed by more than whitespace.
 inline constexpr std::string_view kTrailingContent =
     "invalid JSON: unexpected content after the value";

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "runtime/decimal.h"
+#include "runtime/json_check.h"
 #include "stdlib/iso8601.h"
 
 namespace weft::runtime {
@@ -32,9 +33,8 @@ std::string_view JsonTypeName(od::json_type type) {
   return "a value";
 }
 
-// The value's JSON text for messages, shortened so that a reason stays one readable line.
-std::string Excerpt(od::value& value) {
-  std::string_view raw = value.raw_json_token();
+// A value's JSON text for messages, shortened so that a reason stays one readable line.
+std::string ValueExcerpt(std::string_view raw) {
   while (!raw.empty() &&
          (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
           raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
@@ -43,6 +43,8 @@ std::string Excerpt(od::value& value) {
   if (raw.size() > 60) return std::string(raw.substr(0, 57)) + "...";
   return std::string(raw);
 }
+
+std::string Excerpt(od::value& value) { return ValueExcerpt(value.raw_json_token()); }
 
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
   std::string expected = field.type.AsRequired().ToString();
@@ -121,7 +123,14 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
     if (auto error = member.unescaped_key().get(key))
       return fmt::format("invalid JSON: {}", simdjson::error_message(error));
     auto found = nested.children.find(std::string(key));
-    if (found == nested.children.end()) continue;
+    if (found == nested.children.end()) {
+      od::value unread;
+      if (auto error = member.value().get(unread))
+        return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+      std::string invalid = CheckJsonValue(unread, 3);
+      if (!invalid.empty()) return invalid;
+      continue;
+    }
     const NestedFields::Child& child = found->second;
     if (seen[child.index]) {
       return fmt::format("field `{}` appears twice in the record", child.field.name);
@@ -135,7 +144,10 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
     std::string field_problem = ReadChild(child.field, child.slot, child.below.get(),
                                           field_value, slots, child_present);
     present[child.index] = child_present ? 1 : 0;
-    if (problem.empty()) problem = std::move(field_problem);
+    if (problem.empty() && !field_problem.empty()) {
+      NoteProblem(child.field.name, field_value.raw_json_token());
+      problem = std::move(field_problem);
+    }
   }
   if (!problem.empty()) return problem;
 
@@ -149,6 +161,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
     if (first_missing == nullptr || child.index < first_missing->index) first_missing = &child;
   }
   if (first_missing == nullptr) return "";
+  NoteProblem(first_missing->field.name, {});
   return fmt::format("required field `{}` is {}", first_missing->field.name,
                      seen[first_missing->index] ? "null" : "missing");
 }
@@ -175,51 +188,81 @@ std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
 std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots,
                                std::vector<int>& bad_fields) {
   bad_fields.clear();
-  slots.assign(slot_count_, WeftSlot{});
+  malformed_ = false;
+  problem_field_.clear();
+  problem_value_.clear();
+  slots.resize(slot_count_);
   std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
-  buffer_ = simdjson::padded_string(json);
 
+  auto invalid = [&](std::string reason) {
+    bad_fields.clear();
+    malformed_ = true;
+    problem_field_.clear();
+    problem_value_.clear();
+    return reason;
+  };
   od::document document;
-  if (auto error = parser_.iterate(buffer_).get(document))
-    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (auto error =
+          parser_.iterate(json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING)
+              .get(document)) {
+    return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+  }
   od::object object;
-  if (document.get_object().get(object) != simdjson::SUCCESS)
+  if (document.get_object().get(object) != simdjson::SUCCESS) {
+    // A valid scalar or array is a value of the wrong kind; anything else is not JSON at all.
+    std::string check = CheckJson(parser_, json);
+    if (!check.empty()) return invalid(check);
     return "the record is not a JSON object";
+  }
 
   // A problem with one field does not stop the others from being read, so that the caller can
   // still decide whether the rule would skip the record anyway.
   std::string first_problem;
+  std::string_view current_value;
   auto field_problem = [&](int index, std::string message) {
     slots[index] = WeftSlot{};
     bad_fields.push_back(index);
-    if (first_problem.empty()) first_problem = std::move(message);
+    if (first_problem.empty()) {
+      first_problem = std::move(message);
+      NoteProblem(record_.fields[index].name, current_value);
+    }
   };
 
   std::vector<bool> seen(record_.fields.size(), false);
   for (auto member : object) {
     std::string_view key;
     if (auto error = member.unescaped_key().get(key))
-      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-    auto found = field_index_.find(std::string(key));
-    if (found == field_index_.end()) continue;
+      return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+    od::value value;
+    if (auto error = member.value().get(value))
+      return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+    auto found = field_index_.find(key);
+    if (found == field_index_.end()) {
+      // A value the rule does not read is still checked, so that no malformed record passes.
+      std::string problem = CheckJsonValue(value, 2);
+      if (!problem.empty()) return invalid(std::move(problem));
+      continue;
+    }
     int index = found->second;
+    current_value = value.raw_json_token();
     if (seen[index]) {
       field_problem(index, fmt::format("field `{}` appears twice in the record", key));
+      std::string problem = CheckJsonValue(value, 2);
+      if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
     seen[index] = true;
-
-    od::value value;
-    if (auto error = member.value().get(value)) {
-      bad_fields.clear();
-      return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-    }
     std::string problem = record_.fields[index].type.kind == TypeKind::Record
                               ? ReadRecordField(index, value, slots)
                               : ReadField(record_.fields[index], value, slots[index]);
+    if (problem.starts_with("invalid JSON")) return invalid(std::move(problem));
     if (!problem.empty()) field_problem(index, std::move(problem));
   }
-
+  // After the object only whitespace may follow.
+  const char* end = nullptr;
+  if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr)
+    return invalid(std::string(kTrailingContent));
+  current_value = {};
   for (size_t i = 0; i < record_.fields.size(); ++i) {
     const schema::FieldType& field = record_.fields[i];
     if (!reads_[i] || slots[i].present || field.type.optional) continue;
@@ -228,7 +271,21 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     field_problem(static_cast<int>(i), fmt::format("required field `{}` is {}", field.name,
                                                    seen[i] ? "null" : "missing"));
   }
+  // A value of the wrong type may also be invalid JSON, such as `tru`, which the getters do not
+  // tell apart. Only then is the record checked once more as a whole.
+  if (!first_problem.empty()) {
+    std::string check = CheckJson(check_parser_, json);
+    if (!check.empty()) return invalid(std::move(check));
+  }
   return first_problem;
+}
+
+void RecordReader::NoteProblem(const std::string& field, std::string_view value) {
+  if (!problem_field_.empty()) return;
+  problem_field_ = field;
+  // The token of an object or an array is only its opening bracket, so it is not shown.
+  if (!value.empty() && value.front() != '{' && value.front() != '[')
+    problem_value_ = ValueExcerpt(value);
 }
 
 std::string RecordReader::ReadRecordField(int index, od::value value,

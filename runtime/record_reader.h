@@ -25,13 +25,20 @@ class RecordReader {
                const std::vector<std::vector<int>>& paths = {});
   ~RecordReader();
 
-  // Fills `slots` from one JSON object, which Split has already validated as a whole. Returns ""
-  // on success, otherwise the first reason the record cannot be read, naming the field and the
-  // value. When only single fields are at fault, `bad_fields` lists them, their slots are absent
-  // and the other fields are read. It is empty when the record as a whole is unreadable.
-  // Strings in the slots point into the reader's buffers and stay valid until the next call.
+  // Fills `slots` from one JSON object, which must be followed by simdjson::SIMDJSON_PADDING
+  // readable bytes. The whole record is validated on the way, including the values the rule
+  // does not read. Returns "" on success, otherwise the first reason the record cannot be read,
+  // naming the field and the value. When only single fields are at fault, `bad_fields` lists
+  // them, their slots are absent and the other fields are read. It is empty when the record as a
+  // whole is unreadable, and malformed() tells whether that is because it is not valid JSON.
+  // Strings in the slots point into `json` or the reader's buffers and stay valid until the next
+  // call and as long as `json` does.
   std::string Read(std::string_view json, std::vector<WeftSlot>& slots,
                    std::vector<int>& bad_fields);
+  bool malformed() const { return malformed_; }
+  // The top-level field and the value text of the first problem, when it concerns one field.
+  const std::string& problem_field() const { return problem_field_; }
+  const std::string& problem_value() const { return problem_value_; }
 
  private:
   std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value,
@@ -61,9 +68,17 @@ class RecordReader {
   const schema::RecordType& record_;
   std::vector<bool> reads_;
   size_t slot_count_ = 0;
-  std::unordered_map<std::string, int> field_index_;
+  // Keys are views of the names in `record_`, so that a key of the input is found without a copy.
+  std::unordered_map<std::string_view, int> field_index_;
+  // Records the field and value of the first problem, the innermost one for nested fields.
+  void NoteProblem(const std::string& field, std::string_view value);
+
   simdjson::ondemand::parser parser_;
-  simdjson::padded_string buffer_;
+  // Checks a record that has a problem as a whole, without touching the strings of parser_.
+  simdjson::ondemand::parser check_parser_;
+  bool malformed_ = false;
+  std::string problem_field_;
+  std::string problem_value_;
 };
 
 }  // namespace weft::runtime

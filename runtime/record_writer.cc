@@ -2,11 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "runtime/decimal.h"
 #include "stdlib/utf8.h"
 
 namespace weft::runtime {
-
 
 RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<bool>& assigned)
     : record_(record) {
@@ -29,41 +30,44 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
       out += defaults_[i];
       continue;
     }
-    if (!slot.present) {
-      out += "null";
-      continue;
-    }
-    const schema::Type& type = record_.fields[i].type;
-    switch (type.kind) {
-      case schema::TypeKind::String:
-      case schema::TypeKind::Enum:
-      case schema::TypeKind::Date:
-      case schema::TypeKind::Time:
-      case schema::TypeKind::DateTime:
-        AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
-                         out);
-        break;
-      case schema::TypeKind::Int:
-        out += fmt::format("{}", slot.integer);
-        break;
-      case schema::TypeKind::Decimal:
-        out += DecimalToString(slot.decimal,
-                               type.scale == schema::kAnyScale ? slot.scale : type.scale);
-        break;
-      case schema::TypeKind::Bool:
-        out += slot.boolean ? "true" : "false";
-        break;
-      case schema::TypeKind::Float:
-        // The shortest text that reads back as the same double; the code generator lets no
-        // infinity or NaN through.
-        out += fmt::format("{}", slot.real);
-        break;
-      default:
-        out += "null";
-        break;
-    }
+    AppendValue(i, slot, out);
   }
   out += "}\n";
+}
+
+void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& out) const {
+  if (!slot.present) {
+    out += "null";
+    return;
+  }
+  const schema::Type& type = record_.fields[field].type;
+  switch (type.kind) {
+    case schema::TypeKind::String:
+    case schema::TypeKind::Enum:
+    case schema::TypeKind::Date:
+    case schema::TypeKind::Time:
+    case schema::TypeKind::DateTime:
+      AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
+                       out);
+      break;
+    case schema::TypeKind::Int:
+      fmt::format_to(std::back_inserter(out), "{}", slot.integer);
+      break;
+    case schema::TypeKind::Decimal:
+      out += DecimalToString(slot.decimal, type.scale == schema::kAnyScale ? slot.scale : type.scale);
+      break;
+    case schema::TypeKind::Bool:
+      out += slot.boolean ? "true" : "false";
+      break;
+    case schema::TypeKind::Float:
+      // The shortest text that reads back as the same double; the code generator lets no
+      // infinity or NaN through.
+      fmt::format_to(std::back_inserter(out), "{}", slot.real);
+      break;
+    default:
+      out += "null";
+      break;
+  }
 }
 
 }  // namespace weft::runtime

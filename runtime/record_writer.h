@@ -22,6 +22,8 @@ class RecordWriter {
   explicit RecordWriter(const schema::RecordType& record, const std::vector<bool>& assigned = {});
 
   void Write(const WeftSlot* slots, std::string& out) const;
+  // Appends the JSON text of one field's value.
+  void AppendValue(size_t field, const WeftSlot& slot, std::string& out) const;
 
  private:
   const schema::RecordType& record_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct RunOptions {
   std::string out;
   std::string rejects;
   std::string input_format = "auto";
+  int threads = 0;
+  size_t max_record_bytes = 64 << 20;
   bool verbose = false;
 };
 

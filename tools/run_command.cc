@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 #include <llvm/Support/Error.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -8,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "compiler/codegen/jit.h"
 #include "compiler/frontend.h"
@@ -20,27 +25,19 @@
 namespace weft::tools {
 namespace {
 
-bool ReadInput(const std::string& path, std::string& text) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = buffer.str();
-    return true;
-  }
+// Opens the input for reading, or standard input for "-". Returns -1 after an error message.
+int OpenInput(const std::string& path) {
+  if (path == "-") return STDIN_FILENO;
   std::error_code status_error;
   if (std::filesystem::is_directory(path, status_error)) {
     std::cerr << fmt::format("weft run: cannot read input `{}`: it is a directory\n", path);
-    return false;
+    return -1;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     std::cerr << fmt::format("weft run: cannot read input `{}`: {}\n", path, std::strerror(errno));
-    return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return true;
+  return fd;
 }
 
 // Opens an output file, or returns `standard` for "-".
@@ -141,17 +138,49 @@ bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
   }
 }
 
-bool LoadInput(const RunOptions& options, runtime::SplitInput& input) {
-  std::string text;
-  if (!ReadInput(options.in, text)) return false;
-  runtime::InputFormat format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
-                                : options.input_format == "json" ? runtime::InputFormat::Json
-                                                                 : runtime::InputFormat::Auto;
-  std::string error;
-  if (runtime::Split(text, format, input, error)) return true;
-  std::cerr << fmt::format("weft run: {}: {}\n", options.in, error);
-  return false;
+runtime::SourceOptions SourceOptionsFor(const RunOptions& options) {
+  runtime::SourceOptions source;
+  source.format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
+                  : options.input_format == "json" ? runtime::InputFormat::Json
+                                                   : runtime::InputFormat::Auto;
+  source.max_record_bytes = options.max_record_bytes;
+  return source;
 }
+
+int ThreadCount(const RunOptions& options) {
+  if (options.threads > 0) return options.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Redraws one status line on stderr, at most a few times a second, when stderr is a terminal
+// that nothing else writes to.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool visible) : visible_(visible), start_(Clock::now()), last_(start_) {}
+
+  void Update(const runtime::RunCounts& counts, uint64_t bytes) {
+    if (!visible_) return;
+    Clock::time_point now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    std::cerr << fmt::format("\r{} records, {:.1f} MB read, {:.0f} records/s ", counts.in,
+                             static_cast<double>(bytes) / 1e6, counts.in / seconds)
+              << std::flush;
+    drawn_ = true;
+  }
+
+  void Clear() {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool visible_;
+  bool drawn_ = false;
+  Clock::time_point start_;
+  Clock::time_point last_;
+};
 
 }  // namespace
 
@@ -174,19 +203,38 @@ int RunRun(const RunOptions& options) {
   if (!CompileRule(*frontend, *rule, jit, compiled)) return kExitFailure;
   log.Step("compiled rule " + rule->name);
 
-  runtime::SplitInput input;
-  if (!LoadInput(options, input)) return kExitFailure;
-  log.Step(fmt::format("read {} record(s) from {}", input.records.size(), options.in));
+  int input_fd = OpenInput(options.in);
+  if (input_fd < 0) return kExitFailure;
+  runtime::RecordSource source(runtime::FileInput(input_fd), SourceOptionsFor(options));
 
   std::ofstream out_file, rejects_file;
   std::ostream* out = OpenOutput(options.out, std::cout, out_file);
   std::ostream* rejects = OpenOutput(options.rejects, std::cerr, rejects_file);
   if (out == nullptr || rejects == nullptr) return kExitFailure;
 
-  runtime::RunCounts counts = runtime::Execute(compiled, input, *out, *rejects);
-  log.Step("mapped and wrote the records");
-  std::cerr << fmt::format("rule {}: in {} / mapped {} / skipped {} / rejected {}\n", rule->name,
-                           counts.in, counts.mapped, counts.skipped, counts.rejected);
+  runtime::ExecuteOptions execute;
+  execute.threads = ThreadCount(options);
+  ProgressLine progress(options.rejects != "-" && !options.verbose && isatty(STDERR_FILENO));
+  execute.progress = [&](const runtime::RunCounts& counts, uint64_t bytes) {
+    progress.Update(counts, bytes);
+  };
+  auto start = std::chrono::steady_clock::now();
+  runtime::RunCounts counts = runtime::Execute(compiled, source, *out, *rejects, execute);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.Clear();
+  if (input_fd != STDIN_FILENO) ::close(input_fd);
+  log.Step(fmt::format("mapped and wrote {} record(s) on {} thread(s)", counts.in, execute.threads));
+  std::cerr << fmt::format(
+      "rule {}: in {} / mapped {} / skipped {} / rejected {} ({:.0f} records/s)\n", rule->name,
+      counts.in, counts.mapped, counts.skipped, counts.rejected,
+      seconds > 0 ? counts.in / seconds : 0.0);
+  if (!source.error().empty()) {
+    std::cerr << fmt::format(
+        "weft run: {}: {}; the records before this point were processed and are counted above\n",
+        options.in == "-" ? "standard input" : options.in, source.error());
+    return kExitFailure;
+  }
   if (!*out || !*rejects) {
     std::cerr << "weft run: writing the output failed; the counts above may not match the files\n";
     return kExitFailure;

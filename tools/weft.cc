@@ -49,10 +49,20 @@ int main(int argc, char** argv) {
       ->required();
   run_command
       ->add_option(
-          "--input-format", run.input_format,
+          "--in-format,--input-format", run.input_format,
           "auto: one JSON value is a document, several are NDJSON; ndjson: one record per line; "
           "json: one document")
       ->check(CLI::IsMember({"auto", "ndjson", "json"}))
+      ->capture_default_str();
+  run_command
+      ->add_option("--threads", run.threads,
+                   "Threads that map records; 0 uses every core. Output order never changes")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  run_command
+      ->add_option("--max-record-bytes", run.max_record_bytes,
+                   "Records longer than this are rejected without being held in memory")
+      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 40))
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 

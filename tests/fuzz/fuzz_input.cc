@@ -1,5 +1,6 @@
 // Fuzz target: runs one fixed, JIT-compiled rule over arbitrary input text in every input
 // format. The counts must add up and no input may crash the reader, the rule or the writer.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -64,13 +65,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   for (auto format : {weft::runtime::InputFormat::Auto, weft::runtime::InputFormat::Ndjson,
                       weft::runtime::InputFormat::Json}) {
-    weft::runtime::SplitInput input;
-    std::string error;
-    if (!weft::runtime::Split(text, format, input, error)) continue;
-    std::ostringstream out, rejects;
-    weft::runtime::RunCounts counts = weft::runtime::Execute(Rule().rule, input, out, rejects);
-    if (counts.in != counts.mapped + counts.skipped + counts.rejected) std::abort();
-    if (counts.in != input.records.size()) std::abort();
+    for (size_t batch_bytes : {size_t{5}, size_t{1} << 20}) {
+      weft::runtime::SourceOptions options;
+      options.format = format;
+      options.batch_bytes = batch_bytes;
+      options.detect_bytes = batch_bytes;
+      options.max_record_bytes = 4096;
+      weft::runtime::RecordSource source(weft::runtime::TextInput(text), options);
+      std::ostringstream out, rejects;
+      weft::runtime::ExecuteOptions execute;
+      execute.threads = batch_bytes < 100 ? 2 : 1;
+      weft::runtime::RunCounts counts =
+          weft::runtime::Execute(Rule().rule, source, out, rejects, execute);
+      if (counts.in != counts.mapped + counts.skipped + counts.rejected) std::abort();
+      // Every mapped record is one output line and every rejected one a rejects line.
+      std::string written = out.str(), rejected = rejects.str();
+      if (static_cast<size_t>(std::count(written.begin(), written.end(), '\n')) != counts.mapped)
+        std::abort();
+      if (static_cast<size_t>(std::count(rejected.begin(), rejected.end(), '\n')) !=
+          counts.rejected)
+        std::abort();
+    }
   }
   return 0;
 }

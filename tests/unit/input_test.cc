@@ -2,160 +2,221 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace weft::runtime {
 namespace {
 
-SplitInput MustSplit(std::string_view text) {
-  SplitInput input;
+// A record with its text copied out of the batch that held it.
+struct Framed {
+  size_t number;
+  size_t line;
+  uint64_t offset;
+  std::string text;
   std::string error;
-  EXPECT_TRUE(Split(text, InputFormat::Auto, input, error)) << error;
-  return input;
+};
+
+struct Framing {
+  InputShape shape;
+  std::vector<Framed> records;
+  std::string error;
+  size_t batches = 0;
+};
+
+Framing Frame(std::string text, InputFormat format = InputFormat::Auto,
+              size_t batch_bytes = 1 << 20, size_t max_record_bytes = 64 << 20) {
+  SourceOptions options;
+  options.format = format;
+  options.batch_bytes = batch_bytes;
+  options.max_record_bytes = max_record_bytes;
+  options.detect_bytes = std::min<size_t>(batch_bytes, 64 << 10);
+  RecordSource source(TextInput(std::move(text)), options);
+  Framing framing;
+  Batch batch;
+  while (source.Next(batch)) {
+    ++framing.batches;
+    for (const InputRecord& record : batch.records) {
+      framing.records.push_back(
+          {record.number, record.line, record.offset, std::string(record.text), record.error});
+    }
+  }
+  framing.shape = source.shape();
+  framing.error = source.error();
+  return framing;
 }
 
-TEST(InputSplit, ReadsNdjsonLinesWithTheirNumbers) {
-  SplitInput input = MustSplit("{\"a\":1}\n\n{\"a\":2}\r\n");
+TEST(RecordSource, ReadsNdjsonLinesWithTheirNumbersAndOffsets) {
+  Framing input = Frame("{\"a\":1}\n\n{\"a\":2}\r\n");
   ASSERT_EQ(input.records.size(), 2u);
   EXPECT_EQ(input.shape, InputShape::Ndjson);
   EXPECT_EQ(input.records[0].line, 1u);
   EXPECT_EQ(input.records[1].line, 3u);
   EXPECT_EQ(input.records[1].number, 2u);
+  EXPECT_EQ(input.records[1].offset, 9u);
   EXPECT_EQ(input.records[1].text, "{\"a\":2}");
 }
 
-TEST(InputSplit, KeepsAMalformedLineAsAnError) {
-  SplitInput input = MustSplit("{\"a\":1}\n{\"a\":\n{\"a\":3}\n");
-  ASSERT_EQ(input.records.size(), 3u);
-  EXPECT_TRUE(input.records[0].error.empty());
-  EXPECT_NE(input.records[1].error.find("invalid JSON"), std::string::npos);
-  EXPECT_EQ(input.records[1].text, "{\"a\":");
-  EXPECT_TRUE(input.records[2].error.empty());
+TEST(RecordSource, CountsOffsetsPastAByteOrderMark) {
+  Framing input = Frame("\xEF\xBB\xBF{\"a\":1}\n{\"a\":2}\n");
+  ASSERT_EQ(input.records.size(), 2u);
+  EXPECT_EQ(input.records[0].offset, 3u);
+  EXPECT_EQ(input.records[0].text, "{\"a\":1}");
+  EXPECT_EQ(input.records[1].offset, 11u);
 }
 
-TEST(InputSplit, ReadsAJsonArray) {
-  SplitInput input = MustSplit(" [ {\"a\": 1}, {\"a\": 2} ] ");
+TEST(RecordSource, KeepsAMalformedLineForTheReader) {
+  Framing input = Frame("{\"a\":1}\n{\"a\":\n{\"a\":3}\n");
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.records[1].text, "{\"a\":");
+  EXPECT_TRUE(input.records[1].error.empty());
+}
+
+TEST(RecordSource, ReadsAJsonArray) {
+  Framing input = Frame(" [ {\"a\": 1}, {\"a\": 2} ] ");
   EXPECT_EQ(input.shape, InputShape::JsonArray);
   ASSERT_EQ(input.records.size(), 2u);
   EXPECT_EQ(input.records[1].text, "{\"a\": 2}");
   EXPECT_EQ(input.records[1].line, 1u);
+  EXPECT_EQ(input.records[1].offset, 13u);
 }
 
-TEST(InputSplit, ReadsTheRecordsOfAnSObjectTree) {
-  SplitInput input =
-      MustSplit("{\n \"records\": [\n  {\"Name\": \"A\"},\n  {\"Name\": \"B\"}\n ]\n}");
+TEST(RecordSource, ReadsTheRecordsOfAnSObjectTree) {
+  Framing input = Frame("{\n \"records\": [\n  {\"Name\": \"A\"},\n  {\"Name\": \"B\"}\n ]\n}");
   EXPECT_EQ(input.shape, InputShape::RecordsObject);
   ASSERT_EQ(input.records.size(), 2u);
   EXPECT_EQ(input.records[0].text, "{\"Name\": \"A\"}");
   EXPECT_EQ(input.records[0].line, 3u);
+  EXPECT_EQ(input.records[1].line, 4u);
 }
 
-TEST(InputSplit, RejectsASecondRecordsKey) {
-  SplitInput input;
-  std::string error;
-  EXPECT_FALSE(Split("{\"records\": [{\"a\": 1}], \"records\": [{\"a\": 2}]}",
-                     InputFormat::Auto, input, error));
-  EXPECT_NE(error.find("more than one `records` key"), std::string::npos) << error;
+TEST(RecordSource, RejectsASecondRecordsKey) {
+  Framing input = Frame("{\"records\": [{\"a\": 1}], \"records\": [{\"a\": 2}]}");
+  EXPECT_NE(input.error.find("more than one `records` key"), std::string::npos) << input.error;
 }
 
-TEST(InputSplit, ReadsRecordsAfterOtherKeys) {
-  SplitInput input = MustSplit("{\"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}");
-  ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_EQ(input.records[1].text, "{\"a\": 2}");
+TEST(RecordSource, ReadsRecordsAfterOtherKeys) {
+  Framing input = Frame("{\"done\": true, \"n\": [1, {\"x\": \"]\"}], \"records\": [{\"a\": 1}]}");
+  ASSERT_EQ(input.records.size(), 1u) << input.error;
+  EXPECT_EQ(input.records[0].text, "{\"a\": 1}");
 }
 
-TEST(InputSplit, ReadsOnePrettyPrintedObject) {
-  SplitInput input = MustSplit("{\n  \"Name\": \"A\"\n}\n");
+TEST(RecordSource, ReadsOnePrettyPrintedObject) {
+  Framing input = Frame("{\n  \"Name\": \"A\"\n}\n");
+  EXPECT_EQ(input.shape, InputShape::SingleObject);
   ASSERT_EQ(input.records.size(), 1u);
-  EXPECT_TRUE(input.records[0].error.empty());
+  EXPECT_EQ(input.records[0].text, "{\n  \"Name\": \"A\"\n}");
 }
 
-TEST(InputSplit, FailsOnABrokenArray) {
-  SplitInput input;
-  std::string error;
-  EXPECT_FALSE(Split("[{\"a\":1},", InputFormat::Auto, input, error));
-  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
-}
-
-TEST(InputSplit, AcceptsEmptyInput) {
-  EXPECT_TRUE(MustSplit("").records.empty());
-  EXPECT_TRUE(MustSplit("\n  \n").records.empty());
-}
-
-TEST(InputSplit, AcceptsNumbersBeyond64Bits) {
-  SplitInput input =
-      MustSplit("{\"id\": 123456789012345678901234567890, \"x\": 1e400}\n{\"id\": -0.5e-3}\n");
+TEST(RecordSource, StopsAtABrokenArray) {
+  Framing input = Frame("[{\"a\":1},\n{\"a\":2} {\"a\":3}]");
   ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_EQ(input.records[0].error, "");
-  EXPECT_EQ(input.records[1].error, "");
+  EXPECT_NE(input.error.find("invalid JSON near line 2"), std::string::npos) << input.error;
 }
 
-TEST(InputSplit, RejectsInvalidTokensInsideAValidStructure) {
-  SplitInput input = MustSplit("[{\"a\": tru}, {\"a\": 01}, {\"a\": 1}]");
-  ASSERT_EQ(input.records.size(), 3u);
-  EXPECT_NE(input.records[0].error, "");
-  EXPECT_NE(input.records[1].error, "");
-  EXPECT_EQ(input.records[2].error, "");
+TEST(RecordSource, ReportsADocumentThatEndsEarly) {
+  Framing input = Frame("[{\"a\":1},");
+  EXPECT_EQ(input.records.size(), 1u);
+  EXPECT_NE(input.error.find("ends before the document"), std::string::npos) << input.error;
 }
 
-TEST(InputSplit, FailsOnABrokenRecordsDocument) {
-  SplitInput input;
-  std::string error;
-  EXPECT_FALSE(Split("{\n \"records\": [\n  {\"a\": 1},\n  {\"a\": 2\n ]\n}\n", InputFormat::Auto,
-                     input, error));
-  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
+TEST(RecordSource, ReportsMismatchedBrackets) {
+  Framing input = Frame("[{\"a\":[1}]");
+  EXPECT_NE(input.error.find("closes a value opened with `[`"), std::string::npos) << input.error;
 }
 
-TEST(InputSplit, ReadsOneLineRestResponseAsRecords) {
-  SplitInput input =
-      MustSplit("{\"totalSize\": 2, \"done\": true, \"records\": [{\"a\": 1}, {\"a\": 2}]}\n");
-  EXPECT_EQ(input.shape, InputShape::RecordsObject);
-  EXPECT_EQ(input.records.size(), 2u);
+TEST(RecordSource, RejectsContentAfterTheDocument) {
+  Framing input = Frame("[{\"a\":1}] x", InputFormat::Json);
+  EXPECT_NE(input.error.find("after the document"), std::string::npos) << input.error;
 }
 
-TEST(InputSplit, ForcedNdjsonKeepsARecordsField) {
-  SplitInput input;
-  std::string error;
-  ASSERT_TRUE(Split("{\"records\": [1, 2]}\n", InputFormat::Ndjson, input, error));
+TEST(RecordSource, AcceptsEmptyInput) {
+  EXPECT_TRUE(Frame("").records.empty());
+  EXPECT_TRUE(Frame("\n  \n").records.empty());
+  EXPECT_TRUE(Frame("[]").records.empty());
+  EXPECT_EQ(Frame("[]").error, "");
+}
+
+TEST(RecordSource, ForcedNdjsonKeepsARecordsField) {
+  Framing input = Frame("{\"records\": [1, 2]}\n", InputFormat::Ndjson);
   ASSERT_EQ(input.records.size(), 1u);
   EXPECT_EQ(input.records[0].text, "{\"records\": [1, 2]}");
 }
 
-TEST(InputSplit, RejectsTrailingContentOnALine) {
-  SplitInput input = MustSplit("{\"a\": 1} x\n{\"a\": 2}\n");
-  ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_NE(input.records[0].error, "");
-  EXPECT_EQ(input.records[1].error, "");
-}
-
-TEST(InputSplit, FailsOnADocumentThatCannotStart) {
-  SplitInput input;
-  std::string error;
-  EXPECT_FALSE(Split("{\"a\": \"\xff\"}", InputFormat::Json, input, error));
-  EXPECT_NE(error.find("invalid JSON"), std::string::npos) << error;
-}
-
-TEST(InputSplit, KeepsNdjsonWhoseFirstLinesAreMalformed) {
-  SplitInput input = MustSplit("{\"id\":1,\n{\"id\":2,\n{\"id\":3}\n{\"id\":4}\n");
+TEST(RecordSource, KeepsNdjsonWhoseFirstLinesAreMalformed) {
+  Framing input = Frame("{\"id\":1,\n{\"id\":2,\n{\"id\":3}\n{\"id\":4}\n");
   EXPECT_EQ(input.shape, InputShape::Ndjson);
-  ASSERT_EQ(input.records.size(), 4u);
-  EXPECT_NE(input.records[0].error, "");
-  EXPECT_NE(input.records[1].error, "");
-  EXPECT_EQ(input.records[2].error, "");
-  EXPECT_EQ(input.records[3].error, "");
+  EXPECT_EQ(input.records.size(), 4u);
 }
 
-TEST(InputSplit, AcceptsUnpairedSurrogateEscapes) {
-  SplitInput input = MustSplit("{\"a\": \"\\ud800\"}\n{\"a\": \"\\q\"}\n");
-  ASSERT_EQ(input.records.size(), 2u);
-  EXPECT_EQ(input.records[0].error, "");
-  EXPECT_NE(input.records[1].error, "");
-}
-
-TEST(InputSplit, SplitsLinesEndedByCarriageReturnsOnly) {
-  SplitInput input = MustSplit("{\"id\":1}\r{\"id\":2}\r{\"id\":3}\r");
+TEST(RecordSource, SplitsLinesEndedByCarriageReturnsOnly) {
+  Framing input = Frame("{\"id\":1}\r{\"id\":2}\r{\"id\":3}\r");
   EXPECT_EQ(input.shape, InputShape::Ndjson);
   ASSERT_EQ(input.records.size(), 3u);
   EXPECT_EQ(input.records[2].text, "{\"id\":3}");
   EXPECT_EQ(input.records[2].line, 3u);
+}
+
+TEST(RecordSource, RejectsALineOverTheLimitAndReadsOn) {
+  std::string long_line = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
+  Framing input = Frame("{\"a\":1}\n" + long_line + "\n{\"a\":3}\n", InputFormat::Ndjson, 64, 1000);
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_NE(input.records[1].error.find("longer than 1000 bytes"), std::string::npos);
+  EXPECT_EQ(input.records[1].offset, 8u);
+  EXPECT_LE(input.records[1].text.size(), 200u);
+  EXPECT_EQ(input.records[2].text, "{\"a\":3}");
+  EXPECT_EQ(input.records[2].line, 3u);
+}
+
+TEST(RecordSource, StopsAtAnArrayRecordOverTheLimit) {
+  std::string big = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
+  Framing input = Frame("[{\"a\":1}," + big + "]", InputFormat::Json, 64, 1000);
+  EXPECT_EQ(input.records.size(), 1u);
+  EXPECT_NE(input.error.find("longer than 1000 bytes"), std::string::npos) << input.error;
+}
+
+// Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
+// the records, their numbers, lines and offsets must not depend on where the batches end.
+TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
+  std::mt19937 random(7);
+  for (int round = 0; round < 60; ++round) {
+    std::vector<std::string> records;
+    int count = 1 + static_cast<int>(random() % 30);
+    for (int i = 0; i < count; ++i) {
+      std::string text = "{\"id\": " + std::to_string(i) + ", \"s\": \"a\\\"]}" +
+                         std::string(random() % 40, 'x') + "\", \"n\": [1, {\"b\": []}]}";
+      records.push_back(text);
+    }
+    std::string joined;
+    int shape = round % 3;
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (shape == 0) joined += records[i] + (round % 2 ? "\r\n" : "\n");
+      if (shape == 1) joined += (i == 0 ? "[\n  " : ",\n  ") + records[i];
+      if (shape == 2) {
+        joined += (i == 0 ? "{\"x\": {\"records\": 1}, \"records\": [" : ", ") + records[i];
+      }
+    }
+    if (shape == 1) joined += "\n]\n";
+    if (shape == 2) joined += "], \"done\": true}";
+    Framing reference = Frame(joined);
+    ASSERT_EQ(reference.error, "");
+    ASSERT_EQ(reference.records.size(), records.size());
+    for (size_t batch_bytes : {1, 7, 16, 100, 333}) {
+      Framing framing =
+          Frame(joined, shape == 0 ? InputFormat::Ndjson : InputFormat::Json, batch_bytes);
+      ASSERT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), records.size()) << batch_bytes;
+      for (size_t i = 0; i < records.size(); ++i) {
+        EXPECT_EQ(framing.records[i].text, records[i]);
+        EXPECT_EQ(framing.records[i].number, i + 1);
+        EXPECT_EQ(framing.records[i].line, reference.records[i].line);
+        EXPECT_EQ(framing.records[i].offset, reference.records[i].offset);
+        EXPECT_EQ(joined.substr(framing.records[i].offset, records[i].size()), records[i]);
+      }
+      if (batch_bytes < 100 && records.size() > 1) EXPECT_GT(framing.batches, 1u);
+    }
+  }
 }
 
 }  // namespace

@@ -60,12 +60,11 @@ class JitTest : public testing::Test {
     auto compiled = jit_->CompileForRun(frontend_->program, checked);
     EXPECT_TRUE(static_cast<bool>(compiled)) << llvm::toString(compiled.takeError());
 
-    runtime::SplitInput split;
-    std::string error;
-    EXPECT_TRUE(runtime::Split(input, runtime::InputFormat::Auto, split, error)) << error;
+    runtime::RecordSource source(runtime::TextInput(input), {});
     std::ostringstream out, rejects;
     RunResult result;
-    result.counts = runtime::Execute(*compiled, split, out, rejects);
+    result.counts = runtime::Execute(*compiled, source, out, rejects);
+    EXPECT_EQ(source.error(), "");
     result.out = out.str();
     result.rejects = rejects.str();
     return result;
@@ -255,15 +254,15 @@ map big.In -> big.Out {
               "\", \"y\": \"-" + nines + "\"}\n" + "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
   EXPECT_EQ(result.counts.mapped, 0u) << result.out;
   EXPECT_EQ(result.counts.rejected, 3u);
-  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"rule\":\"Out\",\"field\":\"sum\","
+  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"offset\":0,\"rule\":\"Out\",\"field\":\"sum\","
                                 "\"reason\":\"decimal overflow"),
             std::string::npos)
       << result.rejects;
   EXPECT_NE(
-      result.rejects.find("\"record\":2,\"line\":2,\"rule\":\"Out\",\"field\":\"difference\""),
+      result.rejects.find("\"record\":2,\"line\":2,\"offset\":95,\"rule\":\"Out\",\"field\":\"difference\""),
       std::string::npos)
       << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"field\":\"sum\""),
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"offset\":191,\"rule\":\"Out\",\"field\":\"sum\""),
             std::string::npos)
       << result.rejects;
 }
@@ -312,12 +311,14 @@ map src.In -> dst.Out when active {
                          "{\"id\": 4, \"name\": \"D\"}\n");
   EXPECT_EQ(result.counts.skipped, 2u) << result.rejects;
   EXPECT_EQ(result.counts.rejected, 2u);
-  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"rule\":\"Out\",\"reason\":\"required "
-                                "field `name` is missing\""),
+  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"offset\":69,\"rule\":\"Out\","
+                                "\"field\":\"name\",\"reason\":\"required field `name` is "
+                                "missing\""),
             std::string::npos)
       << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":4,\"line\":4,\"rule\":\"Out\",\"reason\":\"required "
-                                "field `active` is missing\""),
+  EXPECT_NE(result.rejects.find("\"record\":4,\"line\":4,\"offset\":95,\"rule\":\"Out\","
+                                "\"field\":\"active\",\"reason\":\"required field `active` "
+                                "is missing\""),
             std::string::npos)
       << result.rejects;
 }

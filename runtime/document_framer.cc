@@ -1,0 +1,303 @@
+// Frames one JSON document as it streams in: the elements of a top-level array, the elements
+// of the `records` array of a top-level object, or else the whole document as one record.
+// Only the document's outer structure is scanned here; each record is parsed by the reader.
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "runtime/input_framers.h"
+
+namespace weft::runtime {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+enum class Scan { Complete, NeedMore, Invalid };
+
+// Finds the end of the string whose opening quote is text[0]; `length` includes both quotes.
+Scan ScanString(std::string_view text, size_t& length) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      length = i + 1;
+      return Scan::Complete;
+    }
+  }
+  return Scan::NeedMore;
+}
+
+// Finds the end of the value that starts at text[0]. Brackets must pair up, and everything else
+// is left to the reader. `at_end` is true when no byte follows `text`.
+Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem) {
+  char first = text[0];
+  if (first == '"') {
+    Scan scan = ScanString(text, length);
+    return scan == Scan::NeedMore && at_end ? Scan::Invalid : scan;
+  }
+  if (first != '{' && first != '[') {
+    size_t i = 0;
+    while (i < text.size() && !IsSpace(text[i]) && text[i] != ',' && text[i] != ']' &&
+           text[i] != '}') {
+      ++i;
+    }
+    if (i == text.size() && !at_end) return Scan::NeedMore;
+    length = i;
+    if (i > 0) return Scan::Complete;
+    problem = fmt::format("expected a value, found `{}`", text[0]);
+    return Scan::Invalid;
+  }
+  std::vector<char> closers;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      size_t string_length = 0;
+      if (ScanString(text.substr(i), string_length) == Scan::NeedMore) break;
+      i += string_length - 1;
+    } else if (c == '{' || c == '[') {
+      closers.push_back(c == '{' ? '}' : ']');
+    } else if (c == '}' || c == ']') {
+      if (closers.back() != c) {
+        problem = fmt::format("`{}` closes a value opened with `{}`", c,
+                              closers.back() == '}' ? '{' : '[');
+        return Scan::Invalid;
+      }
+      closers.pop_back();
+      if (closers.empty()) {
+        length = i + 1;
+        return Scan::Complete;
+      }
+    }
+  }
+  if (!at_end) return Scan::NeedMore;
+  problem = "the input ends inside a value";
+  return Scan::Invalid;
+}
+
+class DocumentFramer : public Framer {
+ public:
+  DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
+      : Framer(std::move(window)), options_(options), shape_(shape) {}
+
+  bool Next(Batch& batch, std::string& error) override {
+    const uint64_t batch_start = window_->consumed_offset();
+    while (true) {
+      Step step = TakeStep(batch, error);
+      if (step == Step::Progress) {
+        if (!batch.records.empty() &&
+            window_->consumed_offset() - batch_start >= options_.batch_bytes) {
+          window_->HandOff(batch);
+          return true;
+        }
+        continue;
+      }
+      if (step == Step::NeedMore) {
+        if (!batch.records.empty()) {
+          window_->HandOff(batch);
+          return true;
+        }
+        if (window_->Unread().size() > options_.max_record_bytes) {
+          error = fmt::format(
+              "a record near line {} is longer than {} bytes, the limit; raise it with "
+              "--max-record-bytes if such records are expected",
+              window_->line(), options_.max_record_bytes);
+          return false;
+        }
+        if (!window_->Fill(error) && !error.empty()) return false;
+        continue;
+      }
+      window_->HandOff(batch);
+      return false;
+    }
+  }
+
+ private:
+  enum class Step { Progress, NeedMore, Done, Failed };
+  enum class State { Top, ArrayFirst, ArrayNext, Element, ObjectFirst, ObjectNext, Key, After };
+
+  Step Fail(std::string& error, const std::string& problem) {
+    error = fmt::format("invalid JSON near line {}: {}", window_->line(), problem);
+    return Step::Failed;
+  }
+
+  Step TakeStep(Batch& batch, std::string& error) {
+    std::string_view unread = window_->Unread();
+    size_t spaces = 0;
+    while (spaces < unread.size() && IsSpace(unread[spaces])) ++spaces;
+    window_->AdvanceCountingLines(spaces);
+    unread.remove_prefix(spaces);
+    if (unread.empty()) {
+      if (!window_->at_end()) return Step::NeedMore;
+      if (state_ == State::After || state_ == State::Top) return Step::Done;
+      return Fail(error, "the input ends before the document does");
+    }
+    char c = unread.front();
+    switch (state_) {
+      case State::Top:
+        return Top(unread, batch, error);
+      case State::ArrayFirst:
+        if (c == ']') return CloseArray();
+        state_ = State::Element;
+        return Step::Progress;
+      case State::ArrayNext:
+        if (c == ']') return CloseArray();
+        if (c != ',') return Fail(error, "expected `,` or `]` after a record");
+        window_->Advance(1, 0);
+        state_ = State::Element;
+        return Step::Progress;
+      case State::Element:
+        return Element(unread, batch, error);
+      case State::ObjectFirst:
+        if (c == '}') return CloseObject(batch, error);
+        state_ = State::Key;
+        return Step::Progress;
+      case State::ObjectNext:
+        if (c == '}') return CloseObject(batch, error);
+        if (c != ',') return Fail(error, "expected `,` or `}` after a member of the document");
+        window_->Advance(1, 0);
+        state_ = State::Key;
+        return Step::Progress;
+      case State::Key:
+        return Key(unread, error);
+      case State::After:
+        return Fail(error,
+                    "unexpected content after the document; for one record per line, pass "
+                    "--in-format ndjson");
+    }
+    return Step::Failed;
+  }
+
+  Step Top(std::string_view unread, Batch& batch, std::string& error) {
+    char c = unread.front();
+    if (c == '[') {
+      shape_ = InputShape::JsonArray;
+      window_->Advance(1, 0);
+      state_ = State::ArrayFirst;
+      return Step::Progress;
+    }
+    if (c != '{') {
+      shape_ = InputShape::SingleObject;
+      return Element(unread, batch, error);
+    }
+    // An object is one record unless it contains a `records` array. To take it whole, it must
+    // be in the window. One larger than the record size limit can only contain records.
+    size_t length = 0;
+    std::string problem;
+    Scan scan = ScanValue(unread, window_->at_end(), length, problem);
+    if (scan == Scan::Invalid) return Fail(error, problem);
+    if (scan == Scan::NeedMore && unread.size() <= options_.max_record_bytes)
+      return Step::NeedMore;
+    object_whole_ = scan == Scan::Complete;
+    object_start_ = window_->position();
+    object_line_ = window_->line();
+    window_->Advance(1, 0);
+    state_ = State::ObjectFirst;
+    return Step::Progress;
+  }
+
+  Step Element(std::string_view unread, Batch& batch, std::string& error) {
+    if (unread.front() == ']' || unread.front() == ',')
+      return Fail(error, "expected a record, found `" + std::string(1, unread.front()) + "`");
+    size_t length = 0;
+    std::string problem;
+    Scan scan = ScanValue(unread, window_->at_end(), length, problem);
+    if (scan == Scan::NeedMore) return Step::NeedMore;
+    if (scan == Scan::Invalid) return Fail(error, problem);
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = window_->line();
+    record.offset = window_->consumed_offset();
+    record.text = unread.substr(0, length);
+    window_->AdvanceCountingLines(length);
+    state_ = shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
+    return Step::Progress;
+  }
+
+  // Reads `"key":` and the first character of its value, or the whole value when it is not
+  // the `records` array.
+  Step Key(std::string_view unread, std::string& error) {
+    if (unread.front() != '"') return Fail(error, "expected a member name in quotes");
+    size_t key_length = 0;
+    if (ScanString(unread, key_length) == Scan::NeedMore)
+      return window_->at_end() ? Fail(error, "the input ends inside a string") : Step::NeedMore;
+    std::string_view key = unread.substr(1, key_length - 2);
+
+    size_t i = key_length;
+    while (i < unread.size() && IsSpace(unread[i])) ++i;
+    if (i < unread.size() && unread[i] != ':') return Fail(error, "expected `:` after a name");
+    ++i;
+    while (i < unread.size() && IsSpace(unread[i])) ++i;
+    if (i >= unread.size())
+      return window_->at_end() ? Fail(error, "the input ends inside the document")
+                               : Step::NeedMore;
+
+    bool records = key == "records";
+    if (records && ++records_keys_ > 1) {
+      return Fail(error,
+                  "the document has more than one `records` key, so some of its records would "
+                  "be lost; keep one `records` array");
+    }
+    if (records && unread[i] == '[') {
+      shape_ = InputShape::RecordsObject;
+      window_->AdvanceCountingLines(i + 1);
+      state_ = State::ArrayFirst;
+      in_records_ = true;
+      return Step::Progress;
+    }
+
+    size_t length = 0;
+    std::string problem;
+    Scan scan = ScanValue(unread.substr(i), window_->at_end(), length, problem);
+    if (scan == Scan::NeedMore) return Step::NeedMore;
+    if (scan == Scan::Invalid) return Fail(error, problem);
+    window_->AdvanceCountingLines(i + length);
+    state_ = State::ObjectNext;
+    return Step::Progress;
+  }
+
+  Step CloseArray() {
+    window_->Advance(1, 0);
+    state_ = in_records_ ? State::ObjectNext : State::After;
+    in_records_ = false;
+    return Step::Progress;
+  }
+
+  Step CloseObject(Batch& batch, std::string& error) {
+    window_->Advance(1, 0);
+    state_ = State::After;
+    if (shape_ == InputShape::RecordsObject) return Step::Progress;
+    if (!object_whole_) {
+      return Fail(error, fmt::format("the document is one record of more than {} bytes, the "
+                                     "limit; raise it with --max-record-bytes",
+                                     options_.max_record_bytes));
+    }
+    shape_ = InputShape::SingleObject;
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = object_line_;
+    record.offset = window_->OffsetOf(object_start_);
+    record.text = std::string_view(window_->data() + object_start_,
+                                   window_->position() - object_start_);
+    return Step::Progress;
+  }
+
+  const SourceOptions& options_;
+  InputShape& shape_;
+  State state_ = State::Top;
+  bool in_records_ = false;
+  int records_keys_ = 0;
+  // Where a top-level object starts in the window, and whether all of it is there.
+  size_t object_start_ = 0;
+  size_t object_line_ = 1;
+  bool object_whole_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Framer> MakeDocumentFramer(std::unique_ptr<Window> window,
+                                           const SourceOptions& options, InputShape& shape) {
+  return std::make_unique<DocumentFramer>(std::move(window), options, shape);
+}
+
+}  // namespace weft::runtime

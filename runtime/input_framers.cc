@@ -1,0 +1,243 @@
+#include "runtime/input_framers.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "runtime/json_check.h"
+
+namespace weft::runtime {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+// The smallest read request, or the batch size when that is smaller, so that a pipe is not read
+// a few bytes at a time.
+constexpr size_t kMinimumRead = 64 * 1024;
+// How much of a record that is too large to keep is shown in its reject.
+constexpr size_t kLongRecordPrefix = 200;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool IsBlank(std::string_view line) { return std::all_of(line.begin(), line.end(), IsSpace); }
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// The character that ends lines: CR when the first line break is a CR followed by something
+// other than LF, as old Mac tools write, otherwise LF.
+char LineBreakOf(std::string_view text) {
+  size_t break_at = text.find_first_of("\r\n");
+  if (break_at == std::string_view::npos || text[break_at] == '\n') return '\n';
+  return break_at + 1 < text.size() && text[break_at + 1] != '\n' ? '\r' : '\n';
+}
+
+// Returns the next non-blank line at or after `start`, trimmed, and moves `start` past it. At
+// the end of the text it returns an empty view.
+std::string_view NextLine(std::string_view text, char line_break, size_t& start) {
+  while (start < text.size()) {
+    size_t end = text.find(line_break, start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (!IsBlank(line)) return Trim(line);
+  }
+  return {};
+}
+
+// True when the first line of `text` is a complete JSON object and more text follows it, which
+// one JSON document cannot do.
+bool StartsWithCompleteLine(std::string_view text, od::parser& parser) {
+  char line_break = LineBreakOf(text);
+  size_t start = 0;
+  std::string_view first = NextLine(text, line_break, start);
+  if (first.empty() || first.front() != '{' || !CheckJson(parser, first).empty()) return false;
+  return !NextLine(text, line_break, start).empty();
+}
+
+// Decides whether a text that does not parse as one JSON value is NDJSON. It is when one of its
+// first lines is a complete value. A pretty-printed document rarely has one so early, and NDJSON
+// whose first records are malformed still has a good one soon after.
+bool HasCompleteLineEarly(std::string_view text, od::parser& parser) {
+  constexpr int kLinesLookedAt = 16;
+  size_t start = 0;
+  char line_break = LineBreakOf(text);
+  for (int i = 0; i < kLinesLookedAt; ++i) {
+    std::string_view line = NextLine(text, line_break, start);
+    if (line.empty()) return false;
+    if (line.front() == '{' && CheckJson(parser, line).empty()) return true;
+  }
+  return false;
+}
+
+// Frames NDJSON: one record per non-blank line.
+class LineFramer : public Framer {
+ public:
+  LineFramer(std::unique_ptr<Window> window, const SourceOptions& options)
+      : Framer(std::move(window)), options_(options) {}
+
+  bool Next(Batch& batch, std::string& error) override {
+    const uint64_t batch_start = window_->consumed_offset();
+    const char line_break = window_->line_break();
+    while (true) {
+      std::string_view unread = window_->Unread();
+      const void* found = std::memchr(unread.data(), line_break, unread.size());
+      if (found == nullptr) {
+        if (unread.size() > options_.max_record_bytes) {
+          if (!batch.records.empty()) break;
+          return SkipLongLine(batch, error);
+        }
+        if (!window_->at_end()) {
+          if (!batch.records.empty()) break;
+          if (!window_->Fill(error) && !error.empty()) return false;
+          continue;
+        }
+        // The last line may lack its line break.
+        AddLine(unread, batch);
+        window_->Advance(unread.size(), 0);
+        window_->HandOff(batch);
+        return false;
+      }
+      size_t length = static_cast<const char*>(found) - unread.data();
+      AddLine(unread.substr(0, length), batch);
+      window_->Advance(length + 1, 1);
+      if (window_->consumed_offset() - batch_start >= options_.batch_bytes) break;
+    }
+    window_->HandOff(batch);
+    return true;
+  }
+
+ private:
+  void AddLine(std::string_view line, Batch& batch) {
+    if (IsBlank(line)) return;
+    if (line.back() == '\r') line.remove_suffix(1);
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = window_->line();
+    record.offset = window_->OffsetOf(line.data() - window_->data());
+    record.text = line;
+  }
+
+  // Rejects a line longer than the limit, keeping only its start, and reads past its end.
+  bool SkipLongLine(Batch& batch, std::string& error) {
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = window_->line();
+    record.offset = window_->consumed_offset();
+    record.text = window_->Unread().substr(0, kLongRecordPrefix);
+    record.error = fmt::format(
+        "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if "
+        "such records are expected (the record is shown cut short)",
+        options_.max_record_bytes);
+    window_->Advance(record.text.size(), 0);
+    window_->HandOff(batch);
+    const char line_break = window_->line_break();
+    while (true) {
+      std::string_view unread = window_->Unread();
+      const void* found = std::memchr(unread.data(), line_break, unread.size());
+      if (found != nullptr) {
+        window_->Advance(static_cast<const char*>(found) - unread.data() + 1, 1);
+        return true;
+      }
+      window_->Advance(unread.size(), 0);
+      window_->DropConsumed();
+      if (!window_->Fill(error)) return false;
+    }
+  }
+
+  const SourceOptions& options_;
+};
+
+}  // namespace
+
+Window::Window(ByteInput& input, const SourceOptions& options)
+    : input_(input),
+      options_(options),
+      minimum_read_(std::min(kMinimumRead, options.batch_bytes)),
+      buffer_(2 * options.batch_bytes + minimum_read_) {}
+
+bool Window::FillFirst(std::string& error) {
+  while (buffer_.size() < std::max(options_.batch_bytes, options_.detect_bytes) && !at_end_) {
+    if (!Fill(error) && !error.empty()) return false;
+  }
+  std::string_view start = Unread();
+  if (start.starts_with(kByteOrderMark)) Advance(kByteOrderMark.size(), 0);
+  line_break_ = LineBreakOf(Unread());
+  return true;
+}
+
+bool Window::Fill(std::string& error) {
+  if (at_end_) return false;
+  if (position_ > 0) DropConsumed();
+  if (buffer_.capacity() - buffer_.size() < minimum_read_) {
+    buffer_.Reserve(2 * buffer_.capacity() + minimum_read_);
+  }
+  // A pipe gives a few kilobytes per read. Reading until the buffer is full means that a record
+  // cut by the end of the buffer is scanned again only a few times.
+  size_t before = buffer_.size();
+  while (buffer_.size() < buffer_.capacity()) {
+    long got = input_.Read(buffer_.data() + buffer_.size(), buffer_.capacity() - buffer_.size(),
+                           error);
+    if (got < 0) {
+      error = "cannot read the input: " + error;
+      return false;
+    }
+    if (got == 0) {
+      at_end_ = true;
+      break;
+    }
+    buffer_.Resize(buffer_.size() + static_cast<size_t>(got));
+  }
+  if (buffer_.size() == before) return false;
+  // simdjson may read the padding after a record at the end of the buffer; keep it defined.
+  std::memset(buffer_.data() + buffer_.size(), 0, simdjson::SIMDJSON_PADDING);
+  return true;
+}
+
+void Window::HandOff(Batch& batch) {
+  std::string_view unread = Unread();
+  ByteBuffer next(std::max(2 * options_.batch_bytes + minimum_read_, 2 * unread.size()));
+  std::memcpy(next.data(), unread.data(), unread.size());
+  next.Resize(unread.size());
+  std::memset(next.data() + next.size(), 0, simdjson::SIMDJSON_PADDING);
+  base_offset_ += position_;
+  position_ = 0;
+  batch.buffer = std::move(buffer_);
+  buffer_ = std::move(next);
+}
+
+void Window::DropConsumed() {
+  std::string_view unread = Unread();
+  std::memmove(buffer_.data(), unread.data(), unread.size());
+  buffer_.Resize(unread.size());
+  base_offset_ += position_;
+  position_ = 0;
+}
+
+void Window::AdvanceCountingLines(size_t count) {
+  const char* start = data() + position_;
+  Advance(count, static_cast<size_t>(std::count(start, start + count, line_break_)));
+}
+
+bool LooksLikeLines(std::string_view start, bool whole) {
+  start = Trim(start);
+  if (start.empty()) return true;
+  if (start.front() != '[' && start.front() != '{') return true;
+  od::parser parser;
+  if (start.front() == '{' && StartsWithCompleteLine(start, parser)) return true;
+  if (whole && CheckJson(parser, start).empty()) return false;
+  return start.front() == '{' && HasCompleteLineEarly(start, parser);
+}
+
+std::unique_ptr<Framer> MakeLineFramer(std::unique_ptr<Window> window,
+                                       const SourceOptions& options) {
+  return std::make_unique<LineFramer>(std::move(window), options);
+}
+
+}  // namespace weft::runtime

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "runtime/input.h"
+
+// The parts of RecordSource that find where records begin and end. Internal to the runtime.
+namespace weft::runtime {
+
+// The unread part of the input, in a buffer that becomes a batch's buffer when it is handed
+// off. Bytes before position() are consumed; the views of the records framed so far point into
+// them.
+class Window {
+ public:
+  Window(ByteInput& input, const SourceOptions& options);
+
+  // Reads the first batch_bytes or detect_bytes of the input, whichever is more, or all of it
+  // when it is shorter, and skips a UTF-8 byte order mark. Returns false when the input cannot be read.
+  bool FillFirst(std::string& error);
+  // Reads more bytes after the unread ones, growing the buffer when it is full, which moves its
+  // bytes: call it only when no record of the batch being built points into the buffer. Returns
+  // false at the end of the input or on a read error, which sets `error`.
+  bool Fill(std::string& error);
+  // Moves the consumed bytes into `batch` and keeps the unread ones in a new buffer.
+  void HandOff(Batch& batch);
+  // Drops the consumed bytes; used while skipping a record that is too large to keep.
+  void DropConsumed();
+
+  const char* data() const { return buffer_.data(); }
+  size_t size() const { return buffer_.size(); }
+  size_t position() const { return position_; }
+  std::string_view Unread() const { return {data() + position_, size() - position_}; }
+  bool at_end() const { return at_end_; }
+  // Consumes `count` bytes that hold `lines` line breaks.
+  void Advance(size_t count, size_t lines) {
+    position_ += count;
+    line_ += lines;
+  }
+  // Consumes `count` bytes, counting the line breaks among them.
+  void AdvanceCountingLines(size_t count);
+  size_t line() const { return line_; }
+  uint64_t OffsetOf(size_t index) const { return base_offset_ + index; }
+  uint64_t consumed_offset() const { return base_offset_ + position_; }
+  // The character that ends lines: LF, or CR in an input whose first part has no LF.
+  char line_break() const { return line_break_; }
+
+ private:
+  ByteInput& input_;
+  const SourceOptions& options_;
+  size_t minimum_read_;
+  ByteBuffer buffer_;
+  size_t position_ = 0;
+  uint64_t base_offset_ = 0;
+  size_t line_ = 1;
+  bool at_end_ = false;
+  char line_break_ = '\n';
+};
+
+// Finds the records of one input shape in a Window.
+class Framer {
+ public:
+  explicit Framer(std::unique_ptr<Window> window) : window_(std::move(window)) {}
+  virtual ~Framer() = default;
+  // Adds the next records to `batch`. Returns false when the input has ended, or when it cannot
+  // be read further, which sets `error`.
+  virtual bool Next(Batch& batch, std::string& error) = 0;
+  const Window& window() const { return *window_; }
+
+ protected:
+  std::unique_ptr<Window> window_;
+  size_t records_ = 0;
+};
+
+// Decides from the first part of the input whether it is NDJSON rather than one JSON document.
+// `whole` is true when `start` is the whole input.
+bool LooksLikeLines(std::string_view start, bool whole);
+
+std::unique_ptr<Framer> MakeLineFramer(std::unique_ptr<Window> window,
+                                       const SourceOptions& options);
+// `shape` is updated once the document shows its shape.
+std::unique_ptr<Framer> MakeDocumentFramer(std::unique_ptr<Window> window,
+                                           const SourceOptions& options, InputShape& shape);
+
+}  // namespace weft::runtime
