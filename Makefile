@@ -7,7 +7,7 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check sanitize fuzz
+.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check bench-jit sanitize fuzz
 
 all: build
 
@@ -54,12 +54,16 @@ fuzz: sanitize
 autoupdate: build
 	WEFT_AUTOUPDATE=1 $(BUILD_DIR)/tests/golden_test --gtest_filter='Golden/*'
 
-# Prints both benchmarks' figures; see docs/benchmarks.md.
-bench: bench-check bench-run
+# Prints the benchmarks' figures; see docs/benchmarks.md.
+bench: bench-check bench-jit bench-run
 
 # Prints the throughput of weft run on one million synthetic account records.
 bench-run: build
 	bench/throughput.sh $(WEFT) 1000000
+
+# Prints how long the JIT takes to compile the demo's rule, cold and from the object cache.
+bench-jit: build
+	$(BUILD_DIR)/bench/jit_speed $(DEMO_DIR)/accounts.map --rule Customer --repetitions 20
 
 # Prints how long parsing and checking take on a generated project of 50 rules over records of
 # 200 fields, on one thread.

@@ -32,6 +32,9 @@ struct RunOptions {
   std::string input_format = "auto";
   int threads = 0;
   size_t max_record_bytes = 64 << 20;
+  // Where compiled rules are cached; empty means the default directory.
+  std::string cache_dir;
+  bool no_cache = false;
   bool verbose = false;
 };
 

@@ -114,8 +114,12 @@ class Log {
 
 // Compiles `rule` with a new JIT that the caller keeps alive while the functions run.
 bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
-                 std::unique_ptr<codegen::Jit>& jit, runtime::CompiledRule& compiled) {
-  auto created = codegen::Jit::Create();
+                 const RunOptions& options, std::unique_ptr<codegen::Jit>& jit,
+                 runtime::CompiledRule& compiled) {
+  std::string cache = options.no_cache          ? ""
+                      : options.cache_dir.empty() ? codegen::DefaultCacheDirectory()
+                                                  : options.cache_dir;
+  auto created = codegen::Jit::Create(cache);
   if (!created) {
     std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
     return false;
@@ -200,7 +204,7 @@ int RunRun(const RunOptions& options) {
 
   std::unique_ptr<codegen::Jit> jit;
   runtime::CompiledRule compiled;
-  if (!CompileRule(*frontend, *rule, jit, compiled)) return kExitFailure;
+  if (!CompileRule(*frontend, *rule, options, jit, compiled)) return kExitFailure;
   log.Step("compiled rule " + rule->name);
 
   int input_fd = OpenInput(options.in);

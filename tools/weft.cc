@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
                    "Threads that map records; 0 uses every core. Output order never changes")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  run_command->add_option("--cache-dir", run.cache_dir,
+                          "Directory of compiled rules reused across runs (default: "
+                          "$WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)");
+  run_command->add_flag("--no-cache", run.no_cache, "Compile the rule without the cache");
   run_command
       ->add_option("--max-record-bytes", run.max_record_bytes,
                    "Records longer than this are rejected without being held in memory")

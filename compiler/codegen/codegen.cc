@@ -166,10 +166,11 @@ Value Generator::EmitTableLookup(const Node& node) {
   Value key = Emit(*node.operands[0]);
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
-  // The table lives in the compiler's process as long as the compiled rule, so its address is a
-  // constant of the generated code.
-  llvm::Value* table = builder_.CreateIntToPtr(
-      builder_.getInt64(reinterpret_cast<uintptr_t>(node.table)), ptr);
+  // The table is an external symbol that the JIT binds to its address, so that the object code
+  // does not depend on where the table lives and can be cached.
+  llvm::Value* table = module_->getOrInsertGlobal(TableSymbol(function_->getName().str(),
+                                                              TableIndex(rule_, node.table)),
+                                                  builder_.getInt8Ty());
 
   llvm::Value* result = Temporary(llvm::ArrayType::get(builder_.getInt8Ty(), kSlotSize));
   llvm::Value* found;
@@ -331,6 +332,17 @@ void Generator::RejectOverflowUnless(llvm::Value* ok, bool decimal) {
 }  // namespace weft::codegen::internal
 
 namespace weft::codegen {
+
+std::string TableSymbol(const std::string& function_name, size_t index) {
+  return function_name + ".table." + std::to_string(index);
+}
+
+size_t TableIndex(const ir::Rule& rule, const runtime::ValueTable* table) {
+  for (size_t i = 0; i < rule.tables.size(); ++i) {
+    if (rule.tables[i].get() == table) return i;
+  }
+  throw std::logic_error("a table look-up uses a table that the rule does not keep");
+}
 
 std::unique_ptr<llvm::Module> GenerateModule(const ir::Rule& rule, const std::string& function_name,
                                              llvm::LLVMContext& context) {

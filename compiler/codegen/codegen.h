@@ -18,4 +18,9 @@ namespace weft::codegen {
 std::unique_ptr<llvm::Module> GenerateModule(const ir::Rule& rule, const std::string& function_name,
                                              llvm::LLVMContext& context);
 
+// The name of the external symbol through which `function_name` reaches rule.tables[index].
+std::string TableSymbol(const std::string& function_name, size_t index);
+// The position of `table` in rule.tables; throws std::logic_error when it is not there.
+size_t TableIndex(const ir::Rule& rule, const runtime::ValueTable* table);
+
 }  // namespace weft::codegen

@@ -1,5 +1,6 @@
 #include "compiler/codegen/jit.h"
 
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -76,9 +77,22 @@ void Optimize(llvm::Module& module) {
 
 }  // namespace
 
-llvm::Expected<std::unique_ptr<Jit>> Jit::Create() {
+llvm::Expected<std::unique_ptr<Jit>> Jit::Create(const std::string& cache_directory) {
   InitializeTarget();
-  auto jit = llvm::orc::LLJITBuilder().create();
+  llvm::orc::LLJITBuilder builder;
+  std::shared_ptr<DiskObjectCache> cache;
+  if (!cache_directory.empty()) {
+    cache = std::make_shared<DiskObjectCache>(cache_directory);
+    builder.setCompileFunctionCreator(
+        [cache](llvm::orc::JITTargetMachineBuilder machine_builder)
+            -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+          auto machine = machine_builder.createTargetMachine();
+          if (!machine) return machine.takeError();
+          return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(std::move(*machine),
+                                                                     cache.get());
+        });
+  }
+  auto jit = builder.create();
   if (!jit) return jit.takeError();
 
   llvm::orc::JITDylib& main = (*jit)->getMainJITDylib();
@@ -89,7 +103,7 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::Create() {
       (*jit)->getDataLayout().getGlobalPrefix());
   if (!process) return process.takeError();
   main.addGenerator(std::move(*process));
-  return std::unique_ptr<Jit>(new Jit(std::move(*jit)));
+  return std::unique_ptr<Jit>(new Jit(std::move(*jit), std::move(cache)));
 }
 
 llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
@@ -98,7 +112,22 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   std::unique_ptr<llvm::Module> module = GenerateModule(rule, function_name, *context);
   module->setDataLayout(jit_->getDataLayout());
   module->setTargetTriple(jit_->getTargetTriple().str());
-  Optimize(*module);
+
+  // The tables the code looks up are bound by name, so the object code holds no address.
+  llvm::orc::SymbolMap tables;
+  for (size_t i = 0; i < rule.tables.size(); ++i) {
+    tables[jit_->mangleAndIntern(TableSymbol(function_name, i))] = {
+        llvm::orc::ExecutorAddr::fromPtr(rule.tables[i].get()), llvm::JITSymbolFlags::Exported};
+  }
+  if (!tables.empty()) {
+    if (llvm::Error error =
+            jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(tables))))
+      return error;
+  }
+
+  // A cached object skips the optimizer as well as the code generator.
+  if (cache_ != nullptr) module->setModuleIdentifier(CacheKey(*module));
+  if (cache_ == nullptr || !cache_->Has(module->getModuleIdentifier())) Optimize(*module);
 
   if (llvm::Error error =
           jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "compiler/codegen/object_cache.h"
 #include "compiler/ir/ir.h"
 #include "runtime/abi.h"
 #include "runtime/executor.h"
@@ -16,7 +17,9 @@ namespace weft::codegen {
 // the Jit lives.
 class Jit {
  public:
-  static llvm::Expected<std::unique_ptr<Jit>> Create();
+  // With a `cache_directory`, compiled object code is kept there and reused by later processes
+  // that compile the same rule; see DiskObjectCache.
+  static llvm::Expected<std::unique_ptr<Jit>> Create(const std::string& cache_directory = "");
 
   // Generates, optimizes and compiles one rule, and returns its entry point.
   llvm::Expected<WeftRuleFunction> Compile(const ir::Rule& rule);
@@ -31,9 +34,11 @@ class Jit {
   static std::string DumpLlvm(const ir::Rule& rule);
 
  private:
-  explicit Jit(std::unique_ptr<llvm::orc::LLJIT> jit) : jit_(std::move(jit)) {}
+  Jit(std::unique_ptr<llvm::orc::LLJIT> jit, std::shared_ptr<DiskObjectCache> cache)
+      : jit_(std::move(jit)), cache_(std::move(cache)) {}
 
   std::unique_ptr<llvm::orc::LLJIT> jit_;
+  std::shared_ptr<DiskObjectCache> cache_;
   int compiled_count_ = 0;
 };
 

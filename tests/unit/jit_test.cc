@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <llvm/Support/Error.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "compiler/frontend.h"
@@ -54,7 +55,7 @@ class JitTest : public testing::Test {
     if (frontend_->diagnostics.HasErrors()) return {};
 
     const check::CheckedRule& checked = frontend_->program.rules.at(0);
-    auto jit = codegen::Jit::Create();
+    auto jit = codegen::Jit::Create(cache_directory_);
     EXPECT_TRUE(static_cast<bool>(jit)) << llvm::toString(jit.takeError());
     jit_ = std::move(*jit);
     auto compiled = jit_->CompileForRun(frontend_->program, checked);
@@ -72,6 +73,8 @@ class JitTest : public testing::Test {
 
   std::unique_ptr<Frontend> frontend_;
   std::unique_ptr<codegen::Jit> jit_;
+  // Where compiled objects are cached; empty for none.
+  std::string cache_directory_;
 };
 
 constexpr const char* kBasicRule = R"(
@@ -348,6 +351,39 @@ map src.In -> dst.Out {
             "\"note\":\"label 7\"}\n"
             "{\"id\":50000,\"label\":\"unknown\",\"total\":0.00,\"flag\":false,"
             "\"note\":null}\n");
+}
+
+// A rule loaded from the cache must behave as the freshly compiled one, with its tables bound
+// to the new process's copies rather than to addresses baked into the object code.
+TEST_F(JitTest, CachedRuleRunsTheSame) {
+  cache_directory_ = testing::TempDir() + "weft-jit-cache-test";
+  std::filesystem::remove_all(cache_directory_);
+  std::string rule = R"(
+table labels: int -> string {
+  1 => "one"
+  2 => "two"
+}
+map src.In -> dst.Out {
+  id = id
+  label = labels[id] ?? "other"
+  total = 0
+  flag = active
+})";
+  std::string input = "{\"id\": 2, \"name\": \"a\", \"active\": true}\n";
+  RunResult first = Run(rule, input);
+  size_t cached = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(cache_directory_)) {
+    EXPECT_EQ(entry.path().extension(), ".o");
+    ++cached;
+  }
+  EXPECT_EQ(cached, 1u);
+  RunResult second = Run(rule, input);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(cache_directory_),
+                          std::filesystem::directory_iterator()),
+            1);
+  EXPECT_EQ(second.out, "{\"id\":2,\"label\":\"two\",\"total\":0.00,\"flag\":true,\"note\":null}\n");
+  EXPECT_EQ(second.out, first.out);
+  std::filesystem::remove_all(cache_directory_);
 }
 
 }  // namespace weft

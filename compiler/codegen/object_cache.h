@@ -1,0 +1,39 @@
+#pragma once
+
+#include <llvm/ExecutionEngine/ObjectCache.h>
+
+#include <string>
+
+namespace llvm {
+class Module;
+}
+
+namespace weft::codegen {
+
+// Keeps compiled object code in a directory, one file per module, so that a rule compiled once
+// loads in a few milliseconds in later processes. A module's identifier must be its cache key
+// (see CacheKey). Files are written to a temporary name and renamed, so that processes sharing
+// the directory never read half a file.
+class DiskObjectCache : public llvm::ObjectCache {
+ public:
+  explicit DiskObjectCache(std::string directory) : directory_(std::move(directory)) {}
+
+  void notifyObjectCompiled(const llvm::Module* module, llvm::MemoryBufferRef object) override;
+  std::unique_ptr<llvm::MemoryBuffer> getObject(const llvm::Module* module) override;
+  // True when an object for `key` is in the directory.
+  bool Has(const std::string& key) const;
+
+ private:
+  std::string PathOf(const std::string& key) const;
+  std::string directory_;
+};
+
+// The cache key of a module before optimization: a SHA-256 of its IR text together with the
+// compiler's version, LLVM's version and the host CPU, which all decide the object code.
+std::string CacheKey(const llvm::Module& module);
+
+// The cache directory used when none is given: $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
+// ~/.cache/weft. Empty when none of these can be formed.
+std::string DefaultCacheDirectory();
+
+}  // namespace weft::codegen
