@@ -63,23 +63,36 @@ RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::
                            std::ostream& rejects, const ExecuteOptions& options) {
   RunCounts counts;
   MapperPool pool(rule);
-  std::deque<std::future<BatchOutput>> pending;
+  struct InFlight {
+    std::shared_ptr<Batch> batch;
+    std::future<BatchOutput> output;
+  };
+  std::deque<InFlight> pending;
+  // Batches whose output is written, kept so that their buffers are read into again.
+  std::vector<std::shared_ptr<Batch>> spare;
   auto write_oldest = [&] {
-    BatchOutput output = pending.front().get();
+    BatchOutput output = pending.front().output.get();
+    spare.push_back(std::move(pending.front().batch));
     pending.pop_front();
     Emit(output, out, rejects, counts);
     if (options.progress) options.progress(counts, source.bytes_read());
   };
   while (true) {
-    auto batch = std::make_shared<Batch>();
+    std::shared_ptr<Batch> batch;
+    if (spare.empty()) {
+      batch = std::make_shared<Batch>();
+    } else {
+      batch = std::move(spare.back());
+      spare.pop_back();
+    }
     if (!source.Next(*batch)) break;
-    pending.push_back(std::async(std::launch::async, [&pool, batch] {
-      std::unique_ptr<BatchMapper> mapper = pool.Acquire();
-      BatchOutput output;
-      mapper->Map(*batch, output);
-      pool.Release(std::move(mapper));
-      return output;
-    }));
+    pending.push_back({batch, std::async(std::launch::async, [&pool, batch] {
+                         std::unique_ptr<BatchMapper> mapper = pool.Acquire();
+                         BatchOutput output;
+                         mapper->Map(*batch, output);
+                         pool.Release(std::move(mapper));
+                         return output;
+                       })});
     if (pending.size() >= static_cast<size_t>(options.threads)) write_oldest();
   }
   while (!pending.empty()) write_oldest();

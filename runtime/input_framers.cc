@@ -202,7 +202,11 @@ bool Window::Fill(std::string& error) {
 
 void Window::HandOff(Batch& batch) {
   std::string_view unread = Unread();
-  ByteBuffer next(std::max(2 * options_.batch_bytes + minimum_read_, 2 * unread.size()));
+  // The batch's previous buffer is reused when it is large enough, so that steady reading
+  // allocates nothing.
+  ByteBuffer next = std::move(batch.buffer);
+  next.Resize(0);
+  next.Reserve(std::max(2 * options_.batch_bytes + minimum_read_, 2 * unread.size()));
   std::memcpy(next.data(), unread.data(), unread.size());
   next.Resize(unread.size());
   std::memset(next.data() + next.size(), 0, simdjson::SIMDJSON_PADDING);

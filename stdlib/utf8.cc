@@ -62,10 +62,26 @@ size_t FindInvalid(std::string_view text) {
   return std::string_view::npos;
 }
 
+namespace {
+
+bool NeedsEscape(char c) {
+  return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string_view text, std::string& out) {
   static constexpr char kHexDigits[] = "0123456789abcdef";
   out += '"';
-  for (char c : text) {
+  // Most strings need no escape, so runs without one are copied whole.
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = start;
+    while (end < text.size() && !NeedsEscape(text[end])) ++end;
+    out.append(text.data() + start, end - start);
+    if (end == text.size()) break;
+    char c = text[end];
+    start = end + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -83,13 +99,10 @@ void AppendJsonString(std::string_view text, std::string& out) {
         out += "\\t";
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHexDigits[(c >> 4) & 0xF];
-          out += kHexDigits[c & 0xF];
-        } else {
-          out += c;
-        }
+        // The other control characters, U+0000 among them.
+        out += "\\u00";
+        out += kHexDigits[(c >> 4) & 0xF];
+        out += kHexDigits[c & 0xF];
     }
   }
   out += '"';
