@@ -107,8 +107,7 @@ def weft_extra_options(args, sample_path, work_dir, notes):
     if args.threads is None:
         return []
     options = ["--threads", str(args.threads)]
-    accepted, _ = tools.probe_weft(args.weft, options, sample_path, work_dir)
-    if accepted:
+    if tools.probe_weft(args.weft, options, sample_path, work_dir):
         notes.append("weft ran with --threads %d" % args.threads)
         return options
     notes.append("weft: --threads is not accepted by this build, so weft ran without it "
@@ -122,9 +121,8 @@ def csv_tools(args, csv_path, extra_options, rejects_path, work_dir, notes):
     sample = os.path.join(work_dir, "sample.csv")
     write_sample(csv_path, sample, 20, is_csv=True)
     options = ["--in-format", "csv", "--out-format", "csv"] + extra_options
-    accepted, _ = tools.probe_weft(args.weft, options, sample, work_dir)
     selected = []
-    if accepted:
+    if tools.probe_weft(args.weft, options, sample, work_dir):
         selected.append(tools.weft_tool(args.weft, "csv", extra_options, rejects_path))
     else:
         notes.append("weft: CSV input not supported by this build")
@@ -145,8 +143,8 @@ def run_tool(result, work_dir):
     stdout = os.devnull if tool.writes_output else output
     run = measure.run_once(argv, result.input_path, stdout, through_pipe)
     if run.exit_code != 0:
-        first_line = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        result.failure = "exit %d: %s" % (run.exit_code, first_line)
+        last_line = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        result.failure = "exit %d: %s" % (run.exit_code, last_line)
         log("%s (%s, %s) failed: %s" % (tool.label, tool.input_format, result.mode,
                                          result.failure))
     else:

@@ -69,19 +69,20 @@ def weft_tool(weft, input_format, extra_options, rejects_path):
                 lambda i, o: weft_argv(weft, options, i, o, rejects_path), writes_output=True)
 
 
-def rejects_option(result, option):
-    """Return True when `weft run` exited with a usage error that names the option, which is
-    how CLI11 reports an option or value that the build does not know."""
-    return result.returncode == 2 and option in result.stderr
+def rejects_options(result, options):
+    """Return True when `weft run` exited with a usage error that names one of the options,
+    which is how CLI11 reports an option or value that the build does not know."""
+    names = [option for option in options if option.startswith("--")]
+    return result.returncode == 2 and any(name in result.stderr for name in names)
 
 
 def probe_weft(weft, options, sample_path, work_dir):
-    """Run weft with extra options on a small sample; return (accepted, its stderr)."""
+    """Run weft with extra options on a small sample; return True unless it rejects them."""
     output = os.path.join(work_dir, "probe.out")
     rejects = os.path.join(work_dir, "probe.rejects")
     result = subprocess.run(weft_argv(weft, options, sample_path, output, rejects),
                             stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    return not rejects_option(result, options[0]), result.stderr.strip()
+    return not rejects_options(result, options)
 
 
 def tool_version(argv):
