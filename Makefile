@@ -7,7 +7,8 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check bench-jit sanitize fuzz
+.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check bench-jit \
+  sanitize fuzz peers-deps bench-peers bench-peers-memory
 
 all: build
 
@@ -69,3 +70,24 @@ bench-jit: build
 # 200 fields, on one thread.
 bench-check: build
 	$(BUILD_DIR)/bench/check_speed --rules 50 --fields 200 --repetitions 20
+
+# Runs Weft, jq, gojq, Miller, JSONata, Python and a minimal simdjson program on the same
+# generated accounts with the same mapping, checks each output against Weft's and prints a
+# Markdown table; see docs/benchmarks.md. The generated data is cached in BENCH_DATA_DIR.
+BENCH_RECORDS ?= 200000
+BENCH_RUNS ?= 3
+BENCH_DATA_DIR ?= $(HOME)/.cache/weft-bench-peers
+# Passed to weft run as --threads when set, if the build accepts the option.
+BENCH_THREADS ?=
+BENCH_PEERS := /usr/bin/python3 bench/peers/run.py --weft $(WEFT) --data-dir $(BENCH_DATA_DIR) \
+  --runs $(BENCH_RUNS) $(if $(BENCH_THREADS),--threads $(BENCH_THREADS))
+
+peers-deps:
+	@bench/peers/install-peers.sh
+
+bench-peers: peers-deps build
+	$(BENCH_PEERS) --limit $(BUILD_DIR)/bench/peers/peers_limit --records $(BENCH_RECORDS)
+
+# Prints weft run's peak memory on about 20 MB and about 2 GB of NDJSON, and their ratio.
+bench-peers-memory: peers-deps build
+	$(BENCH_PEERS) --memory --memory-sizes 20MB,2GB
