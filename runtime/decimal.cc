@@ -26,21 +26,38 @@ bool FitsDigits(__int128 value, int digits) {
   return value < limit && value > -limit;
 }
 
-std::string DecimalToString(__int128 value, int scale) {
+void AppendDecimal(__int128 value, int scale, std::string& out) {
   bool negative = value < 0;
   unsigned __int128 magnitude =
       negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+  // 39 digits, a point, and the zeros before the digits of a small value with many places.
+  char buffer[96];
+  char* end = buffer + sizeof(buffer);
+  char* start = end;
+  int written = 0;
+  auto put = [&](unsigned digit) {
+    if (written++ == scale && scale > 0) *--start = '.';
+    *--start = static_cast<char>('0' + digit);
+  };
+  // Most amounts fit 64 bits, whose division is far cheaper than the 128-bit one.
+  while (magnitude > UINT64_MAX) {
+    put(static_cast<unsigned>(magnitude % 10));
     magnitude /= 10;
-  } while (magnitude != 0);
-  if (scale > 0) {
-    if (digits.size() <= static_cast<size_t>(scale))
-      digits.insert(0, scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - scale, 1, '.');
   }
-  return negative ? "-" + digits : digits;
+  uint64_t low = static_cast<uint64_t>(magnitude);
+  do {
+    put(static_cast<unsigned>(low % 10));
+    low /= 10;
+  } while (low != 0);
+  while (written <= scale && scale > 0) put(0);
+  if (negative) *--start = '-';
+  out.append(start, static_cast<size_t>(end - start));
+}
+
+std::string DecimalToString(__int128 value, int scale) {
+  std::string text;
+  AppendDecimal(value, scale, text);
+  return text;
 }
 
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result) {

@@ -18,6 +18,8 @@ bool FitsDigits(__int128 value, int digits);
 
 // Writes the value with exactly `scale` places after the point, such as "-12.50".
 std::string DecimalToString(__int128 value, int scale);
+// Appends the same text as DecimalToString to `out`, without a temporary string.
+void AppendDecimal(__int128 value, int scale, std::string& out);
 
 // The reason a text could not become a decimal.
 enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };

@@ -178,12 +178,14 @@ bool Window::Fill(std::string& error) {
   if (buffer_.capacity() - buffer_.size() < minimum_read_) {
     buffer_.Reserve(2 * buffer_.capacity() + minimum_read_);
   }
-  // A pipe gives a few kilobytes per read. Reading until the buffer is full means that a record
-  // cut by the end of the buffer is scanned again only a few times.
+  // A pipe gives a few kilobytes per read. Reading up to a batch and a bit means that a record
+  // cut by the end of the buffer is scanned again only a few times, and that handing the batch
+  // off copies little more than that record.
   size_t before = buffer_.size();
-  while (buffer_.size() < buffer_.capacity()) {
-    long got = input_.Read(buffer_.data() + buffer_.size(), buffer_.capacity() - buffer_.size(),
-                           error);
+  size_t target = std::min(buffer_.capacity(),
+                           std::max(options_.batch_bytes, before) + minimum_read_);
+  while (buffer_.size() < target) {
+    long got = input_.Read(buffer_.data() + buffer_.size(), target - buffer_.size(), error);
     if (got < 0) {
       error = "cannot read the input: " + error;
       return false;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstring>
 
 namespace weft::runtime {
 namespace {
@@ -49,7 +50,10 @@ bool IsJsonNumber(std::string_view text) {
 // True when every backslash in a quoted JSON string token starts one of JSON's escapes.
 bool HasValidEscapes(std::string_view token) {
   for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] != '\\') continue;
+    // Most strings have no escape at all, so the search jumps from backslash to backslash.
+    const void* backslash = std::memchr(token.data() + i, '\\', token.size() - i);
+    if (backslash == nullptr) return true;
+    i = static_cast<const char*>(backslash) - token.data();
     if (++i >= token.size()) return false;
     char escape = token[i];
     if (escape == 'u') {

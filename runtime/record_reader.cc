@@ -228,22 +228,34 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     }
   };
 
-  std::vector<bool> seen(record_.fields.size(), false);
-  for (auto member : object) {
+  std::vector<uint8_t>& seen = seen_;
+  seen.assign(record_.fields.size(), 0);
+  size_t position = 0;
+  for (auto item : object) {
+    od::field member;
+    if (auto error = std::move(item).get(member))
+      return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+    int found = -1;
     std::string_view key;
-    if (auto error = member.unescaped_key().get(key))
-      return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
-    od::value value;
-    if (auto error = member.value().get(value))
-      return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
-    auto found = field_index_.find(key);
-    if (found == field_index_.end()) {
+    // Records of one export list their keys in the same order, so the key seen at this position
+    // in the previous record is compared first, in place, before the key is read and hashed.
+    if (position < recent_keys_.size() && member.key().unsafe_is_equal(recent_keys_[position].key)) {
+      key = recent_keys_[position].key;
+      found = recent_keys_[position].field;
+    } else {
+      if (auto error = RawKey(member, json, key))
+        return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+      found = FieldAt(position, key);
+    }
+    ++position;
+    od::value value = member.value();
+    if (found < 0) {
       // A value the rule does not read is still checked, so that no malformed record passes.
       std::string problem = CheckJsonValue(value, 2);
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
-    int index = found->second;
+    int index = found;
     current_value = value.raw_json_token();
     if (seen[index]) {
       field_problem(index, fmt::format("field `{}` appears twice in the record", key));
@@ -251,7 +263,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
-    seen[index] = true;
+    seen[index] = 1;
     std::string problem = record_.fields[index].type.kind == TypeKind::Record
                               ? ReadRecordField(index, value, slots)
                               : ReadField(record_.fields[index], value, slots[index]);
@@ -278,6 +290,27 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     if (!check.empty()) return invalid(std::move(check));
   }
   return first_problem;
+}
+
+simdjson::error_code RecordReader::RawKey(od::field& member, std::string_view json,
+                                         std::string_view& key) {
+  // Keys rarely hold escapes, so the raw bytes are used unless there is a backslash.
+  const char* start = member.key().raw();
+  const char* record_end = json.data() + json.size();
+  const void* quote = std::memchr(start, '"', static_cast<size_t>(record_end - start));
+  if (quote != nullptr) {
+    key = std::string_view(start, static_cast<const char*>(quote) - start);
+    if (key.find('\\') == std::string_view::npos) return simdjson::SUCCESS;
+  }
+  return member.unescaped_key().get(key);
+}
+
+int RecordReader::FieldAt(size_t position, std::string_view key) {
+  auto found = field_index_.find(key);
+  int field = found == field_index_.end() ? -1 : found->second;
+  if (position >= recent_keys_.size()) recent_keys_.resize(position + 1);
+  recent_keys_[position] = {std::string(key), field};
+  return field;
 }
 
 void RecordReader::NoteProblem(const std::string& field, std::string_view value) {

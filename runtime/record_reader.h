@@ -70,6 +70,20 @@ class RecordReader {
   size_t slot_count_ = 0;
   // Keys are views of the names in `record_`, so that a key of the input is found without a copy.
   std::unordered_map<std::string_view, int> field_index_;
+  // Reads a member's key, unescaped only when it contains an escape.
+  static simdjson::error_code RawKey(simdjson::ondemand::field& member, std::string_view json,
+                                     std::string_view& key);
+  // Returns the index of the top-level field named `key`, or -1 when the rule does not read
+  // it, and remembers it as the `position`-th key of the record.
+  int FieldAt(size_t position, std::string_view key);
+  struct RecentKey {
+    std::string key;
+    int field = -1;
+  };
+  std::vector<RecentKey> recent_keys_;
+  // Per top-level field, whether the current record has its key.
+  std::vector<uint8_t> seen_;
+
   // Records the field and value of the first problem, the innermost one for nested fields.
   void NoteProblem(const std::string& field, std::string_view value);
 

@@ -54,7 +54,7 @@ void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& 
       fmt::format_to(std::back_inserter(out), "{}", slot.integer);
       break;
     case schema::TypeKind::Decimal:
-      out += DecimalToString(slot.decimal, type.scale == schema::kAnyScale ? slot.scale : type.scale);
+      AppendDecimal(slot.decimal, type.scale == schema::kAnyScale ? slot.scale : type.scale, out);
       break;
     case schema::TypeKind::Bool:
       out += slot.boolean ? "true" : "false";

@@ -1,5 +1,8 @@
 #include "stdlib/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace weft::utf8 {
 
 size_t SequenceLength(std::string_view text, size_t at) {
@@ -68,6 +71,30 @@ bool NeedsEscape(char c) {
   return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
 }
 
+// True when one of the 8 bytes of `word` needs an escape: a quote, a backslash or a control
+// character. Each test sets the high bit of a matching byte, which checks all 8 bytes at once.
+// A false match only sends the caller to the byte-by-byte loop, and bytes of 0x80 and above never
+// match.
+bool WordNeedsEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  auto zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHighBits; };
+  uint64_t control = (word - 0x20 * kOnes) & ~word & kHighBits;
+  return (control | zero_byte(word ^ ('"' * kOnes)) | zero_byte(word ^ ('\\' * kOnes))) != 0;
+}
+
+// Returns the position of the first byte at or after `start` that needs an escape.
+size_t NextEscape(std::string_view text, size_t start) {
+  size_t i = start;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (WordNeedsEscape(word)) break;
+  }
+  while (i < text.size() && !NeedsEscape(text[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view text, std::string& out) {
@@ -76,8 +103,7 @@ void AppendJsonString(std::string_view text, std::string& out) {
   // Most strings need no escape, so runs without one are copied whole.
   size_t start = 0;
   while (start < text.size()) {
-    size_t end = start;
-    while (end < text.size() && !NeedsEscape(text[end])) ++end;
+    size_t end = NextEscape(text, start);
     out.append(text.data() + start, end - start);
     if (end == text.size()) break;
     char c = text[end];
