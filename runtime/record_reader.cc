@@ -46,6 +46,21 @@ std::string ValueExcerpt(std::string_view raw) {
 
 std::string Excerpt(od::value& value) { return ValueExcerpt(value.raw_json_token()); }
 
+// Sets `text` to the contents of a string value without copying it when the string has no
+// escape, so that it stays a view into the input. Returns false when it has one.
+bool UnescapedInPlace(od::value& value, std::string_view& text) {
+  std::string_view token = value.raw_json_token();
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
+                            token.back() == '\r' || token.back() == '\t')) {
+    token.remove_suffix(1);
+  }
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
+  std::string_view contents = token.substr(1, token.size() - 2);
+  if (std::memchr(contents.data(), '\\', contents.size()) != nullptr) return false;
+  text = contents;
+  return true;
+}
+
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
   std::string expected = field.type.AsRequired().ToString();
   if (field.type.kind == TypeKind::Record) expected = "an object (" + expected + ")";
@@ -338,6 +353,10 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
     case TypeKind::String: {
       std::string_view text;
       if (type != od::json_type::string) return WrongType(field, type, value);
+      if (UnescapedInPlace(value, text)) {
+        slot.string = {text.data(), static_cast<int64_t>(text.size())};
+        break;
+      }
       if (value.get_string().get(text)) {
         return fmt::format(
             "field `{}` is {}, a string with an unpaired surrogate escape, which is not text",
