@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Feeds `weft run` input that breaks in every way a real export breaks, and checks that only the
+# affected records are rejected, with a reason, and that the counts add up.
+# usage: bad_input.sh WEFT_BINARY
+set -euo pipefail
+
+weft=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# Runs the mapping over $work/in and keeps stdout, rejects and the summary line.
+run() {
+  "$weft" run "$here/bad_input.map" --rule Out --in "$work/in" --out "$work/out" \
+    --rejects "$work/rejects" --no-cache "$@" 2> "$work/summary" || echo "exit $?" >> "$work/summary"
+}
+
+expect_summary() {
+  grep -q -- "$1" "$work/summary" || fail "summary lacks '$1': $(cat "$work/summary")"
+}
+
+expect_reject() {
+  grep -q -- "$1" "$work/rejects" || fail "rejects lack '$1': $(cat "$work/rejects")"
+}
+
+# One bad record of each kind between good ones.
+{
+  printf '{"id": 1, "name": "good"}\n'
+  printf '{"id": 2, "name": "truncated\n'
+  printf '{"id": 3, "name": "bad \xff\xfe utf-8"}\n'
+  printf '{"id": 4, "name": "nul \\u0000 inside"}\n'
+  printf '{"id": 5, "name": "huge", "amount": 1e400}\n'
+  printf '{"id": 6, "name": "wide", "amount": 123456789012345678901234567890}\n'
+  printf '{"id": 7, "name": "far", "weight": 1e400}\n'
+  printf '{"id": 123456789012345678901234567890, "name": "id"}\n'
+  printf '{"id": 9, "name": "last"}\n'
+} > "$work/in"
+run
+expect_summary "in 9 / mapped 3 / skipped 0 / rejected 6"
+expect_reject '"record":2,"line":2,"offset":26,"rule":"Out","reason":"invalid JSON'
+expect_reject '"record":3,.*"reason":"invalid JSON: The input is not valid UTF-8'
+grep -q '"name":"nul \\u0000 inside"' "$work/out" || fail "U+0000 not written as \\u0000: $(cat "$work/out")"
+expect_reject '"record":5,.*"field":"amount","value":"1e400"'
+expect_reject '"record":6,.*"field":"amount",.*too many digits'
+expect_reject '"record":7,.*"field":"weight",.*out of range'
+expect_reject '"record":8,.*"field":"id",.*outside -2^63 to 2^63-1'
+grep -q '"id":9' "$work/out" || fail "the record after the bad ones is missing"
+
+# A 100 MB line is over the default record limit: it alone is rejected, shown cut short.
+{
+  printf '{"id": 1, "name": "before"}\n'
+  printf '{"id": 2, "name": "'
+  head -c 100000000 /dev/zero | tr '\0' 'x'
+  printf '"}\n'
+  printf '{"id": 3, "name": "after"}\n'
+} > "$work/in"
+run
+expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
+expect_reject '"record":2,.*longer than 67108864 bytes'
+[ "$(stat -c %s "$work/rejects")" -lt 2000 ] || fail "the rejected long line was not cut short"
+
+# A JSON array cut off in the middle: the records before the break are mapped and counted.
+printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "b"},\n {"id": 3, "na' > "$work/in"
+run
+expect_summary "in 2 / mapped 2 / skipped 0 / rejected 0"
+expect_summary "the input ends"
+expect_summary "exit 1"
+
+# The same input through a pipe gives the same result.
+{
+  printf '{"id": 1, "name": "good"}\n'
+  printf '{"id": 2, "name": \n'
+} > "$work/in"
+"$weft" run "$here/bad_input.map" --rule Out --in - --out "$work/out" --rejects "$work/rejects" \
+  --no-cache < "$work/in" 2> "$work/summary"
+expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "all bad-input checks passed"
