@@ -94,7 +94,9 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
     : record_(record), reads_(reads) {
   if (reads_.empty()) reads_.assign(record.fields.size(), true);
   for (size_t i = 0; i < record.fields.size(); ++i) {
-    if (reads_[i]) field_index_.emplace(record.fields[i].name, static_cast<int>(i));
+    if (!reads_[i]) continue;
+    field_index_.emplace(record.fields[i].name, static_cast<int>(i));
+    if (!record.fields[i].type.optional) required_reads_.push_back(static_cast<int>(i));
   }
   slot_count_ = record.fields.size() + paths.size();
   nested_.resize(record.fields.size());
@@ -290,9 +292,9 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr)
     return invalid(std::string(kTrailingContent));
   current_value = {};
-  for (size_t i = 0; i < record_.fields.size(); ++i) {
+  for (int i : required_reads_) {
     const schema::FieldType& field = record_.fields[i];
-    if (!reads_[i] || slots[i].present || field.type.optional) continue;
+    if (slots[i].present) continue;
     if (std::find(bad_fields.begin(), bad_fields.end(), static_cast<int>(i)) != bad_fields.end())
       continue;
     field_problem(static_cast<int>(i), fmt::format("required field `{}` is {}", field.name,
