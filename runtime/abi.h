@@ -26,6 +26,10 @@ struct alignas(16) WeftSlot {
   };
   // 1 when the value is present, 0 for null or a missing key.
   uint8_t present;
+  // 1 when the record lacks the key altogether, so that an explicit null and a missing key stay
+  // apart: an optional field copied from such a field is left out of the output, not written as
+  // null.
+  uint8_t missing;
   // The places of a decimal whose type has no fixed scale (`decimal`); the value carries them.
   int32_t scale;
 };

@@ -96,7 +96,8 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
   for (size_t i = 0; i < record.fields.size(); ++i) {
     if (!reads_[i]) continue;
     field_index_.emplace(record.fields[i].name, static_cast<int>(i));
-    if (!record.fields[i].type.optional) required_reads_.push_back(static_cast<int>(i));
+    (record.fields[i].type.optional ? optional_reads_ : required_reads_)
+        .push_back(static_cast<int>(i));
   }
   slot_count_ = record.fields.size() + paths.size();
   nested_.resize(record.fields.size());
@@ -174,6 +175,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
   // The first one in the order the rule's paths name them is reported, whatever the hash order.
   const NestedFields::Child* first_missing = nullptr;
   for (const auto& [key, child] : nested.children) {
+    if (child.slot >= 0 && !seen[child.index]) slots[child.slot].missing = 1;
     if (child.field.type.optional || present[child.index]) continue;
     if (first_missing == nullptr || child.index < first_missing->index) first_missing = &child;
   }
@@ -292,6 +294,9 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr)
     return invalid(std::string(kTrailingContent));
   current_value = {};
+  for (int i : optional_reads_) {
+    if (!seen[i]) slots[i].missing = 1;
+  }
   for (int i : required_reads_) {
     const schema::FieldType& field = record_.fields[i];
     if (slots[i].present) continue;

@@ -69,6 +69,8 @@ class RecordReader {
   std::vector<bool> reads_;
   // The fields that the rule reads and the schema requires, which every record must have.
   std::vector<int> required_reads_;
+  // The optional fields that the rule reads, whose slots record a missing key.
+  std::vector<int> optional_reads_;
   size_t slot_count_ = 0;
   // Keys are views of the names in `record_`, so that a key of the input is found without a copy.
   std::unordered_map<std::string_view, int> field_index_;

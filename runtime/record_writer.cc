@@ -22,12 +22,18 @@ RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<b
 
 void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
   out += '{';
+  bool first = true;
   for (size_t i = 0; i < record_.fields.size(); ++i) {
-    if (i > 0) out += ',';
-    out += keys_[i];
     const WeftSlot& slot = slots[i];
-    if (!defaults_[i].empty()) {
-      out += defaults_[i];
+    // A field copied from a missing key is left out, unless the schema gives it a default.
+    bool missing = slot.missing && !slot.present;
+    const std::string& fallback = missing ? record_.fields[i].default_json : defaults_[i];
+    if (missing && fallback.empty()) continue;
+    if (!first) out += ',';
+    first = false;
+    out += keys_[i];
+    if (!fallback.empty()) {
+      out += fallback;
       continue;
     }
     AppendValue(i, slot, out);

@@ -14,7 +14,9 @@ using utf8::AppendJsonString;
 using utf8::AppendJsonStringFromBytes;
 
 // Writes target records as NDJSON lines with the fields in schema order. An absent optional
-// field is written as null; decimals are written as exact JSON numbers with their full scale.
+// field is written as null, unless it was copied from a key that the input record lacks: then
+// it is left out, or written with the schema's default when it has one. Decimals are written as
+// exact JSON numbers with their full scale.
 // A field that the rule does not assign is written with the schema's default, when it has one.
 class RecordWriter {
  public:

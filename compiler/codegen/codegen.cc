@@ -97,6 +97,16 @@ void Generator::EmitStore(const ir::Statement& statement) {
   llvm::Value* present_address =
       builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
   builder_.CreateStore(builder_.CreateZExt(Present(value), builder_.getInt8Ty()), present_address);
+  // A field copied as it is keeps a missing key missing; any computed value is present or null.
+  if (statement.value->op == Op::Source && statement.value->type.optional) {
+    llvm::Value* source_slot = builder_.CreateConstInBoundsGEP1_64(
+        builder_.getInt8Ty(), source_arg_, statement.value->index * kSlotSize);
+    llvm::Value* missing = builder_.CreateLoad(
+        builder_.getInt8Ty(),
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_slot, kMissingOffset));
+    builder_.CreateStore(
+        missing, builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kMissingOffset));
+  }
   if (HasRuntimeScale(type)) {
     llvm::Value* scale_address =
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kScaleOffset);

@@ -22,6 +22,7 @@ using ir::Repr;
 // Slot layout, fixed by WeftSlot in runtime/abi.h.
 constexpr uint64_t kSlotSize = 32;
 constexpr uint64_t kPresentOffset = 16;
+constexpr uint64_t kMissingOffset = 17;
 
 // Slot layout, fixed by WeftSlot in runtime/abi.h: the scale of a `decimal` without digits.
 constexpr uint64_t kScaleOffset = 20;

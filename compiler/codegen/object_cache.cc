@@ -25,6 +25,24 @@ std::string Hex(llvm::ArrayRef<uint8_t> bytes) {
   return text;
 }
 
+// The size and modification time of the running program. A rebuild of the compiler changes them,
+// so objects cached by an older build of the same version are never loaded: the generated code
+// or the slot layout it relies on may have changed without a new version number.
+std::string ProgramIdentity() {
+  static const std::string identity = [] {
+    std::error_code error;
+    std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error) return std::string("unknown");
+    auto size = std::filesystem::file_size(program, error);
+    if (error) return std::string("unknown");
+    auto time = std::filesystem::last_write_time(program, error);
+    if (error) return std::string("unknown");
+    return program.string() + " " + std::to_string(size) + " " +
+           std::to_string(time.time_since_epoch().count());
+  }();
+  return identity;
+}
+
 }  // namespace
 
 std::string CacheKey(const llvm::Module& module) {
@@ -35,6 +53,8 @@ std::string CacheKey(const llvm::Module& module) {
   llvm::SHA256 hash;
   hash.update("weft " WEFT_VERSION "\nllvm " LLVM_VERSION_STRING "\ncpu ");
   hash.update(llvm::sys::getHostCPUName());
+  hash.update("\nprogram ");
+  hash.update(ProgramIdentity());
   hash.update("\n");
   hash.update(text);
   return Hex(hash.final());
