@@ -57,8 +57,9 @@ RunCounts ExecuteOnOneThread(const CompiledRule& rule, RecordSource& source, std
   return counts;
 }
 
-// The calling thread reads batches and writes their output in order; the batches are mapped on
-// `threads` other threads. At most `threads` batches are in flight, which bounds the memory.
+// The calling thread reads batches and writes their output in order, and the batches are mapped
+// on other threads. Twice as many batches as threads are in flight, so that the workers still
+// have batches to map while the calling thread waits for the oldest one. That bounds the memory.
 RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::ostream& out,
                            std::ostream& rejects, const ExecuteOptions& options) {
   RunCounts counts;
@@ -93,7 +94,7 @@ RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::
                          pool.Release(std::move(mapper));
                          return output;
                        })});
-    if (pending.size() >= static_cast<size_t>(options.threads)) write_oldest();
+    if (pending.size() >= 2 * static_cast<size_t>(options.threads)) write_oldest();
   }
   while (!pending.empty()) write_oldest();
   return counts;
