@@ -2,7 +2,9 @@
 
 #include <deque>
 #include <future>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "runtime/batch_mapper.h"
 
@@ -16,28 +18,64 @@ void Emit(BatchOutput& output, std::ostream& out, std::ostream& rejects, RunCoun
   counts += output.counts;
 }
 
-// Mappers for the worker threads, each used by one batch at a time.
-class MapperPool {
+// Worker threads that map batches, each with its own BatchMapper. Threads are started once,
+// because a thread per batch costs kernel time for its stack and a cold allocator cache.
+class WorkerPool {
  public:
-  explicit MapperPool(const CompiledRule& rule) : rule_(rule) {}
-
-  std::unique_ptr<BatchMapper> Acquire() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (free_.empty()) return std::make_unique<BatchMapper>(rule_);
-    std::unique_ptr<BatchMapper> mapper = std::move(free_.back());
-    free_.pop_back();
-    return mapper;
+  WorkerPool(const CompiledRule& rule, int threads) {
+    for (int i = 0; i < threads; ++i) {
+      workers_.emplace_back([this, &rule] { Work(rule); });
+    }
   }
 
-  void Release(std::unique_ptr<BatchMapper> mapper) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    free_.push_back(std::move(mapper));
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+
+  std::future<BatchOutput> Submit(std::shared_ptr<const Batch> batch) {
+    Job job{std::move(batch), {}};
+    std::future<BatchOutput> output = job.output.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    return output;
   }
 
  private:
-  const CompiledRule& rule_;
+  struct Job {
+    std::shared_ptr<const Batch> batch;
+    std::promise<BatchOutput> output;
+  };
+
+  void Work(const CompiledRule& rule) {
+    BatchMapper mapper(rule);
+    while (true) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      BatchOutput output;
+      mapper.Map(*job.batch, output);
+      job.output.set_value(std::move(output));
+    }
+  }
+
   std::mutex mutex_;
-  std::vector<std::unique_ptr<BatchMapper>> free_;
+  std::condition_variable ready_;
+  std::deque<Job> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
 };
 
 RunCounts ExecuteOnOneThread(const CompiledRule& rule, RecordSource& source, std::ostream& out,
@@ -63,7 +101,7 @@ RunCounts ExecuteOnOneThread(const CompiledRule& rule, RecordSource& source, std
 RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::ostream& out,
                            std::ostream& rejects, const ExecuteOptions& options) {
   RunCounts counts;
-  MapperPool pool(rule);
+  WorkerPool pool(rule, options.threads);
   struct InFlight {
     std::shared_ptr<Batch> batch;
     std::future<BatchOutput> output;
@@ -87,13 +125,7 @@ RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::
       spare.pop_back();
     }
     if (!source.Next(*batch)) break;
-    pending.push_back({batch, std::async(std::launch::async, [&pool, batch] {
-                         std::unique_ptr<BatchMapper> mapper = pool.Acquire();
-                         BatchOutput output;
-                         mapper->Map(*batch, output);
-                         pool.Release(std::move(mapper));
-                         return output;
-                       })});
+    pending.push_back({batch, pool.Submit(batch)});
     if (pending.size() >= 2 * static_cast<size_t>(options.threads)) write_oldest();
   }
   while (!pending.empty()) write_oldest();
