@@ -7,6 +7,7 @@
 
 #include "runtime/decimal.h"
 #include "stdlib/iso8601.h"
+#include "stdlib/utf8.h"
 
 namespace weft::runtime {
 namespace {
@@ -40,7 +41,7 @@ std::string Excerpt(od::value& value) {
           raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
     raw.remove_suffix(1);
   }
-  if (raw.size() > 60) return std::string(raw.substr(0, 57)) + "...";
+  if (raw.size() > 60) return std::string(utf8::TruncateAtCharacter(raw, 57)) + "...";
   return std::string(raw);
 }
 
@@ -368,7 +369,7 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
   DecimalParseError error = scale == schema::kAnyScale
                                 ? ParseDecimalKeepingScale(text, units, scale)
                                 : ParseDecimal(text, scale, units);
-  std::string excerpt = std::string(text.substr(0, 60));
+  std::string excerpt = std::string(utf8::TruncateAtCharacter(text, 60));
   switch (error) {
     case DecimalParseError::None:
       break;
