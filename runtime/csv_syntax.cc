@@ -27,7 +27,7 @@ CsvFramer::CsvFramer(char delimiter) : delimiter_(delimiter) {
 }
 
 CsvFrame CsvFramer::FindRecordEnd(std::string_view buffer, size_t start, bool at_end) {
-  if (resume_at_ > 0) return Scan(buffer, start, start + resume_at_, at_end);
+  if (resuming_) return Scan(buffer, start, start + resume_at_, at_end);
 
   state_ = State::CellStart;
   line_breaks_ = 0;
@@ -95,7 +95,7 @@ CsvFrame CsvFramer::Scan(std::string_view buffer, size_t start, size_t at, bool 
     frame.text_end = at;
     frame.end = at + (crlf ? 2 : 1);
     frame.line_breaks = line_breaks + 1;
-    resume_at_ = 0;
+    resuming_ = false;
     at_input_start_ = false;
     return frame;
   }
@@ -110,16 +110,14 @@ CsvFrame CsvFramer::Scan(std::string_view buffer, size_t start, size_t at, bool 
   frame.line_breaks = line_breaks;
   frame.open_quote = start + open_quote_;
   frame.open_quote_line_breaks = open_quote_line_breaks_;
-  resume_at_ = 0;
+  resuming_ = false;
   at_input_start_ = false;
   return frame;
 }
 
 CsvFrame CsvFramer::SaveAndNeedMore(size_t start, size_t at) {
-  // A resumed scan never starts at the record's first byte, because a record that needs more
-  // bytes has at least one, so 0 can mean "not resuming".
+  resuming_ = true;
   resume_at_ = at - start;
-  assert(resume_at_ > 0);
   return CsvFrame{.begin = start + begin_};
 }
 

@@ -75,6 +75,7 @@ class CsvFramer {
   char delimiter_;
   bool at_input_start_ = true;
   // The state of an unfinished scan, with offsets relative to the record's start.
+  bool resuming_ = false;
   size_t resume_at_ = 0;
   size_t begin_ = 0;
   State state_ = State::CellStart;

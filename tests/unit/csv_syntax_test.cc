@@ -135,6 +135,17 @@ TEST(CsvFramer, WaitsForTheLfAfterACr) {
   EXPECT_EQ(frame.line_breaks, 1u);
 }
 
+TEST(CsvFramer, WaitsForTheLfOfABlankLine) {
+  CsvFramer framer;
+  CsvFrame first = framer.FindRecordEnd("a\n\r", 0, false);
+  ASSERT_EQ(first.status, CsvFrameStatus::Record);
+  EXPECT_EQ(framer.FindRecordEnd("a\n\r", first.end, false).status, CsvFrameStatus::NeedMore);
+  CsvFrame blank = framer.FindRecordEnd("a\n\r\nb", first.end, false);
+  EXPECT_EQ(blank.status, CsvFrameStatus::Record);
+  EXPECT_EQ(blank.text_end, 2u);
+  EXPECT_EQ(blank.end, 4u);
+}
+
 TEST(CsvFramer, WaitsForTheByteAfterAQuote) {
   CsvFramer framer;
   EXPECT_EQ(framer.FindRecordEnd("\"a\"", 0, false).status, CsvFrameStatus::NeedMore);
