@@ -47,7 +47,8 @@ fuzz: sanitize
 	  tests/fuzz/check_regressions/*
 	$(SANITIZE_DIR)/tests/fuzz_lexer $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
-	$(SANITIZE_DIR)/tests/fuzz_csv $(FUZZ_SECONDS) tests/golden/*/tables/*.csv examples/*/tables/*.csv
+	$(SANITIZE_DIR)/tests/fuzz_csv $(FUZZ_SECONDS) tests/fuzz/csv_inputs/* tests/golden/*/tables/*.csv \
+	  examples/*/tables/*.csv
 	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
 	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "runtime/decimal.h"
+#include "runtime/field_text.h"
 #include "runtime/json_check.h"
-#include "stdlib/iso8601.h"
+#include "stdlib/utf8.h"
 
 namespace weft::runtime {
 namespace {
@@ -40,7 +40,7 @@ std::string ValueExcerpt(std::string_view raw) {
           raw.back() == ',' || raw.back() == '}' || raw.back() == ']')) {
     raw.remove_suffix(1);
   }
-  if (raw.size() > 60) return std::string(raw.substr(0, 57)) + "...";
+  if (raw.size() > 60) return std::string(utf8::TruncateAtCharacter(raw, 57)) + "...";
   return std::string(raw);
 }
 
@@ -431,37 +431,7 @@ std::string RecordReader::ReadText(const schema::FieldType& field, od::json_type
   if (type != od::json_type::string || value.get_string().get(text)) {
     return WrongType(field, type, value);
   }
-  std::string excerpt = Excerpt(value);
-  switch (field.type.kind) {
-    case TypeKind::Enum:
-      if (field.type.enumeration->FindMember(text) < 0) {
-        return fmt::format("field `{}` must be a member of enum `{}`, but the input has {}",
-                           field.name, field.type.enumeration->QualifiedName(), excerpt);
-      }
-      break;
-    case TypeKind::Date:
-      if (!iso8601::IsDate(text)) {
-        return fmt::format("field `{}` must be a date such as \"2026-03-20\", but the input has {}",
-                           field.name, excerpt);
-      }
-      break;
-    case TypeKind::Time:
-      if (!iso8601::IsTime(text)) {
-        return fmt::format("field `{}` must be a time such as \"13:30:00\", but the input has {}",
-                           field.name, excerpt);
-      }
-      break;
-    default:
-      if (!iso8601::IsDateTime(text)) {
-        return fmt::format(
-            "field `{}` must be a date-time with an offset such as \"2026-03-20T13:30:00Z\", but "
-            "the input has {}",
-            field.name, excerpt);
-      }
-      break;
-  }
-  slot.string = {text.data(), static_cast<int64_t>(text.size())};
-  return "";
+  return ReadTextValue(field, text, Excerpt(value), slot);
 }
 
 std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value value,
@@ -478,33 +448,7 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
   } else if (type != od::json_type::string || value.get_string().get(text)) {
     return WrongType(field, type, value);
   }
-
-  __int128 units = 0;
-  int scale = field.type.scale;
-  DecimalParseError error = scale == schema::kAnyScale
-                                ? ParseDecimalKeepingScale(text, units, scale)
-                                : ParseDecimal(text, scale, units);
-  std::string excerpt = std::string(text.substr(0, 60));
-  switch (error) {
-    case DecimalParseError::None:
-      break;
-    case DecimalParseError::NotANumber:
-      return fmt::format("field `{}` must be a decimal, but \"{}\" is not a number", field.name,
-                         excerpt);
-    case DecimalParseError::TooManyPlaces:
-      return fmt::format("field `{}` is {}: {} has more than {} decimal places", field.name,
-                         field.type.AsRequired().ToString(), excerpt,
-                         field.type.scale == schema::kAnyScale ? kMaxDigits : field.type.scale);
-    case DecimalParseError::TooManyDigits:
-      break;
-  }
-  if (error == DecimalParseError::TooManyDigits || !FitsDigits(units, field.type.precision)) {
-    return fmt::format("field `{}` is {}: {} has too many digits", field.name,
-                       field.type.AsRequired().ToString(), excerpt);
-  }
-  slot.decimal = units;
-  slot.scale = scale;
-  return "";
+  return ReadDecimalText(field, text, utf8::TruncateAtCharacter(text, 60), slot);
 }
 
 }  // namespace weft::runtime

@@ -50,6 +50,13 @@ std::string ReplaceInvalid(std::string_view text, std::string_view replacement) 
   return valid;
 }
 
+std::string_view TruncateAtCharacter(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && IsContinuation(text[cut])) --cut;
+  return text.substr(0, cut);
+}
+
 size_t FindInvalid(std::string_view text) {
   size_t at = 0;
   while (at < text.size()) {

@@ -31,4 +31,8 @@ void AppendJsonStringFromBytes(std::string_view bytes, std::string& out);
 // True for the bytes 10xxxxxx that continue a multi-byte sequence.
 inline bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// Returns the longest prefix of `text` of at most `max_bytes` bytes that does not end inside a
+// multi-byte sequence, so that shortening valid UTF-8 keeps it valid.
+std::string_view TruncateAtCharacter(std::string_view text, size_t max_bytes);
+
 }  // namespace weft::utf8

@@ -1,61 +1,39 @@
 #include "compiler/check/csv.h"
 
+#include "runtime/csv_syntax.h"
+
 namespace weft::check {
 
 bool ParseCsv(std::string_view text, std::vector<CsvRow>& rows, std::string& error,
               uint32_t& error_offset) {
-  size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  while (at < text.size()) {
-    if (text[at] == '\n' || text[at] == '\r') {
-      ++at;
-      continue;
+  runtime::CsvFramer framer;
+  std::vector<runtime::CsvCell> cells;
+  std::string unescaped;
+  runtime::CsvSyntaxError syntax_error;
+  size_t start = 0;
+  while (true) {
+    runtime::CsvFrame frame = framer.FindRecordEnd(text, start, /*at_end=*/true);
+    if (frame.status == runtime::CsvFrameStatus::EndOfInput) return true;
+    if (frame.status == runtime::CsvFrameStatus::UnclosedQuote) {
+      error = "a quoted cell is never closed";
+      error_offset = static_cast<uint32_t>(frame.open_quote);
+      return false;
     }
-    CsvRow row;
-    row.offset = static_cast<uint32_t>(at);
-    while (true) {
-      CsvCell cell;
-      cell.offset = static_cast<uint32_t>(at);
-      if (at < text.size() && text[at] == '"') {
-        ++at;
-        while (true) {
-          if (at >= text.size()) {
-            error = "a quoted cell is never closed";
-            error_offset = cell.offset;
-            return false;
-          }
-          if (text[at] == '"') {
-            if (at + 1 < text.size() && text[at + 1] == '"') {
-              cell.text += '"';
-              at += 2;
-              continue;
-            }
-            ++at;
-            break;
-          }
-          cell.text += text[at++];
-        }
-        if (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r') {
-          error = "text follows the closing quote of a cell; double a quote inside a quoted cell";
-          error_offset = static_cast<uint32_t>(at);
-          return false;
-        }
-      } else {
-        while (at < text.size() && text[at] != ',' && text[at] != '\n' && text[at] != '\r') {
-          cell.text += text[at++];
-        }
-      }
-      row.cells.push_back(std::move(cell));
-      if (at < text.size() && text[at] == ',') {
-        ++at;
-        continue;
-      }
-      break;
+    start = frame.end;
+    std::string_view record = text.substr(frame.begin, frame.text_end - frame.begin);
+    if (record.empty()) continue;
+
+    if (!runtime::SplitCsvRecord(record, ',', cells, unescaped, syntax_error)) {
+      error = syntax_error.message;
+      error_offset = static_cast<uint32_t>(frame.begin + syntax_error.offset);
+      return false;
     }
-    if (at < text.size() && text[at] == '\r') ++at;
-    if (at < text.size() && text[at] == '\n') ++at;
-    rows.push_back(std::move(row));
+    CsvRow& row = rows.emplace_back();
+    row.offset = static_cast<uint32_t>(frame.begin);
+    for (const runtime::CsvCell& cell : cells) {
+      row.cells.push_back({std::string(cell.text), static_cast<uint32_t>(frame.begin + cell.offset)});
+    }
   }
-  return true;
 }
 
 }  // namespace weft::check
