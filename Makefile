@@ -7,7 +7,7 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check sanitize fuzz
+.PHONY: all deps configure build demo test clean autoupdate stdlib-doc bench bench-run bench-check sanitize fuzz
 
 all: build
 
@@ -53,6 +53,10 @@ fuzz: sanitize
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build
 	WEFT_AUTOUPDATE=1 $(BUILD_DIR)/tests/golden_test --gtest_filter='Golden/*'
+
+# Rewrites docs/stdlib.md from the table of builtins in stdlib/builtins.cc.
+stdlib-doc: build
+	$(BUILD_DIR)/stdlib/weft_stdlib_reference > docs/stdlib.md
 
 # Prints both benchmarks' figures; see docs/benchmarks.md.
 bench: bench-check bench-run
