@@ -197,20 +197,19 @@ Value Generator::EmitTableLookup(const Node& node) {
 }
 
 Value Generator::EmitCall(const Node& node) {
-  std::vector<Value> operands;
-  for (const ir::NodePtr& operand : node.operands) operands.push_back(Emit(*operand));
-  // The checker lets only the first argument be absent, in `x?.f()`, and then the function is
-  // not called and the call is absent.
+  Value receiver = node.operands.empty() ? Value{} : Emit(*node.operands[0]);
+  // The checker lets only the first argument be absent, in `x?.f()`. Then neither the function
+  // nor its other arguments are evaluated, and the call is absent.
   if (node.operands.empty() || !node.operands[0]->type.optional) {
-    return EmitBuiltinCall(node, operands);
+    return EmitBuiltinCall(node, receiver);
   }
   llvm::BasicBlock* absent_end = builder_.GetInsertBlock();
   llvm::BasicBlock* call = NewBlock("call");
   llvm::BasicBlock* done = NewBlock("call.done");
-  builder_.CreateCondBr(Present(operands[0]), call, done);
+  builder_.CreateCondBr(Present(receiver), call, done);
 
   builder_.SetInsertPoint(call);
-  Value result = EmitBuiltinCall(node, operands);
+  Value result = EmitBuiltinCall(node, receiver);
   llvm::BasicBlock* call_end = builder_.GetInsertBlock();
   builder_.CreateBr(done);
   builder_.SetInsertPoint(done);
@@ -218,7 +217,7 @@ Value Generator::EmitCall(const Node& node) {
                absent_end);
 }
 
-Value Generator::EmitBuiltinCall(const Node& node, const std::vector<Value>& operands) {
+Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
   std::vector<llvm::Value*> arguments = {context_arg_};
@@ -227,13 +226,16 @@ Value Generator::EmitBuiltinCall(const Node& node, const std::vector<Value>& ope
     if (parameter.argument == stdlib::Argument::Regex) {
       // The rule keeps the regex alive as long as the compiled code, so its address is a
       // constant of the generated code.
-      arguments.push_back(
-          builder_.CreateIntToPtr(builder_.getInt64(reinterpret_cast<uintptr_t>(node.regex)), ptr));
+      arguments.push_back(builder_.CreateIntToPtr(
+          builder_.getInt64(reinterpret_cast<uintptr_t>(node.regex)), ptr));
       continue;
     }
-    llvm::Value* payload = operands[next++].payload;
+    llvm::Value* payload = next == 0 ? receiver.payload : Emit(*node.operands[next]).payload;
+    ++next;
     // A bool travels as a byte of 0 or 1.
-    if (payload->getType()->isIntegerTy(1)) payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
+    if (payload->getType()->isIntegerTy(1)) {
+      payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
+    }
     arguments.push_back(Spill(payload));
   }
   llvm::Type* result_type =
