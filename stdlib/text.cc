@@ -55,6 +55,16 @@ int DigitValue(int32_t code_point) {
   return (code_point - first) % 10;
 }
 
+// Returns the byte offset of code point `index`, or text.size() when the text has no more.
+size_t OffsetOfCodePoint(std::string_view text, int64_t index) {
+  size_t at = 0;
+  for (int64_t i = 0; i < index && at < text.size(); ++i) {
+    ++at;
+    while (at < text.size() && utf8::IsContinuation(text[at])) ++at;
+  }
+  return at;
+}
+
 }  // namespace
 
 bool IsAscii(std::string_view text) {
@@ -64,15 +74,6 @@ bool IsAscii(std::string_view text) {
 
 int64_t CodePointCount(std::string_view text) {
   return std::count_if(text.begin(), text.end(), [](char c) { return !utf8::IsContinuation(c); });
-}
-
-size_t OffsetOfCodePoint(std::string_view text, int64_t index) {
-  size_t at = 0;
-  for (int64_t i = 0; i < index && at < text.size(); ++i) {
-    ++at;
-    while (at < text.size() && utf8::IsContinuation(text[at])) ++at;
-  }
-  return at;
 }
 
 std::string_view Trim(std::string_view text) {

@@ -14,8 +14,6 @@ enum class NormalForm { NFC, NFD, NFKC, NFKD };
 
 bool IsAscii(std::string_view text);
 int64_t CodePointCount(std::string_view text);
-// Returns the byte offset of code point `index`, or text.size() when the text has no more.
-size_t OffsetOfCodePoint(std::string_view text, int64_t index);
 
 // Returns `text` without the leading and trailing code points that have the Unicode property
 // White_Space.
