@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "runtime/context.h"
 #include "stdlib/functions.h"
+#include "stdlib/text.h"
 
 namespace weft::stdlib {
 
@@ -36,8 +39,9 @@ Rewrite TranslateReplacement(std::string_view replacement) {
       rewrite.text += next;
       rewrite.max_group = std::max(rewrite.max_group, next - '0');
     } else {
+      int64_t position = text::CodePointCount(replacement.substr(0, at)) + 1;
       rewrite.error =
-          fmt::format("`$` at position {} is followed by neither a digit nor `$`", at + 1);
+          fmt::format("`$` at position {} is followed by neither a digit nor `$`", position);
       return rewrite;
     }
     ++at;

@@ -27,7 +27,8 @@ struct Rewrite {
 
 // Translates a replacement in which `$0` stands for the whole match, `$1` to `$9` for the groups
 // and `$$` for a dollar sign into RE2's syntax, where these are `\0` to `\9` and a backslash is
-// written `\\`. A `$` followed by anything else is an error.
+// written `\\`. A `$` followed by anything else is an error, whose position counts code points
+// from 1.
 Rewrite TranslateReplacement(std::string_view replacement);
 
 }  // namespace weft::stdlib

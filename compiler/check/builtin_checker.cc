@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "compiler/check/expr_checker.h"
 #include "stdlib/regex.h"
 
