@@ -47,6 +47,7 @@ fuzz: sanitize
 	$(SANITIZE_DIR)/tests/fuzz_lexer $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
 	$(SANITIZE_DIR)/tests/fuzz_csv $(FUZZ_SECONDS) tests/golden/*/tables/*.csv examples/*/tables/*.csv
+	$(SANITIZE_DIR)/tests/fuzz_text $(FUZZ_SECONDS) tests/golden/run/*.map tests/unit/text_test.cc
 	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
 	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json
 

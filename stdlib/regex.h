@@ -13,7 +13,7 @@ class RE2;
 namespace weft::stdlib {
 
 // Compiles `pattern` as UTF-8 RE2 syntax, so that `.` matches one code point. Errors are not
-// logged; the caller reads them from the result's error().
+// logged, so the caller reads them from the result's error().
 std::shared_ptr<const re2::RE2> CompileRegex(std::string_view pattern);
 
 // A replacement of `replace_regex` in RE2's rewrite syntax.
