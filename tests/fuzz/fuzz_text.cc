@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Require(text.find(trimmed) != std::string_view::npos);
   Require(Trim(trimmed) == trimmed);
 
-  // The first byte picks the offsets, so that they reach past both ends of the text.
+  // The first byte picks the start, which may lie before the text or past its end.
   int64_t start = size > 0 ? static_cast<int8_t>(data[0]) : 0;
   std::string_view part = Substring(text, start, length / 2 + 1);
   Require(CodePointCount(part) <= length / 2 + 1);
