@@ -7,8 +7,8 @@ WEFT := $(BUILD_DIR)/tools/weft
 DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
-.PHONY: all deps configure build demo test clean autoupdate bench bench-run bench-check bench-jit \
-  sanitize fuzz peers-deps bench-peers bench-peers-memory
+.PHONY: all deps configure build demo test clean autoupdate stdlib-doc bench bench-run bench-check \
+  bench-jit sanitize fuzz peers-deps bench-peers bench-peers-memory
 
 all: build
 
@@ -49,12 +49,17 @@ fuzz: sanitize
 	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
 	$(SANITIZE_DIR)/tests/fuzz_csv $(FUZZ_SECONDS) tests/fuzz/csv_inputs/* tests/golden/*/tables/*.csv \
 	  examples/*/tables/*.csv
+	$(SANITIZE_DIR)/tests/fuzz_text $(FUZZ_SECONDS) tests/golden/run/*.map tests/unit/text_test.cc
 	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
 	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json
 
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build
 	WEFT_AUTOUPDATE=1 $(BUILD_DIR)/tests/golden_test --gtest_filter='Golden/*'
+
+# Rewrites docs/stdlib.md from the table of builtins in stdlib/builtins.cc.
+stdlib-doc: build
+	$(BUILD_DIR)/stdlib/weft_stdlib_reference > docs/stdlib.md
 
 # Prints the benchmarks' figures; see docs/benchmarks.md.
 bench: bench-check bench-jit bench-run

@@ -26,6 +26,12 @@ char* Arena::Allocate(size_t size) {
   return memory;
 }
 
+WeftString Arena::Copy(std::string_view text) {
+  char* memory = Allocate(text.size() + 1);
+  if (!text.empty()) std::memcpy(memory, text.data(), text.size());
+  return {memory, static_cast<int64_t>(text.size())};
+}
+
 void Arena::Reset() {
   block_index_ = 0;
   used_ = 0;
@@ -37,14 +43,7 @@ void Arena::Reset() {
 namespace {
 
 void SetString(WeftContext* context, std::string_view text, WeftString* result) {
-  char* memory = context->arena.Allocate(text.size() + 1);
-  std::memcpy(memory, text.data(), text.size());
-  result->data = memory;
-  result->size = static_cast<int64_t>(text.size());
-}
-
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  *result = context->arena.Copy(text);
 }
 
 }  // namespace
@@ -178,16 +177,6 @@ int32_t weft_decimal_fits(const __int128* value, int32_t precision) {
   return weft::runtime::FitsDigits(*value, precision) ? 1 : 0;
 }
 
-int32_t weft_trim(WeftContext*, const WeftString* value, WeftString* result) {
-  const char* begin = value->data;
-  const char* end = value->data + value->size;
-  while (begin < end && IsAsciiSpace(*begin)) ++begin;
-  while (end > begin && IsAsciiSpace(end[-1])) --end;
-  result->data = begin;
-  result->size = end - begin;
-  return 1;
-}
-
 void weft_reject(WeftContext* context, const WeftString* message) {
   context->reject_reason.assign(message->data, static_cast<size_t>(message->size));
 }
@@ -227,6 +216,11 @@ void weft_reject_float(WeftContext* context, const char* field, const char* plac
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place) {
   context->reject_field = field;
   context->reject_reason = "division by zero";
+  if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
+}
+
+void weft_reject_at(WeftContext* context, const char* field, const char* place) {
+  context->reject_field = field;
   if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 

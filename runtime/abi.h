@@ -85,10 +85,18 @@ int32_t weft_decimal_rescale_exact(const __int128* value, int32_t from_scale, in
                                    __int128* result);
 // Returns 1 when the value has at most `precision` digits.
 int32_t weft_decimal_fits(const __int128* value, int32_t precision);
-// Builtin functions (stdlib/builtins.cc) share one convention: the context, a pointer to each
-// argument's payload, a pointer to the result, and a return of 1, or 0 after rejecting the
-// record through the context.
-int32_t weft_trim(WeftContext* context, const WeftString* value, WeftString* result);
+// The return value of a builtin function. Builtins (declared in stdlib/functions.h) share one
+// convention: the context, then for each parameter a pointer to the argument's payload (a bool
+// as a uint8_t of 0 or 1) or, for a regex, the regex compiled for the call, then a pointer to
+// the result's payload.
+enum WeftCallStatus : int32_t {
+  // The function rejected the record and wrote its reason into the context.
+  kWeftCallRejected = 0,
+  // The function wrote its result.
+  kWeftCallDone = 1,
+  // The result is absent, which only a builtin with an optional result type returns.
+  kWeftCallAbsent = 2,
+};
 
 // Look up a key in a runtime::ValueTable and copy its value (or the table's `else` value) into
 // `result`. Return 1 when there is one, 0 when the table has no value for the key.
@@ -111,5 +119,8 @@ void weft_reject_places(WeftContext* context, const char* field, const __int128*
 // Rejects a float result that is infinite or not a number, which JSON cannot carry.
 void weft_reject_float(WeftContext* context, const char* field, const char* place);
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place);
+// Adds where a builtin rejected the record to the reason that the builtin recorded: `field`, or
+// " in `place`" appended to the reason, as for weft_reject_overflow.
+void weft_reject_at(WeftContext* context, const char* field, const char* place);
 
 }  // extern "C"

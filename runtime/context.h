@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/abi.h"
@@ -13,6 +14,8 @@ namespace weft::runtime {
 class Arena {
  public:
   char* Allocate(size_t size);
+  // Copies `text` into the arena; the copy lives until Reset.
+  WeftString Copy(std::string_view text);
   void Reset();
 
  private:

@@ -12,6 +12,10 @@
 #include "runtime/input.h"
 #include "runtime/value_table.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace weft::runtime {
 
 // A rule compiled to native code, with the records it reads and writes.
@@ -24,6 +28,8 @@ struct CompiledRule {
   std::vector<bool> reads_source_field;
   // The value tables that the compiled functions look up; they live as long as the rule.
   std::vector<std::shared_ptr<const ValueTable>> tables;
+  // The regexes that the compiled functions match with, which live as long as the rule.
+  std::vector<std::shared_ptr<const re2::RE2>> regexes;
   // The nested source fields the rule reads, as in ir::Rule::source_paths.
   std::vector<std::vector<int>> source_paths;
   // For each target field, whether the rule assigns it; others get the schema's default.

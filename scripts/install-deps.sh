@@ -12,6 +12,8 @@ packages=(
   tzdata ca-certificates
   # The schema importers read YAML with libyaml, whose events carry line and column marks.
   libyaml-dev
+  # The string builtins take case mappings and normalization from libutf8proc.
+  libutf8proc-dev
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,9 +10,36 @@
 // registers their implementations from it, and the reference documentation is written from it.
 namespace weft::stdlib {
 
-enum class BuiltinId { Trim, Round, ToDecimal };
+enum class BuiltinId {
+  Trim,
+  Upper,
+  Lower,
+  Title,
+  Length,
+  Substring,
+  Truncate,
+  PadLeft,
+  PadRight,
+  Replace,
+  Contains,
+  StartsWith,
+  EndsWith,
+  Normalize,
+  AsciiFold,
+  DigitsOnly,
+  Matches,
+  Extract,
+  ReplaceRegex,
+  Split,
+  Join,
+  Round,
+  ToDecimal,
+};
 
-// The rule by which the checker derives a call's result type beyond the fixed kinds.
+// The groups of builtins, in the order the reference documentation lists them.
+enum class Family { Text, Regex, List, Number };
+
+// The rule by which the checker derives a call's result type beyond the fixed types.
 enum class Typing {
   // The result is exactly `result`.
   Fixed,
@@ -21,19 +49,59 @@ enum class Typing {
   IntToDecimal,
 };
 
+// The kinds of argument that a parameter accepts beyond its type. Every kind but Value needs a
+// string constant, which the checker validates, so that a mistake in it is reported before any
+// record is read.
+enum class Argument {
+  // Any expression of the parameter's type.
+  Value,
+  // One of the parameter's `choices`. The call passes the choice's index as an int.
+  Choice,
+  // A string of exactly one code point.
+  Character,
+  // An RE2 regular expression. The call passes the regex compiled once per rule, as a
+  // `const re2::RE2*`.
+  Regex,
+  // A replacement text for the call's Regex argument, in which `$0` stands for the whole match,
+  // `$1` to `$9` for the groups, and `$$` for a dollar sign. The call passes it in RE2's rewrite
+  // syntax (`\0` to `\9` and `\\`).
+  Replacement,
+};
+
+struct Parameter {
+  std::string_view name;
+  schema::Type type;
+  Argument argument = Argument::Value;
+  // The constants a Choice parameter accepts.
+  std::vector<std::string_view> choices = {};
+};
+
+// The way generated code computes a call.
+enum class Lowering {
+  // It calls `implementation`, which has the builtin convention of runtime/abi.h.
+  RuntimeCall,
+  // The IR lowering builds it from IR operations (round, decimal).
+  Operations,
+  // The checker accepts the call, but the code generator cannot compile it yet, and running a
+  // rule that makes one is reported as not supported.
+  NotCompiledYet,
+};
+
 struct Builtin {
   BuiltinId id;
+  Family family;
   std::string_view name;
-  std::vector<schema::TypeKind> parameters;
-  schema::TypeKind result;
+  std::vector<Parameter> parameters;
+  schema::Type result;
   Typing typing;
   // True when a call can reject the record at run time.
   bool fallible;
+  // The reference documentation: what the function does, its edge cases and its limits.
   std::string_view summary;
+  // An expression `call == expected` that holds; a test runs every example.
   std::string_view example;
-  // The runtime function that implements a call, registered with the JIT under `symbol`, or
-  // null for a builtin that the IR lowering turns into operations (round, decimal). Such a
-  // function has the BuiltinFunction convention of runtime/abi.h.
+  Lowering lowering;
+  // For RuntimeCall: the symbol under which the JIT registers `implementation`.
   const char* symbol;
   void* implementation;
 };
@@ -42,5 +110,8 @@ const std::vector<Builtin>& Builtins();
 // Returns nullptr when no builtin has that name.
 const Builtin* FindBuiltin(std::string_view name);
 std::vector<std::string> BuiltinNames();
+// The signature as the reference documentation writes it, such as
+// "pad_left(s: string, width: int, fill: string constant) -> string".
+std::string Signature(const Builtin& builtin);
 
 }  // namespace weft::stdlib

@@ -50,7 +50,8 @@ bool IsIntLiteral(const ast::Expr& expr) {
          IsIntLiteral(*unary.operand);
 }
 
-// The digits before the point; a decimal of any scale may use all 38.
+}  // namespace
+
 int IntegerDigits(const Type& type) {
   return type.scale == schema::kAnyScale ? schema::kMaxDecimalPrecision
                                          : type.precision - type.scale;
@@ -63,8 +64,6 @@ Type DecimalWithDigits(int integer_digits, int scale) {
   return Type::Decimal(std::min(schema::kMaxDecimalPrecision, std::max(1, integer_digits + scale)),
                        scale);
 }
-
-}  // namespace
 
 Type Unify(const Type& a, const Type& b) {
   if (a.IsError() || b.IsError()) return Type::Error();
@@ -260,70 +259,7 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
     if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
     return Record(expr, Type::Error());
   }
-  // `x?.f()` calls `f` only when `x` is present, and is absent otherwise.
-  bool chained_absent = expr.optional_chain && !arguments.empty() && arguments[0].optional;
-  if (chained_absent) arguments[0].optional = false;
-  if (arguments.size() != builtin->parameters.size()) {
-    diagnostics_
-        .Report(DiagnosticKind::WrongArgumentCount, expr.range,
-                fmt::format("`{}` takes {} argument{} but was given {}", builtin->name,
-                            builtin->parameters.size(), builtin->parameters.size() == 1 ? "" : "s",
-                            arguments.size()))
-        .hint = fmt::format("example: {}", builtin->example);
-    return Record(expr, Type::Error());
-  }
-
-  bool valid = true;
-  for (size_t i = 0; i < arguments.size(); ++i) {
-    const ast::Expr& argument = *expr.arguments[i];
-    TypeKind expected = builtin->parameters[i];
-    if (arguments[i].IsError()) {
-      valid = false;
-      continue;
-    }
-    if (expected == TypeKind::Decimal) AdaptIntLiteral(argument, arguments[i], Type::Decimal(1, 0));
-    if (!RequirePresent(argument, arguments[i],
-                        fmt::format("as an argument of `{}`", builtin->name))) {
-      valid = false;
-    } else if (arguments[i].kind != expected) {
-      Type expected_type = Type::Of(expected);
-      diagnostics_
-          .Report(DiagnosticKind::TypeMismatch, argument.range,
-                  fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin->name,
-                              expected_type.kind == TypeKind::Decimal ? "a decimal"
-                                                                      : expected_type.ToString(),
-                              arguments[i].ToString()))
-          .hint = fmt::format("example: {}", builtin->example);
-      valid = false;
-    }
-  }
-  if (!valid) return Record(expr, Type::Error());
-
-  Type result = Type::Of(builtin->result);
-  if (builtin->typing == stdlib::Typing::IntToDecimal) result = Type::Decimal(19, 0);
-  if (builtin->typing == stdlib::Typing::RoundToScale) {
-    const ast::Expr& places = *expr.arguments[1];
-    int64_t scale = -1;
-    if (places.kind == ast::ExprKind::IntLiteral) {
-      const std::string& text = static_cast<const ast::NumberLiteral&>(places).text;
-      scale = text.size() > 2 ? 99 : std::stoll(text);
-    }
-    if (scale < 0 || scale > schema::kMaxDecimalPrecision) {
-      diagnostics_
-          .Report(
-              DiagnosticKind::ConstantArgumentRequired, places.range,
-              fmt::format("the decimal places of `round` must be an integer constant from 0 to {}",
-                          schema::kMaxDecimalPrecision))
-          .hint = "write the number of places directly, such as `round(x, 2)`";
-      return Record(expr, Type::Error());
-    }
-    result = DecimalWithDigits(IntegerDigits(arguments[0]) + 1, static_cast<int>(scale));
-  }
-  if (chained_absent) result.optional = true;
-  Record(expr, result);
-  program_.exprs[&expr].resolution = Resolution::Builtin;
-  program_.exprs[&expr].builtin = builtin;
-  return result;
+  return CheckBuiltinCall(expr, *builtin, arguments);
 }
 
 Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {

@@ -9,6 +9,11 @@
 
 namespace weft::check {
 
+// The digits before the point; a decimal of any scale may use all 38.
+int IntegerDigits(const schema::Type& type);
+// A decimal with `scale` places and room for `integer_digits` before the point, within 38 digits.
+schema::Type DecimalWithDigits(int integer_digits, int scale);
+
 // Type-checks the expressions of one rule. It records every expression's type and resolution in
 // the program and keeps the rule's scope: its locals and the names proven present.
 class ExprChecker {
@@ -67,6 +72,9 @@ class ExprChecker {
   schema::Type CheckNumber(const ast::NumberLiteral& expr, bool negated);
   schema::Type CheckString(const ast::StringLiteral& expr);
   schema::Type CheckCall(const ast::CallExpr& expr);
+  // Checks a call of a builtin whose arguments have been checked as `arguments`.
+  schema::Type CheckBuiltinCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                std::vector<schema::Type>& arguments);
   schema::Type CheckFunctionCall(const ast::CallExpr& expr, int function_index,
                                  std::vector<schema::Type>& arguments);
   schema::Type CheckUnary(const ast::UnaryExpr& expr);

@@ -208,19 +208,70 @@ Value Generator::EmitTableLookup(const Node& node) {
 }
 
 Value Generator::EmitCall(const Node& node) {
+  Value receiver = node.operands.empty() ? Value{} : Emit(*node.operands[0]);
+  // The checker lets only the first argument be absent, in `x?.f()`. Then neither the function
+  // nor its other arguments are evaluated, and the call is absent.
+  if (node.operands.empty() || !node.operands[0]->type.optional) {
+    return EmitBuiltinCall(node, receiver);
+  }
+  llvm::BasicBlock* absent_end = builder_.GetInsertBlock();
+  llvm::BasicBlock* call = NewBlock("call");
+  llvm::BasicBlock* done = NewBlock("call.done");
+  builder_.CreateCondBr(Present(receiver), call, done);
+
+  builder_.SetInsertPoint(call);
+  Value result = EmitBuiltinCall(node, receiver);
+  llvm::BasicBlock* call_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+  builder_.SetInsertPoint(done);
+  return Merge(node.type, result, call_end, {builder_.getFalse(), Zero(node.type.repr)},
+               absent_end);
+}
+
+Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
   std::vector<llvm::Value*> arguments = {context_arg_};
-  for (const ir::NodePtr& operand : node.operands)
-    arguments.push_back(Spill(Emit(*operand).payload));
-  llvm::Value* result = Temporary(PayloadType(node.type.repr));
+  size_t next = 0;
+  for (const stdlib::Parameter& parameter : node.builtin->parameters) {
+    if (parameter.argument == stdlib::Argument::Regex) {
+      // The rule keeps the regex alive as long as the compiled code, so its address is a
+      // constant of the generated code.
+      arguments.push_back(builder_.CreateIntToPtr(
+          builder_.getInt64(reinterpret_cast<uintptr_t>(node.regex)), ptr));
+      continue;
+    }
+    llvm::Value* payload = next == 0 ? receiver.payload : Emit(*node.operands[next]).payload;
+    ++next;
+    // A bool travels as a byte of 0 or 1.
+    if (payload->getType()->isIntegerTy(1)) {
+      payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
+    }
+    arguments.push_back(Spill(payload));
+  }
+  llvm::Type* result_type =
+      node.type.repr == Repr::Bool ? builder_.getInt8Ty() : PayloadType(node.type.repr);
+  llvm::Value* result = Temporary(result_type);
   arguments.push_back(result);
 
   std::vector<llvm::Type*> parameters(arguments.size(), ptr);
-  llvm::Value* ok = builder_.CreateCall(
-      Helper(node.builtin->symbol, builder_.getInt32Ty(), parameters), arguments);
-  // A fallible function has already written its reason into the context.
-  if (node.builtin->fallible) RejectUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), [] {});
-  return {nullptr, builder_.CreateLoad(PayloadType(node.type.repr), result)};
+  llvm::Value* status =
+      builder_.CreateCall(Helper(node.builtin->symbol, i32, parameters), arguments);
+  // A fallible function has already written its reason into the context. The reason gains the
+  // field or the place here.
+  if (node.builtin->fallible) {
+    RejectUnless(builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallRejected)), [&] {
+      builder_.CreateCall(Helper("weft_reject_at", builder_.getVoidTy(), {ptr, ptr, ptr}),
+                          {context_arg_, FieldName(), PlaceName()});
+    });
+  }
+
+  llvm::Value* payload = builder_.CreateLoad(result_type, result);
+  if (node.type.repr == Repr::Bool) payload = builder_.CreateICmpNE(payload, builder_.getInt8(0));
+  if (!node.builtin->result.optional) return {nullptr, payload};
+  // Absent values carry a zero payload, which later steps such as the precision check rely on.
+  llvm::Value* present = builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallAbsent));
+  return {present, builder_.CreateSelect(present, payload, Zero(node.type.repr))};
 }
 
 Value Generator::EmitConstant(const Node& node) {

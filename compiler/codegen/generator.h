@@ -67,7 +67,11 @@ class Generator {
  private:
   Value Emit(const Node& node);
   Value EmitConstant(const Node& node);
+  // Emits a call of a builtin. An absent receiver in `x?.f()` skips the call.
   Value EmitCall(const Node& node);
+  // Emits the other arguments and the call of the builtin's runtime function, given the
+  // emitted first argument.
+  Value EmitBuiltinCall(const Node& node, const Value& receiver);
   Value EmitTableLookup(const Node& node);
   Value EmitSource(const Node& node);
   // Loads the payload (and the run-time scale) of a value of `type` from a slot; the caller

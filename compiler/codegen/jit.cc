@@ -58,6 +58,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_reject_overflow", &weft_reject_overflow);
   add("weft_reject_precision", &weft_reject_precision);
   add("weft_reject_division_by_zero", &weft_reject_division_by_zero);
+  add("weft_reject_at", &weft_reject_at);
   return symbols;
 }
 
@@ -153,6 +154,7 @@ llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedPro
   compiled.assigns_target_field = lowered.assigns_target_field;
   compiled.source_paths = lowered.source_paths;
   compiled.tables = lowered.tables;
+  compiled.regexes = lowered.regexes;
   if (lowered.condition) {
     lowered.body.clear();
     auto condition = Compile(lowered);

@@ -116,6 +116,7 @@ void DumpNode(const Node& node, std::string& out) {
   }
   if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
+  if (node.regex != nullptr) out += " regex " + ast::Quoted(node.text);
   for (const NodePtr& operand : node.operands) {
     out += ' ';
     DumpNode(*operand, out);

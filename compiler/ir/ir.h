@@ -7,6 +7,10 @@
 #include "compiler/check/check.h"
 #include "runtime/value_table.h"
 
+namespace re2 {
+class RE2;
+}
+
 // The typed, lowered form of a rule: every name is resolved to a slot or a local, every decimal
 // carries its scale, and every implicit step (rescaling, proven presence, conversion to text) is
 // an explicit node. Code generation reads only this.
@@ -65,15 +69,18 @@ struct Node {
   ValueType type;
   std::vector<NodePtr> operands;
   // Constants, by type: bool and int use `integer`, decimals `decimal`, strings `text`, floats
-  // `real`.
+  // `real`. A Call with a regex argument keeps the regex's pattern in `text`.
   int64_t integer = 0;
   double real = 0;
   __int128 decimal = 0;
   std::string text;
   // The slot of Source, the local of Local.
   int index = -1;
-  // The function of Call.
+  // The function of Call. Its operands are the arguments of the parameters that are not a
+  // stdlib::Argument::Regex, in order.
   const stdlib::Builtin* builtin = nullptr;
+  // The compiled regex argument of Call when the builtin has one. The rule keeps it alive.
+  const re2::RE2* regex = nullptr;
   // For Rescale: reject a value that would lose non-zero places instead of rounding it.
   bool exact = false;
   // The table of TableLookup; the rule keeps it alive.
@@ -112,6 +119,8 @@ struct Rule {
   std::vector<bool> assigns_target_field;
   // The tables that TableLookup nodes use, which must live as long as the compiled function.
   std::vector<std::shared_ptr<const runtime::ValueTable>> tables;
+  // The regexes that Call nodes use, which must live as long as the compiled function.
+  std::vector<std::shared_ptr<const re2::RE2>> regexes;
   // For each source field, whether the `when` condition reads it.
   std::vector<bool> reads_in_condition;
   // Null when the rule has no `when`.

@@ -219,27 +219,6 @@ NodePtr Lowering::LowerString(const ast::StringLiteral& expr) {
   return MakeNode(Op::Concat, string_type, std::move(parts));
 }
 
-NodePtr Lowering::LowerFunctionCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
-  const check::CheckedFunction& function = program_.functions[info.index];
-  inlined_calls_.push_back(&expr);
-  NodePtr body = LowerAs(*function.decl->body, ValueTypeOf(function.result));
-  inlined_calls_.pop_back();
-  return body;
-}
-
-NodePtr Lowering::LowerParameter(int index) {
-  const ast::CallExpr* call = inlined_calls_.back();
-  const check::CheckedFunction& function = program_.functions[program_.Info(*call).index];
-  if (index < 0 || static_cast<size_t>(index) >= call->arguments.size()) {
-    throw std::logic_error("IR lowering found an invalid parameter index in a function body");
-  }
-  // The argument belongs to the caller, so it is lowered outside the innermost call.
-  inlined_calls_.pop_back();
-  NodePtr argument = LowerAs(*call->arguments[index], ValueTypeOf(function.parameters[index]));
-  inlined_calls_.push_back(call);
-  return argument;
-}
-
 bool Lowering::CollectPath(const ast::Expr& expr, std::vector<int>& path) const {
   const check::ExprInfo& info = program_.Info(expr);
   if (expr.kind == ast::ExprKind::Name) {
@@ -276,34 +255,6 @@ NodePtr Lowering::LowerFieldPath(const ast::MemberExpr& expr, const check::ExprI
   std::vector<NodePtr> operands;
   operands.push_back(std::move(node));
   return MakeNode(Op::AssumePresent, type, std::move(operands));
-}
-
-NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
-  if (info.resolution == check::Resolution::Function) return LowerFunctionCall(expr, info);
-  ValueType type = ValueTypeOf(info.type);
-  std::vector<NodePtr> operands;
-  if (info.builtin->implementation != nullptr) {
-    for (const ast::ExprPtr& argument : expr.arguments) operands.push_back(LowerExpr(*argument));
-    NodePtr call = MakeNode(Op::Call, type, std::move(operands));
-    call->builtin = info.builtin;
-    return call;
-  }
-  switch (info.builtin->id) {
-    case stdlib::BuiltinId::Round: {
-      // Rounding is a rescale to the constant number of places.
-      NodePtr value = LowerExpr(*expr.arguments[0]);
-      if (value->type.scale == type.scale) return value;
-      operands.push_back(std::move(value));
-      return MakeNode(Op::Rescale, type, std::move(operands));
-    }
-    case stdlib::BuiltinId::ToDecimal:
-      operands.push_back(LowerExpr(*expr.arguments[0]));
-      return MakeNode(Op::IntToDecimal, type, std::move(operands));
-    default:
-      break;
-  }
-  throw std::logic_error(
-      "IR lowering reached a builtin with neither an implementation nor a lowering");
 }
 
 NodePtr Lowering::LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info) {
@@ -458,6 +409,7 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
   }
   lowered.source_paths = lowering.TakeSourcePaths();
   lowered.tables = lowering.TakeTables();
+  lowered.regexes = lowering.TakeRegexes();
   lowered.reads_source_field.assign(rule.source->fields.size(), false);
   lowered.reads_in_condition.assign(rule.source->fields.size(), false);
   if (lowered.condition) {

@@ -26,6 +26,8 @@ class Lowering {
   std::vector<std::vector<int>> TakeSourcePaths() { return std::move(source_paths_); }
   // The tables that the lowered look-ups use.
   std::vector<std::shared_ptr<const runtime::ValueTable>> TakeTables();
+  // The regexes that the lowered calls use.
+  std::vector<std::shared_ptr<const re2::RE2>> TakeRegexes() { return std::move(regexes_); }
 
   NodePtr LowerExpr(const ast::Expr& expr);
   // Lowers `expr` and converts it to `type`: decimals are rescaled and an int literal that the
@@ -37,6 +39,14 @@ class Lowering {
   NodePtr LowerLiteral(const ast::Expr& expr, const schema::Type& type);
   NodePtr LowerString(const ast::StringLiteral& expr);
   NodePtr LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info);
+  // Lowers a call of a builtin that a runtime function implements. Constant arguments are passed
+  // in the forms that stdlib::Argument describes.
+  NodePtr LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                           ValueType type);
+  // Compiles a regex that the checker validated, once for each call of the rule.
+  const re2::RE2* CompileRegex(const std::string& pattern);
+  // The text of an argument that the checker required to be a string constant.
+  static std::string ConstantText(const ast::Expr& expr);
   NodePtr LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info);
   NodePtr LowerComparison(const ast::BinaryExpr& expr, Op op);
   NodePtr LowerMatch(const ast::MatchExpr& expr, ValueType type);
@@ -62,6 +72,7 @@ class Lowering {
   const schema::RecordType& source_;
   std::vector<std::vector<int>> source_paths_;
   std::map<int, std::shared_ptr<runtime::ValueTable>> tables_;
+  std::vector<std::shared_ptr<const re2::RE2>> regexes_;
   // The calls being inlined, innermost last. A body's parameters are its locals, so a local
   // read inside a body is an argument of the innermost call.
   std::vector<const ast::CallExpr*> inlined_calls_;

@@ -71,6 +71,15 @@ class SupportScan {
         ScanFunctionCall(static_cast<const ast::CallExpr&>(*expr), info->second.index);
         return;
       }
+      const stdlib::Builtin* builtin = info->second.builtin;
+      if (resolution == check::Resolution::Builtin &&
+          builtin->lowering == stdlib::Lowering::NotCompiledYet) {
+        Report(expr->range, fmt::format("running `{}` is not supported yet", builtin->name),
+               fmt::format("`weft check` accepts this call, but `{}` works on lists, which the "
+                           "code generator does not handle yet",
+                           builtin->name));
+        return;
+      }
       // A field path rooted at the source is a slot of its own; the records on the way are
       // only looked at by the reader.
       if (resolution == check::Resolution::NestedField && IsSourcePath(*expr)) {

@@ -1,0 +1,65 @@
+#include "stdlib/reference.h"
+
+#include <fmt/format.h>
+
+#include "stdlib/builtins.h"
+
+namespace weft::stdlib {
+namespace {
+
+constexpr std::string_view kIntroduction = R"(# Standard library
+
+<!-- Written by `make stdlib-doc` from the table in stdlib/builtins.cc; edit the table, not
+this file. A unit test fails when the two differ. -->
+
+Every builtin can be called as a function or as a method of its first argument: `trim(Name)`
+and `Name.trim()` are the same call. `Owner?.trim()` calls the function only when `Owner` is
+present, and is absent otherwise. Arguments must be present; give a default with `??` first.
+
+Strings are UTF-8, and every length and offset counts code points: not bytes, and not what a
+reader sees as one character. A letter with a combining accent (e followed by U+0301) is two
+code points, an emoji such as 😀 is one, and a flag is two. Input is valid UTF-8 by the time a function sees it, and JSON
+escapes, surrogate pairs such as `\uD83D\uDE00` included, are decoded to the code points they
+stand for. Case mapping and normalization use the Unicode data of libutf8proc. No function
+applies locale rules: the Turkish dotted and dotless i, for one, are out of scope.
+
+A parameter written as `constant` or as a list of choices takes a string literal without
+interpolation, which the checker validates, so that a mistake in it is reported with its line
+and column before any record is read.
+)";
+
+std::string_view TitleOf(Family family) {
+  switch (family) {
+    case Family::Text:
+      return "Text";
+    case Family::Regex:
+      return "Regular expressions";
+    case Family::List:
+      return "Lists";
+    case Family::Number:
+      return "Numbers";
+  }
+  return "";
+}
+
+void RenderBuiltin(const Builtin& builtin, std::string& out) {
+  out += fmt::format("\n### {}\n\n", builtin.name);
+  out += fmt::format("```\n{}\n```\n\n", Signature(builtin));
+  out += fmt::format("{}\n\n", builtin.summary);
+  out += fmt::format("Example: `{}`\n", builtin.example);
+}
+
+}  // namespace
+
+std::string RenderReference() {
+  std::string out(kIntroduction);
+  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number}) {
+    out += fmt::format("\n## {}\n", TitleOf(family));
+    for (const Builtin& builtin : Builtins()) {
+      if (builtin.family == family) RenderBuiltin(builtin, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace weft::stdlib
