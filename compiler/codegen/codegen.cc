@@ -235,10 +235,10 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   size_t next = 0;
   for (const stdlib::Parameter& parameter : node.builtin->parameters) {
     if (parameter.argument == stdlib::Argument::Regex) {
-      // The rule keeps the regex alive as long as the compiled code, so its address is a
-      // constant of the generated code.
-      arguments.push_back(builder_.CreateIntToPtr(
-          builder_.getInt64(reinterpret_cast<uintptr_t>(node.regex)), ptr));
+      // Bound by name, as tables are, so that the object code holds no address.
+      arguments.push_back(module_->getOrInsertGlobal(
+          RegexSymbol(function_->getName().str(), RegexIndex(rule_, node.regex)),
+          builder_.getInt8Ty()));
       continue;
     }
     llvm::Value* payload = next == 0 ? receiver.payload : Emit(*node.operands[next]).payload;
@@ -396,6 +396,17 @@ namespace weft::codegen {
 
 std::string TableSymbol(const std::string& function_name, size_t index) {
   return function_name + ".table." + std::to_string(index);
+}
+
+std::string RegexSymbol(const std::string& function_name, size_t index) {
+  return function_name + ".regex." + std::to_string(index);
+}
+
+size_t RegexIndex(const ir::Rule& rule, const re2::RE2* regex) {
+  for (size_t i = 0; i < rule.regexes.size(); ++i) {
+    if (rule.regexes[i].get() == regex) return i;
+  }
+  throw std::logic_error("a call uses a regex that the rule does not keep");
 }
 
 size_t TableIndex(const ir::Rule& rule, const runtime::ValueTable* table) {

@@ -22,5 +22,8 @@ std::unique_ptr<llvm::Module> GenerateModule(const ir::Rule& rule, const std::st
 std::string TableSymbol(const std::string& function_name, size_t index);
 // The position of `table` in rule.tables; throws std::logic_error when it is not there.
 size_t TableIndex(const ir::Rule& rule, const runtime::ValueTable* table);
+// The same for the compiled regexes of rule.regexes.
+std::string RegexSymbol(const std::string& function_name, size_t index);
+size_t RegexIndex(const ir::Rule& rule, const re2::RE2* regex);
 
 }  // namespace weft::codegen

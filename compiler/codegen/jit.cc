@@ -114,15 +114,19 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   module->setDataLayout(jit_->getDataLayout());
   module->setTargetTriple(jit_->getTargetTriple().str());
 
-  // The tables the code looks up are bound by name, so the object code holds no address.
-  llvm::orc::SymbolMap tables;
+  // The tables and regexes the code uses are bound by name, so the object code holds no address.
+  llvm::orc::SymbolMap objects;
   for (size_t i = 0; i < rule.tables.size(); ++i) {
-    tables[jit_->mangleAndIntern(TableSymbol(function_name, i))] = {
+    objects[jit_->mangleAndIntern(TableSymbol(function_name, i))] = {
         llvm::orc::ExecutorAddr::fromPtr(rule.tables[i].get()), llvm::JITSymbolFlags::Exported};
   }
-  if (!tables.empty()) {
+  for (size_t i = 0; i < rule.regexes.size(); ++i) {
+    objects[jit_->mangleAndIntern(RegexSymbol(function_name, i))] = {
+        llvm::orc::ExecutorAddr::fromPtr(rule.regexes[i].get()), llvm::JITSymbolFlags::Exported};
+  }
+  if (!objects.empty()) {
     if (llvm::Error error =
-            jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(tables))))
+            jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(objects))))
       return error;
   }
 

@@ -353,8 +353,8 @@ map src.In -> dst.Out {
             "\"note\":null}\n");
 }
 
-// A rule loaded from the cache must behave as the freshly compiled one, with its tables bound
-// to the new process's copies rather than to addresses baked into the object code.
+// A rule loaded from the cache must behave as the freshly compiled one, with its tables and
+// regexes bound to the new process's copies rather than to addresses baked into the object code.
 TEST_F(JitTest, CachedRuleRunsTheSame) {
   cache_directory_ = testing::TempDir() + "weft-jit-cache-test";
   std::filesystem::remove_all(cache_directory_);
@@ -368,8 +368,9 @@ map src.In -> dst.Out {
   label = labels[id] ?? "other"
   total = 0
   flag = active
+  note = name.replace_regex("[0-9]+", "#")
 })";
-  std::string input = "{\"id\": 2, \"name\": \"a\", \"active\": true}\n";
+  std::string input = "{\"id\": 2, \"name\": \"a12b\", \"active\": true}\n";
   RunResult first = Run(rule, input);
   size_t cached = 0;
   for (const auto& entry : std::filesystem::directory_iterator(cache_directory_)) {
@@ -381,7 +382,8 @@ map src.In -> dst.Out {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(cache_directory_),
                           std::filesystem::directory_iterator()),
             1);
-  EXPECT_EQ(second.out, "{\"id\":2,\"label\":\"two\",\"total\":0.00,\"flag\":true,\"note\":null}\n");
+  EXPECT_EQ(second.out,
+            "{\"id\":2,\"label\":\"two\",\"total\":0.00,\"flag\":true,\"note\":\"a#b\"}\n");
   EXPECT_EQ(second.out, first.out);
   std::filesystem::remove_all(cache_directory_);
 }
