@@ -39,6 +39,37 @@ BatchMapper::BatchMapper(const CompiledRule& rule)
       validator_(*rule.target),
       target_(rule.target->fields.size()) {}
 
+std::unique_ptr<BatchMapper> BatchMapper::Create(const CompiledRule& rule,
+                                                 const RecordSource& source,
+                                                 const ExecuteOptions& options,
+                                                 std::string& error) {
+  std::unique_ptr<BatchMapper> mapper(new BatchMapper(rule));
+  if (source.shape() == InputShape::Csv) {
+    mapper->csv_reader_ = CsvRecordReader::Create(*rule.source, source.csv_header(),
+                                                  options.csv_delimiter, rule.reads_source_field,
+                                                  error);
+    if (mapper->csv_reader_ == nullptr) {
+      error = "the CSV header does not fit the rule: " + error;
+      return nullptr;
+    }
+  }
+  if (options.output_format == OutputFormat::Csv) {
+    mapper->csv_writer_ = CsvRecordWriter::Create(
+        *rule.target, options.csv_delimiter, options.csv_lf ? CsvLineEnd::Lf : CsvLineEnd::Crlf,
+        rule.assigns_target_field, error);
+    if (mapper->csv_writer_ == nullptr) {
+      error = "the target cannot be written as CSV: " + error;
+      return nullptr;
+    }
+  }
+  return mapper;
+}
+
+std::string BatchMapper::Read(std::string_view text) {
+  if (csv_reader_ != nullptr) return csv_reader_->Read(text, source_, bad_fields_);
+  return reader_.Read(text, source_, bad_fields_);
+}
+
 void BatchMapper::Map(const Batch& batch, BatchOutput& output) {
   for (const InputRecord& record : batch.records) {
     ++output.counts.in;
@@ -61,33 +92,53 @@ int32_t BatchMapper::MapRecord(const InputRecord& record, BatchOutput& output) {
     AppendReject(record, {record.error, kNone, kNone, false}, output.rejects);
     return kWeftRejected;
   }
-  std::string problem = reader_.Read(record.text, source_, bad_fields_);
+  std::string problem = Read(record.text);
   context_.Reset();
   std::fill(target_.begin(), target_.end(), WeftSlot{});
   int32_t outcome = problem.empty() ? rule_.function(&context_, source_.data(), target_.data())
                                     : DecideUnreadable();
+
+  // A CSV record is embedded in a reject as its text, and its reasons name the column.
+  bool json = csv_reader_ == nullptr;
   if (outcome == kUnreadable) {
-    AppendReject(record,
-                 {problem, reader_.problem_field(), reader_.problem_value(), !reader_.malformed()},
-                 output.rejects);
+    if (!json) {
+      AppendReject(record, {problem, kNone, kNone, false}, output.rejects);
+    } else {
+      AppendReject(record,
+                   {problem, reader_.problem_field(), reader_.problem_value(), !reader_.malformed()},
+                   output.rejects);
+    }
     return kWeftRejected;
   }
   if (outcome == kWeftRejected) {
-    AppendReject(record, {context_.reject_reason, context_.reject_field, kNone, true},
+    AppendReject(record, {context_.reject_reason, context_.reject_field, kNone, json},
                  output.rejects);
     return kWeftRejected;
   }
   if (outcome != kWeftMapped) return outcome;
+  return WriteMapped(record, output);
+}
+
+int32_t BatchMapper::WriteMapped(const InputRecord& record, BatchOutput& output) {
+  bool json = csv_reader_ == nullptr;
   if (validator_.HasConstraints()) {
     int field = -1;
     std::string invalid = validator_.Validate(target_.data(), field);
     if (!invalid.empty()) {
       std::string value;
       writer_.AppendValue(field, target_[field], value);
-      AppendReject(record, {invalid, rule_.target->fields[field].name, value, true},
+      AppendReject(record, {invalid, rule_.target->fields[field].name, value, json},
                    output.rejects);
       return kWeftRejected;
     }
+  }
+  if (csv_writer_ != nullptr) {
+    std::string unwritable = csv_writer_->Write(target_.data(), output.out);
+    if (!unwritable.empty()) {
+      AppendReject(record, {unwritable, kNone, kNone, json}, output.rejects);
+      return kWeftRejected;
+    }
+    return kWeftMapped;
   }
   writer_.Write(target_.data(), output.out);
   return kWeftMapped;

@@ -1,8 +1,9 @@
 #include "runtime/executor.h"
 
+#include <algorithm>
+#include <condition_variable>
 #include <deque>
 #include <future>
-#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -22,9 +23,11 @@ void Emit(BatchOutput& output, std::ostream& out, std::ostream& rejects, RunCoun
 // because a thread per batch costs kernel time for its stack and a cold allocator cache.
 class WorkerPool {
  public:
-  WorkerPool(const CompiledRule& rule, int threads) {
-    for (int i = 0; i < threads; ++i) {
-      workers_.emplace_back([this, &rule] { Work(rule); });
+  explicit WorkerPool(std::vector<std::unique_ptr<BatchMapper>> mappers) {
+    for (auto& mapper : mappers) {
+      workers_.emplace_back([this, owned = std::shared_ptr<BatchMapper>(std::move(mapper))] {
+        Work(*owned);
+      });
     }
   }
 
@@ -54,8 +57,7 @@ class WorkerPool {
     std::promise<BatchOutput> output;
   };
 
-  void Work(const CompiledRule& rule) {
-    BatchMapper mapper(rule);
+  void Work(BatchMapper& mapper) {
     while (true) {
       Job job;
       {
@@ -78,30 +80,45 @@ class WorkerPool {
   std::vector<std::thread> workers_;
 };
 
-RunCounts ExecuteOnOneThread(const CompiledRule& rule, RecordSource& source, std::ostream& out,
-                             std::ostream& rejects, const ExecuteOptions& options) {
-  RunCounts counts;
-  BatchMapper mapper(rule);
-  Batch batch;
+// Writes the header row of CSV output, which comes first even when no record follows.
+bool WriteHeader(const CompiledRule& rule, const ExecuteOptions& options, std::ostream& out,
+                 std::string& error) {
+  if (options.output_format != OutputFormat::Csv) return true;
+  auto writer = CsvRecordWriter::Create(*rule.target, options.csv_delimiter,
+                                        options.csv_lf ? CsvLineEnd::Lf : CsvLineEnd::Crlf,
+                                        rule.assigns_target_field, error);
+  if (writer == nullptr) {
+    error = "the target cannot be written as CSV: " + error;
+    return false;
+  }
+  std::string header;
+  writer->WriteHeader(header);
+  out << header;
+  return true;
+}
+
+void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
+                        std::ostream& out, std::ostream& rejects, const ExecuteOptions& options,
+                        RunResult& result) {
   BatchOutput output;
-  while (source.Next(batch)) {
+  do {
     output.out.clear();
     output.rejects.clear();
     output.counts = {};
     mapper.Map(batch, output);
-    Emit(output, out, rejects, counts);
-    if (options.progress) options.progress(counts, source.bytes_read());
-  }
-  return counts;
+    Emit(output, out, rejects, result);
+    if (options.progress) options.progress(result, source.bytes_read());
+  } while (source.Next(batch));
 }
 
 // The calling thread reads batches and writes their output in order, and the batches are mapped
 // on other threads. Twice as many batches as threads are in flight, so that the workers still
 // have batches to map while the calling thread waits for the oldest one. That bounds the memory.
-RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::ostream& out,
-                           std::ostream& rejects, const ExecuteOptions& options) {
-  RunCounts counts;
-  WorkerPool pool(rule, options.threads);
+void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordSource& source,
+                      std::shared_ptr<Batch> first, std::ostream& out, std::ostream& rejects,
+                      const ExecuteOptions& options, RunResult& result) {
+  size_t threads = mappers.size();
+  WorkerPool pool(std::move(mappers));
   struct InFlight {
     std::shared_ptr<Batch> batch;
     std::future<BatchOutput> output;
@@ -113,11 +130,13 @@ RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::
     BatchOutput output = pending.front().output.get();
     spare.push_back(std::move(pending.front().batch));
     pending.pop_front();
-    Emit(output, out, rejects, counts);
-    if (options.progress) options.progress(counts, source.bytes_read());
+    Emit(output, out, rejects, result);
+    if (options.progress) options.progress(result, source.bytes_read());
   };
+  std::shared_ptr<Batch> batch = std::move(first);
   while (true) {
-    std::shared_ptr<Batch> batch;
+    pending.push_back({batch, pool.Submit(batch)});
+    if (pending.size() >= 2 * threads) write_oldest();
     if (spare.empty()) {
       batch = std::make_shared<Batch>();
     } else {
@@ -125,23 +144,32 @@ RunCounts ExecuteOnThreads(const CompiledRule& rule, RecordSource& source, std::
       spare.pop_back();
     }
     if (!source.Next(*batch)) break;
-    pending.push_back({batch, pool.Submit(batch)});
-    if (pending.size() >= 2 * static_cast<size_t>(options.threads)) write_oldest();
   }
   while (!pending.empty()) write_oldest();
-  return counts;
 }
 
 }  // namespace
 
-RunCounts Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
+RunResult Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
                   std::ostream& rejects, const ExecuteOptions& options) {
-  RunCounts counts = options.threads <= 1
-                         ? ExecuteOnOneThread(rule, source, out, rejects, options)
-                         : ExecuteOnThreads(rule, source, out, rejects, options);
+  RunResult result;
+  auto first = std::make_shared<Batch>();
+  bool any = WriteHeader(rule, options, out, result.error) && source.Next(*first);
+  // The mappers are made after the first batch, which is when a CSV header is known.
+  std::vector<std::unique_ptr<BatchMapper>> mappers;
+  for (int i = 0; any && i < std::max(1, options.threads); ++i) {
+    mappers.push_back(BatchMapper::Create(rule, source, options, result.error));
+    if (mappers.back() == nullptr) any = false;
+  }
+  if (any && options.threads <= 1) {
+    ExecuteOnOneThread(*mappers.front(), source, *first, out, rejects, options, result);
+  } else if (any) {
+    ExecuteOnThreads(std::move(mappers), source, std::move(first), out, rejects, options, result);
+  }
+  if (result.error.empty()) result.error = source.error();
   out.flush();
   rejects.flush();
-  return counts;
+  return result;
 }
 
 }  // namespace weft::runtime

@@ -57,9 +57,22 @@ struct RunCounts {
   }
 };
 
+// The report of Execute: the counts, and the reason the run stopped early when it did. The
+// counts then cover the records before that point.
+struct RunResult : RunCounts {
+  std::string error;
+};
+
+enum class OutputFormat { Ndjson, Csv };
+
 struct ExecuteOptions {
   // Batches are mapped on this many threads at once; 1 maps them on the calling thread.
   int threads = 1;
+  OutputFormat output_format = OutputFormat::Ndjson;
+  // The cell delimiter of CSV input and output.
+  char csv_delimiter = ',';
+  // CSV output ends rows with CRLF, as RFC 4180 does, unless this is set.
+  bool csv_lf = false;
   // Called on the calling thread after each batch is written, with the counts so far and the
   // input bytes read.
   std::function<void(const RunCounts&, uint64_t bytes)> progress;
@@ -70,9 +83,9 @@ struct ExecuteOptions {
 // unreadable for the source schema, or rejected by the rule. It then goes to `rejects` as one
 // NDJSON line: its number, line and byte offset, the rule, the field and value at fault, the
 // reason and the record itself.
-// When the input stops being readable, source.error() says where; the counts cover the records
-// before that point.
-RunCounts Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
+// When the input stops being readable, or a CSV header does not fit the rule, the result's error
+// gives the reason.
+RunResult Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
                   std::ostream& rejects, const ExecuteOptions& options = {});
 
 }  // namespace weft::runtime

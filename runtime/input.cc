@@ -82,12 +82,18 @@ bool RecordSource::Start() {
   started_ = true;
   auto window = std::make_unique<Window>(*input_, options_);
   if (!window->FillFirst(error_)) return false;
+  if (options_.format == InputFormat::Csv) {
+    shape_ = InputShape::Csv;
+    framer_ = MakeCsvFramer(std::move(window), options_, csv_header_);
+    return true;
+  }
   bool lines = false;
   switch (options_.format) {
     case InputFormat::Ndjson:
       lines = true;
       break;
     case InputFormat::Json:
+    case InputFormat::Csv:
       lines = false;
       break;
     case InputFormat::Auto:

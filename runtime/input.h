@@ -18,9 +18,11 @@ enum class InputFormat {
   Auto,
   Ndjson,
   Json,
+  // CSV (RFC 4180) with a header record; see docs/formats.md.
+  Csv,
 };
 
-enum class InputShape { Ndjson, JsonArray, RecordsObject, SingleObject };
+enum class InputShape { Ndjson, JsonArray, RecordsObject, SingleObject, Csv };
 
 // The bytes of a batch, followed by simdjson::SIMDJSON_PADDING readable bytes, so that a record
 // may be parsed in place.
@@ -93,6 +95,8 @@ struct SourceOptions {
   size_t max_record_bytes = 64 << 20;
   // How much of the start of the input is examined to tell NDJSON from a document.
   size_t detect_bytes = 64 << 10;
+  // The cell delimiter of CSV input; it must pass CheckCsvDelimiter.
+  char csv_delimiter = ',';
 };
 
 class Framer;
@@ -107,6 +111,8 @@ class RecordSource {
   bool Next(Batch& batch);
   const std::string& error() const { return error_; }
   InputShape shape() const { return shape_; }
+  // The header record of CSV input, once the first call of Next has read it; "" otherwise.
+  const std::string& csv_header() const { return csv_header_; }
   // The number of input bytes consumed so far, for progress reports.
   uint64_t bytes_read() const;
 
@@ -121,6 +127,7 @@ class RecordSource {
   bool started_ = false;
   bool finished_ = false;
   std::string error_;
+  std::string csv_header_;
 };
 
 }  // namespace weft::runtime

@@ -80,6 +80,9 @@ bool LooksLikeLines(std::string_view start, bool whole);
 
 std::unique_ptr<Framer> MakeLineFramer(std::unique_ptr<Window> window,
                                        const SourceOptions& options);
+// Frames CSV: the first record goes to `header`, and the later ones to batches.
+std::unique_ptr<Framer> MakeCsvFramer(std::unique_ptr<Window> window, const SourceOptions& options,
+                                      std::string& header);
 // `shape` is updated once the document shows its shape.
 std::unique_ptr<Framer> MakeDocumentFramer(std::unique_ptr<Window> window,
                                            const SourceOptions& options, InputShape& shape);

@@ -30,6 +30,9 @@ struct RunOptions {
   std::string out;
   std::string rejects;
   std::string input_format = "auto";
+  std::string output_format = "auto";
+  std::string csv_delimiter = ",";
+  bool csv_lf = false;
   int threads = 0;
   size_t max_record_bytes = 64 << 20;
   // Where compiled rules are cached; empty means the default directory.

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -18,6 +19,7 @@
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "compiler/ir/support.h"
+#include "runtime/csv_syntax.h"
 #include "runtime/executor.h"
 #include "tools/commands.h"
 #include "tools/report.h"
@@ -142,13 +144,42 @@ bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
   }
 }
 
-runtime::SourceOptions SourceOptionsFor(const RunOptions& options) {
+bool EndsWith(const std::string& path, std::string_view suffix) {
+  if (path.size() < suffix.size()) return false;
+  std::string tail = path.substr(path.size() - suffix.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return tail == suffix;
+}
+
+// Returns the delimiter of --csv-delimiter, or 0 after an error message.
+char CsvDelimiter(const RunOptions& options) {
+  std::string text = options.csv_delimiter == "\\t" ? "\t" : options.csv_delimiter;
+  std::string problem = text.size() == 1 ? runtime::CheckCsvDelimiter(text[0])
+                                         : "it must be one character";
+  if (problem.empty()) return text[0];
+  std::cerr << fmt::format("weft run: invalid --csv-delimiter `{}`: {}\n", options.csv_delimiter,
+                           problem);
+  return 0;
+}
+
+runtime::SourceOptions SourceOptionsFor(const RunOptions& options, char delimiter) {
   runtime::SourceOptions source;
-  source.format = options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
-                  : options.input_format == "json" ? runtime::InputFormat::Json
-                                                   : runtime::InputFormat::Auto;
+  bool csv = options.input_format == "csv" ||
+             (options.input_format == "auto" && EndsWith(options.in, ".csv"));
+  source.format = csv                               ? runtime::InputFormat::Csv
+                  : options.input_format == "ndjson" ? runtime::InputFormat::Ndjson
+                  : options.input_format == "json"   ? runtime::InputFormat::Json
+                                                     : runtime::InputFormat::Auto;
   source.max_record_bytes = options.max_record_bytes;
+  source.csv_delimiter = delimiter;
   return source;
+}
+
+runtime::OutputFormat OutputFormatFor(const RunOptions& options) {
+  bool csv = options.output_format == "csv" ||
+             (options.output_format == "auto" && EndsWith(options.out, ".csv"));
+  return csv ? runtime::OutputFormat::Csv : runtime::OutputFormat::Ndjson;
 }
 
 int ThreadCount(const RunOptions& options) {
@@ -207,9 +238,11 @@ int RunRun(const RunOptions& options) {
   if (!CompileRule(*frontend, *rule, options, jit, compiled)) return kExitFailure;
   log.Step("compiled rule " + rule->name);
 
+  char delimiter = CsvDelimiter(options);
+  if (delimiter == 0) return kExitUsage;
   int input_fd = OpenInput(options.in);
   if (input_fd < 0) return kExitFailure;
-  runtime::RecordSource source(runtime::FileInput(input_fd), SourceOptionsFor(options));
+  runtime::RecordSource source(runtime::FileInput(input_fd), SourceOptionsFor(options, delimiter));
 
   std::ofstream out_file, rejects_file;
   std::ostream* out = OpenOutput(options.out, std::cout, out_file);
@@ -218,12 +251,15 @@ int RunRun(const RunOptions& options) {
 
   runtime::ExecuteOptions execute;
   execute.threads = ThreadCount(options);
+  execute.output_format = OutputFormatFor(options);
+  execute.csv_delimiter = delimiter;
+  execute.csv_lf = options.csv_lf;
   ProgressLine progress(options.rejects != "-" && !options.verbose && isatty(STDERR_FILENO));
   execute.progress = [&](const runtime::RunCounts& counts, uint64_t bytes) {
     progress.Update(counts, bytes);
   };
   auto start = std::chrono::steady_clock::now();
-  runtime::RunCounts counts = runtime::Execute(compiled, source, *out, *rejects, execute);
+  runtime::RunResult counts = runtime::Execute(compiled, source, *out, *rejects, execute);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.Clear();
@@ -233,10 +269,10 @@ int RunRun(const RunOptions& options) {
       "rule {}: in {} / mapped {} / skipped {} / rejected {} ({:.0f} records/s)\n", rule->name,
       counts.in, counts.mapped, counts.skipped, counts.rejected,
       seconds > 0 ? counts.in / seconds : 0.0);
-  if (!source.error().empty()) {
+  if (!counts.error.empty()) {
     std::cerr << fmt::format(
         "weft run: {}: {}; the records before this point were processed and are counted above\n",
-        options.in == "-" ? "standard input" : options.in, source.error());
+        options.in == "-" ? "standard input" : options.in, counts.error);
     return kExitFailure;
   }
   if (!*out || !*rejects) {

@@ -50,9 +50,20 @@ int main(int argc, char** argv) {
   run_command
       ->add_option(
           "--in-format,--input-format", run.input_format,
-          "auto: one JSON value is a document, several are NDJSON; ndjson: one record per line; "
-          "json: one document")
-      ->check(CLI::IsMember({"auto", "ndjson", "json"}))
+          "auto: csv when --in ends in .csv, else one JSON value is a document and several are "
+          "NDJSON; ndjson: one record per line; json: one document; csv: CSV with a header")
+      ->check(CLI::IsMember({"auto", "ndjson", "json", "csv"}))
+      ->capture_default_str();
+  run_command
+      ->add_option("--out-format", run.output_format,
+                   "auto: csv when --out ends in .csv, else ndjson; ndjson; csv")
+      ->check(CLI::IsMember({"auto", "ndjson", "csv"}))
+      ->capture_default_str();
+  run_command->add_flag("--csv-lf", run.csv_lf,
+                        "End CSV output rows with LF instead of RFC 4180's CRLF");
+  run_command
+      ->add_option("--csv-delimiter", run.csv_delimiter,
+                   "The cell delimiter of CSV input and output, one character; \\t for a tab")
       ->capture_default_str();
   run_command
       ->add_option("--threads", run.threads,
