@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cassert>
+#include <cstdint>
+#include <cstring>
 
 namespace weft::runtime {
 namespace {
@@ -49,21 +51,69 @@ CsvFrame CsvFramer::FindRecordEnd(std::string_view buffer, size_t start, bool at
   return Scan(buffer, start, begin, at_end);
 }
 
+namespace {
+
+// True when one of the 8 bytes of `word` equals `byte`: the high bit of a matching byte is set
+// by the subtraction and kept by the mask. A false match only costs a byte-by-byte look.
+bool HasByte(uint64_t word, char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t x = word ^ (static_cast<uint8_t>(byte) * kOnes);
+  return ((x - kOnes) & ~x & kHighBits) != 0;
+}
+
+// Returns the position of the first quote, CR or LF at or after `at`, or the buffer's size,
+// looking at eight bytes at a time.
+size_t NextQuoteOrBreak(std::string_view buffer, size_t at) {
+  for (; at + 8 <= buffer.size(); at += 8) {
+    uint64_t word;
+    std::memcpy(&word, buffer.data() + at, 8);
+    if (HasByte(word, '"') || HasByte(word, '\n') || HasByte(word, '\r')) break;
+  }
+  while (at < buffer.size() && buffer[at] != '"' && buffer[at] != '\n' && buffer[at] != '\r') {
+    ++at;
+  }
+  return at;
+}
+
+// Counts the line breaks in buffer[from, to): each CR, and each LF that no CR precedes, so that
+// a CRLF counts once. buffer[from - 1] must exist.
+size_t CountLineBreaks(std::string_view buffer, size_t from, size_t to) {
+  size_t breaks = 0;
+  for (const char* p = buffer.data() + from; p < buffer.data() + to; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', buffer.data() + to - p));
+    if (p == nullptr) break;
+    if (p[-1] != '\r') ++breaks;
+  }
+  for (const char* p = buffer.data() + from; p < buffer.data() + to; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\r', buffer.data() + to - p));
+    if (p == nullptr) break;
+    ++breaks;
+  }
+  return breaks;
+}
+
+}  // namespace
+
 CsvFrame CsvFramer::Scan(std::string_view buffer, size_t start, size_t at, bool at_end) {
   State state = state_;
   size_t line_breaks = line_breaks_;
   CsvFrame frame{.begin = start + begin_};
   for (; at < buffer.size(); ++at) {
-    char c = buffer[at];
     if (state == State::Quoted) {
-      if (c == '"') {
-        state = State::AfterQuote;
-      } else if (c == '\r' || (c == '\n' && buffer[at - 1] != '\r')) {
-        // A CRLF inside the cell counts once, at its CR.
-        ++line_breaks;
+      // Inside quotes only the next quote matters; the line breaks on the way are counted.
+      const void* quote = std::memchr(buffer.data() + at, '"', buffer.size() - at);
+      size_t stop = quote == nullptr ? buffer.size() : static_cast<const char*>(quote) - buffer.data();
+      line_breaks += CountLineBreaks(buffer, at, stop);
+      if (quote == nullptr) {
+        at = buffer.size();
+        break;
       }
+      at = stop;
+      state = State::AfterQuote;
       continue;
     }
+    char c = buffer[at];
 
     // Outside quotes: a quote opens a cell only at its start, and after a closing quote it is
     // the second half of a doubled quote.
@@ -80,7 +130,11 @@ CsvFrame CsvFramer::Scan(std::string_view buffer, size_t start, size_t at, bool 
       continue;
     }
     if (c != '\n' && c != '\r') {
-      state = State::Unquoted;
+      // Outside quotes only a quote that starts a cell and a line break matter. The scan jumps
+      // to the next quote or line break, and the byte before it gives the state there.
+      size_t next = NextQuoteOrBreak(buffer, at + 1);
+      state = buffer[next - 1] == delimiter_ ? State::CellStart : State::Unquoted;
+      at = next - 1;
       continue;
     }
 
