@@ -254,7 +254,10 @@ int RunRun(const RunOptions& options) {
   execute.output_format = OutputFormatFor(options);
   execute.csv_delimiter = delimiter;
   execute.csv_lf = options.csv_lf;
-  ProgressLine progress(options.rejects != "-" && !options.verbose && isatty(STDERR_FILENO));
+  // The line is drawn only where nothing else writes to the same terminal.
+  bool records_on_terminal = options.out == "-" && isatty(STDOUT_FILENO);
+  ProgressLine progress(options.rejects != "-" && !records_on_terminal && !options.verbose &&
+                        isatty(STDERR_FILENO));
   execute.progress = [&](const runtime::RunCounts& counts, uint64_t bytes) {
     progress.Update(counts, bytes);
   };
