@@ -113,6 +113,15 @@ int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t 
   return 1;
 }
 
+int32_t weft_decimal_round(const __int128* value, int32_t from_scale, int32_t to_scale,
+                           int32_t mode, __int128* result) {
+  std::optional<__int128> rounded = weft::runtime::Round(
+      *value, from_scale, to_scale, static_cast<weft::runtime::RoundingMode>(mode));
+  if (!rounded) return 0;
+  *result = *rounded;
+  return 1;
+}
+
 namespace {
 
 // Brings both operands to the larger scale; false when one no longer fits 38 digits.

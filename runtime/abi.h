@@ -65,6 +65,9 @@ int32_t weft_decimal_multiply(const __int128* left, const __int128* right, __int
 // Changes the scale; fewer places round half away from zero.
 int32_t weft_decimal_rescale(const __int128* value, int32_t from_scale, int32_t to_scale,
                              __int128* result);
+// Changes the scale; fewer places round by `mode`, the index of a runtime::RoundingMode.
+int32_t weft_decimal_round(const __int128* value, int32_t from_scale, int32_t to_scale,
+                           int32_t mode, __int128* result);
 // Compares decimals of different scales exactly. Returns <0, 0 or >0.
 int32_t weft_decimal_compare(const __int128* left, int32_t left_scale, const __int128* right,
                              int32_t right_scale);
@@ -88,7 +91,9 @@ int32_t weft_decimal_fits(const __int128* value, int32_t precision);
 // The return value of a builtin function. Builtins (declared in stdlib/functions.h) share one
 // convention: the context, then for each parameter a pointer to the argument's payload (a bool
 // as a uint8_t of 0 or 1) or, for a regex, the regex compiled for the call, then a pointer to
-// the result's payload.
+// the result's payload. A decimal argument is followed by its scale as an int32_t passed by value,
+// and a decimal result whose type has no fixed scale by a pointer to an int32_t that receives its
+// scale.
 enum WeftCallStatus : int32_t {
   // The function rejected the record and wrote its reason into the context.
   kWeftCallRejected = 0,

@@ -155,7 +155,38 @@ int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_sca
   return left_fraction < right_fraction ? -1 : 1;
 }
 
-std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
+namespace {
+
+// Whether a quotient whose dropped part is `remainder` (of the same sign as the value, or 0)
+// out of `divisor` moves one unit away from zero under `mode`.
+bool RoundsAway(__int128 quotient, __int128 remainder, __int128 divisor, RoundingMode mode) {
+  if (remainder == 0) return false;
+  bool negative = remainder < 0;
+  __int128 magnitude = negative ? -remainder : remainder;
+  // Compared without doubling the remainder, which could overflow when 38 places are dropped.
+  __int128 rest = divisor - magnitude;
+  switch (mode) {
+    case RoundingMode::HalfEven:
+      return magnitude > rest || (magnitude == rest && quotient % 2 != 0);
+    case RoundingMode::HalfUp:
+      return magnitude >= rest;
+    case RoundingMode::HalfDown:
+      return magnitude > rest;
+    case RoundingMode::Up:
+      return true;
+    case RoundingMode::Down:
+      return false;
+    case RoundingMode::Ceiling:
+      return !negative;
+    case RoundingMode::Floor:
+      return negative;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, RoundingMode mode) {
   if (to_scale >= from_scale) {
     __int128 factor = PowerOfTen(to_scale - from_scale);
     __int128 scaled;
@@ -164,15 +195,25 @@ std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
     return scaled;
   }
   int drop = from_scale - to_scale;
-  if (drop > kMaxDigits) return 0;
+  // More than 38 dropped places leave a quotient of 0 and a remainder that is the whole value,
+  // which is below one unit of the result, so only the direction matters.
+  if (drop > kMaxDigits) {
+    if (value == 0) return 0;
+    bool away = mode == RoundingMode::Up || (mode == RoundingMode::Ceiling && value > 0) ||
+                (mode == RoundingMode::Floor && value < 0);
+    return away ? (value > 0 ? 1 : -1) : 0;
+  }
   __int128 divisor = PowerOfTen(drop);
   __int128 quotient = value / divisor;
   __int128 remainder = value % divisor;
-  // Half away from zero: a remainder of at least half the divisor moves away from zero.
-  // (Compared without doubling, which could overflow when 38 places are dropped.)
-  if (remainder > 0 && remainder >= divisor - remainder) ++quotient;
-  if (remainder < 0 && -remainder >= divisor + remainder) --quotient;
+  if (RoundsAway(quotient, remainder, divisor, mode)) quotient += remainder < 0 ? -1 : 1;
+  // Dropping places leaves fewer digits, but moving away from zero can add one.
+  if (!FitsDigits(quotient, kMaxDigits)) return std::nullopt;
   return quotient;
+}
+
+std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
+  return Round(value, from_scale, to_scale, RoundingMode::HalfUp);
 }
 
 }  // namespace weft::runtime

@@ -36,8 +36,35 @@ DecimalParseError ParseDecimalKeepingScale(std::string_view text, __int128& resu
 // could cause. Returns <0, 0 or >0.
 int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_scale);
 
-// Changes the scale of `value`; fewer places round half away from zero. Returns nullopt when the
-// result has more than 38 digits.
+// The ways of dropping places, named as in IEEE 754 and Java's RoundingMode. The order is fixed:
+// generated code passes a mode as its index, and `round` lists them in this order.
+enum class RoundingMode {
+  // To the nearest value; a tie goes to the even neighbour (banker's rounding).
+  HalfEven,
+  // To the nearest value; a tie goes away from zero.
+  HalfUp,
+  // To the nearest value; a tie goes toward zero.
+  HalfDown,
+  // Away from zero.
+  Up,
+  // Toward zero (truncation).
+  Down,
+  // Toward positive infinity.
+  Ceiling,
+  // Toward negative infinity.
+  Floor,
+};
+
+// The names of the rounding modes as .map files write them, in the order of RoundingMode.
+constexpr const char* kRoundingModeNames[] = {"HALF_EVEN", "HALF_UP", "HALF_DOWN", "UP",
+                                              "DOWN",      "CEILING", "FLOOR"};
+
+// Changes the scale of `value`; fewer places round by `mode`, exactly, on the integer digits.
+// Returns nullopt when the result has more than 38 digits.
+std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, RoundingMode mode);
+
+// Changes the scale of `value`; fewer places round half away from zero (RoundingMode::HalfUp).
+// Returns nullopt when the result has more than 38 digits.
 std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale);
 
 }  // namespace weft::runtime

@@ -40,6 +40,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_decimal_subtract", &weft_decimal_subtract);
   add("weft_decimal_multiply", &weft_decimal_multiply);
   add("weft_decimal_rescale", &weft_decimal_rescale);
+  add("weft_decimal_round", &weft_decimal_round);
   add("weft_decimal_rescale_exact", &weft_decimal_rescale_exact);
   add("weft_decimal_add_scaled", &weft_decimal_add_scaled);
   add("weft_decimal_subtract_scaled", &weft_decimal_subtract_scaled);
