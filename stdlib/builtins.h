@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,24 @@ enum class BuiltinId {
   Join,
   Round,
   ToDecimal,
+  Floor,
+  Ceil,
+  Abs,
+  Min,
+  Max,
+  ToInt,
+  TryToInt,
+  StringToDecimal,
+  TryStringToDecimal,
+  ToFloat,
+  TryToFloat,
+  CurrencyCode,
+  MinorUnits,
+  RoundMoney,
 };
 
 // The groups of builtins, in the order the reference documentation lists them.
-enum class Family { Text, Regex, List, Number };
+enum class Family { Text, Regex, List, Number, Money };
 
 // The rule by which the checker derives a call's result type beyond the fixed types.
 enum class Typing {
@@ -47,15 +62,25 @@ enum class Typing {
   RoundToScale,
   // The result is decimal(19, 0), which can represent every 64-bit integer.
   IntToDecimal,
+  // An int stays an int, and a decimal loses its places but gains a digit before the point, for
+  // a carry such as 9.5 to 10.
+  ToZeroPlaces,
+  // The result has the type of the first argument.
+  SameAsArgument,
+  // The arguments have the same kind, and the result is their common type, as for `if`.
+  Unified,
+  // The result is decimal(p, s) for the constant second and third arguments p and s.
+  PrecisionAndScale,
 };
 
 // The kinds of argument that a parameter accepts beyond its type. Every kind but Value needs a
-// string constant, which the checker validates, so that a mistake in it is reported before any
-// record is read.
+// constant, which the checker validates, so that a mistake in it is reported before any record is
+// read.
 enum class Argument {
   // Any expression of the parameter's type.
   Value,
-  // One of the parameter's `choices`. The call passes the choice's index as an int.
+  // One of the parameter's `choices`, written as a string constant ("NFC") or as a bare name
+  // (HALF_EVEN), as an enum member is. The call passes the choice's index as an int.
   Choice,
   // A string of exactly one code point.
   Character,
@@ -74,6 +99,11 @@ struct Parameter {
   Argument argument = Argument::Value;
   // The constants a Choice parameter accepts.
   std::vector<std::string_view> choices = {};
+  // True when an int is accepted as well as a decimal; the typing rule derives the result.
+  bool int_or_decimal = false;
+  // The argument of a trailing parameter that a call may leave out: a choice, or the text of a
+  // string. Parameters without one must be given.
+  std::optional<std::string_view> default_argument = std::nullopt;
 };
 
 // The way generated code computes a call.
@@ -110,6 +140,8 @@ const std::vector<Builtin>& Builtins();
 // Returns nullptr when no builtin has that name.
 const Builtin* FindBuiltin(std::string_view name);
 std::vector<std::string> BuiltinNames();
+// The number of parameters that a call must give, before the ones with a default argument.
+size_t RequiredArguments(const Builtin& builtin);
 // The signature as the reference documentation writes it, such as
 // "pad_left(s: string, width: int, fill: string constant) -> string".
 std::string Signature(const Builtin& builtin);

@@ -23,9 +23,14 @@ escapes, surrogate pairs such as `\uD83D\uDE00` included, are decoded to the cod
 stand for. Case mapping and normalization use the Unicode data of libutf8proc. No function
 applies locale rules: the Turkish dotted and dotless i, for one, are out of scope.
 
-A parameter written as `constant` or as a list of choices takes a string literal without
-interpolation, which the checker validates, so that a mistake in it is reported with its line
-and column before any record is read.
+A parameter written as `constant` takes a literal without interpolation, and one written as a
+list of choices takes one of them, as a string literal or as a bare name (`round(x, 2,
+HALF_EVEN)`). The checker validates these, so that a mistake in one is reported with its line and
+column before any record is read. A parameter written with `= default` may be left out.
+
+Functions that read numbers from text reject the record when the text is not such a number. Each
+has a `try_` form that returns an absent value instead, for a default with `??`:
+`try_to_int(s) ?? 0`.
 )";
 
 std::string_view TitleOf(Family family) {
@@ -38,6 +43,8 @@ std::string_view TitleOf(Family family) {
       return "Lists";
     case Family::Number:
       return "Numbers";
+    case Family::Money:
+      return "Money";
   }
   return "";
 }
@@ -53,7 +60,7 @@ void RenderBuiltin(const Builtin& builtin, std::string& out) {
 
 std::string RenderReference() {
   std::string out(kIntroduction);
-  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number}) {
+  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money}) {
     out += fmt::format("\n## {}\n", TitleOf(family));
     for (const Builtin& builtin : Builtins()) {
       if (builtin.family == family) RenderBuiltin(builtin, out);

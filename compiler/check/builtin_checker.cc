@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/check/expr_checker.h"
+#include "stdlib/currency.h"
 #include "stdlib/regex.h"
 
 namespace weft::check {
@@ -19,14 +20,14 @@ namespace {
 // Value), and reports each mistake at its argument.
 class ConstantArgumentChecker {
  public:
-  ConstantArgumentChecker(DiagnosticEngine& diagnostics, const ast::CallExpr& call,
-                          const stdlib::Builtin& builtin)
-      : diagnostics_(diagnostics), call_(call), builtin_(builtin) {}
+  ConstantArgumentChecker(DiagnosticEngine& diagnostics, const CheckedProgram& program,
+                          const ast::CallExpr& call, const stdlib::Builtin& builtin)
+      : diagnostics_(diagnostics), program_(program), call_(call), builtin_(builtin) {}
 
   // Returns false when an argument was reported.
   bool Check() {
     bool valid = true;
-    for (size_t i = 0; i < builtin_.parameters.size(); ++i) {
+    for (size_t i = 0; i < call_.arguments.size(); ++i) {
       const stdlib::Parameter& parameter = builtin_.parameters[i];
       if (parameter.argument == stdlib::Argument::Value) continue;
       valid = CheckArgument(parameter, *call_.arguments[i]) && valid;
@@ -53,11 +54,19 @@ class ConstantArgumentChecker {
     return true;
   }
 
-  // Returns the text of a string literal without interpolation; reports any other argument.
+  // Returns the text of a string literal without interpolation, or of a choice's bare name;
+  // reports any other argument.
   std::optional<std::string> ConstantText(const stdlib::Parameter& parameter,
                                           const ast::Expr& argument) {
     std::optional<Constant> constant = EvaluateConstant(argument);
     if (constant && constant->kind == Constant::Kind::String) return constant->text;
+    // A bare name is a choice unless it names a field or a local.
+    bool choice = parameter.argument == stdlib::Argument::Choice;
+    auto info = program_.exprs.find(&argument);
+    bool value = info == program_.exprs.end() || info->second.resolution != Resolution::None;
+    if (constant && constant->kind == Constant::Kind::Name && choice && !value) {
+      return constant->text;
+    }
 
     bool regex = parameter.argument == stdlib::Argument::Regex;
     if (argument.kind == ast::ExprKind::StringLiteral) {
@@ -148,6 +157,7 @@ class ConstantArgumentChecker {
   }
 
   DiagnosticEngine& diagnostics_;
+  const CheckedProgram& program_;
   const ast::CallExpr& call_;
   const stdlib::Builtin& builtin_;
   // The call's valid regex, once checked.
@@ -156,76 +166,194 @@ class ConstantArgumentChecker {
 
 }  // namespace
 
+bool ExprChecker::IsChoiceName(const stdlib::Builtin& builtin, size_t index,
+                               const ast::Expr& argument) const {
+  if (index >= builtin.parameters.size() || argument.kind != ast::ExprKind::Name) return false;
+  if (builtin.parameters[index].argument != stdlib::Argument::Choice) return false;
+  return !IsValueName(static_cast<const ast::NameExpr&>(argument).name.name);
+}
+
 Type ExprChecker::CheckBuiltinCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                                    std::vector<Type>& arguments) {
   // `x?.f()` calls `f` only when `x` is present, and is absent otherwise.
   bool chained_absent = expr.optional_chain && !arguments.empty() && arguments[0].optional;
   if (chained_absent) arguments[0].optional = false;
-  if (arguments.size() != builtin.parameters.size()) {
-    diagnostics_
-        .Report(DiagnosticKind::WrongArgumentCount, expr.range,
-                fmt::format("`{}` takes {} argument{} but was given {}", builtin.name,
-                            builtin.parameters.size(), builtin.parameters.size() == 1 ? "" : "s",
-                            arguments.size()))
-        .hint = fmt::format("example: {}", builtin.example);
-    return Record(expr, Type::Error());
-  }
+  if (!CheckArgumentCount(expr, builtin, arguments.size())) return Record(expr, Type::Error());
 
   bool valid = true;
   for (size_t i = 0; i < arguments.size(); ++i) {
-    const ast::Expr& argument = *expr.arguments[i];
-    const Type& expected = builtin.parameters[i].type;
-    if (arguments[i].IsError()) {
-      valid = false;
-      continue;
-    }
-    if (expected.kind == TypeKind::Decimal) {
-      AdaptIntLiteral(argument, arguments[i], Type::Decimal(1, 0));
-    }
-    if (!RequirePresent(argument, arguments[i],
-                        fmt::format("as an argument of `{}`", builtin.name))) {
-      valid = false;
-    } else if (!arguments[i].SameKind(expected)) {
-      diagnostics_
-          .Report(
-              DiagnosticKind::TypeMismatch, argument.range,
-              fmt::format("argument {} of `{}` must be {}, not {}", i + 1, builtin.name,
-                          expected.kind == TypeKind::Decimal ? "a decimal" : expected.ToString(),
-                          arguments[i].ToString()))
-          .hint = fmt::format("example: {}", builtin.example);
-      valid = false;
-    }
+    valid = CheckBuiltinArgument(expr, builtin, i, arguments) && valid;
   }
   if (!valid) return Record(expr, Type::Error());
-  if (!ConstantArgumentChecker(diagnostics_, expr, builtin).Check()) {
+  if (!ConstantArgumentChecker(diagnostics_, program_, expr, builtin).Check()) {
     return Record(expr, Type::Error());
   }
+  if (!CheckCurrencyConstant(expr, builtin)) return Record(expr, Type::Error());
 
-  Type result = builtin.result;
-  if (builtin.typing == stdlib::Typing::IntToDecimal) result = Type::Decimal(19, 0);
-  if (builtin.typing == stdlib::Typing::RoundToScale) {
-    const ast::Expr& places = *expr.arguments[1];
-    int64_t scale = -1;
-    if (places.kind == ast::ExprKind::IntLiteral) {
-      const std::string& text = static_cast<const ast::NumberLiteral&>(places).text;
-      scale = text.size() > 2 ? 99 : std::stoll(text);
-    }
-    if (scale < 0 || scale > schema::kMaxDecimalPrecision) {
-      diagnostics_
-          .Report(
-              DiagnosticKind::ConstantArgumentRequired, places.range,
-              fmt::format("the decimal places of `round` must be an integer constant from 0 to {}",
-                          schema::kMaxDecimalPrecision))
-          .hint = "write the number of places directly, such as `round(x, 2)`";
-      return Record(expr, Type::Error());
-    }
-    result = DecimalWithDigits(IntegerDigits(arguments[0]) + 1, static_cast<int>(scale));
-  }
+  Type result = BuiltinResult(expr, builtin, arguments);
+  if (result.IsError()) return Record(expr, result);
   if (chained_absent) result.optional = true;
   Record(expr, result);
   program_.exprs[&expr].resolution = Resolution::Builtin;
   program_.exprs[&expr].builtin = &builtin;
   return result;
+}
+
+bool ExprChecker::CheckArgumentCount(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                     size_t count) {
+  size_t required = stdlib::RequiredArguments(builtin);
+  size_t total = builtin.parameters.size();
+  if (count >= required && count <= total) return true;
+  std::string expected = required == total ? std::to_string(total)
+                                           : fmt::format("{} or {}", required, total);
+  if (total - required > 1) expected = fmt::format("{} to {}", required, total);
+  diagnostics_
+      .Report(DiagnosticKind::WrongArgumentCount, expr.range,
+              fmt::format("`{}` takes {} argument{} but was given {}", builtin.name, expected,
+                          total == 1 ? "" : "s", count))
+      .hint = fmt::format("example: {}", builtin.example);
+  return false;
+}
+
+bool ExprChecker::CheckBuiltinArgument(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                       size_t index, std::vector<Type>& arguments) {
+  const ast::Expr& argument = *expr.arguments[index];
+  const stdlib::Parameter& parameter = builtin.parameters[index];
+  Type& type = arguments[index];
+  if (type.IsError()) return false;
+  if (parameter.int_or_decimal) {
+    // An int literal beside a decimal argument is a decimal, as in `min(Amount, 0)`.
+    for (size_t other = 0; other < arguments.size(); ++other) {
+      if (other != index && builtin.parameters[other].int_or_decimal) {
+        AdaptIntLiteral(argument, type, arguments[other]);
+      }
+    }
+  } else if (parameter.type.kind == TypeKind::Decimal) {
+    AdaptIntLiteral(argument, type, Type::Decimal(1, 0));
+  }
+  if (!RequirePresent(argument, type, fmt::format("as an argument of `{}`", builtin.name))) {
+    return false;
+  }
+  bool fits = parameter.int_or_decimal ? type.IsNumeric() : type.SameKind(parameter.type);
+  if (fits) return true;
+  std::string expected = parameter.int_or_decimal               ? "an int or a decimal"
+                         : parameter.type.kind == TypeKind::Decimal ? "a decimal"
+                                                                    : parameter.type.ToString();
+  diagnostics_
+      .Report(DiagnosticKind::TypeMismatch, argument.range,
+              fmt::format("argument {} of `{}` must be {}, not {}", index + 1, builtin.name,
+                          expected, type.ToString()))
+      .hint = fmt::format("example: {}", builtin.example);
+  return false;
+}
+
+std::optional<int64_t> ExprChecker::IntConstant(const ast::CallExpr& expr, size_t index,
+                                                const std::string& what, int64_t minimum,
+                                                int64_t maximum, const std::string& hint) {
+  const ast::Expr& argument = *expr.arguments[index];
+  int64_t value = -1;
+  bool constant = argument.kind == ast::ExprKind::IntLiteral;
+  if (constant) {
+    const std::string& text = static_cast<const ast::NumberLiteral&>(argument).text;
+    value = text.size() > 2 ? 99 : std::stoll(text);
+  }
+  if (constant && value >= minimum && value <= maximum) return value;
+  diagnostics_
+      .Report(constant ? DiagnosticKind::InvalidConstantArgument
+                       : DiagnosticKind::ConstantArgumentRequired,
+              argument.range,
+              fmt::format("{} must be an integer constant from {} to {}", what, minimum, maximum))
+      .hint = hint;
+  return std::nullopt;
+}
+
+Type ExprChecker::BuiltinResult(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                const std::vector<Type>& arguments) {
+  switch (builtin.typing) {
+    case stdlib::Typing::Fixed:
+      return builtin.result;
+    case stdlib::Typing::IntToDecimal:
+      return Type::Decimal(19, 0);
+    case stdlib::Typing::RoundToScale: {
+      std::optional<int64_t> places =
+          IntConstant(expr, 1, fmt::format("the decimal places of `{}`", builtin.name), 0,
+                      schema::kMaxDecimalPrecision,
+                      "write the number of places directly, such as `round(x, 2)`");
+      if (!places) return Type::Error();
+      return DecimalWithDigits(IntegerDigits(arguments[0]) + 1, static_cast<int>(*places));
+    }
+    case stdlib::Typing::ToZeroPlaces:
+      if (arguments[0].kind == TypeKind::Int) return Type::Int();
+      return DecimalWithDigits(IntegerDigits(arguments[0]) + 1, 0);
+    case stdlib::Typing::SameAsArgument:
+      return arguments[0].AsRequired();
+    case stdlib::Typing::Unified:
+      return UnifiedArguments(expr, builtin, arguments);
+    case stdlib::Typing::PrecisionAndScale:
+      return ConstantDecimalType(expr, builtin);
+  }
+  return Type::Error();
+}
+
+Type ExprChecker::UnifiedArguments(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                   const std::vector<Type>& arguments) {
+  Type common = Unify(arguments[0].AsRequired(), arguments[1].AsRequired());
+  if (!common.IsError()) return common;
+  Diagnostic& diagnostic = diagnostics_.Report(
+      DiagnosticKind::TypeMismatch, expr.range,
+      fmt::format("the arguments of `{}` must both be ints or both be decimals, not {} and {}",
+                  builtin.name, arguments[0].ToString(), arguments[1].ToString()));
+  diagnostic.hint = "convert the int with `decimal(n)`";
+  return Type::Error();
+}
+
+Type ExprChecker::ConstantDecimalType(const ast::CallExpr& expr, const stdlib::Builtin& builtin) {
+  std::string example = fmt::format("write the digits directly, such as `{}(s, 18, 2)`",
+                                    builtin.name);
+  std::optional<int64_t> precision =
+      IntConstant(expr, 1, fmt::format("the precision of `{}`", builtin.name), 1,
+                  schema::kMaxDecimalPrecision, example);
+  if (!precision) return Type::Error();
+  std::optional<int64_t> scale = IntConstant(
+      expr, 2, fmt::format("the scale of `{}`", builtin.name), 0, *precision, example);
+  if (!scale) return Type::Error();
+  Type result = Type::Decimal(static_cast<int>(*precision), static_cast<int>(*scale));
+  result.optional = builtin.result.optional;
+  return result;
+}
+
+bool ExprChecker::CheckCurrencyConstant(const ast::CallExpr& expr,
+                                        const stdlib::Builtin& builtin) {
+  // The currency argument: the text of `currency_code`, the code of the others.
+  size_t index = builtin.id == stdlib::BuiltinId::RoundMoney ? 1 : 0;
+  bool money = builtin.family == stdlib::Family::Money;
+  if (!money || index >= expr.arguments.size()) return true;
+  const ast::Expr& argument = *expr.arguments[index];
+  std::optional<Constant> constant = EvaluateConstant(argument);
+  if (!constant || constant->kind != Constant::Kind::String) return true;
+
+  std::string reason;
+  if (builtin.id == stdlib::BuiltinId::CurrencyCode) {
+    std::optional<Constant> region;
+    if (expr.arguments.size() > 1) region = EvaluateConstant(*expr.arguments[1]);
+    // A region read from the data may still choose among the currencies of an ambiguous sign.
+    bool region_known = expr.arguments.size() == 1 ||
+                        (region && region->kind == Constant::Kind::String);
+    currency::CurrencyCode(constant->text, region_known && region ? region->text : "", reason);
+    if (!region_known && reason.find("ambiguous") != std::string::npos) reason.clear();
+  } else {
+    const currency::Currency* currency = currency::FindCurrency(constant->text);
+    if (currency == nullptr) {
+      reason = fmt::format("\"{}\" is not an ISO 4217 currency code", constant->text);
+    } else if (currency->minor_units < 0) {
+      reason = fmt::format("{} ({}) has no minor unit in ISO 4217", currency->code,
+                           currency->name);
+    }
+  }
+  if (reason.empty()) return true;
+  diagnostics_.Report(DiagnosticKind::InvalidConstantArgument, argument.range, reason).hint =
+      fmt::format("example: {}", builtin.example);
+  return false;
 }
 
 }  // namespace weft::check

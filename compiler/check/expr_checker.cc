@@ -245,7 +245,15 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
 Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   const stdlib::Builtin* builtin = stdlib::FindBuiltin(expr.callee.name);
   std::vector<Type> arguments;
-  for (const ast::ExprPtr& argument : expr.arguments) arguments.push_back(Check(argument.get()));
+  for (size_t i = 0; i < expr.arguments.size(); ++i) {
+    const ast::Expr* argument = expr.arguments[i].get();
+    // A choice's bare name is a constant, not a field.
+    if (builtin != nullptr && argument != nullptr && IsChoiceName(*builtin, i, *argument)) {
+      arguments.push_back(Record(*argument, Type::String()));
+      continue;
+    }
+    arguments.push_back(Check(argument));
+  }
 
   if (builtin == nullptr) {
     int function = program_.FindFunction(expr.callee.name);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -75,6 +76,29 @@ class ExprChecker {
   // Checks a call of a builtin whose arguments have been checked as `arguments`.
   schema::Type CheckBuiltinCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                                 std::vector<schema::Type>& arguments);
+  // True when argument `index` of a call of `builtin` is a bare name that spells one of a Choice
+  // parameter's choices rather than a value, such as HALF_EVEN in `round(x, 2, HALF_EVEN)`.
+  bool IsChoiceName(const stdlib::Builtin& builtin, size_t index, const ast::Expr& argument) const;
+  // Reports a call whose argument count the builtin does not take; false when reported.
+  bool CheckArgumentCount(const ast::CallExpr& expr, const stdlib::Builtin& builtin, size_t count);
+  // Checks the type and presence of one builtin argument; false when reported.
+  bool CheckBuiltinArgument(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                            size_t index, std::vector<schema::Type>& arguments);
+  // Returns the int literal of argument `index` when it lies from `minimum` to `maximum`;
+  // reports it as `what` otherwise.
+  std::optional<int64_t> IntConstant(const ast::CallExpr& expr, size_t index,
+                                     const std::string& what, int64_t minimum, int64_t maximum,
+                                     const std::string& hint);
+  // The result type by the builtin's typing rule; an error type after a reported mistake.
+  schema::Type BuiltinResult(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                             const std::vector<schema::Type>& arguments);
+  schema::Type UnifiedArguments(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                const std::vector<schema::Type>& arguments);
+  schema::Type ConstantDecimalType(const ast::CallExpr& expr, const stdlib::Builtin& builtin);
+  // Reports a currency constant of a money builtin that the runtime would reject for every
+  // record: an unknown code, sign or name, or an ambiguous sign with a constant region that does
+  // not choose.
+  bool CheckCurrencyConstant(const ast::CallExpr& expr, const stdlib::Builtin& builtin);
   schema::Type CheckFunctionCall(const ast::CallExpr& expr, int function_index,
                                  std::vector<schema::Type>& arguments);
   schema::Type CheckUnary(const ast::UnaryExpr& expr);

@@ -168,6 +168,11 @@ Value Generator::Emit(const Node& node) {
       return EmitCall(node);
     case Op::TableLookup:
       return EmitTableLookup(node);
+    case Op::Abs:
+      return EmitAbs(node);
+    case Op::Minimum:
+    case Op::Maximum:
+      return EmitMinimumOrMaximum(node);
   }
   throw std::logic_error("code generation reached an unknown IR operation");
 }
@@ -232,6 +237,7 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
   std::vector<llvm::Value*> arguments = {context_arg_};
+  std::vector<llvm::Type*> parameters = {ptr};
   size_t next = 0;
   for (const stdlib::Parameter& parameter : node.builtin->parameters) {
     if (parameter.argument == stdlib::Argument::Regex) {
@@ -239,22 +245,37 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
       arguments.push_back(module_->getOrInsertGlobal(
           RegexSymbol(function_->getName().str(), RegexIndex(rule_, node.regex)),
           builder_.getInt8Ty()));
+      parameters.push_back(ptr);
       continue;
     }
-    llvm::Value* payload = next == 0 ? receiver.payload : Emit(*node.operands[next]).payload;
+    const Node& operand = *node.operands[next];
+    Value value = next == 0 ? receiver : Emit(operand);
     ++next;
+    llvm::Value* payload = value.payload;
     // A bool travels as a byte of 0 or 1.
     if (payload->getType()->isIntegerTy(1)) {
       payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
     }
     arguments.push_back(Spill(payload));
+    parameters.push_back(ptr);
+    // A decimal is followed by its scale.
+    if (operand.type.repr == Repr::Decimal) {
+      arguments.push_back(ScaleOf(operand.type, value));
+      parameters.push_back(i32);
+    }
   }
   llvm::Type* result_type =
       node.type.repr == Repr::Bool ? builder_.getInt8Ty() : PayloadType(node.type.repr);
   llvm::Value* result = Temporary(result_type);
   arguments.push_back(result);
+  parameters.push_back(ptr);
+  llvm::Value* result_scale = nullptr;
+  if (HasRuntimeScale(node.type)) {
+    result_scale = Temporary(i32);
+    arguments.push_back(result_scale);
+    parameters.push_back(ptr);
+  }
 
-  std::vector<llvm::Type*> parameters(arguments.size(), ptr);
   llvm::Value* status =
       builder_.CreateCall(Helper(node.builtin->symbol, i32, parameters), arguments);
   // A fallible function has already written its reason into the context. The reason gains the
@@ -268,10 +289,12 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
 
   llvm::Value* payload = builder_.CreateLoad(result_type, result);
   if (node.type.repr == Repr::Bool) payload = builder_.CreateICmpNE(payload, builder_.getInt8(0));
-  if (!node.builtin->result.optional) return {nullptr, payload};
+  llvm::Value* scale = result_scale ? builder_.CreateLoad(i32, result_scale) : nullptr;
+  if (!node.builtin->result.optional) return {nullptr, payload, scale};
   // Absent values carry a zero payload, which later steps such as the precision check rely on.
   llvm::Value* present = builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallAbsent));
-  return {present, builder_.CreateSelect(present, payload, Zero(node.type.repr))};
+  if (scale != nullptr) scale = builder_.CreateSelect(present, scale, builder_.getInt32(0));
+  return {present, builder_.CreateSelect(present, payload, Zero(node.type.repr)), scale};
 }
 
 Value Generator::EmitConstant(const Node& node) {

@@ -90,6 +90,9 @@ class Generator {
               llvm::BasicBlock* second_end);
   Value EmitToString(const Node& node);
   Value EmitRescale(const Node& node);
+  Value EmitAbs(const Node& node);
+  // Emits min or max; both operands have the node's type.
+  Value EmitMinimumOrMaximum(const Node& node);
   Value EmitScaledArithmetic(const Node& node);
   Value EmitFloatArithmetic(const Node& node);
   // The scale of a decimal value: its run-time scale, or its type's fixed one.

@@ -146,10 +146,17 @@ Value Generator::EmitRescale(const Node& node) {
   auto* i32 = builder_.getInt32Ty();
   llvm::Value* from_scale = ScaleOf(from, value);
   llvm::Value* source = Spill(value.payload);
-  llvm::Value* ok = builder_.CreateCall(
-      Helper(node.exact ? "weft_decimal_rescale_exact" : "weft_decimal_rescale", i32,
-             {ptr, i32, i32, ptr}),
-      {source, from_scale, builder_.getInt32(node.type.scale), result});
+  llvm::Value* ok;
+  if (node.exact) {
+    ok = builder_.CreateCall(
+        Helper("weft_decimal_rescale_exact", i32, {ptr, i32, i32, ptr}),
+        {source, from_scale, builder_.getInt32(node.type.scale), result});
+  } else {
+    ok = builder_.CreateCall(
+        Helper("weft_decimal_round", i32, {ptr, i32, i32, i32, ptr}),
+        {source, from_scale, builder_.getInt32(node.type.scale),
+         builder_.getInt32(static_cast<int>(node.rounding)), result});
+  }
   if (node.exact) {
     RejectUnless(builder_.CreateICmpNE(ok, builder_.getInt32(-1)), [&] {
       builder_.CreateCall(
@@ -159,6 +166,45 @@ Value Generator::EmitRescale(const Node& node) {
   }
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {value.present, builder_.CreateLoad(builder_.getInt128Ty(), result)};
+}
+
+Value Generator::EmitAbs(const Node& node) {
+  Value value = Emit(*node.operands[0]);
+  llvm::Value* zero = Zero(node.type.repr);
+  llvm::Value* negative = builder_.CreateICmpSLT(value.payload, zero);
+  // The negation of a decimal of at most 38 digits has as many, so only an int can overflow.
+  llvm::Value* negated = node.type.repr == Repr::Int
+                             ? EmitIntArithmetic(Op::Subtract, zero, value.payload).payload
+                             : builder_.CreateSub(zero, value.payload);
+  return {nullptr, builder_.CreateSelect(negative, negated, value.payload), value.scale};
+}
+
+Value Generator::EmitMinimumOrMaximum(const Node& node) {
+  Value first = Emit(*node.operands[0]);
+  Value second = Emit(*node.operands[1]);
+  bool minimum = node.op == Op::Minimum;
+  // On a tie either operand is right; the first is taken.
+  llvm::Value* take_first;
+  if (HasRuntimeScale(node.type)) {
+    // Scales known only at run time are compared exactly by the helper.
+    auto* ptr = builder_.getPtrTy();
+    auto* i32 = builder_.getInt32Ty();
+    llvm::Value* order = builder_.CreateCall(
+        Helper("weft_decimal_compare", i32, {ptr, i32, ptr, i32}),
+        {Spill(first.payload), ScaleOf(node.operands[0]->type, first), Spill(second.payload),
+         ScaleOf(node.operands[1]->type, second)});
+    take_first = minimum ? builder_.CreateICmpSLE(order, builder_.getInt32(0))
+                         : builder_.CreateICmpSGE(order, builder_.getInt32(0));
+  } else {
+    take_first = minimum ? builder_.CreateICmpSLE(first.payload, second.payload)
+                         : builder_.CreateICmpSGE(first.payload, second.payload);
+  }
+  Value result{nullptr, builder_.CreateSelect(take_first, first.payload, second.payload)};
+  if (HasRuntimeScale(node.type)) {
+    result.scale = builder_.CreateSelect(take_first, ScaleOf(node.operands[0]->type, first),
+                                         ScaleOf(node.operands[1]->type, second));
+  }
+  return result;
 }
 
 Value Generator::EmitComparison(const Node& node) {

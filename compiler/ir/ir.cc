@@ -23,6 +23,12 @@ const char* OpName(Op op) {
       return "is_present";
     case Op::Rescale:
       return "rescale";
+    case Op::Abs:
+      return "abs";
+    case Op::Minimum:
+      return "min";
+    case Op::Maximum:
+      return "max";
     case Op::IntToDecimal:
       return "int_to_decimal";
     case Op::Negate:
@@ -116,6 +122,11 @@ void DumpNode(const Node& node, std::string& out) {
   }
   if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
+  // The default rounding stays unwritten, so that dumps of plain rescales read as before.
+  bool rounds = node.op == Op::Rescale && !node.exact;
+  if (rounds && node.rounding != runtime::RoundingMode::HalfUp) {
+    out += fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
+  }
   if (node.regex != nullptr) out += " regex " + ast::Quoted(node.text);
   for (const NodePtr& operand : node.operands) {
     out += ' ';

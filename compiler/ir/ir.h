@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compiler/check/check.h"
+#include "runtime/decimal.h"
 #include "runtime/value_table.h"
 
 namespace re2 {
@@ -34,8 +35,8 @@ enum class Op {
   Local,          // local `index`
   AssumePresent,  // operand 0, proven present by the checker
   IsPresent,      // whether operand 0 is present
-  // operand 0 (a decimal) brought to type.scale; fewer places round half away from zero, or
-  // reject the record when `exact` is set. A scale of schema::kAnyScale is known at run time.
+  // operand 0 (a decimal) brought to type.scale; fewer places round by `rounding`, or reject the
+  // record when `exact` is set. A scale of schema::kAnyScale is known at run time.
   Rescale,
   IntToDecimal,  // operand 0 (an int) as a decimal with scale 0
   Negate,
@@ -59,6 +60,9 @@ enum class Op {
   ToString,  // operand 0 as text
   Call,      // the builtin `builtin`, implemented by a runtime function
   TableLookup,  // operand 0 (a string or int key) looked up in `table`; absent when not found
+  Abs,          // operand 0 (an int or a decimal) without its sign
+  Minimum,      // the smaller of operands 0 and 1, both of `type`
+  Maximum,      // the larger of operands 0 and 1, both of `type`
 };
 
 struct Node;
@@ -83,6 +87,8 @@ struct Node {
   const re2::RE2* regex = nullptr;
   // For Rescale: reject a value that would lose non-zero places instead of rounding it.
   bool exact = false;
+  // For Rescale without `exact`: how dropped places round.
+  runtime::RoundingMode rounding = runtime::RoundingMode::HalfUp;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;
 };

@@ -12,18 +12,31 @@ namespace weft::ir {
 NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& info) {
   if (info.resolution == check::Resolution::Function) return LowerFunctionCall(expr, info);
   ValueType type = ValueTypeOf(info.type);
-  if (info.builtin->lowering == stdlib::Lowering::RuntimeCall) {
-    return LowerRuntimeCall(expr, *info.builtin, type);
+  const stdlib::Builtin& builtin = *info.builtin;
+  if (builtin.lowering == stdlib::Lowering::RuntimeCall) {
+    return LowerRuntimeCall(expr, builtin, type);
   }
   std::vector<NodePtr> operands;
-  switch (info.builtin->id) {
-    case stdlib::BuiltinId::Round: {
-      // Rounding is a rescale to the constant number of places.
+  switch (builtin.id) {
+    case stdlib::BuiltinId::Round:
+      return LowerRounding(LowerExpr(*expr.arguments[0]), type, RoundingOf(expr, builtin, 2));
+    case stdlib::BuiltinId::Floor:
+    case stdlib::BuiltinId::Ceil: {
+      bool floor = builtin.id == stdlib::BuiltinId::Floor;
       NodePtr value = LowerExpr(*expr.arguments[0]);
-      if (value->type.scale == type.scale) return value;
-      operands.push_back(std::move(value));
-      return MakeNode(Op::Rescale, type, std::move(operands));
+      if (type.repr == Repr::Int) return value;
+      return LowerRounding(std::move(value), type,
+                           floor ? runtime::RoundingMode::Floor : runtime::RoundingMode::Ceiling);
     }
+    case stdlib::BuiltinId::Abs:
+      operands.push_back(LowerAs(*expr.arguments[0], type));
+      return MakeNode(Op::Abs, type, std::move(operands));
+    case stdlib::BuiltinId::Min:
+    case stdlib::BuiltinId::Max:
+      operands.push_back(LowerAs(*expr.arguments[0], type));
+      operands.push_back(LowerAs(*expr.arguments[1], type));
+      return MakeNode(builtin.id == stdlib::BuiltinId::Min ? Op::Minimum : Op::Maximum, type,
+                      std::move(operands));
     case stdlib::BuiltinId::ToDecimal:
       operands.push_back(LowerExpr(*expr.arguments[0]));
       return MakeNode(Op::IntToDecimal, type, std::move(operands));
@@ -34,36 +47,63 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
       "IR lowering reached a builtin with neither an implementation nor a lowering");
 }
 
+NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode) {
+  // Rounding is a rescale to the constant number of places.
+  if (value->type.scale == type.scale) return value;
+  std::vector<NodePtr> operands;
+  operands.push_back(std::move(value));
+  NodePtr rescale = MakeNode(Op::Rescale, type, std::move(operands));
+  rescale->rounding = mode;
+  return rescale;
+}
+
+runtime::RoundingMode Lowering::RoundingOf(const ast::CallExpr& expr,
+                                           const stdlib::Builtin& builtin, size_t index) {
+  return static_cast<runtime::RoundingMode>(ChoiceIndex(expr, builtin.parameters[index], index));
+}
+
+int64_t Lowering::ChoiceIndex(const ast::CallExpr& expr, const stdlib::Parameter& parameter,
+                              size_t index) {
+  std::string text = index < expr.arguments.size() ? ConstantText(*expr.arguments[index])
+                                                    : std::string(*parameter.default_argument);
+  auto choice = std::find(parameter.choices.begin(), parameter.choices.end(), text);
+  if (choice == parameter.choices.end()) {
+    throw std::logic_error("IR lowering got a choice that the checker should have rejected");
+  }
+  return choice - parameter.choices.begin();
+}
+
 NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                                    ValueType type) {
   NodePtr call = MakeNode(Op::Call, type);
   call->builtin = &builtin;
   for (size_t i = 0; i < builtin.parameters.size(); ++i) {
     const stdlib::Parameter& parameter = builtin.parameters[i];
-    const ast::Expr& argument = *expr.arguments[i];
+    if (i >= expr.arguments.size() && parameter.argument != stdlib::Argument::Choice) {
+      // A left-out string argument is its default text.
+      NodePtr text = MakeNode(Op::Constant, {Repr::String});
+      text->text = std::string(*parameter.default_argument);
+      call->operands.push_back(std::move(text));
+      continue;
+    }
     switch (parameter.argument) {
       case stdlib::Argument::Value:
       case stdlib::Argument::Character:
-        call->operands.push_back(LowerExpr(argument));
+        call->operands.push_back(LowerExpr(*expr.arguments[i]));
         break;
       case stdlib::Argument::Choice: {
-        std::string text = ConstantText(argument);
-        auto choice = std::find(parameter.choices.begin(), parameter.choices.end(), text);
-        if (choice == parameter.choices.end()) {
-          throw std::logic_error("IR lowering got a choice that the checker should have rejected");
-        }
         NodePtr index = MakeNode(Op::Constant, {Repr::Int});
-        index->integer = choice - parameter.choices.begin();
+        index->integer = ChoiceIndex(expr, parameter, i);
         call->operands.push_back(std::move(index));
         break;
       }
       case stdlib::Argument::Regex:
-        call->text = ConstantText(argument);
+        call->text = ConstantText(*expr.arguments[i]);
         call->regex = CompileRegex(call->text);
         break;
       case stdlib::Argument::Replacement: {
         NodePtr rewrite = MakeNode(Op::Constant, {Repr::String});
-        rewrite->text = stdlib::TranslateReplacement(ConstantText(argument)).text;
+        rewrite->text = stdlib::TranslateReplacement(ConstantText(*expr.arguments[i])).text;
         call->operands.push_back(std::move(rewrite));
         break;
       }
@@ -84,7 +124,10 @@ const re2::RE2* Lowering::CompileRegex(const std::string& pattern) {
 
 std::string Lowering::ConstantText(const ast::Expr& expr) {
   std::optional<check::Constant> constant = check::EvaluateConstant(expr);
-  if (!constant || constant->kind != check::Constant::Kind::String) {
+  // A choice may be a bare name.
+  bool text = constant && (constant->kind == check::Constant::Kind::String ||
+                           constant->kind == check::Constant::Kind::Name);
+  if (!text) {
     throw std::logic_error(
         "IR lowering got an argument that the checker should have required to "
         "be a string constant");

@@ -43,9 +43,18 @@ class Lowering {
   // in the forms that stdlib::Argument describes.
   NodePtr LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                            ValueType type);
+  // Rounds a decimal to the scale of `type` by `mode`; a value of that scale stays as it is.
+  NodePtr LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode);
+  // The rounding mode of the Choice argument `index`, or its default when the call leaves it out.
+  runtime::RoundingMode RoundingOf(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                   size_t index);
+  // The index of the choice that argument `index` spells, or of the default when it is left out.
+  static int64_t ChoiceIndex(const ast::CallExpr& expr, const stdlib::Parameter& parameter,
+                             size_t index);
   // Compiles a regex that the checker validated, once for each call of the rule.
   const re2::RE2* CompileRegex(const std::string& pattern);
-  // The text of an argument that the checker required to be a string constant.
+  // The text of an argument that the checker required to be a string constant or a choice's
+  // bare name.
   static std::string ConstantText(const ast::Expr& expr);
   NodePtr LowerBinary(const ast::BinaryExpr& expr, const check::ExprInfo& info);
   NodePtr LowerComparison(const ast::BinaryExpr& expr, Op op);
