@@ -1,0 +1,25 @@
+#pragma once
+
+// The parts of the table of builtins that live in files of their own, one per family, and the
+// helpers that write their entries. Not part of the stdlib's interface.
+#include <string_view>
+#include <vector>
+
+#include "stdlib/builtins.h"
+
+namespace weft::stdlib::internal {
+
+inline Parameter Text(std::string_view name, Argument argument = Argument::Value) {
+  return {name, schema::Type::String(), argument};
+}
+
+inline Parameter Integer(std::string_view name) { return {name, schema::Type::Int()}; }
+
+inline void* Address(auto* function) { return reinterpret_cast<void*>(function); }
+
+// The number and money families, in stdlib/number_builtins.cc.
+std::vector<Builtin> RoundingBuiltins();
+std::vector<Builtin> ConversionBuiltins();
+std::vector<Builtin> MoneyBuiltins();
+
+}  // namespace weft::stdlib::internal
