@@ -79,11 +79,14 @@ class ConstantArgumentChecker {
                         : "write a brace as `\\{` or `\\}`";
       return std::nullopt;
     }
+    // A choice may also be a bare name, so its message names one.
+    std::string expected = choice ? fmt::format("a constant such as {}", parameter.choices[0])
+                                  : "a string constant";
     diagnostics_
         .Report(DiagnosticKind::ConstantArgumentRequired, argument.range,
-                fmt::format("the {} of `{}` must be a string constant, because it is checked "
-                            "before any record is read",
-                            parameter.name, builtin_.name))
+                fmt::format("the {} of `{}` must be {}, because it is checked before any record "
+                            "is read",
+                            parameter.name, builtin_.name, expected))
         .hint = fmt::format("example: {}", builtin_.example);
     return std::nullopt;
   }
