@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 #include "stdlib/builtin_families.h"
@@ -410,7 +411,10 @@ std::string Signature(const Builtin& builtin) {
     signature += ParameterText(parameter);
     if (parameter.default_argument) signature += fmt::format(" = \"{}\"", *parameter.default_argument);
   }
-  return signature + ") -> " + TypeName(builtin.result);
+  // A builtin over ints and decimals returns the kind of its arguments.
+  bool numeric = std::any_of(builtin.parameters.begin(), builtin.parameters.end(),
+                             [](const Parameter& parameter) { return parameter.int_or_decimal; });
+  return signature + ") -> " + (numeric ? "int | decimal" : TypeName(builtin.result));
 }
 
 }  // namespace weft::stdlib

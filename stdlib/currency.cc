@@ -17,12 +17,20 @@ std::string AsciiUpper(std::string_view text) {
   return upper;
 }
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string AsciiLower(std::string_view text) {
   std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : lower) c = AsciiLower(c);
   return lower;
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view left, std::string_view right) {
+  if (left.size() != right.size()) return false;
+  for (size_t i = 0; i < left.size(); ++i) {
+    if (AsciiLower(left[i]) != AsciiLower(right[i])) return false;
+  }
+  return true;
 }
 
 std::string_view TrimSpaces(std::string_view text) {
@@ -60,7 +68,7 @@ std::vector<std::string_view> Candidates(std::string_view text) {
   for (int attempt = 0; attempt < 2 && codes.empty(); ++attempt) {
     CollectCodes(Names(), name, codes);
     for (const Currency& currency : Currencies()) {
-      if (AsciiLower(currency.name) == name) codes.push_back(currency.code);
+      if (EqualsIgnoringAsciiCase(currency.name, name)) codes.push_back(currency.code);
     }
     // "euros" and "US dollars" are the plurals of names.
     if (!name.ends_with('s')) break;
