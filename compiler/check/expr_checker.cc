@@ -374,6 +374,17 @@ void ExprChecker::DeclareParameter(const ast::Identifier& name, const Type& type
   locals_.push_back({name.name, type, name.range, true});
 }
 
+namespace {
+
+// True when a decimal of `type` has more places than `expected` holds, both known when checking.
+bool LosesPlaces(const Type& type, const Type& expected) {
+  return type.kind == TypeKind::Decimal && expected.kind == TypeKind::Decimal &&
+         type.scale != schema::kAnyScale && expected.scale != schema::kAnyScale &&
+         type.scale > expected.scale;
+}
+
+}  // namespace
+
 Type ExprChecker::CheckFunctionCall(const ast::CallExpr& expr, int function_index,
                                     std::vector<Type>& arguments) {
   const CheckedFunction& function = program_.functions[function_index];
@@ -405,6 +416,14 @@ Type ExprChecker::CheckFunctionCall(const ast::CallExpr& expr, int function_inde
     } else if (arguments[i].optional && !parameter.optional &&
                !RequirePresent(argument, arguments[i],
                                fmt::format("as an argument of `{}`", function.name))) {
+      valid = false;
+    } else if (LosesPlaces(arguments[i], parameter)) {
+      // As for a field, a value is never rounded on its way into a narrower decimal.
+      diagnostics_
+          .Report(DiagnosticKind::DecimalScaleLoss, argument.range,
+                  fmt::format("argument {} of `{}` has {} decimal places, but the parameter has {}",
+                              i + 1, function.name, arguments[i].scale, parameter.scale))
+          .hint = fmt::format("round it explicitly, such as `round(value, {})`", parameter.scale);
       valid = false;
     }
   }
