@@ -90,6 +90,7 @@ class CsvRecordFramer : public Framer {
     record.line = window_->line();
     record.offset = window_->OffsetOf(window_->position() + frame.begin);
     record.text = text;
+    if (text.size() > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
   }
 
   const SourceOptions& options_;

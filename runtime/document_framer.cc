@@ -209,6 +209,7 @@ class DocumentFramer : public Framer {
     record.line = window_->line();
     record.offset = window_->consumed_offset();
     record.text = unread.substr(0, length);
+    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
     window_->AdvanceCountingLines(length);
     state_ = shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
     return Step::Progress;

@@ -116,12 +116,14 @@ class LineFramer : public Framer {
  private:
   void AddLine(std::string_view line, Batch& batch) {
     if (IsBlank(line)) return;
-    if (line.back() == '\r') line.remove_suffix(1);
+    // The record starts at its first byte, so that its offset points at it.
+    line = Trim(line);
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = window_->line();
     record.offset = window_->OffsetOf(line.data() - window_->data());
     record.text = line;
+    if (line.size() > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
   }
 
   // Rejects a line longer than the limit, keeping only its start, and reads past its end.
@@ -130,11 +132,8 @@ class LineFramer : public Framer {
     record.number = ++records_;
     record.line = window_->line();
     record.offset = window_->consumed_offset();
-    record.text = window_->Unread().substr(0, kLongRecordPrefix);
-    record.error = fmt::format(
-        "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if "
-        "such records are expected (the record is shown cut short)",
-        options_.max_record_bytes);
+    record.text = window_->Unread();
+    CutLongRecord(record, options_.max_record_bytes);
     window_->Advance(record.text.size(), 0);
     window_->HandOff(batch);
     const char line_break = window_->line_break();
@@ -155,6 +154,14 @@ class LineFramer : public Framer {
 };
 
 }  // namespace
+
+void CutLongRecord(InputRecord& record, size_t limit) {
+  record.text = record.text.substr(0, kLongRecordPrefix);
+  record.error = fmt::format(
+      "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if such "
+      "records are expected (the record is shown cut short)",
+      limit);
+}
 
 Window::Window(ByteInput& input, const SourceOptions& options)
     : input_(input),

@@ -74,6 +74,9 @@ class Framer {
   size_t records_ = 0;
 };
 
+// Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
+void CutLongRecord(InputRecord& record, size_t limit);
+
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.
 bool LooksLikeLines(std::string_view start, bool whole);

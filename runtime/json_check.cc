@@ -21,7 +21,8 @@ std::string_view TrimRight(std::string_view text) {
   return text;
 }
 
-// True when `text` follows the JSON number grammar (RFC 8259, section 6).
+}  // namespace
+
 bool IsJsonNumber(std::string_view text) {
   size_t i = 0;
   auto digits = [&] {
@@ -46,6 +47,8 @@ bool IsJsonNumber(std::string_view text) {
   }
   return i == text.size();
 }
+
+namespace {
 
 // True when every backslash in a quoted JSON string token starts one of JSON's escapes.
 bool HasValidEscapes(std::string_view token) {

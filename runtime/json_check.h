@@ -17,6 +17,9 @@ std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text)
 // `depth` is the value's nesting depth, 1 for the document's root.
 std::string CheckJsonValue(simdjson::ondemand::value value, int depth);
 
+// True when `text` follows the JSON number grammar (RFC 8259, section 6).
+bool IsJsonNumber(std::string_view text);
+
 // The reason CheckJson gives when a valid value is followed by more than whitespace.
 inline constexpr std::string_view kTrailingContent =
     "invalid JSON: unexpected content after the value";

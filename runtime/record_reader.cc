@@ -46,6 +46,17 @@ std::string ValueExcerpt(std::string_view raw) {
 
 std::string Excerpt(od::value& value) { return ValueExcerpt(value.raw_json_token()); }
 
+// Returns "" when a value whose first byte is `n` is the literal null, otherwise the reason.
+std::string IsNullToken(od::value& value) {
+  std::string_view token = value.raw_json_token();
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
+                            token.back() == '\r' || token.back() == '\t')) {
+    token.remove_suffix(1);
+  }
+  if (token == "null") return "";
+  return fmt::format("invalid JSON: `{}` is not a value", ValueExcerpt(token));
+}
+
 // Sets `text` to the contents of a string value without copying it when the string has no
 // escape, so that it stays a view into the input. Returns false when it has one.
 bool UnescapedInPlace(od::value& value, std::string_view& text) {
@@ -197,7 +208,8 @@ std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
   od::json_type type;
   if (auto error = value.type().get(type))
     return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-  if (type == od::json_type::null) return "";
+  // The type comes from the first byte alone, so `nil` would pass for null without this check.
+  if (type == od::json_type::null) return IsNullToken(value);
   if (type != od::json_type::object) return WrongType(field, type, value);
   present = true;
   if (slot >= 0) slots[slot].present = 1;
@@ -354,7 +366,8 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
   od::json_type type;
   if (auto error = value.type().get(type))
     return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-  if (type == od::json_type::null) return "";
+  // The type comes from the first byte alone, so `nil` would pass for null without this check.
+  if (type == od::json_type::null) return IsNullToken(value);
 
   switch (field.type.kind) {
     case TypeKind::String: {
@@ -445,6 +458,9 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
                              text.back() == '\t')) {
       text.remove_suffix(1);
     }
+    // The decimal parser accepts forms that JSON does not, such as `01.5` and `1.`.
+    if (!IsJsonNumber(text))
+      return fmt::format("invalid JSON: `{}` is not a number", ValueExcerpt(text));
   } else if (type != od::json_type::string || value.get_string().get(text)) {
     return WrongType(field, type, value);
   }

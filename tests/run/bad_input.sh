@@ -52,6 +52,28 @@ expect_reject '"record":7,.*"field":"weight",.*out of range'
 expect_reject '"record":8,.*"field":"id",.*outside -2^63 to 2^63-1'
 grep -q '"id":9' "$work/out" || fail "the record after the bad ones is missing"
 
+# Invalid JSON in fields the rule reads is rejected, not read as null or as a number.
+{
+  printf '{"id": 1, "name": "a", "amount": nothing}\n'
+  printf '{"id": 2, "name": "a", "amount": 01.5}\n'
+  printf '{"id": 3, "name": "a", "amount": 1.}\n'
+  printf '{"id": 4, "name": "a", "weight": nul}\n'
+  printf '   {"id": 5, "name": "indented"}\n'
+} > "$work/in"
+run
+expect_summary "in 5 / mapped 1 / skipped 0 / rejected 4"
+expect_reject '"record":1,.*"reason":"invalid JSON'
+expect_reject '"record":2,.*"reason":"invalid JSON: `01.5` is not a number'
+expect_reject '"record":3,.*"reason":"invalid JSON: `1.` is not a number'
+expect_reject '"record":4,.*"reason":"invalid JSON'
+grep -q '"name":"indented"' "$work/out" || fail "the indented record is missing"
+
+# Every record over --max-record-bytes is rejected, wherever it falls in the read buffer.
+for i in $(seq 1 20); do printf '{"id": %d, "name": "%s"}\n' "$i" "$(head -c 3000 /dev/zero | tr '\0' x)"; done > "$work/in"
+printf '{"id": 21, "name": "short"}\n' >> "$work/in"
+run --max-record-bytes 1000
+expect_summary "in 21 / mapped 1 / skipped 0 / rejected 20"
+
 # A 100 MB line is over the default record limit: it alone is rejected, shown cut short.
 {
   printf '{"id": 1, "name": "before"}\n'
