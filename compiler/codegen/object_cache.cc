@@ -8,12 +8,25 @@
 #include <llvm/TargetParser/Host.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
 namespace weft::codegen {
 namespace {
+
+// A cache file is the object code, then the SHA-256 of the object code, then this marker. A file
+// cut short, overwritten or damaged on disk fails the check and is compiled again, because
+// loading damaged object code can crash the process or change its results.
+constexpr std::string_view kTrailerMarker = "WEFTOBJ1";
+constexpr size_t kHashSize = 32;
+
+std::array<uint8_t, kHashSize> HashOf(llvm::StringRef bytes) {
+  return llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+}
 
 std::string Hex(llvm::ArrayRef<uint8_t> bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -89,6 +102,9 @@ void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(object.getBufferStart(), static_cast<std::streamsize>(object.getBufferSize()));
+    std::array<uint8_t, kHashSize> hash = HashOf(object.getBuffer());
+    out.write(reinterpret_cast<const char*>(hash.data()), kHashSize);
+    out.write(kTrailerMarker.data(), static_cast<std::streamsize>(kTrailerMarker.size()));
     if (!out) {
       std::filesystem::remove(temporary, error);
       return;
@@ -101,9 +117,13 @@ void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module* module) {
   auto buffer = llvm::MemoryBuffer::getFile(PathOf(module->getModuleIdentifier()));
   if (!buffer) return nullptr;
-  // Anything but an ELF object, such as a file cut short by a full disk, is compiled again.
-  if (!(*buffer)->getBuffer().starts_with("\x7f" "ELF")) return nullptr;
-  return std::move(*buffer);
+  llvm::StringRef file = (*buffer)->getBuffer();
+  size_t trailer = kHashSize + kTrailerMarker.size();
+  if (file.size() <= trailer || !file.ends_with(kTrailerMarker)) return nullptr;
+  llvm::StringRef object = file.take_front(file.size() - trailer);
+  std::array<uint8_t, kHashSize> hash = HashOf(object);
+  if (std::memcmp(hash.data(), file.data() + object.size(), kHashSize) != 0) return nullptr;
+  return llvm::MemoryBuffer::getMemBufferCopy(object, module->getModuleIdentifier());
 }
 
 }  // namespace weft::codegen

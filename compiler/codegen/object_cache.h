@@ -11,7 +11,8 @@ class Module;
 namespace weft::codegen {
 
 // Keeps compiled object code in a directory, one file per module, so that a rule compiled once
-// loads in a few milliseconds in later processes. A module's identifier must be its cache key
+// loads in a few milliseconds in later processes. Each file carries a SHA-256 of its object
+// code, and a file that fails the check is compiled again and replaced. A module's identifier must be its cache key
 // (see CacheKey). Files are written to a temporary name and renamed, so that processes sharing
 // the directory never read half a file.
 class DiskObjectCache : public llvm::ObjectCache {

@@ -7,6 +7,7 @@
 #include <llvm/Support/Error.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "compiler/frontend.h"
@@ -385,6 +386,21 @@ map src.In -> dst.Out {
   EXPECT_EQ(second.out,
             "{\"id\":2,\"label\":\"two\",\"total\":0.00,\"flag\":true,\"note\":\"a#b\"}\n");
   EXPECT_EQ(second.out, first.out);
+
+  // A damaged or cut cache file is compiled again instead of loaded.
+  std::filesystem::path cached_file =
+      std::filesystem::directory_iterator(cache_directory_)->path();
+  std::string bytes;
+  {
+    std::ifstream in(cached_file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (std::string damaged : {bytes.substr(0, bytes.size() / 2),
+                              bytes.substr(0, 300) + char(bytes[300] ^ 0x40) + bytes.substr(301)}) {
+    std::ofstream(cached_file, std::ios::binary | std::ios::trunc) << damaged;
+    RunResult again = Run(rule, input);
+    EXPECT_EQ(again.out, first.out);
+  }
   std::filesystem::remove_all(cache_directory_);
 }
 
