@@ -42,15 +42,28 @@ int OpenInput(const std::string& path) {
   return fd;
 }
 
-// Opens an output file, or returns `standard` for "-".
+// Opens an output file without emptying it yet, or returns `standard` for "-". Both outputs are
+// opened before either is emptied, so that a run that cannot write one leaves the other intact.
 std::ostream* OpenOutput(const std::string& path, std::ostream& standard, std::ofstream& file) {
   if (path == "-") return &standard;
-  file.open(path, std::ios::binary | std::ios::trunc);
+  file.open(path, std::ios::binary | std::ios::app);
   if (!file) {
     std::cerr << fmt::format("weft run: cannot write `{}`: {}\n", path, std::strerror(errno));
     return nullptr;
   }
   return &file;
+}
+
+// Empties an output file opened by OpenOutput; its stream appends, so it then writes from the
+// start. Devices such as /dev/null are left alone.
+bool EmptyOutput(const std::string& path) {
+  if (path == "-") return true;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return true;
+  std::filesystem::resize_file(path, 0, error);
+  if (!error) return true;
+  std::cerr << fmt::format("weft run: cannot empty `{}`: {}\n", path, error.message());
+  return false;
 }
 
 const check::CheckedRule* FindRule(const Frontend& frontend, const RunOptions& options) {
@@ -92,7 +105,19 @@ bool CheckDistinctFiles(const RunOptions& options) {
                       : SameFile(options.in, options.out)     ? "--in and --out"
                       : SameFile(options.in, options.rejects) ? "--in and --rejects"
                                                               : nullptr;
-  if (clash == nullptr) return true;
+  if (clash == nullptr) {
+    // An output must not overwrite a .map file of the command, which would lose the mapping.
+    for (const std::string& file : options.files) {
+      for (const std::string* output : {&options.out, &options.rejects}) {
+        if (!SameFile(file, *output)) continue;
+        std::cerr << fmt::format(
+            "weft run: {} names `{}`, a .map file of this command; write the output elsewhere\n",
+            output == &options.out ? "--out" : "--rejects", file);
+        return false;
+      }
+    }
+    return true;
+  }
   std::cerr << fmt::format("weft run: {} name the same file; give each its own path\n", clash);
   return false;
 }
@@ -248,6 +273,7 @@ int RunRun(const RunOptions& options) {
   std::ostream* out = OpenOutput(options.out, std::cout, out_file);
   std::ostream* rejects = OpenOutput(options.rejects, std::cerr, rejects_file);
   if (out == nullptr || rejects == nullptr) return kExitFailure;
+  if (!EmptyOutput(options.out) || !EmptyOutput(options.rejects)) return kExitFailure;
 
   runtime::ExecuteOptions execute;
   execute.threads = ThreadCount(options);
