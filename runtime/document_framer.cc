@@ -3,77 +3,17 @@
 // Only the document's outer structure is scanned here; each record is parsed by the reader.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "runtime/input_framers.h"
+#include "runtime/json_check.h"
 
 namespace weft::runtime {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-enum class Scan { Complete, NeedMore, Invalid };
-
-// Finds the end of the string whose opening quote is text[0]; `length` includes both quotes.
-Scan ScanString(std::string_view text, size_t& length) {
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (text[i] == '\\') {
-      ++i;
-    } else if (text[i] == '"') {
-      length = i + 1;
-      return Scan::Complete;
-    }
-  }
-  return Scan::NeedMore;
-}
-
-// Finds the end of the value that starts at text[0]. Brackets must pair up, and everything else
-// is left to the reader. `at_end` is true when no byte follows `text`.
-Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem) {
-  char first = text[0];
-  if (first == '"') {
-    Scan scan = ScanString(text, length);
-    return scan == Scan::NeedMore && at_end ? Scan::Invalid : scan;
-  }
-  if (first != '{' && first != '[') {
-    size_t i = 0;
-    while (i < text.size() && !IsSpace(text[i]) && text[i] != ',' && text[i] != ']' &&
-           text[i] != '}') {
-      ++i;
-    }
-    if (i == text.size() && !at_end) return Scan::NeedMore;
-    length = i;
-    if (i > 0) return Scan::Complete;
-    problem = fmt::format("expected a value, found `{}`", text[0]);
-    return Scan::Invalid;
-  }
-  std::vector<char> closers;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '"') {
-      size_t string_length = 0;
-      if (ScanString(text.substr(i), string_length) == Scan::NeedMore) break;
-      i += string_length - 1;
-    } else if (c == '{' || c == '[') {
-      closers.push_back(c == '{' ? '}' : ']');
-    } else if (c == '}' || c == ']') {
-      if (closers.back() != c) {
-        problem = fmt::format("`{}` closes a value opened with `{}`", c,
-                              closers.back() == '}' ? '{' : '[');
-        return Scan::Invalid;
-      }
-      closers.pop_back();
-      if (closers.empty()) {
-        length = i + 1;
-        return Scan::Complete;
-      }
-    }
-  }
-  if (!at_end) return Scan::NeedMore;
-  problem = "the input ends inside a value";
-  return Scan::Invalid;
-}
 
 class DocumentFramer : public Framer {
  public:
@@ -181,13 +121,12 @@ class DocumentFramer : public Framer {
       return Element(unread, batch, error);
     }
     // An object is one record unless it contains a `records` array. To take it whole, it must
-    // be in the window. One larger than the record size limit can only contain records.
+    // be in the window, so up to a few megabytes are read first. A larger or broken object is
+    // walked as it streams in, and a break is reported where the walk meets it.
     size_t length = 0;
     std::string problem;
     Scan scan = ScanValue(unread, window_->at_end(), length, problem);
-    if (scan == Scan::Invalid) return Fail(error, problem);
-    if (scan == Scan::NeedMore && unread.size() <= options_.max_record_bytes)
-      return Step::NeedMore;
+    if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit()) return Step::NeedMore;
     object_whole_ = scan == Scan::Complete;
     object_start_ = window_->position();
     object_line_ = window_->line();
@@ -252,6 +191,12 @@ class DocumentFramer : public Framer {
     Scan scan = ScanValue(unread.substr(i), window_->at_end(), length, problem);
     if (scan == Scan::NeedMore) return Step::NeedMore;
     if (scan == Scan::Invalid) return Fail(error, problem);
+    // The document's other members are no records, but they must still be JSON. The buffer's
+    // padding lets the parser read past the value's end.
+    problem = CheckJson(parser_, unread.substr(i, length));
+    constexpr std::string_view kPrefix = "invalid JSON: ";
+    if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
+    if (!problem.empty()) return Fail(error, problem);
     window_->AdvanceCountingLines(i + length);
     state_ = State::ObjectNext;
     return Step::Progress;
@@ -269,9 +214,9 @@ class DocumentFramer : public Framer {
     state_ = State::After;
     if (shape_ == InputShape::RecordsObject) return Step::Progress;
     if (!object_whole_) {
-      return Fail(error, fmt::format("the document is one record of more than {} bytes, the "
-                                     "limit; raise it with --max-record-bytes",
-                                     options_.max_record_bytes));
+      return Fail(error, fmt::format("the document is one object of more than {} bytes without "
+                                     "a `records` array, too large to read as one record",
+                                     SingleObjectLimit()));
     }
     shape_ = InputShape::SingleObject;
     InputRecord& record = batch.records.emplace_back();
@@ -283,8 +228,15 @@ class DocumentFramer : public Framer {
     return Step::Progress;
   }
 
+  // The largest top-level object taken whole as one record. It is read before its records are
+  // framed, and scanned again after each read, so it is kept to a few batches.
+  size_t SingleObjectLimit() const {
+    return std::min(options_.max_record_bytes, 8 * options_.batch_bytes);
+  }
+
   const SourceOptions& options_;
   InputShape& shape_;
+  simdjson::ondemand::parser parser_;
   State state_ = State::Top;
   bool in_records_ = false;
   int records_keys_ = 0;
@@ -295,6 +247,63 @@ class DocumentFramer : public Framer {
 };
 
 }  // namespace
+
+Scan ScanString(std::string_view text, size_t& length) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      length = i + 1;
+      return Scan::Complete;
+    }
+  }
+  return Scan::NeedMore;
+}
+
+Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem) {
+  char first = text[0];
+  if (first == '"') {
+    Scan scan = ScanString(text, length);
+    return scan == Scan::NeedMore && at_end ? Scan::Invalid : scan;
+  }
+  if (first != '{' && first != '[') {
+    size_t i = 0;
+    while (i < text.size() && !IsSpace(text[i]) && text[i] != ',' && text[i] != ']' &&
+           text[i] != '}') {
+      ++i;
+    }
+    if (i == text.size() && !at_end) return Scan::NeedMore;
+    length = i;
+    if (i > 0) return Scan::Complete;
+    problem = fmt::format("expected a value, found `{}`", text[0]);
+    return Scan::Invalid;
+  }
+  std::vector<char> closers;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"') {
+      size_t string_length = 0;
+      if (ScanString(text.substr(i), string_length) == Scan::NeedMore) break;
+      i += string_length - 1;
+    } else if (c == '{' || c == '[') {
+      closers.push_back(c == '{' ? '}' : ']');
+    } else if (c == '}' || c == ']') {
+      if (closers.back() != c) {
+        problem = fmt::format("`{}` closes a value opened with `{}`", c,
+                              closers.back() == '}' ? '{' : '[');
+        return Scan::Invalid;
+      }
+      closers.pop_back();
+      if (closers.empty()) {
+        length = i + 1;
+        return Scan::Complete;
+      }
+    }
+  }
+  if (!at_end) return Scan::NeedMore;
+  problem = "the input ends inside a value";
+  return Scan::Invalid;
+}
 
 std::unique_ptr<Framer> MakeDocumentFramer(std::unique_ptr<Window> window,
                                            const SourceOptions& options, InputShape& shape) {

@@ -51,16 +51,6 @@ std::string_view NextLine(std::string_view text, char line_break, size_t& start)
   return {};
 }
 
-// True when the first line of `text` is a complete JSON object and more text follows it, which
-// one JSON document cannot do.
-bool StartsWithCompleteLine(std::string_view text, od::parser& parser) {
-  char line_break = LineBreakOf(text);
-  size_t start = 0;
-  std::string_view first = NextLine(text, line_break, start);
-  if (first.empty() || first.front() != '{' || !CheckJson(parser, first).empty()) return false;
-  return !NextLine(text, line_break, start).empty();
-}
-
 // Decides whether a text that does not parse as one JSON value is NDJSON. It is when one of its
 // first lines is a complete value. A pretty-printed document rarely has one so early, and NDJSON
 // whose first records are malformed still has a good one soon after.
@@ -242,9 +232,24 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   start = Trim(start);
   if (start.empty()) return true;
   if (start.front() != '[' && start.front() != '{') return true;
+  // The first value's brackets decide: a value on one line followed by more lines is NDJSON, and
+  // a value that spans lines is a document. The values themselves are left to the reader, so a
+  // document with a bad value inside, such as `tru`, is still a document.
+  size_t length = 0;
+  std::string problem;
+  Scan scan = ScanValue(start, whole, length, problem);
+  if (scan == Scan::Complete) {
+    std::string_view value = start.substr(0, length);
+    if (value.find('\n') != std::string_view::npos || value.find('\r') != std::string_view::npos)
+      return false;
+    return !Trim(start.substr(length)).empty();
+  }
+  // A first line longer than what was read is a long NDJSON record.
+  if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
+    return true;
+  // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
+  // follows soon after.
   od::parser parser;
-  if (start.front() == '{' && StartsWithCompleteLine(start, parser)) return true;
-  if (whole && CheckJson(parser, start).empty()) return false;
   return start.front() == '{' && HasCompleteLineEarly(start, parser);
 }
 

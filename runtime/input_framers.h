@@ -74,6 +74,14 @@ class Framer {
   size_t records_ = 0;
 };
 
+enum class Scan { Complete, NeedMore, Invalid };
+
+// Finds the end of the string whose opening quote is text[0]; `length` includes both quotes.
+Scan ScanString(std::string_view text, size_t& length);
+// Finds the end of the value that starts at text[0]. Brackets must pair up, and everything else
+// is left to the reader. `at_end` is true when no byte follows `text`.
+Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem);
+
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
 void CutLongRecord(InputRecord& record, size_t limit);
 

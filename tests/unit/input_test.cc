@@ -176,6 +176,35 @@ TEST(RecordSource, StopsAtAnArrayRecordOverTheLimit) {
   EXPECT_NE(input.error.find("longer than 1000 bytes"), std::string::npos) << input.error;
 }
 
+TEST(RecordSource, KeepsADocumentWithABadValueADocument) {
+  Framing input = Frame(
+      "{\"done\": true,\n \"records\": [\n  {\"id\": 1},\n  {\"id\": tru},\n  {\"id\": 3}\n ]}\n");
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  EXPECT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.error, "");
+}
+
+TEST(RecordSource, ReadsMalformedOneLineRecordsAsNdjson) {
+  Framing input = Frame("{\"id\":1,}\n{\"id\":2,}\n");
+  EXPECT_EQ(input.shape, InputShape::Ndjson);
+  EXPECT_EQ(input.records.size(), 2u);
+}
+
+TEST(RecordSource, StreamsACutRecordsDocumentUpToTheBreak) {
+  std::string text = "{\"records\": [\n";
+  for (int i = 0; i < 3000; ++i) text += "{\"id\": " + std::to_string(i) + "},\n";
+  text += "{\"id\": 3000, \"na";
+  Framing input = Frame(text);
+  EXPECT_EQ(input.records.size(), 3000u);
+  EXPECT_NE(input.error.find("near line 3002"), std::string::npos) << input.error;
+}
+
+TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
+  Framing input = Frame("{\"records\": [{\"id\": 1}],\n \"done\": tru}\n");
+  EXPECT_NE(input.error.find("near line 2: `tru` is not a value"), std::string::npos)
+      << input.error;
+}
+
 // Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
 // the records, their numbers, lines and offsets must not depend on where the batches end.
 TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
@@ -214,7 +243,9 @@ TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
         EXPECT_EQ(framing.records[i].offset, reference.records[i].offset);
         EXPECT_EQ(joined.substr(framing.records[i].offset, records[i].size()), records[i]);
       }
-      if (batch_bytes < 100 && records.size() > 1) EXPECT_GT(framing.batches, 1u);
+      if (batch_bytes < 100 && records.size() > 1) {
+        EXPECT_GT(framing.batches, 1u);
+      }
     }
   }
 }
