@@ -181,7 +181,7 @@ bool EndsWith(const std::string& path, std::string_view suffix) {
 char CsvDelimiter(const RunOptions& options) {
   std::string text = options.csv_delimiter == "\\t" ? "\t" : options.csv_delimiter;
   std::string problem = text.size() == 1 ? runtime::CheckCsvDelimiter(text[0])
-                                         : "it must be one character";
+                                         : "it must be one ASCII character";
   if (problem.empty()) return text[0];
   std::cerr << fmt::format("weft run: invalid --csv-delimiter `{}`: {}\n", options.csv_delimiter,
                            problem);
@@ -299,13 +299,19 @@ int RunRun(const RunOptions& options) {
       counts.in, counts.mapped, counts.skipped, counts.rejected,
       seconds > 0 ? counts.in / seconds : 0.0);
   if (!counts.error.empty()) {
-    std::cerr << fmt::format(
-        "weft run: {}: {}; the records before this point were processed and are counted above\n",
-        options.in == "-" ? "standard input" : options.in, counts.error);
+    std::cerr << fmt::format("weft run: {}: {}{}\n",
+                             options.in == "-" ? "standard input" : options.in, counts.error,
+                             counts.in > 0 ? "; the records before this point were processed "
+                                             "and are counted above"
+                                           : "");
     return kExitFailure;
   }
   if (!*out || !*rejects) {
-    std::cerr << "weft run: writing the output failed; the counts above may not match the files\n";
+    const std::string& failed = !*out ? options.out : options.rejects;
+    std::cerr << fmt::format(
+        "weft run: writing `{}` failed, possibly because the disk is full; the file is "
+        "incomplete, so the counts above do not match it\n",
+        failed == "-" ? (!*out ? "standard output" : "standard error") : failed);
     return kExitFailure;
   }
   return kExitOk;

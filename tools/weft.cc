@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
                           "Print the optimized LLVM IR of every rule");
 
   RunOptions run;
-  CLI::App* run_command = app.add_subcommand("run", "Apply one rule to NDJSON or JSON records.");
+  CLI::App* run_command = app.add_subcommand("run", "Apply one rule to NDJSON, JSON or CSV records.");
   run_command->add_option("files", run.files, ".map files that declare the rule")->required();
   run_command
       ->add_option("--rule", run.rule,
