@@ -265,6 +265,15 @@ int RunRun(const RunOptions& options) {
 
   char delimiter = CsvDelimiter(options);
   if (delimiter == 0) return kExitUsage;
+  bool csv_in = SourceOptionsFor(options, delimiter).format == runtime::InputFormat::Csv;
+  bool csv_out = OutputFormatFor(options) == runtime::OutputFormat::Csv;
+  if (!csv_in && !csv_out && (options.csv_delimiter != "," || options.csv_lf)) {
+    std::cerr << "weft run: warning: --csv-delimiter and --csv-lf have no effect, because neither "
+                 "the input nor the output is CSV; add --in-format csv or --out-format csv\n";
+  }
+  if (!csv_out && options.csv_lf && csv_in) {
+    std::cerr << "weft run: warning: --csv-lf has no effect, because the output is not CSV\n";
+  }
   int input_fd = OpenInput(options.in);
   if (input_fd < 0) return kExitFailure;
   runtime::RecordSource source(runtime::FileInput(input_fd), SourceOptionsFor(options, delimiter));
