@@ -316,11 +316,12 @@ int RunRun(const RunOptions& options) {
     return kExitFailure;
   }
   if (!*out || !*rejects) {
-    const std::string& failed = !*out ? options.out : options.rejects;
+    std::string failed = !*out ? options.out : options.rejects;
+    if (failed == "-") failed = !*out ? "standard output" : "standard error";
     std::cerr << fmt::format(
         "weft run: writing `{}` failed, possibly because the disk is full; the file is "
         "incomplete, so the counts above do not match it\n",
-        failed == "-" ? (!*out ? "standard output" : "standard error") : failed);
+        failed);
     return kExitFailure;
   }
   return kExitOk;

@@ -115,7 +115,8 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   module->setDataLayout(jit_->getDataLayout());
   module->setTargetTriple(jit_->getTargetTriple().str());
 
-  // The tables and regexes the code uses are bound by name, so the object code holds no address.
+  // The tables and regexes the code uses are bound by name, so the object code contains no
+  // address.
   llvm::orc::SymbolMap objects;
   for (size_t i = 0; i < rule.tables.size(); ++i) {
     objects[jit_->mangleAndIntern(TableSymbol(function_name, i))] = {
