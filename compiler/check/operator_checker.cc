@@ -254,6 +254,26 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
 void ExprChecker::CheckConstantConstraints(const ast::Expr& expr,
                                            const schema::Constraints& constraints,
                                            const std::string& destination) {
+  // A value chosen by `if`, `match` or `??` may be a constant in each branch, and a branch that
+  // breaks a limit would reject every record that takes it.
+  if (expr.kind == ast::ExprKind::If) {
+    const auto& choice = static_cast<const ast::IfExpr&>(expr);
+    if (choice.then_value) CheckConstantConstraints(*choice.then_value, constraints, destination);
+    if (choice.else_value) CheckConstantConstraints(*choice.else_value, constraints, destination);
+    return;
+  }
+  if (expr.kind == ast::ExprKind::Match) {
+    for (const ast::MatchArm& arm : static_cast<const ast::MatchExpr&>(expr).arms) {
+      if (arm.value) CheckConstantConstraints(*arm.value, constraints, destination);
+    }
+    return;
+  }
+  if (expr.kind == ast::ExprKind::Binary &&
+      static_cast<const ast::BinaryExpr&>(expr).op == ast::BinaryOp::Coalesce) {
+    const auto& coalesce = static_cast<const ast::BinaryExpr&>(expr);
+    if (coalesce.rhs) CheckConstantConstraints(*coalesce.rhs, constraints, destination);
+    return;
+  }
   std::optional<Constant> constant = EvaluateConstant(expr);
   if (!constant) return;
   std::string violation = ConstantConstraintViolation(*constant, constraints);
