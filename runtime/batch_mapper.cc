@@ -102,7 +102,9 @@ int32_t BatchMapper::MapRecord(const InputRecord& record, BatchOutput& output) {
   bool json = csv_reader_ == nullptr;
   if (outcome == kUnreadable) {
     if (!json) {
-      AppendReject(record, {problem, kNone, kNone, false}, output.rejects);
+      AppendReject(record,
+                   {problem, csv_reader_->problem_field(), csv_reader_->problem_value(), false},
+                   output.rejects);
     } else {
       AppendReject(record,
                    {problem, reader_.problem_field(), reader_.problem_value(), !reader_.malformed()},

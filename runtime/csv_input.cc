@@ -217,6 +217,8 @@ bool CsvRecordReader::SkipsBlankLine(std::string_view record_text) const {
 std::string CsvRecordReader::Read(std::string_view record_text, std::vector<WeftSlot>& slots,
                                   std::vector<int>& bad_fields) {
   bad_fields.clear();
+  problem_field_.clear();
+  problem_value_.clear();
   slots.assign(record_.fields.size(), WeftSlot{});
   // The slots' strings point into this copy, which lives until the next call.
   text_.assign(record_text);
@@ -240,7 +242,13 @@ std::string CsvRecordReader::Read(std::string_view record_text, std::vector<Weft
     if (problem.empty()) continue;
     slots[index] = WeftSlot{};
     bad_fields.push_back(index);
-    if (first_problem.empty()) first_problem = std::move(problem);
+    if (first_problem.empty()) {
+      first_problem = std::move(problem);
+      problem_field_ = record_.fields[index].name;
+      // The value is shown as a JSON string, as the JSON reader shows a string value.
+      utf8::AppendJsonStringFromBytes(utf8::TruncateAtCharacter(cells_[column].text, 60),
+                                      problem_value_);
+    }
   }
   return first_problem;
 }

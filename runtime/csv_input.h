@@ -51,6 +51,10 @@ class CsvRecordReader {
   std::string Read(std::string_view record_text, std::vector<WeftSlot>& slots,
                    std::vector<int>& bad_fields);
 
+  // The field and the cell, as a JSON string, of the first problem of the last record that had
+  // one with a single field; empty otherwise.
+  const std::string& problem_field() const { return problem_field_; }
+  const std::string& problem_value() const { return problem_value_; }
   // The header's column names, in order.
   const std::vector<std::string>& columns() const { return columns_; }
 
@@ -72,6 +76,8 @@ class CsvRecordReader {
   std::vector<int> column_fields_;
   // The current record's text, its unescaped cells and the cells themselves.
   std::string text_;
+  std::string problem_field_;
+  std::string problem_value_;
   std::string unescaped_;
   std::vector<CsvCell> cells_;
 };
