@@ -51,8 +51,8 @@ class CsvRecordReader {
   std::string Read(std::string_view record_text, std::vector<WeftSlot>& slots,
                    std::vector<int>& bad_fields);
 
-  // The field and the cell, as a JSON string, of the first problem of the last record that had
-  // one with a single field; empty otherwise.
+  // The field and the cell of the last record's first problem, when one field was at fault. The
+  // cell is written as a JSON string. Both are empty otherwise.
   const std::string& problem_field() const { return problem_field_; }
   const std::string& problem_value() const { return problem_value_; }
   // The header's column names, in order.
