@@ -261,7 +261,8 @@ int RunRun(const RunOptions& options) {
   std::unique_ptr<codegen::Jit> jit;
   runtime::CompiledRule compiled;
   if (!CompileRule(*frontend, *rule, options, jit, compiled)) return kExitFailure;
-  log.Step("compiled rule " + rule->name);
+  log.Step(fmt::format("compiled rule {} ({} of {} function(s) found in the cache)", rule->name,
+                       jit->cached_count(), jit->compiled_count()));
 
   char delimiter = CsvDelimiter(options);
   if (delimiter == 0) return kExitUsage;

@@ -134,7 +134,9 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
 
   // A cached object skips the optimizer as well as the code generator.
   if (cache_ != nullptr) module->setModuleIdentifier(CacheKey(*module));
-  if (cache_ == nullptr || !cache_->Has(module->getModuleIdentifier())) Optimize(*module);
+  bool cached = cache_ != nullptr && cache_->Has(module->getModuleIdentifier());
+  if (cached) ++cached_count_;
+  if (!cached) Optimize(*module);
 
   if (llvm::Error error =
           jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context)))) {

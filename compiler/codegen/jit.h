@@ -30,6 +30,11 @@ class Jit {
   llvm::Expected<runtime::CompiledRule> CompileForRun(const check::CheckedProgram& program,
                                                       const check::CheckedRule& rule);
 
+  // The functions compiled so far, and how many of them had object code in the cache. A cached
+  // file that fails its check is counted too, although it is compiled again.
+  int compiled_count() const { return compiled_count_; }
+  int cached_count() const { return cached_count_; }
+
   // Returns the optimized LLVM IR of a rule as text, for `--dump-llvm`.
   static std::string DumpLlvm(const ir::Rule& rule);
 
@@ -40,6 +45,7 @@ class Jit {
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   std::shared_ptr<DiskObjectCache> cache_;
   int compiled_count_ = 0;
+  int cached_count_ = 0;
 };
 
 }  // namespace weft::codegen
