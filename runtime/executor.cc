@@ -108,7 +108,8 @@ void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
     mapper.Map(batch, output);
     Emit(output, out, rejects, result);
     if (options.progress) options.progress(result, source.bytes_read());
-  } while (source.Next(batch));
+    // Once an output cannot be written, such as on a full disk, reading on would only waste time.
+  } while (out && rejects && source.Next(batch));
 }
 
 // The calling thread reads batches and writes their output in order, and the batches are mapped
@@ -143,7 +144,7 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
       batch = std::move(spare.back());
       spare.pop_back();
     }
-    if (!source.Next(*batch)) break;
+    if (!out || !rejects || !source.Next(*batch)) break;
   }
   while (!pending.empty()) write_oldest();
 }
