@@ -49,10 +49,21 @@ enum class BuiltinId {
   CurrencyCode,
   MinorUnits,
   RoundMoney,
+  ToUtc,
+  FromEpochMillis,
+  FromEpochSeconds,
+  FromExcelSerial,
+  ParseSapDate,
+  DateOf,
+  AddDays,
+  AddMonths,
+  DaysBetween,
+  StartOfMonth,
+  Weekday,
 };
 
 // The groups of builtins, in the order the reference documentation lists them.
-enum class Family { Text, Regex, List, Number, Money };
+enum class Family { Text, Regex, List, Number, Money, Date };
 
 // The rule by which the checker derives a call's result type beyond the fixed types.
 enum class Typing {

@@ -45,6 +45,8 @@ std::string_view TitleOf(Family family) {
       return "Numbers";
     case Family::Money:
       return "Money";
+    case Family::Date:
+      return "Dates and times";
   }
   return "";
 }
@@ -60,7 +62,8 @@ void RenderBuiltin(const Builtin& builtin, std::string& out) {
 
 std::string RenderReference() {
   std::string out(kIntroduction);
-  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money}) {
+  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money,
+                        Family::Date}) {
     out += fmt::format("\n## {}\n", TitleOf(family));
     for (const Builtin& builtin : Builtins()) {
       if (builtin.family == family) RenderBuiltin(builtin, out);
