@@ -60,6 +60,7 @@ enum class BuiltinId {
   DaysBetween,
   StartOfMonth,
   Weekday,
+  ToZone,
 };
 
 // The groups of builtins, in the order the reference documentation lists them.
@@ -102,6 +103,8 @@ enum class Argument {
   // `$1` to `$9` for the groups, and `$$` for a dollar sign. The call passes it in RE2's rewrite
   // syntax (`\0` to `\9` and `\\`).
   Replacement,
+  // An IANA time zone name, such as "Europe/Berlin", that the system's zone database contains.
+  TimeZone,
 };
 
 struct Parameter {

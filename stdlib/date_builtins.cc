@@ -174,6 +174,26 @@ std::vector<Builtin> DateBuiltins() {
        Lowering::RuntimeCall,
        "weft_weekday",
        Address(&weft_weekday)},
+      {BuiltinId::ToZone,
+       Family::Date,
+       "to_zone",
+       {DateTime("dt"), Text("zone", Argument::TimeZone)},
+       Type::DateTime(),
+       Typing::Fixed,
+       true,
+       "Converts a date-time to the local time of an IANA time zone at the same instant, written "
+       "with the offset that the zone has at that instant. `zone` must be a string constant such "
+       "as \"Europe/Berlin\", which is checked at compile time against the system's zone "
+       "database (Debian's tzdata). Because a date-time with an offset names one instant, daylight "
+       "saving time needs no guessing: a local time that a gap skips never results, and the two "
+       "local times that an overlap repeats differ in their offsets, such as "
+       "2026-11-01T01:30:00-04:00 and 2026-11-01T01:30:00-05:00 in America/New_York. Offsets "
+       "with seconds, which zones had as local mean time before standard time, and results "
+       "outside the years 0000 to 9999 reject the record.",
+       R"("2026-03-29T01:00:00Z".to_zone("Europe/Berlin") == "2026-03-29T03:00:00+02:00")",
+       Lowering::RuntimeCall,
+       "weft_to_zone",
+       Address(&weft_to_zone)},
   };
 }
 

@@ -94,4 +94,11 @@ int32_t weft_weekday(WeftContext* context, const WeftString* date, WeftString* r
              [&](std::string& text) { return weft::dates::Weekday(View(date), text); });
 }
 
+int32_t weft_to_zone(WeftContext* context, const WeftString* date_time, const WeftString* zone,
+                     WeftString* result) {
+  return Run(context, "to_zone", result, [&](std::string& text) {
+    return weft::dates::ToZone(View(date_time), View(zone), text);
+  });
+}
+
 }  // extern "C"

@@ -25,5 +25,8 @@ int32_t weft_days_between(WeftContext* context, const WeftString* from, const We
                           int64_t* result);
 int32_t weft_start_of_month(WeftContext* context, const WeftString* date, WeftString* result);
 int32_t weft_weekday(WeftContext* context, const WeftString* date, WeftString* result);
+// `zone` is an IANA zone name that the checker found in the zone database.
+int32_t weft_to_zone(WeftContext* context, const WeftString* date_time, const WeftString* zone,
+                     WeftString* result);
 
 }  // extern "C"

@@ -1,10 +1,12 @@
 #include "stdlib/dates.h"
 
 #include <date/date.h>
+#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <optional>
+#include <stdexcept>
 
 #include "stdlib/iso8601.h"
 #include "stdlib/numbers.h"
@@ -233,6 +235,52 @@ std::string Weekday(std::string_view date, std::string& result) {
   std::optional<date::sys_days> day = ParseDate(date);
   if (!day) return InvalidDate(date);
   result = kNames[date::weekday(*day).c_encoding()];
+  return "";
+}
+
+// Looks up a zone, or returns nullptr when the database lacks it or cannot be read. The library
+// reports both with std::runtime_error, which must not reach generated code.
+const date::time_zone* FindZone(std::string_view zone) {
+  try {
+    return date::locate_zone(zone);
+  } catch (const std::runtime_error&) {
+    return nullptr;
+  }
+}
+
+bool IsTimeZone(std::string_view zone) { return FindZone(zone) != nullptr; }
+
+std::string ToZone(std::string_view date_time, std::string_view zone, std::string& result) {
+  std::optional<DateTimeParts> parts = ParseDateTime(date_time);
+  if (!parts) return InvalidDateTime(date_time);
+  const date::time_zone* time_zone = FindZone(zone);
+  if (time_zone == nullptr) {
+    return fmt::format("{} is not a time zone in the system's IANA zone database",
+                       numbers::Quote(zone));
+  }
+
+  // The input names an instant, so the zone's offset at that instant is unique: a local time in a
+  // gap never results, and the offset distinguishes the two local times that an overlap repeats.
+  date::sys_seconds utc = parts->local - parts->offset;
+  date::sys_info info = time_zone->get_info(utc);
+  date::sys_seconds local{(utc + info.offset).time_since_epoch()};
+  if (!InRange(date::floor<date::days>(local))) {
+    return OutOfRange(fmt::format("{} in {}", numbers::Quote(date_time), zone));
+  }
+
+  // Local mean times before standard time, such as Berlin's +00:53:28 until 1893, have seconds in
+  // their offset, which RFC 3339 offsets cannot write.
+  if (info.offset % minutes(1) != seconds(0)) {
+    return fmt::format("{} in {} has the offset {} with seconds, which ISO 8601 text cannot write",
+                       numbers::Quote(date_time), zone, info.abbrev);
+  }
+
+  std::string text = FormatUtc(local, parts->fraction);
+  text.pop_back();
+  minutes offset = date::floor<minutes>(info.offset);
+  minutes magnitude = offset < minutes(0) ? -offset : offset;
+  result = fmt::format("{}{}{:02}:{:02}", text, offset < minutes(0) ? '-' : '+',
+                       magnitude.count() / 60, magnitude.count() % 60);
   return "";
 }
 

@@ -34,4 +34,10 @@ std::string StartOfMonth(std::string_view date, std::string& result);
 // The English name of the day of the week, such as "Friday".
 std::string Weekday(std::string_view date, std::string& result);
 
+// True when the system's IANA zone database, read once, contains `zone`.
+bool IsTimeZone(std::string_view zone);
+// Converts a date-time to the local time of an IANA zone at the same instant, written with the
+// zone's offset at that instant, such as +02:00.
+std::string ToZone(std::string_view date_time, std::string_view zone, std::string& result);
+
 }  // namespace weft::dates
