@@ -22,4 +22,7 @@ std::vector<Builtin> RoundingBuiltins();
 std::vector<Builtin> ConversionBuiltins();
 std::vector<Builtin> MoneyBuiltins();
 
+// The date family, in stdlib/date_builtins.cc.
+std::vector<Builtin> DateBuiltins();
+
 }  // namespace weft::stdlib::internal

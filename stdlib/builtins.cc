@@ -347,7 +347,8 @@ const std::vector<Builtin>& Builtins() {
   static const std::vector<Builtin> kBuiltins = [] {
     std::vector<Builtin> builtins;
     for (auto family : {TextBuiltins, RegexBuiltins, ListBuiltins, internal::RoundingBuiltins,
-                        internal::ConversionBuiltins, internal::MoneyBuiltins}) {
+                        internal::ConversionBuiltins, internal::MoneyBuiltins,
+                        internal::DateBuiltins}) {
       for (Builtin& builtin : family()) builtins.push_back(std::move(builtin));
     }
     return builtins;

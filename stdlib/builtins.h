@@ -49,10 +49,22 @@ enum class BuiltinId {
   CurrencyCode,
   MinorUnits,
   RoundMoney,
+  ToUtc,
+  FromEpochMillis,
+  FromEpochSeconds,
+  FromExcelSerial,
+  ParseSapDate,
+  DateOf,
+  AddDays,
+  AddMonths,
+  DaysBetween,
+  StartOfMonth,
+  Weekday,
+  ToZone,
 };
 
 // The groups of builtins, in the order the reference documentation lists them.
-enum class Family { Text, Regex, List, Number, Money };
+enum class Family { Text, Regex, List, Number, Money, Date };
 
 // The rule by which the checker derives a call's result type beyond the fixed types.
 enum class Typing {
@@ -91,6 +103,8 @@ enum class Argument {
   // `$1` to `$9` for the groups, and `$$` for a dollar sign. The call passes it in RE2's rewrite
   // syntax (`\0` to `\9` and `\\`).
   Replacement,
+  // An IANA time zone name, such as "Europe/Berlin", that the system's zone database contains.
+  TimeZone,
 };
 
 struct Parameter {

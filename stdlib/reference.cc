@@ -31,6 +31,13 @@ column before any record is read. A parameter written with `= default` may be le
 Functions that read numbers from text reject the record when the text is not such a number. Each
 has a `try_` form that returns an absent value instead, for a default with `??`:
 `try_to_int(s) ?? 0`.
+
+Dates, times and date-times are ISO 8601 text (`2026-03-20`, `13:30:00`, `2026-03-20T13:30:00Z`
+or with an offset such as `+01:00`), and a string literal given for such a parameter is checked
+as one at compile time. The date functions count days in the proleptic Gregorian calendar with
+Howard Hinnant's date library, and reject the record when a result falls outside the years 0000
+to 9999, which four-digit years cannot write. Time zones come from the system's IANA zone
+database.
 )";
 
 std::string_view TitleOf(Family family) {
@@ -45,6 +52,8 @@ std::string_view TitleOf(Family family) {
       return "Numbers";
     case Family::Money:
       return "Money";
+    case Family::Date:
+      return "Dates and times";
   }
   return "";
 }
@@ -60,7 +69,8 @@ void RenderBuiltin(const Builtin& builtin, std::string& out) {
 
 std::string RenderReference() {
   std::string out(kIntroduction);
-  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money}) {
+  for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money,
+                        Family::Date}) {
     out += fmt::format("\n## {}\n", TitleOf(family));
     for (const Builtin& builtin : Builtins()) {
       if (builtin.family == family) RenderBuiltin(builtin, out);

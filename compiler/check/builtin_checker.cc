@@ -7,6 +7,7 @@
 
 #include "compiler/check/expr_checker.h"
 #include "stdlib/currency.h"
+#include "stdlib/dates.h"
 #include "stdlib/regex.h"
 
 namespace weft::check {
@@ -48,6 +49,8 @@ class ConstantArgumentChecker {
         return CheckRegex(argument, *text);
       case stdlib::Argument::Replacement:
         return CheckReplacement(argument, *text);
+      case stdlib::Argument::TimeZone:
+        return CheckTimeZone(argument, *text);
       case stdlib::Argument::Value:
         break;
     }
@@ -156,6 +159,17 @@ class ConstantArgumentChecker {
         .hint =
         "the groups are the regex's parenthesized parts, counted from 1 at the left; `$0` "
         "is the whole match";
+    return false;
+  }
+
+  bool CheckTimeZone(const ast::Expr& argument, const std::string& text) {
+    if (dates::IsTimeZone(text)) return true;
+    diagnostics_
+        .Report(DiagnosticKind::InvalidConstantArgument, argument.range,
+                fmt::format("\"{}\" is not a time zone in the system's IANA zone database", text))
+        .hint =
+        "write a zone name such as \"Europe/Berlin\" or \"America/New_York\", because a fixed "
+        "offset such as \"+01:00\" does not follow daylight saving time";
     return false;
   }
 

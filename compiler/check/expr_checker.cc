@@ -252,6 +252,13 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
       arguments.push_back(Record(*argument, Type::String()));
       continue;
     }
+    // A string literal for a date, time or date-time parameter is checked as such a literal.
+    Type typed;
+    if (builtin != nullptr && argument != nullptr && i < builtin->parameters.size() &&
+        TryTypedConstant(*argument, builtin->parameters[i].type, typed)) {
+      arguments.push_back(typed);
+      continue;
+    }
     arguments.push_back(Check(argument));
   }
 

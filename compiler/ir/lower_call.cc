@@ -89,6 +89,7 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
     switch (parameter.argument) {
       case stdlib::Argument::Value:
       case stdlib::Argument::Character:
+      case stdlib::Argument::TimeZone:
         call->operands.push_back(LowerExpr(*expr.arguments[i]));
         break;
       case stdlib::Argument::Choice: {

@@ -1,0 +1,32 @@
+#pragma once
+
+// The implementations of the date builtins that generated code calls, with the builtin convention
+// of runtime/abi.h. Dates and date-times travel as their ISO 8601 text. stdlib/date_builtins.cc
+// documents what each function does.
+#include <cstdint>
+
+#include "runtime/abi.h"
+
+extern "C" {
+
+int32_t weft_to_utc(WeftContext* context, const WeftString* date_time, WeftString* result);
+int32_t weft_from_epoch_millis(WeftContext* context, const int64_t* count, WeftString* result);
+int32_t weft_from_epoch_seconds(WeftContext* context, const int64_t* count, WeftString* result);
+// `system` is the index of a dates::ExcelSystem.
+int32_t weft_from_excel_serial(WeftContext* context, const int64_t* serial, const int64_t* system,
+                               WeftString* result);
+int32_t weft_parse_sap_date(WeftContext* context, const WeftString* text, WeftString* result);
+int32_t weft_date_of(WeftContext* context, const WeftString* date_time, WeftString* result);
+int32_t weft_add_days(WeftContext* context, const WeftString* date, const int64_t* days,
+                      WeftString* result);
+int32_t weft_add_months(WeftContext* context, const WeftString* date, const int64_t* months,
+                        WeftString* result);
+int32_t weft_days_between(WeftContext* context, const WeftString* from, const WeftString* to,
+                          int64_t* result);
+int32_t weft_start_of_month(WeftContext* context, const WeftString* date, WeftString* result);
+int32_t weft_weekday(WeftContext* context, const WeftString* date, WeftString* result);
+// `zone` is an IANA zone name that the checker found in the zone database.
+int32_t weft_to_zone(WeftContext* context, const WeftString* date_time, const WeftString* zone,
+                     WeftString* result);
+
+}  // extern "C"

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+// Calendar arithmetic on the ISO 8601 texts that records carry for dates and date-times, over
+// Howard Hinnant's date library. Dates are days of the proleptic Gregorian calendar in the years
+// 0000 to 9999, which is what four-digit ISO 8601 years can write. Each function returns "" on
+// success and otherwise the reason, which names the value; the caller rejects the record with it.
+namespace weft::dates {
+
+// The Excel date systems: 1900 (Windows) counts day 1 as 1900-01-01 and 1904 (classic Mac)
+// counts day 0 as 1904-01-01. The order matches the choices of `from_excel_serial`.
+enum class ExcelSystem { k1900, k1904 };
+
+// Converts a date-time with any offset to the same instant in UTC, written with `Z`. The
+// fraction of a second is kept as written.
+std::string ToUtc(std::string_view date_time, std::string& result);
+// Writes the UTC instant `count` units after 1970-01-01T00:00:00Z, where a unit is a second or,
+// with `millis`, a millisecond.
+std::string FromEpoch(int64_t count, bool millis, std::string& result);
+std::string FromExcelSerial(int64_t serial, ExcelSystem system, std::string& result);
+// Reads SAP's DATS format YYYYMMDD.
+std::string ParseSapDate(std::string_view text, std::string& result);
+// The date part of a date-time, as written in the date-time's own offset.
+std::string DateOf(std::string_view date_time, std::string& result);
+std::string AddDays(std::string_view date, int64_t days, std::string& result);
+// Adds calendar months, clamping the day to the last day of the month it lands in.
+std::string AddMonths(std::string_view date, int64_t months, std::string& result);
+// The days from `from` to `to`: positive when `to` is later.
+std::string DaysBetween(std::string_view from, std::string_view to, int64_t& result);
+std::string StartOfMonth(std::string_view date, std::string& result);
+// The English name of the day of the week, such as "Friday".
+std::string Weekday(std::string_view date, std::string& result);
+
+// True when the system's IANA zone database, read once, contains `zone`.
+bool IsTimeZone(std::string_view zone);
+// Converts a date-time to the local time of an IANA zone at the same instant, written with the
+// zone's offset at that instant, such as +02:00.
+std::string ToZone(std::string_view date_time, std::string_view zone, std::string& result);
+
+}  // namespace weft::dates

@@ -1,0 +1,104 @@
+// The calendar arithmetic behind the date builtins, at the edges that golden files reach poorly:
+// the ends of the years 0000 to 9999, 64-bit extremes, leap seconds and zone lookups.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "stdlib/dates.h"
+
+namespace weft::dates {
+namespace {
+
+constexpr int64_t kMinInt = std::numeric_limits<int64_t>::min();
+constexpr int64_t kMaxInt = std::numeric_limits<int64_t>::max();
+
+TEST(ToUtc, KeepsFractionAndReadsBasicOffset) {
+  std::string result;
+  EXPECT_EQ(ToUtc("2026-03-20T13:00:00.250-0530", result), "");
+  EXPECT_EQ(result, "2026-03-20T18:30:00.250Z");
+}
+
+TEST(ToUtc, LeapSecondStartsNextMinute) {
+  std::string result;
+  EXPECT_EQ(ToUtc("2016-12-31T23:59:60Z", result), "");
+  EXPECT_EQ(result, "2017-01-01T00:00:00Z");
+}
+
+TEST(ToUtc, RejectsYear10000AndInvalidText) {
+  std::string result;
+  EXPECT_NE(ToUtc("9999-12-31T23:00:00-05:00", result), "");
+  EXPECT_NE(ToUtc("not a date-time", result), "");
+}
+
+TEST(FromEpoch, NegativeMillisecondsRoundDown) {
+  std::string result;
+  EXPECT_EQ(FromEpoch(-1, true, result), "");
+  EXPECT_EQ(result, "1969-12-31T23:59:59.999Z");
+}
+
+TEST(FromEpoch, RejectsExtremeCounts) {
+  std::string result;
+  EXPECT_NE(FromEpoch(kMinInt, true, result), "");
+  EXPECT_NE(FromEpoch(kMaxInt, true, result), "");
+  EXPECT_NE(FromEpoch(kMinInt, false, result), "");
+  EXPECT_NE(FromEpoch(kMaxInt, false, result), "");
+}
+
+TEST(FromExcelSerial, FirstAndLastDays) {
+  std::string result;
+  EXPECT_EQ(FromExcelSerial(1, ExcelSystem::k1900, result), "");
+  EXPECT_EQ(result, "1900-01-01");
+  EXPECT_EQ(FromExcelSerial(2958465, ExcelSystem::k1900, result), "");
+  EXPECT_EQ(result, "9999-12-31");
+  EXPECT_NE(FromExcelSerial(0, ExcelSystem::k1900, result), "");
+  EXPECT_NE(FromExcelSerial(2958466, ExcelSystem::k1900, result), "");
+  EXPECT_NE(FromExcelSerial(-1, ExcelSystem::k1904, result), "");
+  EXPECT_NE(FromExcelSerial(kMaxInt, ExcelSystem::k1904, result), "");
+}
+
+TEST(ParseSapDate, RejectsMalformedText) {
+  std::string result;
+  EXPECT_NE(ParseSapDate("2024011", result), "");
+  EXPECT_NE(ParseSapDate("2024O101", result), "");
+  EXPECT_NE(ParseSapDate("20241301", result), "");
+}
+
+TEST(AddDays, RejectsExtremeCounts) {
+  std::string result;
+  EXPECT_NE(AddDays("2024-03-01", kMaxInt, result), "");
+  EXPECT_NE(AddDays("2024-03-01", kMinInt, result), "");
+  EXPECT_EQ(AddDays("0000-01-02", -1, result), "");
+  EXPECT_EQ(result, "0000-01-01");
+}
+
+TEST(AddMonths, ClampsAndStaysInRange) {
+  std::string result;
+  EXPECT_EQ(AddMonths("2023-03-31", -1, result), "");
+  EXPECT_EQ(result, "2023-02-28");
+  EXPECT_EQ(AddMonths("9999-11-30", 1, result), "");
+  EXPECT_EQ(result, "9999-12-30");
+  EXPECT_NE(AddMonths("9999-12-01", 1, result), "");
+  EXPECT_NE(AddMonths("0000-01-31", -1, result), "");
+  EXPECT_NE(AddMonths("2024-01-01", kMinInt, result), "");
+  EXPECT_NE(AddMonths("2024-01-01", kMaxInt, result), "");
+}
+
+TEST(DaysBetween, SpansTheWholeRange) {
+  int64_t days = 0;
+  EXPECT_EQ(DaysBetween("0000-01-01", "9999-12-31", days), "");
+  EXPECT_EQ(days, 3652424);
+}
+
+TEST(ToZone, UnknownZoneAndOffsetWithSeconds) {
+  std::string result;
+  EXPECT_TRUE(IsTimeZone("Europe/Berlin"));
+  EXPECT_FALSE(IsTimeZone("Europe/Berlinn"));
+  EXPECT_NE(ToZone("2026-03-20T12:00:00Z", "Mars/Olympus", result), "");
+  // Berlin kept local mean time, +00:53:28, until 1893.
+  EXPECT_NE(ToZone("1880-01-01T12:00:00Z", "Europe/Berlin", result), "");
+  EXPECT_EQ(ToZone("2026-07-01T12:00:00Z", "UTC", result), "");
+  EXPECT_EQ(result, "2026-07-01T12:00:00+00:00");
+}
+
+}  // namespace
+}  // namespace weft::dates
