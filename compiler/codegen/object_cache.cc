@@ -86,10 +86,7 @@ std::string DiskObjectCache::PathOf(const std::string& key) const {
   return directory_ + "/" + key + ".o";
 }
 
-bool DiskObjectCache::Has(const std::string& key) const {
-  std::error_code error;
-  return std::filesystem::is_regular_file(PathOf(key), error);
-}
+bool DiskObjectCache::Has(const std::string& key) const { return Load(key) != nullptr; }
 
 void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
                                            llvm::MemoryBufferRef object) {
@@ -115,7 +112,11 @@ void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
 }
 
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module* module) {
-  auto buffer = llvm::MemoryBuffer::getFile(PathOf(module->getModuleIdentifier()));
+  return Load(module->getModuleIdentifier());
+}
+
+std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::Load(const std::string& key) const {
+  auto buffer = llvm::MemoryBuffer::getFile(PathOf(key));
   if (!buffer) return nullptr;
   llvm::StringRef file = (*buffer)->getBuffer();
   size_t trailer = kHashSize + kTrailerMarker.size();
@@ -123,7 +124,7 @@ std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Modul
   llvm::StringRef object = file.take_front(file.size() - trailer);
   std::array<uint8_t, kHashSize> hash = HashOf(object);
   if (std::memcmp(hash.data(), file.data() + object.size(), kHashSize) != 0) return nullptr;
-  return llvm::MemoryBuffer::getMemBufferCopy(object, module->getModuleIdentifier());
+  return llvm::MemoryBuffer::getMemBufferCopy(object, key);
 }
 
 }  // namespace weft::codegen

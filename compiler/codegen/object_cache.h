@@ -21,10 +21,13 @@ class DiskObjectCache : public llvm::ObjectCache {
 
   void notifyObjectCompiled(const llvm::Module* module, llvm::MemoryBufferRef object) override;
   std::unique_ptr<llvm::MemoryBuffer> getObject(const llvm::Module* module) override;
-  // True when an object for `key` is in the directory.
+  // True when the directory has an object for `key` that passes its check. A damaged file
+  // counts as absent, so that the module is optimized before it is compiled again.
   bool Has(const std::string& key) const;
 
  private:
+  // Returns the object code for `key`, or null when there is none or its check fails.
+  std::unique_ptr<llvm::MemoryBuffer> Load(const std::string& key) const;
   std::string PathOf(const std::string& key) const;
   std::string directory_;
 };
