@@ -13,6 +13,8 @@ namespace od = simdjson::ondemand;
 // simdjson's own limit is 1024; staying below it keeps the message ours.
 constexpr int kMaxDepth = 512;
 
+}  // namespace
+
 std::string_view TrimRight(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
                            text.back() == '\n')) {
@@ -20,8 +22,6 @@ std::string_view TrimRight(std::string_view text) {
   }
   return text;
 }
-
-}  // namespace
 
 bool IsJsonNumber(std::string_view text) {
   size_t i = 0;

@@ -17,6 +17,9 @@ std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text)
 // `depth` is the value's nesting depth, 1 for the document's root.
 std::string CheckJsonValue(simdjson::ondemand::value value, int depth);
 
+// Returns `text` without the JSON whitespace at its end, which simdjson's raw_json_token() keeps.
+std::string_view TrimRight(std::string_view text);
+
 // True when `text` follows the JSON number grammar (RFC 8259, section 6).
 bool IsJsonNumber(std::string_view text);
 

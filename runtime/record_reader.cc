@@ -48,11 +48,7 @@ std::string Excerpt(od::value& value) { return ValueExcerpt(value.raw_json_token
 
 // Returns "" when a value whose first byte is `n` is the literal null, otherwise the reason.
 std::string IsNullToken(od::value& value) {
-  std::string_view token = value.raw_json_token();
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
-                            token.back() == '\r' || token.back() == '\t')) {
-    token.remove_suffix(1);
-  }
+  std::string_view token = TrimRight(value.raw_json_token());
   if (token == "null") return "";
   return fmt::format("invalid JSON: `{}` is not a value", ValueExcerpt(token));
 }
@@ -60,11 +56,7 @@ std::string IsNullToken(od::value& value) {
 // Sets `text` to the contents of a string value without copying it when the string has no
 // escape, so that it stays a view into the input. Returns false when it has one.
 bool UnescapedInPlace(od::value& value, std::string_view& text) {
-  std::string_view token = value.raw_json_token();
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' ||
-                            token.back() == '\r' || token.back() == '\t')) {
-    token.remove_suffix(1);
-  }
+  std::string_view token = TrimRight(value.raw_json_token());
   if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
   std::string_view contents = token.substr(1, token.size() - 2);
   if (std::memchr(contents.data(), '\\', contents.size()) != nullptr) return false;
@@ -453,11 +445,7 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value 
   std::string_view text;
   // Money often travels as a string ("199.00"); both forms are read exactly, never via a float.
   if (type == od::json_type::number) {
-    text = value.raw_json_token();
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' ||
-                             text.back() == '\t')) {
-      text.remove_suffix(1);
-    }
+    text = TrimRight(value.raw_json_token());
     // The decimal parser accepts forms that JSON does not, such as `01.5` and `1.`.
     if (!IsJsonNumber(text))
       return fmt::format("invalid JSON: `{}` is not a number", ValueExcerpt(text));
