@@ -201,7 +201,8 @@ std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, Roun
     if (value == 0) return 0;
     bool away = mode == RoundingMode::Up || (mode == RoundingMode::Ceiling && value > 0) ||
                 (mode == RoundingMode::Floor && value < 0);
-    return away ? (value > 0 ? 1 : -1) : 0;
+    if (!away) return 0;
+    return value > 0 ? 1 : -1;
   }
   __int128 divisor = PowerOfTen(drop);
   __int128 quotient = value / divisor;

@@ -35,7 +35,7 @@ struct RunOptions {
   bool csv_lf = false;
   int threads = 0;
   size_t max_record_bytes = 64 << 20;
-  // Where compiled rules are cached; empty means the default directory.
+  // The directory of cached compiled rules; empty means the default directory.
   std::string cache_dir;
   bool no_cache = false;
   bool verbose = false;

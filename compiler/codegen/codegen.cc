@@ -241,7 +241,7 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   size_t next = 0;
   for (const stdlib::Parameter& parameter : node.builtin->parameters) {
     if (parameter.argument == stdlib::Argument::Regex) {
-      // Bound by name, as tables are, so that the object code holds no address.
+      // Bound by name, as tables are, so that the object code contains no address.
       arguments.push_back(module_->getOrInsertGlobal(
           RegexSymbol(function_->getName().str(), RegexIndex(rule_, node.regex)),
           builder_.getInt8Ty()));
