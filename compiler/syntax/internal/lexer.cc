@@ -120,6 +120,9 @@ std::unique_ptr<antlr4::Token> Lexer::nextToken() {
         ApplyModeAction(match.type);
         return token;
       }
+      case Match::Kind::kComment:
+        if (keep_comments_) return EmitToken(match.type, match.end, antlr4::Token::HIDDEN_CHANNEL);
+        break;
       case Match::Kind::kError:
         ReportError(match.end);
         break;
@@ -198,12 +201,15 @@ Lexer::Match Lexer::MatchSlash() const {
   size_t next = offset_ + 1;
   if (next < text_.size() && text_[next] == '/') {
     size_t end = text_.find_first_of("\r\n", next + 1);
-    return {Match::Kind::kSkip, 0, end == std::string_view::npos ? text_.size() : end};
+    return {Match::Kind::kComment, T::LINE_COMMENT,
+            end == std::string_view::npos ? text_.size() : end};
   }
   if (next < text_.size() && text_[next] == '*') {
     size_t body = next + 1;
     size_t close = body >= no_comment_end_from_ ? std::string_view::npos : text_.find("*/", body);
-    if (close != std::string_view::npos) return {Match::Kind::kSkip, 0, close + 2};
+    if (close != std::string_view::npos) {
+      return {Match::Kind::kComment, T::BLOCK_COMMENT, close + 2};
+    }
     no_comment_end_from_ = std::min(no_comment_end_from_, body);
   }
   return {Match::Kind::kToken, T::SLASH, next};
@@ -292,10 +298,10 @@ size_t Lexer::EndOfCodePoint(size_t offset) const {
   return end;
 }
 
-std::unique_ptr<antlr4::Token> Lexer::EmitToken(size_t type, size_t end) {
+std::unique_ptr<antlr4::Token> Lexer::EmitToken(size_t type, size_t end, size_t channel) {
   auto token = std::make_unique<antlr4::CommonToken>(
-      std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, nullptr), type,
-      antlr4::Token::DEFAULT_CHANNEL, index_, index_);
+      std::pair<antlr4::TokenSource*, antlr4::CharStream*>(this, nullptr), type, channel, index_,
+      index_);
   token->setLine(line_);
   token->setCharPositionInLine(column_);
   token->setText(std::string(text_.substr(offset_, end - offset_)));

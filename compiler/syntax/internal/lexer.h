@@ -26,7 +26,12 @@ class Lexer final : public antlr4::TokenSource {
   // lexers, but with no recognizer and no exception.
   Lexer(std::string_view text, antlr4::ANTLRErrorListener* errors);
 
-  // Returns the next token on the default channel; at the end of the text, EOF each time.
+  // Makes the lexer emit LINE_COMMENT and BLOCK_COMMENT tokens on the hidden channel instead of
+  // skipping them, for the formatter. The parser must not read such a lexer.
+  void KeepComments() { keep_comments_ = true; }
+
+  // Returns the next token, which is on the default channel unless it is a kept comment. At the
+  // end of the text it returns EOF each time.
   std::unique_ptr<antlr4::Token> nextToken() override;
 
   size_t getLine() const override { return line_; }
@@ -42,7 +47,7 @@ class Lexer final : public antlr4::TokenSource {
   // The result of matching at the cursor: a token of `type`, skipped text, or a recognition
   // error. `end` is the byte offset just past the matched text.
   struct Match {
-    enum class Kind { kToken, kSkip, kError } kind;
+    enum class Kind { kToken, kComment, kSkip, kError } kind;
     size_t type;
     size_t end;
   };
@@ -58,7 +63,8 @@ class Lexer final : public antlr4::TokenSource {
   // Returns the byte offset just past the code point that starts at `offset`.
   size_t EndOfCodePoint(size_t offset) const;
 
-  std::unique_ptr<antlr4::Token> EmitToken(size_t type, size_t end);
+  std::unique_ptr<antlr4::Token> EmitToken(size_t type, size_t end,
+                                           size_t channel = antlr4::Token::DEFAULT_CHANNEL);
   std::unique_ptr<antlr4::Token> EmitEof();
   void ReportError(size_t end);
   void ApplyModeAction(size_t type);
@@ -70,6 +76,7 @@ class Lexer final : public antlr4::TokenSource {
 
   std::string_view text_;
   antlr4::ANTLRErrorListener* errors_;
+  bool keep_comments_ = false;
 
   // The cursor: a byte offset, and the code point index, line (from 1) and column (from 0) there.
   size_t offset_ = 0;
