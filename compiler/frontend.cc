@@ -15,18 +15,6 @@
 namespace weft {
 namespace {
 
-// Mapping files are small; a larger one is almost certainly the wrong file, such as a data dump.
-constexpr uintmax_t kMaxFileBytes = 16 * 1024 * 1024;
-
-// Reads a .map file; a directory gets a hint, because naming a folder of .map files is a common
-// slip on the command line.
-bool ReadFile(const std::string& path, std::string& text, std::string& error) {
-  if (ReadSourceFile(path, kMaxFileBytes, text, error)) return true;
-  std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) error += "; pass the .map files in it";
-  return false;
-}
-
 // Returns the absolute path with existing links resolved, the key of a loaded file. The
 // error_code overloads keep std::filesystem from throwing on the empty path, its own key then.
 std::string CanonicalKey(const std::string& path) {
@@ -47,7 +35,7 @@ class ProgramLoader {
   void LoadRoot(const std::string& path) {
     std::string text, error;
     if (IsSeen(path)) return;
-    if (!ReadFile(path, text, error)) {
+    if (!ReadMapFile(path, text, error)) {
       ++frontend_.unreadable_inputs;
       FileId placeholder = frontend_.sources.Add(path, "");
       frontend_.diagnostics
@@ -99,7 +87,7 @@ class ProgramLoader {
         continue;
       }
       std::string text, error;
-      if (!ReadFile(path, text, error)) {
+      if (!ReadMapFile(path, text, error)) {
         seen_.erase(CanonicalKey(path));
         frontend_.diagnostics
             .Report(DiagnosticKind::FileNotReadable, decl.range,
@@ -129,6 +117,14 @@ void CheckLoaded(Frontend& frontend, std::vector<std::unique_ptr<ast::File>> par
 }
 
 }  // namespace
+
+bool ReadMapFile(const std::string& path, std::string& text, std::string& error) {
+  if (ReadSourceFile(path, kMaxMapFileBytes, text, error)) return true;
+  // Naming a folder of .map files is a common slip on the command line.
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) error += "; pass the .map files in it";
+  return false;
+}
 
 std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths) {
   auto frontend = std::make_unique<Frontend>();

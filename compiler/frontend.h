@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,13 @@ struct Frontend {
   // line, unlike an unreadable import, which is a mistake in the importing file.
   size_t unreadable_inputs = 0;
 };
+
+// Mapping files are small; a larger one is almost certainly the wrong file, such as a data dump.
+constexpr uintmax_t kMaxMapFileBytes = 16 * 1024 * 1024;
+
+// Reads a .map file of at most kMaxMapFileBytes. Returns false with `error` set to the reason,
+// with a hint when the path is a directory.
+bool ReadMapFile(const std::string& path, std::string& text, std::string& error);
 
 // Reads, parses and checks `paths` together, as one program. An unreadable file is reported as
 // a diagnostic like any other mistake.

@@ -41,7 +41,16 @@ struct RunOptions {
   bool verbose = false;
 };
 
+struct FmtOptions {
+  std::vector<std::string> files;
+  // Print the names of the files that are not formatted instead of their formatted text.
+  bool check = false;
+  // Rewrite the files that are not formatted in place.
+  bool write = false;
+};
+
 int RunCheck(const CheckOptions& options);
+int RunFmt(const FmtOptions& options);
 int RunRun(const RunOptions& options);
 
 }  // namespace weft::tools

@@ -5,7 +5,10 @@
 namespace weft::tools {
 
 void ReportDiagnostics(const Frontend& frontend, std::ostream& out) {
-  const DiagnosticEngine& diagnostics = frontend.diagnostics;
+  ReportDiagnostics(frontend.diagnostics, out);
+}
+
+void ReportDiagnostics(const DiagnosticEngine& diagnostics, std::ostream& out) {
   diagnostics.RenderAll(out);
   size_t errors = diagnostics.error_count();
   size_t warnings = 0;

@@ -1,4 +1,4 @@
-// The `weft` command: check .map files and run their rules over records.
+// The `weft` command: check .map files, run their rules over records and format them.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -81,10 +81,23 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
+  FmtOptions fmt_options;
+  CLI::App* fmt_command = app.add_subcommand(
+      "fmt", "Print .map files in the canonical layout; exit 1 on syntax errors.");
+  fmt_command->add_option("files", fmt_options.files, ".map files to format")->required();
+  CLI::Option* fmt_check =
+      fmt_command->add_flag("--check", fmt_options.check,
+                            "Print the names of files that are not formatted; exit 1 if any");
+  fmt_command
+      ->add_flag("-w,--write", fmt_options.write, "Rewrite files that are not formatted in place")
+      ->excludes(fmt_check);
+
   // CLI11 reports an unknown command as a missing one, so the name is checked here first.
   std::string command = argc > 1 ? argv[1] : "";
-  if (!command.empty() && command[0] != '-' && command != "check" && command != "run") {
-    std::cerr << "weft: unknown command `" << argv[1] << "`; the commands are `check` and `run`\n"
+  if (!command.empty() && command[0] != '-' && command != "check" && command != "run" &&
+      command != "fmt") {
+    std::cerr << "weft: unknown command `" << argv[1]
+              << "`; the commands are `check`, `run` and `fmt`\n"
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
@@ -95,5 +108,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (check_command->parsed()) return RunCheck(check);
+  if (fmt_command->parsed()) return RunFmt(fmt_options);
   return RunRun(run);
 }
