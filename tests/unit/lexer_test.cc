@@ -6,14 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "WeftLexer.h"
 #include "stdlib/utf8.h"
+#include "tests/support/project_files.h"
 #include "tests/support/token_streams.h"
 
 namespace weft::testing {
@@ -23,38 +22,6 @@ namespace fs = std::filesystem;
 using namespace std::string_view_literals;
 using T = weft_antlr::WeftLexer;
 
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Returns the lines that a golden file gives after `// INPUT:`, which its test checks in place of
-// the file itself, or "" when it has none.
-std::string GoldenInput(const std::string& text) {
-  constexpr std::string_view kInput = "// INPUT:";
-  std::string input;
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    if (!line.starts_with(kInput)) continue;
-    std::string rest = line.substr(kInput.size());
-    if (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
-    input += rest + '\n';
-  }
-  return input;
-}
-
-std::vector<fs::path> ProjectMapFiles() {
-  std::vector<fs::path> files;
-  for (const char* folder : {"tests/golden", "examples"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(fs::path(WEFT_SOURCE_DIR) / folder)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".map") files.push_back(entry);
-    }
-  }
-  return files;
-}
-
 std::vector<size_t> TypesOf(std::string_view text) {
   std::vector<size_t> types;
   for (const TokenRecord& token : LexWithWeft(text).tokens) types.push_back(token.type);
@@ -62,7 +29,7 @@ std::vector<size_t> TypesOf(std::string_view text) {
 }
 
 TEST(Lexer, MatchesAntlrOnProjectFiles) {
-  std::vector<fs::path> files = ProjectMapFiles();
+  std::vector<fs::path> files = ProjectMapFiles(WEFT_SOURCE_DIR);
   EXPECT_GE(files.size(), 60u);
   for (const fs::path& file : files) {
     std::string text = ReadText(file);
