@@ -82,6 +82,17 @@ std::vector<std::string> CheckDiagnostics(const fs::path& path, const std::strin
   return found;
 }
 
+// Rebuilds `text` from its tokens with `separator` between them, and a line break after each line
+// comment, so that the layout is as far from the canonical one as the tokens allow.
+std::string Respaced(const std::string& text, std::string_view separator) {
+  std::string respaced;
+  for (const syntax::Token& token : syntax::Tokenize(text)) {
+    respaced += token.text;
+    respaced += token.kind == syntax::TokenKind::kLineComment ? "\n" : separator;
+  }
+  return respaced;
+}
+
 class FormatProperties : public ::testing::TestWithParam<Case> {
  protected:
   // Formats the case's text into `formatted_`, or skips a text with syntax errors.
@@ -109,6 +120,17 @@ TEST_P(FormatProperties, CommentsStayInOrder) { EXPECT_EQ(Comments(formatted_), 
 TEST_P(FormatProperties, DiagnosticsStayTheSame) {
   EXPECT_EQ(CheckDiagnostics(GetParam().path, formatted_),
             CheckDiagnostics(GetParam().path, text_));
+}
+
+TEST_P(FormatProperties, AnySpacingGivesStableLayout) {
+  for (std::string_view separator : {" ", "\n", "\n\n"}) {
+    std::string respaced = Respaced(text_, separator);
+    std::optional<std::string> formatted = FormatText(respaced, GetParam().path.string());
+    ASSERT_TRUE(formatted.has_value()) << "separator " << ::testing::PrintToString(separator);
+    EXPECT_EQ(TokenSequence(*formatted), TokenSequence(text_));
+    EXPECT_EQ(Comments(*formatted), Comments(text_));
+    EXPECT_EQ(FormatText(*formatted, GetParam().path.string()), formatted);
+  }
 }
 
 std::string CaseName(const ::testing::TestParamInfo<Case>& info) {
