@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace weft::tools {
 
 // Exit codes of the `weft` command.
@@ -41,7 +45,20 @@ struct RunOptions {
   bool verbose = false;
 };
 
+struct ExplainOptions {
+  std::vector<std::string> files;
+  std::string rule;
+  bool dump_ast = false;
+  bool dump_ir = false;
+  bool dump_llvm = false;
+};
+
 int RunCheck(const CheckOptions& options);
 int RunRun(const RunOptions& options);
+
+// Registers `weft explain` and its options on `app`.
+CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options);
+// Prints the requested stages of one rule, or all three without a dump flag.
+int RunExplain(ExplainOptions options);
 
 }  // namespace weft::tools

@@ -1,4 +1,4 @@
-// The `weft` command: check .map files and run their rules over records.
+// The `weft` command: check .map files, explain their rules and run them over records.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -81,10 +81,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
+  ExplainOptions explain;
+  CLI::App* explain_command = AddExplainCommand(app, explain);
+
   // CLI11 reports an unknown command as a missing one, so the name is checked here first.
   std::string command = argc > 1 ? argv[1] : "";
-  if (!command.empty() && command[0] != '-' && command != "check" && command != "run") {
-    std::cerr << "weft: unknown command `" << argv[1] << "`; the commands are `check` and `run`\n"
+  if (!command.empty() && command[0] != '-' && command != "check" && command != "run" &&
+      command != "explain") {
+    std::cerr << "weft: unknown command `" << argv[1]
+              << "`; the commands are `check`, `run` and `explain`\n"
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
@@ -95,5 +100,6 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (check_command->parsed()) return RunCheck(check);
+  if (explain_command->parsed()) return RunExplain(explain);
   return RunRun(run);
 }
