@@ -53,6 +53,14 @@ struct ExplainOptions {
   bool dump_llvm = false;
 };
 
+struct DocOptions {
+  std::vector<std::string> files;
+  // "auto", "markdown" or "html".
+  std::string format = "auto";
+  // The output file; empty or "-" for stdout.
+  std::string out;
+};
+
 int RunCheck(const CheckOptions& options);
 int RunRun(const RunOptions& options);
 
@@ -60,5 +68,10 @@ int RunRun(const RunOptions& options);
 CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options);
 // Prints the requested stages of one rule, or all three without a dump flag.
 int RunExplain(ExplainOptions options);
+
+// Registers `weft doc` and its options on `app`.
+CLI::App* AddDocCommand(CLI::App& app, DocOptions& options);
+// Writes the data-mapping document of the rules in the given files.
+int RunDoc(const DocOptions& options);
 
 }  // namespace weft::tools

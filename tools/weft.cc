@@ -1,4 +1,5 @@
-// The `weft` command: check .map files, explain their rules and run them over records.
+// The `weft` command: check .map files, document and explain their rules, and run them over
+// records.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -83,13 +84,15 @@ int main(int argc, char** argv) {
 
   ExplainOptions explain;
   CLI::App* explain_command = AddExplainCommand(app, explain);
+  DocOptions doc;
+  CLI::App* doc_command = AddDocCommand(app, doc);
 
   // CLI11 reports an unknown command as a missing one, so the name is checked here first.
   std::string command = argc > 1 ? argv[1] : "";
   if (!command.empty() && command[0] != '-' && command != "check" && command != "run" &&
-      command != "explain") {
+      command != "explain" && command != "doc") {
     std::cerr << "weft: unknown command `" << argv[1]
-              << "`; the commands are `check`, `run` and `explain`\n"
+              << "`; the commands are `check`, `run`, `explain` and `doc`\n"
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
@@ -101,5 +104,6 @@ int main(int argc, char** argv) {
   }
   if (check_command->parsed()) return RunCheck(check);
   if (explain_command->parsed()) return RunExplain(explain);
+  if (doc_command->parsed()) return RunDoc(doc);
   return RunRun(run);
 }
