@@ -169,6 +169,25 @@ TEST_F(LineageTest, WhenAndRequireConditions) {
   EXPECT_EQ(lineage_.reads.fields, (Fields{"Name", "Site", "Type"}));
 }
 
+TEST_F(LineageTest, RecordConstructionAndEach) {
+  Trace(R"(
+schema shop {
+  record Line { Qty: int Sku: string }
+  record Order { Lines: list<Line> Street: string? }
+}
+schema wh {
+  record Address { street: string }
+  record Item { sku: string }
+  record Shipment { address: Address items: list<Item> }
+}
+map shop.Order -> wh.Shipment {
+  address = wh.Address { street = Street ?? "" }
+  items = each Lines as line where line.Qty > 0 -> wh.Item { sku = line.Sku }
+})");
+  EXPECT_EQ(Field("address").reads.fields, (Fields{"Street"}));
+  EXPECT_EQ(Field("items").reads.fields, (Fields{"Lines", "Lines.Qty", "Lines.Sku"}));
+}
+
 TEST_F(LineageTest, UnreadSourceFields) {
   Trace(R"(map crm.Account -> erp.Customer when Type != null {
     name = Name
