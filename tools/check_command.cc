@@ -1,16 +1,12 @@
-#include <llvm/Support/Error.h>
-
 #include <iostream>
 
-#include "compiler/codegen/jit.h"
 #include "compiler/diagnostics/formats.h"
 #include "compiler/frontend.h"
-#include "compiler/ir/ir.h"
-#include "compiler/ir/support.h"
 #include "compiler/schema/print.h"
 #include "compiler/syntax/dump.h"
 #include "tools/commands.h"
 #include "tools/report.h"
+#include "tools/rule_dumps.h"
 
 namespace weft::tools {
 
@@ -44,21 +40,8 @@ int RunCheck(const CheckOptions& options) {
     return kExitFailure;
 
   for (const check::CheckedRule& rule : frontend->program.rules) {
-    if (!options.dump_ir && !options.dump_llvm) break;
-    if (!ir::ReportUncompilable(frontend->program, rule, frontend->diagnostics)) {
-      for (const Diagnostic* diagnostic : frontend->diagnostics.Ordered()) {
-        if (diagnostic->kind == DiagnosticKind::NotYetSupported)
-          frontend->diagnostics.Render(*diagnostic, std::cerr);
-      }
-      return kExitFailure;
-    }
-    try {
-      ir::Rule lowered = ir::Lower(frontend->program, rule);
-      if (options.dump_ir) std::cout << ir::Dump(lowered);
-      if (options.dump_llvm) std::cout << codegen::Jit::DumpLlvm(lowered);
-    } catch (const std::logic_error& error) {
-      std::cerr << "weft check: internal compiler error in rule `" << rule.name
-                << "`: " << error.what() << "\nPlease report this with the .map file.\n";
+    if (!DumpLoweredRule(*frontend, rule, options.dump_ir, options.dump_llvm, "weft check",
+                         std::cout)) {
       return kExitFailure;
     }
   }

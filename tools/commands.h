@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace weft::tools {
 
 // Exit codes of the `weft` command.
@@ -49,8 +53,34 @@ struct FmtOptions {
   bool write = false;
 };
 
+struct ExplainOptions {
+  std::vector<std::string> files;
+  std::string rule;
+  bool dump_ast = false;
+  bool dump_ir = false;
+  bool dump_llvm = false;
+};
+
+struct DocOptions {
+  std::vector<std::string> files;
+  // "auto", "markdown" or "html".
+  std::string format = "auto";
+  // The output file; empty or "-" for stdout.
+  std::string out;
+};
+
 int RunCheck(const CheckOptions& options);
 int RunFmt(const FmtOptions& options);
 int RunRun(const RunOptions& options);
+
+// Registers `weft explain` and its options on `app`.
+CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options);
+// Prints the requested stages of one rule, or all three without a dump flag.
+int RunExplain(ExplainOptions options);
+
+// Registers `weft doc` and its options on `app`.
+CLI::App* AddDocCommand(CLI::App& app, DocOptions& options);
+// Writes the data-mapping document of the rules in the given files.
+int RunDoc(const DocOptions& options);
 
 }  // namespace weft::tools

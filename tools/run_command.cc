@@ -22,7 +22,9 @@
 #include "runtime/csv_syntax.h"
 #include "runtime/executor.h"
 #include "tools/commands.h"
+#include "tools/output_paths.h"
 #include "tools/report.h"
+#include "tools/rule_dumps.h"
 
 namespace weft::tools {
 namespace {
@@ -66,39 +68,6 @@ bool EmptyOutput(const std::string& path) {
   return false;
 }
 
-const check::CheckedRule* FindRule(const Frontend& frontend, const RunOptions& options) {
-  const check::CheckedRule* rule = frontend.program.FindRule(options.rule);
-  if (rule != nullptr) return rule;
-  std::string names;
-  for (const std::string& name : frontend.program.RuleNames())
-    names += (names.empty() ? "" : ", ") + name;
-  std::cerr << fmt::format("weft run: no rule named `{}` in the given files; {}\n", options.rule,
-                           names.empty() ? "they declare no rules" : "the rules are: " + names);
-  return nullptr;
-}
-
-// Returns true when two paths name the same existing or future file.
-bool SameFile(const std::string& a, const std::string& b) {
-  if (a == "-" || b == "-") return false;
-  std::error_code error;
-  // Devices such as /dev/null may take both outputs.
-  auto is_device = [&](const std::string& path) {
-    std::filesystem::file_status status = std::filesystem::status(path, error);
-    return std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
-  };
-  if (is_device(a) && is_device(b)) return false;
-  if (std::filesystem::equivalent(a, b, error)) return true;
-  // Files that do not exist yet are compared by their absolute, normalized paths. A path without
-  // an absolute form, such as the empty one, fails to open later and is compared as written.
-  auto normalized = [&](const std::string& path) {
-    std::filesystem::path absolute = std::filesystem::absolute(path, error);
-    if (error) return std::filesystem::path(path);
-    std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
-    return error ? absolute : canonical;
-  };
-  return normalized(a) == normalized(b);
-}
-
 // Rejects command lines whose files would overwrite each other.
 bool CheckDistinctFiles(const RunOptions& options) {
   const char* clash = SameFile(options.out, options.rejects)  ? "--out and --rejects"
@@ -106,17 +75,8 @@ bool CheckDistinctFiles(const RunOptions& options) {
                       : SameFile(options.in, options.rejects) ? "--in and --rejects"
                                                               : nullptr;
   if (clash == nullptr) {
-    // An output must not overwrite a .map file of the command, which would lose the mapping.
-    for (const std::string& file : options.files) {
-      for (const std::string* output : {&options.out, &options.rejects}) {
-        if (!SameFile(file, *output)) continue;
-        std::cerr << fmt::format(
-            "weft run: {} names `{}`, a .map file of this command; write the output elsewhere\n",
-            output == &options.out ? "--out" : "--rejects", file);
-        return false;
-      }
-    }
-    return true;
+    return !OverwritesMapFile(options.files, options.out, "--out", "weft run") &&
+           !OverwritesMapFile(options.files, options.rejects, "--rejects", "weft run");
   }
   std::cerr << fmt::format("weft run: {} name the same file; give each its own path\n", clash);
   return false;
@@ -250,7 +210,7 @@ int RunRun(const RunOptions& options) {
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
   const check::CheckedRule* rule = nullptr;
   if (!frontend->diagnostics.HasErrors()) {
-    rule = FindRule(*frontend, options);
+    rule = FindRuleOrReport(*frontend, options.rule, "weft run");
     if (rule == nullptr) return kExitUsage;
     ir::ReportUncompilable(frontend->program, *rule, frontend->diagnostics);
   }

@@ -1,4 +1,5 @@
-// The `weft` command: check .map files, run their rules over records and format them.
+// The `weft` command: check and format .map files, document and explain their rules, and
+// run them over records.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -92,12 +93,17 @@ int main(int argc, char** argv) {
       ->add_flag("-w,--write", fmt_options.write, "Rewrite files that are not formatted in place")
       ->excludes(fmt_check);
 
+  ExplainOptions explain;
+  CLI::App* explain_command = AddExplainCommand(app, explain);
+  DocOptions doc;
+  CLI::App* doc_command = AddDocCommand(app, doc);
+
   // CLI11 reports an unknown command as a missing one, so the name is checked here first.
   std::string command = argc > 1 ? argv[1] : "";
   if (!command.empty() && command[0] != '-' && command != "check" && command != "run" &&
-      command != "fmt") {
+      command != "fmt" && command != "explain" && command != "doc") {
     std::cerr << "weft: unknown command `" << argv[1]
-              << "`; the commands are `check`, `run` and `fmt`\n"
+              << "`; the commands are `check`, `run`, `fmt`, `explain` and `doc`\n"
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
@@ -109,5 +115,7 @@ int main(int argc, char** argv) {
   }
   if (check_command->parsed()) return RunCheck(check);
   if (fmt_command->parsed()) return RunFmt(fmt_options);
+  if (explain_command->parsed()) return RunExplain(explain);
+  if (doc_command->parsed()) return RunDoc(doc);
   return RunRun(run);
 }

@@ -191,6 +191,18 @@ std::string TypeText(const ast::TypeRef& type) {
 
 }  // namespace
 
+std::string DumpRule(const ast::MapDecl& rule) {
+  std::string out = fmt::format("map {} -> {} as {}\n", rule.source.ToString(),
+                                rule.target.ToString(), rule.RuleName());
+  if (rule.condition) {
+    out += "  when ";
+    DumpExpr(rule.condition.get(), out);
+    out += '\n';
+  }
+  DumpStatements(rule.body, 2, out);
+  return out;
+}
+
 std::string DumpAst(const ast::File& file) {
   std::string out;
   for (const ast::ImportDecl& decl : file.imports) out += fmt::format("import \"{}\"\n", decl.path);
@@ -222,16 +234,7 @@ std::string DumpAst(const ast::File& file) {
     DumpExpr(fn.body.get(), out);
     out += '\n';
   }
-  for (const ast::MapDecl& rule : file.rules) {
-    out += fmt::format("map {} -> {} as {}\n", rule.source.ToString(), rule.target.ToString(),
-                       rule.RuleName());
-    if (rule.condition) {
-      out += "  when ";
-      DumpExpr(rule.condition.get(), out);
-      out += '\n';
-    }
-    DumpStatements(rule.body, 2, out);
-  }
+  for (const ast::MapDecl& rule : file.rules) out += DumpRule(rule);
   for (const ast::TestDecl& test : file.tests) {
     out += fmt::format("test \"{}\" ({} clauses)\n", test.name, test.clauses.size());
   }

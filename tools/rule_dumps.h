@@ -1,0 +1,24 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "compiler/frontend.h"
+
+// The parts that `weft check`, `weft explain` and `weft run` share to name a rule and print its
+// compiled stages.
+namespace weft::tools {
+
+// Returns the rule that `--rule NAME` names, or prints to stderr that there is none, listing the
+// rules that exist, and returns null. `command` starts the message, such as "weft run".
+const check::CheckedRule* FindRuleOrReport(const Frontend& frontend, const std::string& name,
+                                           std::string_view command);
+
+// Prints the typed IR (`ir`) and the optimized LLVM IR (`llvm`) of one rule of an error-free
+// program to `out`. Returns false after printing to stderr the constructs that cannot be
+// compiled yet, or an internal compiler error.
+bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir, bool llvm,
+                     std::string_view command, std::ostream& out);
+
+}  // namespace weft::tools
