@@ -83,12 +83,16 @@ fieldPath: ident ('.' ident)*;
 
 testDecl: 'test' stringLit LBRACE testClause* RBRACE;
 
+// `expect reject matching "regex"` spells `matching` as an identifier, so that it stays usable as
+// a field name.
 testClause
-  : 'given' recordLiteral             # givenClause
-  | 'expect' recordLiteral            # expectRecordClause
-  | 'expect' 'reject' stringLit       # expectRejectClause
-  | 'expect' SKIP_                   # expectSkipClause
-  | 'rule' ident                      # ruleClause
+  : 'given' recordLiteral                     # givenClause
+  | 'given' qualifiedName 'from' stringLit    # givenFileClause
+  | 'expect' recordLiteral                    # expectRecordClause
+  | 'expect' qualifiedName 'from' stringLit   # expectFileClause
+  | 'expect' 'reject' ident? stringLit        # expectRejectClause
+  | 'expect' SKIP_                            # expectSkipClause
+  | 'rule' ident                              # ruleClause
   ;
 
 recordLiteral: qualifiedName recordLiteralBody;

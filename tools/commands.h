@@ -69,7 +69,23 @@ struct DocOptions {
   std::string out;
 };
 
+struct TestOptions {
+  std::vector<std::string> files;
+  // A regex; only tests whose names it matches somewhere run.
+  std::string filter;
+  // The path of a JUnit XML report to write; empty for none.
+  std::string junit;
+  // List the rule branches no test exercises.
+  bool coverage = false;
+  // Exit 1 when fewer than this percentage of rule branches are exercised.
+  double min_coverage = 0;
+  std::string cache_dir;
+  bool no_cache = false;
+};
+
 int RunCheck(const CheckOptions& options);
+// Runs the `test` blocks; exit 0 when all pass, 1 when one fails, 2 on usage or compile errors.
+int RunTest(const TestOptions& options);
 int RunFmt(const FmtOptions& options);
 int RunRun(const RunOptions& options);
 

@@ -82,6 +82,23 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
+  TestOptions test;
+  CLI::App* test_command = app.add_subcommand(
+      "test", "Run the `test` blocks of .map files; exit 1 when one fails, 2 on compile errors.");
+  test_command->add_option("files", test.files, ".map files whose tests run")->required();
+  test_command->add_option("--filter", test.filter,
+                           "Run only the tests whose names this regex matches somewhere");
+  test_command->add_option("--junit", test.junit, "Also write the results as JUnit XML here");
+  test_command->add_flag("--coverage", test.coverage,
+                         "List the `when` and `require` branches that no test exercises");
+  test_command
+      ->add_option("--min-coverage", test.min_coverage,
+                   "Exit 1 when fewer than this percentage of rule branches are exercised")
+      ->check(CLI::Range(0.0, 100.0));
+  test_command->add_option("--cache-dir", test.cache_dir,
+                           "Directory of compiled rules reused across runs, as for `weft run`");
+  test_command->add_flag("--no-cache", test.no_cache, "Compile the rules without the cache");
+
   FmtOptions fmt_options;
   CLI::App* fmt_command = app.add_subcommand(
       "fmt", "Print .map files in the canonical layout; exit 1 on syntax errors.");
@@ -100,10 +117,11 @@ int main(int argc, char** argv) {
 
   // CLI11 reports an unknown command as a missing one, so the name is checked here first.
   std::string command = argc > 1 ? argv[1] : "";
-  if (!command.empty() && command[0] != '-' && command != "check" && command != "run" &&
+  if (!command.empty() && command[0] != '-' && command != "check" && command != "test" &&
+      command != "run" &&
       command != "fmt" && command != "explain" && command != "doc") {
     std::cerr << "weft: unknown command `" << argv[1]
-              << "`; the commands are `check`, `run`, `fmt`, `explain` and `doc`\n"
+              << "`; the commands are `check`, `test`, `run`, `fmt`, `explain` and `doc`\n"
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
@@ -114,6 +132,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (check_command->parsed()) return RunCheck(check);
+  if (test_command->parsed()) return RunTest(test);
   if (fmt_command->parsed()) return RunFmt(fmt_options);
   if (explain_command->parsed()) return RunExplain(explain);
   if (doc_command->parsed()) return RunDoc(doc);

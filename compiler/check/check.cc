@@ -6,17 +6,10 @@
 #include "compiler/check/rule_checker.h"
 #include "compiler/check/schema_builder.h"
 #include "compiler/check/table_checker.h"
+#include "compiler/check/test_checker.h"
 
 namespace weft::check {
 namespace {
-
-// Reports the declarations that parse but are not checked or compiled yet.
-void ReportUnsupportedDeclarations(const ast::File& file, DiagnosticEngine& diagnostics) {
-  for (const ast::TestDecl& decl : file.tests) {
-    diagnostics.Report(DiagnosticKind::NotYetSupported, decl.range,
-                       "`test` blocks are not supported yet");
-  }
-}
 
 // Warns about imports from which the importing file uses no schema, table or rule.
 void ReportUnusedImports(const CheckedProgram& program, DiagnosticEngine& diagnostics) {
@@ -68,6 +61,15 @@ std::vector<std::string> CheckedProgram::RuleNames() const {
   return names;
 }
 
+void ReportUnknownField(DiagnosticEngine& diagnostics, const ast::Identifier& field,
+                        const schema::RecordType& record) {
+  Diagnostic& diagnostic = diagnostics.Report(
+      DiagnosticKind::UnknownField, field.range,
+      fmt::format("unknown field `{}` in record `{}`", field.name, record.QualifiedName()));
+  std::string closest = ClosestName(field.name, record.FieldNames());
+  if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+}
+
 CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManager& sources,
                      DiagnosticEngine& diagnostics) {
   CheckedProgram program;
@@ -77,9 +79,9 @@ CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManage
   for (const auto& file : program.files) DeclareFunctions(*file, program, diagnostics);
   CheckFunctionBodies(program, diagnostics);
   for (const auto& file : program.files) {
-    ReportUnsupportedDeclarations(*file, diagnostics);
     for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);
   }
+  CheckTests(program, sources, diagnostics);
   ReportUnusedImports(program, diagnostics);
   return program;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/check/checked_test.h"
 #include "compiler/check/constants.h"
 #include "compiler/diagnostics/diagnostics.h"
 #include "compiler/schema/types.h"
@@ -97,6 +98,7 @@ struct CheckedProgram {
   std::vector<CheckedTable> tables;
   std::vector<CheckedFunction> functions;
   std::vector<CheckedRule> rules;
+  std::vector<CheckedTest> tests;
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
   std::unordered_map<const ast::Statement*, StatementInfo> statements;
   // Pairs of (file that uses a declaration, file that declares it), for unused-import warnings.
@@ -121,6 +123,10 @@ struct CheckedProgram {
 // Returns the type that can represent values of both `a` and `b` (for `??`, `if` and `==`), or
 // an error type.
 schema::Type Unify(const schema::Type& a, const schema::Type& b);
+
+// Reports `field` as unknown in `record`, with the closest field name as a hint.
+void ReportUnknownField(DiagnosticEngine& diagnostics, const ast::Identifier& field,
+                        const schema::RecordType& record);
 
 // Resolves names and checks types in the parsed files, reporting every mistake to `diagnostics`.
 // Imported schema documents are added to `sources`.

@@ -154,11 +154,7 @@ Type ExprChecker::CheckMember(const ast::MemberExpr& expr) {
   const schema::RecordType& record = *base.record;
   int field = record.FindField(expr.member.name);
   if (field < 0) {
-    Diagnostic& diagnostic = diagnostics_.Report(
-        DiagnosticKind::UnknownField, expr.member.range,
-        fmt::format("unknown field `{}` in record `{}`", expr.member.name, record.QualifiedName()));
-    std::string closest = ClosestName(expr.member.name, record.FieldNames());
-    if (!closest.empty()) diagnostic.hint = fmt::format("did you mean `{}`?", closest);
+    ReportUnknownField(diagnostics_, expr.member, record);
     return Record(expr, Type::Error());
   }
   Type type = record.fields[field].type;

@@ -346,12 +346,27 @@ struct RecordLiteral {
   SourceRange range;
 };
 
-enum class TestClauseKind { Given, ExpectRecord, ExpectReject, ExpectSkip, Rule };
+enum class TestClauseKind {
+  Given,
+  GivenFile,
+  ExpectRecord,
+  ExpectFile,
+  ExpectReject,
+  ExpectRejectMatching,
+  ExpectSkip,
+  Rule
+};
 
 struct TestClause {
   TestClauseKind kind;
+  // The record of Given and ExpectRecord.
   std::unique_ptr<RecordLiteral> record;
+  // The record type of GivenFile and ExpectFile.
+  std::optional<QualifiedName> type;
+  // The file path, the reject message or regex, or the rule name.
   std::string text;
+  // Where `text` is written, for diagnostics about it.
+  SourceRange text_range;
   SourceRange range;
 };
 

@@ -293,9 +293,18 @@ ast::TestClause AstBuilder::BuildTestClause(P::TestClauseContext* context) {
   } else if (auto* expect = dynamic_cast<P::ExpectRecordClauseContext*>(context)) {
     clause.kind = ast::TestClauseKind::ExpectRecord;
     literal = expect->recordLiteral();
+  } else if (auto* given_file = dynamic_cast<P::GivenFileClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::GivenFile;
+    clause.type = BuildQualifiedName(given_file->qualifiedName());
+    clause.text = BuildPlainString(given_file->stringLit(), "a file path");
+    clause.text_range = RangeOf(given_file->stringLit());
+  } else if (auto* expect_file = dynamic_cast<P::ExpectFileClauseContext*>(context)) {
+    clause.kind = ast::TestClauseKind::ExpectFile;
+    clause.type = BuildQualifiedName(expect_file->qualifiedName());
+    clause.text = BuildPlainString(expect_file->stringLit(), "a file path");
+    clause.text_range = RangeOf(expect_file->stringLit());
   } else if (auto* reject = dynamic_cast<P::ExpectRejectClauseContext*>(context)) {
-    clause.kind = ast::TestClauseKind::ExpectReject;
-    clause.text = BuildPlainString(reject->stringLit(), "an expected reject message");
+    BuildExpectReject(reject, clause);
   } else if (dynamic_cast<P::ExpectSkipClauseContext*>(context) != nullptr) {
     clause.kind = ast::TestClauseKind::ExpectSkip;
   } else if (auto* rule = dynamic_cast<P::RuleClauseContext*>(context)) {
@@ -307,6 +316,25 @@ ast::TestClause AstBuilder::BuildTestClause(P::TestClauseContext* context) {
     clause.record->type = BuildQualifiedName(literal->qualifiedName());
   }
   return clause;
+}
+
+void AstBuilder::BuildExpectReject(P::ExpectRejectClauseContext* context,
+                                   ast::TestClause& clause) {
+  clause.kind = ast::TestClauseKind::ExpectReject;
+  clause.text = BuildPlainString(context->stringLit(), "an expected reject message");
+  clause.text_range = RangeOf(context->stringLit());
+  if (context->ident() == nullptr) return;
+
+  ast::Identifier word = BuildIdent(context->ident());
+  if (word.name == "matching") {
+    clause.kind = ast::TestClauseKind::ExpectRejectMatching;
+    return;
+  }
+  diagnostics_
+      .Report(DiagnosticKind::SyntaxError, word.range,
+              fmt::format("expected a message or `matching` after `expect reject`, found `{}`",
+                          word.name))
+      .hint = "write `expect reject \"text\"` or `expect reject matching \"regex\"`";
 }
 
 std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(

@@ -44,6 +44,7 @@ class AstBuilder {
   std::vector<ast::StatementPtr> BuildBlock(P::BlockContext* context);
   ast::StatementPtr BuildStatement(P::StatementContext* context);
   ast::TestDecl BuildTest(P::TestDeclContext* context);
+  void BuildExpectReject(P::ExpectRejectClauseContext* context, ast::TestClause& clause);
   ast::TestClause BuildTestClause(P::TestClauseContext* context);
   std::unique_ptr<ast::RecordLiteral> BuildRecordLiteralBody(P::RecordLiteralBodyContext* context);
 

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/diagnostics/source.h"
+
+namespace weft::ast {
+struct TestDecl;
+}
+
+namespace weft::check {
+
+// The JSON kind of a value written in a test's record literal.
+enum class TestValueKind { Null, Bool, Number, String };
+
+// One scalar value of an `expect` record literal, at its path in the target record, such as
+// `address.street` or `lines[1]`.
+struct TestValue {
+  std::string path;
+  TestValueKind kind = TestValueKind::Null;
+  // The number as written, "true" or "false", or the string's text with escapes resolved.
+  std::string text;
+  SourceRange range;
+};
+
+// The outcome that a test expects for its given records.
+enum class TestOutcome { Mapped, Rejected, Skipped };
+
+// A checked `test` block: the rules it offers its record to, the record, and what must happen.
+struct CheckedTest {
+  const ast::TestDecl* decl = nullptr;
+  std::string name;
+  // Indexes into CheckedProgram::rules. One rule, except that a test expecting a skip is offered
+  // to every rule of its source record, because it states that none of them applies.
+  std::vector<int> rules;
+  // The given record as one line of JSON, or the path of a file of records when `given_file`.
+  std::string given;
+  bool given_file = false;
+  TestOutcome outcome = TestOutcome::Mapped;
+  // For Mapped: the values the record literal names; fields it leaves out are not compared.
+  std::vector<TestValue> expected_values;
+  // For Mapped: the path of an NDJSON file with the expected records, compared whole.
+  std::string expected_file;
+  // For Rejected: text that the reject reason must contain, or a regex it must match somewhere.
+  std::string reject_text;
+  bool reject_is_regex = false;
+  SourceRange range;
+};
+
+}  // namespace weft::check

@@ -1,0 +1,88 @@
+#include "tester/data_files.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "tester/json_values.h"
+
+namespace weft::tester {
+namespace {
+
+// A failure lists this many differing fields or rejected records at most.
+constexpr size_t kMaxListed = 20;
+
+std::vector<std::string> NonEmptyLines(std::istream& in) {
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
+void ReportRejects(const RuleRun& run, TestResult& result) {
+  std::vector<RejectLine> rejects = ReadRejects(run.rejects);
+  result.failure = fmt::format("{} of {} given records were rejected:", rejects.size(),
+                               run.result.in);
+  for (size_t i = 0; i < rejects.size() && i < kMaxListed; ++i)
+    result.failure += fmt::format("\n  record {}: {}", rejects[i].record, rejects[i].reason);
+}
+
+// Compares two records whole: a field present on one side only is a difference too.
+void CompareWhole(size_t position, const std::string& expected, const std::string& actual,
+                  TestResult& result) {
+  JsonValues want, got;
+  std::string error;
+  if (!ReadJsonValues(expected, want, error)) {
+    result.failure = fmt::format("expected record {} is not a JSON object: {}", position, error);
+    return;
+  }
+  ReadJsonValues(actual, got, error);
+  std::set<std::string> paths;
+  for (const auto& [path, value] : want) paths.insert(path);
+  for (const auto& [path, value] : got) paths.insert(path);
+  for (const std::string& path : paths) {
+    auto wanted = want.find(path);
+    auto found = got.find(path);
+    bool same = wanted != want.end() && found != got.end() &&
+                wanted->second.kind == found->second.kind &&
+                wanted->second.text == found->second.text;
+    if (same || result.differences.size() >= kMaxListed) continue;
+    result.differences.push_back(
+        {fmt::format("record {}: {}", position, path),
+         wanted == want.end() ? "(absent)" : ShowValue(wanted->second),
+         found == got.end() ? "(absent)" : ShowValue(found->second), std::nullopt});
+  }
+}
+
+}  // namespace
+
+void JudgeFileRun(const check::CheckedTest& test, const RuleRun& run, TestResult& result) {
+  if (!run.result.error.empty()) {
+    result.failure = fmt::format("the given records could not be read: {}", run.result.error);
+    return;
+  }
+  if (run.result.rejected > 0) return ReportRejects(run, result);
+
+  std::ifstream file(test.expected_file);
+  if (!file) {
+    result.failure = fmt::format("cannot read the expected records in `{}`", test.expected_file);
+    return;
+  }
+  std::vector<std::string> expected = NonEmptyLines(file);
+  std::istringstream out(run.out);
+  std::vector<std::string> actual = NonEmptyLines(out);
+  if (expected.size() != actual.size()) {
+    result.failure = fmt::format(
+        "expected {} mapped records (the lines of `{}`), but the rule mapped {} and skipped {}",
+        expected.size(), test.expected_file, actual.size(), run.result.skipped);
+  }
+  for (size_t i = 0; i < expected.size() && i < actual.size(); ++i)
+    CompareWhole(i + 1, expected[i], actual[i], result);
+}
+
+}  // namespace weft::tester

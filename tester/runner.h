@@ -1,0 +1,60 @@
+#pragma once
+
+#include <llvm/Support/Error.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+
+namespace weft::tester {
+
+// A field of a mapped record whose value differs from the expected one.
+struct FieldDifference {
+  // The field's path, prefixed with the record's position for data-file tests.
+  std::string path;
+  // The values as ShowValue writes them; "(absent)" for a field that is not there.
+  std::string expected;
+  std::string actual;
+  // Where the expected value is written; none for data-file tests.
+  std::optional<SourceRange> range;
+};
+
+// What one rule did with a given record, for coverage.
+struct RuleOutcome {
+  int rule = -1;
+  check::TestOutcome outcome = check::TestOutcome::Mapped;
+  // The reject reason, for Rejected.
+  std::string reason;
+};
+
+struct TestResult {
+  const check::CheckedTest* test = nullptr;
+  bool passed = false;
+  // Why the test failed, as sentences; empty when it passed or when `differences` says it all.
+  std::string failure;
+  std::vector<FieldDifference> differences;
+  std::vector<RuleOutcome> outcomes;
+  double seconds = 0;
+};
+
+// Runs tests through the code path of `weft run`: the rule compiled by the JIT, the record read
+// from JSON text by the runtime's reader, and the mapped record written as JSON and read back.
+class TestRunner {
+ public:
+  // With a `cache_directory`, compiled rules are kept there as `weft run` keeps them.
+  static llvm::Expected<std::unique_ptr<TestRunner>> Create(const check::CheckedProgram& program,
+                                                            const std::string& cache_directory);
+  ~TestRunner();
+
+  // Runs one test. Returns an error only when a rule cannot be compiled.
+  llvm::Expected<TestResult> Run(const check::CheckedTest& test);
+
+ private:
+  struct State;
+  explicit TestRunner(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace weft::tester
