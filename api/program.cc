@@ -71,11 +71,16 @@ std::shared_ptr<ProgramState> CompileChecked(std::unique_ptr<Frontend> frontend,
 
   // Constructs that `weft check` accepts but the code generator cannot compile yet are errors
   // here, because every rule is compiled before the program is returned.
-  if (!checked.diagnostics.HasErrors()) {
-    for (const check::CheckedRule& rule : checked.program.rules)
-      ir::ReportUncompilable(checked.program, rule, checked.diagnostics);
+  try {
+    if (!checked.diagnostics.HasErrors()) {
+      for (const check::CheckedRule& rule : checked.program.rules)
+        ir::ReportUncompilable(checked.program, rule, checked.diagnostics);
+    }
+    if (!checked.diagnostics.HasErrors()) CompileRules(compilation, options, *state);
+  } catch (const std::logic_error& failure) {
+    state->rules.clear();
+    state->error = std::string("internal compiler error: ") + failure.what();
   }
-  if (!checked.diagnostics.HasErrors()) CompileRules(compilation, options, *state);
 
   state->diagnostics = ConvertDiagnostics(checked.diagnostics);
   state->rendered = RenderDiagnostics(checked.diagnostics);

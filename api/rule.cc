@@ -13,9 +13,16 @@ Rule::~Rule() = default;
 Rule::Rule(const Rule& other) = default;
 Rule& Rule::operator=(const Rule& other) = default;
 
-const std::string& Rule::name() const { return state_->compiled.name; }
-const std::string& Rule::source_type() const { return state_->source_type; }
-const std::string& Rule::target_type() const { return state_->target_type; }
+namespace {
+
+// The names that an empty Rule returns.
+const std::string kNoName;
+
+}  // namespace
+
+const std::string& Rule::name() const { return state_ ? state_->compiled.name : kNoName; }
+const std::string& Rule::source_type() const { return state_ ? state_->source_type : kNoName; }
+const std::string& Rule::target_type() const { return state_ ? state_->target_type : kNoName; }
 
 Outcome Rule::Apply(std::string_view record) const {
   Mapper mapper(*this);
@@ -26,6 +33,7 @@ Outcome Rule::Apply(std::string_view record) const {
 
 Metrics Rule::metrics() const {
   Metrics metrics;
+  if (!state_) return metrics;
   metrics.counts.in = state_->in.load(std::memory_order_relaxed);
   metrics.counts.mapped = state_->mapped.load(std::memory_order_relaxed);
   metrics.counts.skipped = state_->skipped.load(std::memory_order_relaxed);

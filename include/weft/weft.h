@@ -149,7 +149,8 @@ class WEFT_API Writer {
 // once. Copies share the compiled code, which lives as long as any copy or Mapper does.
 class WEFT_API Rule {
  public:
-  // An empty handle, which converts to false.
+  // An empty handle, which converts to false. Its names are empty, its metrics zero, and
+  // applying it throws std::invalid_argument.
   Rule();
   ~Rule();
   Rule(const Rule& other);

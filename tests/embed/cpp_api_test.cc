@@ -167,6 +167,15 @@ TEST(EmbedApply, MapperReusesOutcome) {
 
 TEST(EmbedApply, MapperRejectsEmptyRule) { EXPECT_THROW(Mapper{Rule()}, std::invalid_argument); }
 
+TEST(EmbedRule, EmptyRuleIsSafe) {
+  Rule empty;
+  EXPECT_FALSE(empty);
+  EXPECT_EQ(empty.name(), "");
+  EXPECT_EQ(empty.source_type(), "");
+  EXPECT_EQ(empty.metrics().counts.in, 0u);
+  EXPECT_THROW(empty.Apply("{}"), std::invalid_argument);
+}
+
 struct Delivered {
   RecordPosition position;
   std::string text;
