@@ -67,14 +67,20 @@ void MapCopy(MapperState& state, runtime::InputRecord& record, Outcome& outcome)
   MapRecord(state, record, outcome);
 }
 
-// Adds the call's counts and time to the rule's metrics and returns the counts.
-Counts EndCall(MapperState& state) {
-  Counts counts = state.counts;
-  state.rule->AddMetrics(counts, state.nanoseconds);
-  state.counts = {};
-  state.nanoseconds = 0;
-  return counts;
-}
+// Adds a call's counts and time to the rule's metrics when the call ends, also when a callback
+// of the host throws.
+class CallMetrics {
+ public:
+  explicit CallMetrics(MapperState& state) : state_(state) {}
+  ~CallMetrics() {
+    state_.rule->AddMetrics(state_.counts, state_.nanoseconds);
+    state_.counts = {};
+    state_.nanoseconds = 0;
+  }
+
+ private:
+  MapperState& state_;
+};
 
 RecordPosition PositionOf(const runtime::InputRecord& record, std::string_view text) {
   return {record.number, record.line, record.offset, text};
@@ -99,8 +105,8 @@ void Mapper::Apply(std::string_view record, Outcome& outcome) {
   input.number = 1;
   input.line = 1;
   input.text = record;
+  internal::CallMetrics metrics(*state_);
   internal::MapCopy(*state_, input, outcome);
-  internal::EndCall(*state_);
 }
 
 RunResult Mapper::ApplyNdjson(std::string_view buffer, const Sink& sink) {
@@ -110,6 +116,7 @@ RunResult Mapper::ApplyNdjson(std::string_view buffer, const Sink& sink) {
   runtime::Batch batch;
   Outcome outcome;
   RunResult result;
+  internal::CallMetrics metrics(*state_);
   bool stopped = false;
   while (!stopped && source.Next(batch)) {
     for (const runtime::InputRecord& record : batch.records) {
@@ -121,12 +128,13 @@ RunResult Mapper::ApplyNdjson(std::string_view buffer, const Sink& sink) {
     }
   }
   if (result.error.empty()) result.error = source.error();
-  result.counts = internal::EndCall(*state_);
+  result.counts = state_->counts;
   return result;
 }
 
 RunResult Mapper::Run(Reader& reader, Writer& writer) {
   RunResult result;
+  internal::CallMetrics metrics(*state_);
   Outcome outcome;
   std::string_view text;
   // A host's framing has no lines or offsets that Weft could know, so both stay 0.
@@ -141,7 +149,7 @@ RunResult Mapper::Run(Reader& reader, Writer& writer) {
       break;
     }
   }
-  result.counts = internal::EndCall(*state_);
+  result.counts = state_->counts;
   return result;
 }
 

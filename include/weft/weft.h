@@ -176,7 +176,8 @@ class WEFT_API Rule {
 };
 
 // The per-thread state that applies one rule: a JSON parser, the slots and the string arena.
-// One thread at a time may use a Mapper; give each thread its own.
+// One thread at a time may use a Mapper, so each thread needs its own. A moved-from Mapper may
+// only be assigned to or destroyed.
 class WEFT_API Mapper {
  public:
   // Throws std::invalid_argument for an empty Rule.
@@ -188,7 +189,8 @@ class WEFT_API Mapper {
   // Applies the rule to one JSON record, which need not outlive the call, and fills `outcome`.
   void Apply(std::string_view record, Outcome& outcome);
   // Applies the rule to each line of an NDJSON buffer, passing every outcome to `sink`. A
-  // malformed line rejects that record only.
+  // malformed line rejects that record only. An exception thrown by `sink` ends the run and
+  // propagates.
   RunResult ApplyNdjson(std::string_view buffer, const Sink& sink);
   // Applies the rule to every record of `reader` and passes each outcome to `writer`.
   RunResult Run(Reader& reader, Writer& writer);

@@ -219,6 +219,23 @@ TEST(EmbedNdjson, SinkStopsRun) {
   EXPECT_NE(result.error.find("after record 2"), std::string::npos) << result.error;
 }
 
+TEST(EmbedNdjson, SinkExceptionPropagates) {
+  Rule rule = InvoiceRule();
+  Mapper mapper(rule);
+  std::string buffer = std::string(kMappedRecord) + "\n" + kMappedRecord + "\n";
+  EXPECT_THROW(mapper.ApplyNdjson(buffer,
+                                  [](const RecordPosition&, const Outcome&) -> bool {
+                                    throw std::runtime_error("the queue is closed");
+                                  }),
+               std::runtime_error);
+  EXPECT_EQ(rule.metrics().counts.in, 1u);
+
+  Outcome outcome;
+  mapper.Apply(kMappedRecord, outcome);
+  EXPECT_EQ(outcome.json, kMappedJson);
+  EXPECT_EQ(rule.metrics().counts.in, 2u);
+}
+
 TEST(EmbedNdjson, EmptyBufferHasNoRecords) {
   Mapper mapper(InvoiceRule());
   RunResult result = mapper.ApplyNdjson("", [](const RecordPosition&, const Outcome&) {
