@@ -367,6 +367,17 @@ TEST(EmbedThreads, ShareOneRule) {
   EXPECT_EQ(metrics.counts.skipped, uint64_t{kThreads});
 }
 
+TEST(EmbedThreads, CompileAtOnce) {
+  std::vector<Program> programs(2, CompileOrders());
+  std::vector<std::thread> threads;
+  for (Program& program : programs) threads.emplace_back([&program] { program = CompileOrders(); });
+  for (std::thread& thread : threads) thread.join();
+  for (const Program& program : programs) {
+    ASSERT_TRUE(program.ok()) << program.RenderDiagnostics();
+    EXPECT_EQ(program.rule("Invoice").Apply(kMappedRecord).json, kMappedJson);
+  }
+}
+
 TEST(EmbedVersion, MatchesProject) { EXPECT_EQ(Version(), WEFT_TEST_VERSION); }
 
 }  // namespace
