@@ -166,6 +166,7 @@ class WEFT_API Rule {
   // Applies the rule to one JSON record with state made for this call alone. A Mapper per
   // thread avoids that cost when many records are mapped.
   Outcome Apply(std::string_view record) const;
+  // Returns the totals of every Mapper and call of this rule so far; any thread may read them.
   Metrics metrics() const;
 
  private:
@@ -192,7 +193,8 @@ class WEFT_API Mapper {
   // malformed line rejects that record only. An exception thrown by `sink` ends the run and
   // propagates.
   RunResult ApplyNdjson(std::string_view buffer, const Sink& sink);
-  // Applies the rule to every record of `reader` and passes each outcome to `writer`.
+  // Applies the rule to every record of `reader` and passes each outcome to `writer`, until the
+  // reader ends or fails, or the writer returns false.
   RunResult Run(Reader& reader, Writer& writer);
 
  private:
