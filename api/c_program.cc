@@ -14,12 +14,13 @@ static_assert(static_cast<int>(embed::Severity::kError) == WEFT_ERROR &&
               "weft_program_diagnostic casts severities");
 
 // Wraps a compiled program in a handle, and returns the status that its diagnostics call for.
-weft_status HandOut(embed::Program compiled, weft_program** program, char* message, size_t size) {
+weft_status HandOut(const embed::Program& compiled, weft_program** program, char* message,
+                    size_t size) {
   if (!compiled.error().empty()) {
     internal::WriteMessage(message, size, compiled.error());
     return WEFT_INTERNAL_ERROR;
   }
-  auto* handle = new weft_program{std::move(compiled), {}};
+  auto* handle = new weft_program{compiled, {}};
   handle->rule_names = handle->program.rule_names();
   internal::RegisterHandle(handle, internal::kProgramType);
   *program = handle;

@@ -98,6 +98,7 @@ Program Program::CompileFiles(const std::vector<std::string>& paths,
 Program Program::CompileSources(const std::vector<SourceText>& sources,
                                 const CompileOptions& options) {
   std::vector<MemoryFile> files;
+  files.reserve(sources.size());
   for (const SourceText& source : sources) files.push_back({source.path, source.text});
   return Program(internal::CompileChecked(CheckTexts(files), options));
 }
@@ -119,6 +120,7 @@ const std::string& Program::error() const { return state_->error; }
 
 std::vector<std::string> Program::rule_names() const {
   std::vector<std::string> names;
+  names.reserve(state_->rules.size());
   for (const auto& rule : state_->rules) names.push_back(rule->compiled.name);
   return names;
 }

@@ -12,17 +12,22 @@ Rule::Rule(std::shared_ptr<internal::RuleState> state) : state_(std::move(state)
 Rule::~Rule() = default;
 Rule::Rule(const Rule& other) = default;
 Rule& Rule::operator=(const Rule& other) = default;
+Rule::Rule(Rule&& other) noexcept = default;
+Rule& Rule::operator=(Rule&& other) noexcept = default;
 
 namespace {
 
-// The names that an empty Rule returns.
-const std::string kNoName;
+// Returns the empty string that an empty Rule gives for each of its names.
+const std::string& NoName() {
+  static const std::string empty;
+  return empty;
+}
 
 }  // namespace
 
-const std::string& Rule::name() const { return state_ ? state_->compiled.name : kNoName; }
-const std::string& Rule::source_type() const { return state_ ? state_->source_type : kNoName; }
-const std::string& Rule::target_type() const { return state_ ? state_->target_type : kNoName; }
+const std::string& Rule::name() const { return state_ ? state_->compiled.name : NoName(); }
+const std::string& Rule::source_type() const { return state_ ? state_->source_type : NoName(); }
+const std::string& Rule::target_type() const { return state_ ? state_->target_type : NoName(); }
 
 Outcome Rule::Apply(std::string_view record) const {
   Mapper mapper(*this);

@@ -155,6 +155,9 @@ class WEFT_API Rule {
   ~Rule();
   Rule(const Rule& other);
   Rule& operator=(const Rule& other);
+  // Leaves `other` empty.
+  Rule(Rule&& other) noexcept;
+  Rule& operator=(Rule&& other) noexcept;
 
   explicit operator bool() const { return state_ != nullptr; }
   // The `as` name, or the target record's name when the rule has none.
