@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Marks the declarations that libweft.so exports; everything else in it is hidden. */
+/* Marks the declarations that libweft.so exports. Everything else in it is hidden. */
 #if defined(__GNUC__)
 #define WEFT_API __attribute__((visibility("default")))
 #else
@@ -28,7 +28,7 @@ typedef enum weft_status {
   WEFT_OK = 0,
   /* A NULL handle or pointer, or a value out of range, was passed. */
   WEFT_INVALID_ARGUMENT = 1,
-  /* The .map files have errors; the program handle is still returned, for its diagnostics. */
+  /* The .map files have errors. The program handle is still returned, for its diagnostics. */
   WEFT_COMPILE_FAILED = 2,
   /* No rule has the requested name. */
   WEFT_NOT_FOUND = 3,
@@ -36,7 +36,7 @@ typedef enum weft_status {
   WEFT_INPUT_FAILED = 4,
   /* A failure of the library itself, such as memory exhaustion or an LLVM error. */
   WEFT_INTERNAL_ERROR = 5,
-  /* A sink or write callback returned non-zero; the counts cover the records before. */
+  /* A sink or write callback returned non-zero, and the counts cover the records before. */
   WEFT_STOPPED = 6
 } weft_status;
 
@@ -49,20 +49,20 @@ typedef enum weft_outcome_kind {
 
 typedef enum weft_severity { WEFT_ERROR = 0, WEFT_WARNING = 1, WEFT_NOTE = 2 } weft_severity;
 
-/* A compiled set of .map files; its rules stay usable after it is freed. */
+/* A compiled set of .map files, whose rules stay usable after it is freed. */
 typedef struct weft_program weft_program;
-/* One compiled rule; immutable, so one handle may serve many threads at once. */
+/* One compiled rule, which is immutable, so one handle may serve many threads at once. */
 typedef struct weft_rule weft_rule;
 /* The per-thread state that applies one rule: a mapper is used by one thread at a time. */
 typedef struct weft_mapper weft_mapper;
 
-/* One diagnostic; the strings belong to the program and live as long as it does. */
+/* One diagnostic, whose strings belong to the program and live as long as it does. */
 typedef struct weft_diagnostic {
   weft_severity severity;
   /* The stable name of the diagnostic's kind, such as "UnknownField". */
   const char* kind;
   const char* path;
-  /* 1-based; the column counts bytes. */
+  /* 1-based, and the column counts bytes. */
   uint32_t line;
   uint32_t column;
   const char* message;
@@ -76,10 +76,10 @@ typedef struct weft_diagnostic {
  * belong to the mapper: they stay valid until the mapper's next call or its free. */
 typedef struct weft_outcome {
   weft_outcome_kind kind;
-  /* A mapped record as one line of JSON, without a line break; "" otherwise. */
+  /* A mapped record as one line of JSON without a line break, or "" for other outcomes. */
   const char* json;
   size_t json_size;
-  /* The reason a record was rejected; "" otherwise. */
+  /* The reason a record was rejected, or "" for other outcomes. */
   const char* reason;
   size_t reason_size;
   /* The source or target field at fault, or "" when no one field is. */
@@ -90,19 +90,19 @@ typedef struct weft_outcome {
   size_t value_size;
 } weft_outcome;
 
-/* The place of a record in its input; `text` is valid only during the callback it is passed to. */
+/* The place of a record in its input. `text` is valid only during the callback it is passed to. */
 typedef struct weft_record {
   /* 1-based position among the input's records. */
   uint64_t number;
-  /* 1-based line on which the record starts; 0 for records from a weft_read_fn. */
+  /* 1-based line on which the record starts, or 0 for records from a weft_read_fn. */
   uint64_t line;
-  /* Byte offset of the record's first byte in the input; 0 for records from a weft_read_fn. */
+  /* Byte offset of the record's first byte in the input, or 0 for records from a weft_read_fn. */
   uint64_t offset;
   const char* text;
   size_t text_size;
 } weft_record;
 
-/* Record counts; in == mapped + skipped + rejected. */
+/* Record counts, where in == mapped + skipped + rejected. */
 typedef struct weft_counts {
   uint64_t in;
   uint64_t mapped;
@@ -117,7 +117,7 @@ typedef struct weft_metrics {
   uint64_t nanoseconds;
 } weft_metrics;
 
-/* Receives each record's outcome in input order; returns 0 to go on, anything else to stop. */
+/* Receives each record's outcome in input order, and returns 0 to go on or non-zero to stop. */
 typedef int (*weft_sink_fn)(void* user_data, const weft_record* record,
                             const weft_outcome* outcome);
 
@@ -125,7 +125,7 @@ typedef int (*weft_sink_fn)(void* user_data, const weft_record* record,
  * the end of the input, and -1 on an error. The text must stay valid until the next call. */
 typedef int (*weft_read_fn)(void* user_data, const char** text, size_t* size);
 
-/* The library's version, such as "0.1.0"; a static string. */
+/* The library's version as a static string, such as "0.1.0". */
 WEFT_API const char* weft_version(void);
 
 /* Reads and compiles `count` .map files as one program. On WEFT_OK and WEFT_COMPILE_FAILED,
@@ -143,7 +143,7 @@ WEFT_API weft_status weft_program_compile_source(const char* path, const char* t
                                                  weft_program** program, char* message,
                                                  size_t message_size);
 
-/* Frees a program; NULL is ignored. Rules taken from it stay valid. */
+/* Frees a program, unless it is NULL. Rules taken from it stay valid. */
 WEFT_API void weft_program_free(weft_program* program);
 
 /* The number of diagnostics, warnings included. */
@@ -158,10 +158,10 @@ WEFT_API weft_status weft_program_diagnostic(const weft_program* program, size_t
 WEFT_API size_t weft_program_render_diagnostics(const weft_program* program, char* buffer,
                                                 size_t size);
 
-/* The number of compiled rules; 0 when the program has errors. */
+/* The number of compiled rules, which is 0 when the program has errors. */
 WEFT_API size_t weft_program_rule_count(const weft_program* program);
 
-/* The name of the rule at `index`, or NULL past the end; valid while the program lives. */
+/* The name of the rule at `index`, valid while the program lives, or NULL past the end. */
 WEFT_API const char* weft_program_rule_name(const weft_program* program, size_t index);
 
 /* Finds a rule by its `as` name, or its target record's name when it has none. */
@@ -174,7 +174,7 @@ WEFT_API weft_status weft_program_rule(const weft_program* program, const char* 
 WEFT_API weft_status weft_program_rules_for(const weft_program* program, const char* source_type,
                                             weft_rule** rules, size_t capacity, size_t* count);
 
-/* Frees a rule handle; NULL is ignored. Mappers made from it stay valid. */
+/* Frees a rule handle, unless it is NULL. Mappers made from it stay valid. */
 WEFT_API void weft_rule_free(weft_rule* rule);
 
 /* The rule's name, valid while the rule handle lives. */
@@ -187,7 +187,7 @@ WEFT_API weft_status weft_rule_metrics(const weft_rule* rule, weft_metrics* metr
 WEFT_API weft_status weft_mapper_create(const weft_rule* rule, weft_mapper** mapper,
                                         char* message, size_t message_size);
 
-/* Frees a mapper; NULL is ignored. */
+/* Frees a mapper, unless it is NULL. */
 WEFT_API void weft_mapper_free(weft_mapper* mapper);
 
 /* Applies the rule to one JSON record of `size` bytes and fills `*outcome`. */

@@ -1,5 +1,5 @@
 // The embedding API of libweft: compile .map files and apply their rules to JSON records
-// in-process. C code gets the C ABI of weft/c_api.h; C++ code gets it and the classes below.
+// in-process. C code gets the C ABI of weft/c_api.h, and C++ code gets it and the classes below.
 //
 // Lifetimes, in short: a Program, a Rule and a Mapper each keep alive what they need, so they
 // may be destroyed in any order. Every string_view that the API passes to a callback is valid
@@ -31,7 +31,7 @@ WEFT_API std::string_view Version();
 
 enum class Severity { kError, kWarning, kNote };
 
-// A place in a .map file or schema document; the 1-based column counts bytes, as the text form
+// A place in a .map file or schema document. The 1-based column counts bytes, as the text form
 // of diagnostics does.
 struct SourceLocation {
   std::string path;
@@ -53,7 +53,7 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   SourceLocation location;
   std::string message;
-  // A suggested fix, such as "did you mean `Name`?"; empty when there is none.
+  // A suggested fix, such as "did you mean `Name`?", or empty when there is none.
   std::string hint;
   std::vector<DiagnosticNote> notes;
   // The diagnostic as `weft check` prints it: location, message, kind, source line, caret,
@@ -69,7 +69,7 @@ struct SourceText {
 
 struct CompileOptions {
   // A directory that keeps compiled object code, which later processes load instead of compiling
-  // again; it is created when missing. Empty compiles without a cache.
+  // again. It is created when missing, and an empty name compiles without a cache.
   std::string cache_directory;
 };
 
@@ -79,13 +79,13 @@ enum class OutcomeKind { kMapped, kSkipped, kRejected };
 // Mapper refills the one it is given without giving up its capacity.
 struct Outcome {
   OutcomeKind kind = OutcomeKind::kSkipped;
-  // A mapped record as one line of JSON, without a line break; empty otherwise.
+  // A mapped record as one line of JSON without a line break, or empty for other outcomes.
   std::string json;
-  // The reason a record was rejected; empty otherwise.
+  // The reason a record was rejected, or empty for other outcomes.
   std::string reason;
-  // The source field path or target field at fault; empty when no one field is.
+  // The source field path or target field at fault, or empty when no one field is.
   std::string field;
-  // The JSON text of the value at fault; empty when unknown.
+  // The JSON text of the value at fault, or empty when unknown.
   std::string value;
 };
 
@@ -93,14 +93,14 @@ struct Outcome {
 struct RecordPosition {
   // 1-based position among the input's records.
   uint64_t number = 0;
-  // 1-based line on which the record starts; 0 for records from a Reader.
+  // 1-based line on which the record starts, or 0 for records from a Reader.
   uint64_t line = 0;
-  // Byte offset of the record's first byte in the input; 0 for records from a Reader.
+  // Byte offset of the record's first byte in the input, or 0 for records from a Reader.
   uint64_t offset = 0;
   std::string_view text;
 };
 
-// Record counts; `in == mapped + skipped + rejected`.
+// Record counts, where `in == mapped + skipped + rejected`.
 struct Counts {
   uint64_t in = 0;
   uint64_t mapped = 0;
@@ -125,7 +125,7 @@ struct RunResult {
   bool stopped = false;
 };
 
-// Receives each record's outcome in input order; returns false to stop the run.
+// Receives each record's outcome in input order, and returns false to stop the run.
 using Sink = std::function<bool(const RecordPosition& record, const Outcome& outcome)>;
 
 // The input side of a host's own framing, which yields one JSON record per call.
@@ -169,7 +169,7 @@ class WEFT_API Rule {
   // Applies the rule to one JSON record with state made for this call alone. A Mapper per
   // thread avoids that cost when many records are mapped.
   Outcome Apply(std::string_view record) const;
-  // Returns the totals of every Mapper and call of this rule so far; any thread may read them.
+  // Returns the totals of every Mapper and call of this rule so far, from any thread.
   Metrics metrics() const;
 
  private:
@@ -208,7 +208,7 @@ class WEFT_API Mapper {
 class WEFT_API Program {
  public:
   // Reads, checks and compiles `paths` as one program. Mistakes in the files become
-  // diagnostics, never exceptions; only memory exhaustion throws.
+  // diagnostics, never exceptions, and only memory exhaustion throws.
   static Program CompileFiles(const std::vector<std::string>& paths,
                               const CompileOptions& options = {});
   // Like CompileFiles, for files already in memory.
@@ -219,18 +219,18 @@ class WEFT_API Program {
   Program(const Program& other);
   Program& operator=(const Program& other);
 
-  // True when there are no errors and every rule compiled; warnings alone leave it true.
+  // True when there are no errors and every rule compiled. Warnings alone leave it true.
   bool ok() const;
   // Every diagnostic, warnings included, sorted by file path and position.
   const std::vector<Diagnostic>& diagnostics() const;
   // Every diagnostic as `weft check` prints them, then a count line such as "2 errors, 0
-  // warnings"; empty when there are none.
+  // warnings", or empty when there are none.
   std::string RenderDiagnostics() const;
-  // A failure of the library rather than of the .map files, such as an LLVM error; usually
-  // empty.
+  // A failure of the library rather than of the .map files, such as an LLVM error, or empty
+  // when there was none.
   const std::string& error() const;
 
-  // The names of the compiled rules; empty when the program has errors.
+  // The names of the compiled rules. The list is empty when the program has errors.
   std::vector<std::string> rule_names() const;
   // The rule with this name, or an empty Rule when there is none.
   Rule rule(std::string_view name) const;
