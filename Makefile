@@ -8,7 +8,7 @@ DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
 .PHONY: all deps configure build demo test clean autoupdate stdlib-doc bench bench-run bench-check \
-  bench-jit sanitize fuzz peers-deps bench-peers bench-peers-memory
+  bench-jit sanitize tsan fuzz peers-deps bench-peers bench-peers-memory
 
 all: build
 
@@ -38,6 +38,14 @@ sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWEFT_SANITIZE=address,undefined
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS)
+
+# Builds a tree with ThreadSanitizer and runs every test in it, which covers the threads that
+# share one compiled rule in the embedding API's tests.
+TSAN_DIR ?= build-tsan
+tsan: deps
+	cmake -S . -B $(TSAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWEFT_SANITIZE=thread
+	cmake --build $(TSAN_DIR) -j $(JOBS)
+	ctest --test-dir $(TSAN_DIR) --output-on-failure -j $(JOBS)
 
 # Runs the fuzz targets of tests/fuzz in the sanitizer build for FUZZ_SECONDS each, starting
 # from the golden tests, the demo's data and the importer test documents.

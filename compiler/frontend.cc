@@ -47,6 +47,14 @@ class ProgramLoader {
     AddText(path, std::move(text));
   }
 
+  // Makes `file` the text of its path for imports, ahead of the disk.
+  void AddMemoryFile(const MemoryFile& file) { memory_files_[CanonicalKey(file.path)] = &file; }
+
+  // Loads an in-memory file unless an import loaded it already.
+  void LoadMemoryRoot(const MemoryFile& file) {
+    if (!IsSeen(file.path)) AddText(file.path, file.text);
+  }
+
   // Parses text that is already in memory under the name `path`.
   void AddText(const std::string& path, std::string text) {
     FileId file = frontend_.sources.Add(path, std::move(text));
@@ -68,6 +76,13 @@ class ProgramLoader {
 
   FileId SeenFile(const std::string& path) const { return seen_.at(CanonicalKey(path)); }
 
+  bool ReadImport(const std::string& path, std::string& text, std::string& error) const {
+    auto memory = memory_files_.find(CanonicalKey(path));
+    if (memory == memory_files_.end()) return ReadMapFile(path, text, error);
+    text = memory->second->text;
+    return true;
+  }
+
   // Loads the files that `file` imports; paths are relative to the importing file.
   void LoadImports(ast::File& file) {
     for (ast::ImportDecl& decl : file.imports) {
@@ -87,7 +102,7 @@ class ProgramLoader {
         continue;
       }
       std::string text, error;
-      if (!ReadMapFile(path, text, error)) {
+      if (!ReadImport(path, text, error)) {
         seen_.erase(CanonicalKey(path));
         frontend_.diagnostics
             .Report(DiagnosticKind::FileNotReadable, decl.range,
@@ -104,6 +119,8 @@ class ProgramLoader {
   std::vector<std::unique_ptr<ast::File>> parsed_;
   // Each loaded file's canonical path and id.
   std::map<std::string, FileId> seen_;
+  // The in-memory files by canonical path; they outlive the loader.
+  std::map<std::string, const MemoryFile*> memory_files_;
 };
 
 void CheckLoaded(Frontend& frontend, std::vector<std::unique_ptr<ast::File>> parsed) {
@@ -138,6 +155,15 @@ std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& 
   auto frontend = std::make_unique<Frontend>();
   ProgramLoader loader(*frontend);
   loader.AddText(path, text);
+  CheckLoaded(*frontend, loader.TakeFiles());
+  return frontend;
+}
+
+std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files) {
+  auto frontend = std::make_unique<Frontend>();
+  ProgramLoader loader(*frontend);
+  for (const MemoryFile& file : files) loader.AddMemoryFile(file);
+  for (const MemoryFile& file : files) loader.LoadMemoryRoot(file);
   CheckLoaded(*frontend, loader.TakeFiles());
   return frontend;
 }

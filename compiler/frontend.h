@@ -35,4 +35,14 @@ std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths);
 // Parses and checks text that is already in memory, under the name `path`; used by tests.
 std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text);
 
+// A .map file held in memory, with the path that names it in diagnostics.
+struct MemoryFile {
+  std::string path;
+  std::string text;
+};
+
+// Parses and checks in-memory files together, as one program. An import finds an in-memory file
+// by its resolved path first, and reads the disk only when none matches.
+std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files);
+
 }  // namespace weft

@@ -28,8 +28,6 @@ bool AppendMinified(std::string_view json, std::string& out) {
   return true;
 }
 
-const std::string kNone;
-
 }  // namespace
 
 BatchMapper::BatchMapper(const CompiledRule& rule)
@@ -45,9 +43,8 @@ std::unique_ptr<BatchMapper> BatchMapper::Create(const CompiledRule& rule,
                                                  std::string& error) {
   std::unique_ptr<BatchMapper> mapper(new BatchMapper(rule));
   if (source.shape() == InputShape::Csv) {
-    mapper->csv_reader_ = CsvRecordReader::Create(*rule.source, source.csv_header(),
-                                                  options.csv_delimiter, rule.reads_source_field,
-                                                  error);
+    mapper->csv_reader_ = CsvRecordReader::Create(
+        *rule.source, source.csv_header(), options.csv_delimiter, rule.reads_source_field, error);
     if (mapper->csv_reader_ == nullptr) {
       error = "the CSV header does not fit the rule: " + error;
       return nullptr;
@@ -70,10 +67,15 @@ std::string BatchMapper::Read(std::string_view text) {
   return reader_.Read(text, source_, bad_fields_);
 }
 
+std::unique_ptr<BatchMapper> BatchMapper::CreateForJson(const CompiledRule& rule) {
+  return std::unique_ptr<BatchMapper>(new BatchMapper(rule));
+}
+
 void BatchMapper::Map(const Batch& batch, BatchOutput& output) {
+  RecordReject reject;
   for (const InputRecord& record : batch.records) {
     ++output.counts.in;
-    switch (MapRecord(record, output)) {
+    switch (MapRecord(record, output.out, reject)) {
       case kWeftMapped:
         ++output.counts.mapped;
         break;
@@ -81,15 +83,16 @@ void BatchMapper::Map(const Batch& batch, BatchOutput& output) {
         ++output.counts.skipped;
         break;
       default:
+        AppendReject(record, reject, output.rejects);
         ++output.counts.rejected;
         break;
     }
   }
 }
 
-int32_t BatchMapper::MapRecord(const InputRecord& record, BatchOutput& output) {
+int32_t BatchMapper::MapRecord(const InputRecord& record, std::string& out, RecordReject& reject) {
   if (!record.error.empty()) {
-    AppendReject(record, {record.error, kNone, kNone, false}, output.rejects);
+    reject = {record.error, {}, {}, false};
     return kWeftRejected;
   }
   std::string problem = Read(record.text);
@@ -101,48 +104,44 @@ int32_t BatchMapper::MapRecord(const InputRecord& record, BatchOutput& output) {
   // A CSV record is embedded in a reject as its text, and its reasons name the column.
   bool json = csv_reader_ == nullptr;
   if (outcome == kUnreadable) {
+    late_reason_ = std::move(problem);
     if (!json) {
-      AppendReject(record,
-                   {problem, csv_reader_->problem_field(), csv_reader_->problem_value(), false},
-                   output.rejects);
+      reject = {late_reason_, csv_reader_->problem_field(), csv_reader_->problem_value(), false};
     } else {
-      AppendReject(record,
-                   {problem, reader_.problem_field(), reader_.problem_value(), !reader_.malformed()},
-                   output.rejects);
+      reject = {late_reason_, reader_.problem_field(), reader_.problem_value(),
+                !reader_.malformed()};
     }
     return kWeftRejected;
   }
   if (outcome == kWeftRejected) {
-    AppendReject(record, {context_.reject_reason, context_.reject_field, kNone, json},
-                 output.rejects);
+    reject = {context_.reject_reason, context_.reject_field, {}, json};
     return kWeftRejected;
   }
   if (outcome != kWeftMapped) return outcome;
-  return WriteMapped(record, output);
+  return WriteMapped(out, reject);
 }
 
-int32_t BatchMapper::WriteMapped(const InputRecord& record, BatchOutput& output) {
+int32_t BatchMapper::WriteMapped(std::string& out, RecordReject& reject) {
   bool json = csv_reader_ == nullptr;
   if (validator_.HasConstraints()) {
     int field = -1;
-    std::string invalid = validator_.Validate(target_.data(), field);
-    if (!invalid.empty()) {
-      std::string value;
-      writer_.AppendValue(field, target_[field], value);
-      AppendReject(record, {invalid, rule_.target->fields[field].name, value, json},
-                   output.rejects);
+    late_reason_ = validator_.Validate(target_.data(), field);
+    if (!late_reason_.empty()) {
+      late_value_.clear();
+      writer_.AppendValue(field, target_[field], late_value_);
+      reject = {late_reason_, rule_.target->fields[field].name, late_value_, json};
       return kWeftRejected;
     }
   }
   if (csv_writer_ != nullptr) {
-    std::string unwritable = csv_writer_->Write(target_.data(), output.out);
-    if (!unwritable.empty()) {
-      AppendReject(record, {unwritable, kNone, kNone, json}, output.rejects);
+    late_reason_ = csv_writer_->Write(target_.data(), out);
+    if (!late_reason_.empty()) {
+      reject = {late_reason_, {}, {}, json};
       return kWeftRejected;
     }
     return kWeftMapped;
   }
-  writer_.Write(target_.data(), output.out);
+  writer_.Write(target_.data(), out);
   return kWeftMapped;
 }
 
@@ -158,7 +157,8 @@ int32_t BatchMapper::DecideUnreadable() {
   return outcome == kWeftMapped ? kUnreadable : outcome;
 }
 
-void BatchMapper::AppendReject(const InputRecord& record, const Reject& reject, std::string& out) {
+void BatchMapper::AppendReject(const InputRecord& record, const RecordReject& reject,
+                               std::string& out) {
   auto to = std::back_inserter(out);
   fmt::format_to(to, "{{\"record\":{},\"line\":{},\"offset\":{},\"rule\":", record.number,
                  record.line, record.offset);

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/abi.h"
@@ -14,6 +15,16 @@
 #include "runtime/target_validator.h"
 
 namespace weft::runtime {
+
+// The reason one record was rejected, with the field and value at fault. The views point into
+// the record and the mapper, and stay valid until the mapper maps its next record.
+struct RecordReject {
+  std::string_view reason;
+  std::string_view field;
+  std::string_view value;
+  // False when the record is not valid JSON, or is CSV, so that a reject embeds it as a string.
+  bool record_is_json = false;
+};
 
 // The output of mapping one batch, written in batch order.
 struct BatchOutput {
@@ -32,20 +43,19 @@ class BatchMapper {
   static std::unique_ptr<BatchMapper> Create(const CompiledRule& rule, const RecordSource& source,
                                              const ExecuteOptions& options, std::string& error);
 
+  // Creates a mapper for single JSON records that writes mapped records as NDJSON.
+  static std::unique_ptr<BatchMapper> CreateForJson(const CompiledRule& rule);
+
   void Map(const Batch& batch, BatchOutput& output);
 
+  // Maps one record and returns its outcome, one of kWeftMapped, kWeftSkipped or kWeftRejected.
+  // A mapped record is appended to `out` with its line break, and a rejected one fills `reject`.
+  int32_t MapRecord(const InputRecord& record, std::string& out, RecordReject& reject);
+
  private:
-  // Maps one record; returns its outcome, one of kWeftMapped, kWeftSkipped or kWeftRejected.
-  int32_t MapRecord(const InputRecord& record, BatchOutput& output);
-  struct Reject {
-    const std::string& reason;
-    const std::string& field;
-    const std::string& value;
-    bool record_is_json;
-  };
-  void AppendReject(const InputRecord& record, const Reject& reject, std::string& out);
+  void AppendReject(const InputRecord& record, const RecordReject& reject, std::string& out);
   // Checks a mapped record against the target's limits and writes it, or rejects it.
-  int32_t WriteMapped(const InputRecord& record, BatchOutput& output);
+  int32_t WriteMapped(std::string& out, RecordReject& reject);
   // Decides a record with unreadable fields, which the rule's `when` may still skip.
   int32_t DecideUnreadable();
 
@@ -66,6 +76,9 @@ class BatchMapper {
   std::vector<WeftSlot> source_;
   std::vector<WeftSlot> target_;
   std::vector<int> bad_fields_;
+  // The reason and value of a reject found after the rule ran, which RecordReject points to.
+  std::string late_reason_;
+  std::string late_value_;
 };
 
 }  // namespace weft::runtime

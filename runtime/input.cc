@@ -32,9 +32,10 @@ class FdInput : public ByteInput {
   int fd_;
 };
 
-class StringInput : public ByteInput {
+// Reads the bytes of a view, which must outlive it.
+class ViewInput : public ByteInput {
  public:
-  explicit StringInput(std::string text) : text_(std::move(text)) {}
+  explicit ViewInput(std::string_view text) : text_(text) {}
 
   long Read(char* into, size_t size, std::string&) override {
     size_t count = std::min(size, text_.size() - position_);
@@ -43,9 +44,19 @@ class StringInput : public ByteInput {
     return static_cast<long>(count);
   }
 
- private:
-  std::string text_;
+ protected:
+  std::string_view text_;
   size_t position_ = 0;
+};
+
+class StringInput : public ViewInput {
+ public:
+  explicit StringInput(std::string text) : ViewInput({}), owned_(std::move(text)) {
+    text_ = owned_;
+  }
+
+ private:
+  std::string owned_;
 };
 
 }  // namespace
@@ -67,6 +78,10 @@ std::unique_ptr<ByteInput> FileInput(int fd) { return std::make_unique<FdInput>(
 
 std::unique_ptr<ByteInput> TextInput(std::string text) {
   return std::make_unique<StringInput>(std::move(text));
+}
+
+std::unique_ptr<ByteInput> TextViewInput(std::string_view text) {
+  return std::make_unique<ViewInput>(text);
 }
 
 RecordSource::RecordSource(std::unique_ptr<ByteInput> input, SourceOptions options)

@@ -86,6 +86,8 @@ class ByteInput {
 
 std::unique_ptr<ByteInput> FileInput(int fd);
 std::unique_ptr<ByteInput> TextInput(std::string text);
+// Reads the bytes of `text` without a copy; the caller keeps them valid while the input is read.
+std::unique_ptr<ByteInput> TextViewInput(std::string_view text);
 
 struct SourceOptions {
   InputFormat format = InputFormat::Auto;

@@ -6,6 +6,7 @@
 #include <llvm/Support/SHA256.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/TargetParser/Host.h>
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include <array>
@@ -38,13 +39,26 @@ std::string Hex(llvm::ArrayRef<uint8_t> bytes) {
   return text;
 }
 
-// The size and modification time of the running program. A rebuild of the compiler changes them,
-// so objects cached by an older build of the same version are never loaded: the generated code
-// or the slot layout it relies on may have changed without a new version number.
+// The file that contains this code: libweft.so in a host that loads the shared library, else
+// the running program. dladdr names the main program by its argv[0], which may be relative to
+// another folder, so only an absolute path that exists is taken.
+std::filesystem::path CompilerFile(std::error_code& error) {
+  Dl_info info;
+  if (dladdr(reinterpret_cast<const void*>(&CacheKey), &info) != 0 && info.dli_fname != nullptr) {
+    std::filesystem::path file(info.dli_fname);
+    if (file.is_absolute() && std::filesystem::is_regular_file(file, error)) return file;
+  }
+  return std::filesystem::read_symlink("/proc/self/exe", error);
+}
+
+// The size and modification time of the file that contains the compiler. A rebuild of the
+// compiler changes them, so objects cached by an older build of the same version are never
+// loaded: the generated code or the slot layout it relies on may have changed without a new
+// version number.
 std::string ProgramIdentity() {
   static const std::string identity = [] {
     std::error_code error;
-    std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    std::filesystem::path program = CompilerFile(error);
     if (error) return std::string("unknown");
     auto size = std::filesystem::file_size(program, error);
     if (error) return std::string("unknown");

@@ -167,6 +167,17 @@ void DiagnosticEngine::RenderAll(std::ostream& out) const {
   for (const Diagnostic* diagnostic : Ordered()) Render(*diagnostic, out);
 }
 
+void DiagnosticEngine::RenderReport(std::ostream& out) const {
+  RenderAll(out);
+  size_t warnings = 0;
+  for (const Diagnostic& diagnostic : diagnostics_) {
+    if (diagnostic.severity == Severity::Warning) ++warnings;
+  }
+  if (error_count_ == 0 && warnings == 0) return;
+  out << error_count_ << (error_count_ == 1 ? " error, " : " errors, ") << warnings
+      << (warnings == 1 ? " warning\n" : " warnings\n");
+}
+
 std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   // Names this long are not typos of a real name, and comparing them would cost time.
   constexpr size_t kMaxSuggestedLength = 100;

@@ -63,6 +63,8 @@ class DiagnosticEngine {
   // Writes `file:line:col: error: message [Kind]`, the source line, a caret, the hint and notes.
   void Render(const Diagnostic& diagnostic, std::ostream& out) const;
   void RenderAll(std::ostream& out) const;
+  // Writes RenderAll's text, then a count line such as "2 errors, 1 warning" when there are any.
+  void RenderReport(std::ostream& out) const;
   // The diagnostics sorted by file path, then by position in the file, whichever stage reported
   // them; diagnostics at the same position keep the order in which they were reported.
   std::vector<const Diagnostic*> Ordered() const;
