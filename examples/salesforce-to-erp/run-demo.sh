@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks accounts.map, then maps both Salesforce sample files to ERP customers and shows the
+# Checks accounts.map, runs its tests, then maps both Salesforce sample files to ERP customers and shows the
 # mapped records, the rejected ones with their reasons, and the counts.
 # usage: run-demo.sh WEFT_BINARY OUTPUT_DIR
 set -euo pipefail
@@ -13,11 +13,15 @@ echo "== weft check accounts.map"
 "$weft" check "$here/accounts.map"
 echo "no errors"
 
+echo
+echo "== weft test accounts.map"
+"$weft" test "$here/accounts.map"
+
 # The checker reads the Account picklists from Salesforce's describe, so a misspelt value is
 # caught before any record is read.
 echo
 echo "== weft check on a copy of accounts.map with a misspelt picklist value"
-cp -R "$here/schemas" "$here/tables" "$out/"
+cp -R "$here/schemas" "$here/tables" "$here/data" "$here/expected" "$out/"
 sed 's/"Technology Partner"/"Technology Parnter"/' "$here/accounts.map" > "$out/accounts-typo.map"
 if "$weft" check "$out/accounts-typo.map"; then
   echo "the misspelt value was not caught" >&2
