@@ -25,4 +25,7 @@ std::vector<Builtin> MoneyBuiltins();
 // The date family, in stdlib/date_builtins.cc.
 std::vector<Builtin> DateBuiltins();
 
+// The id and privacy family, in stdlib/id_builtins.cc.
+std::vector<Builtin> IdBuiltins();
+
 }  // namespace weft::stdlib::internal

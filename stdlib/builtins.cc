@@ -348,7 +348,7 @@ const std::vector<Builtin>& Builtins() {
     std::vector<Builtin> builtins;
     for (auto family : {TextBuiltins, RegexBuiltins, ListBuiltins, internal::RoundingBuiltins,
                         internal::ConversionBuiltins, internal::MoneyBuiltins,
-                        internal::DateBuiltins}) {
+                        internal::DateBuiltins, internal::IdBuiltins}) {
       for (Builtin& builtin : family()) builtins.push_back(std::move(builtin));
     }
     return builtins;

@@ -61,10 +61,14 @@ enum class BuiltinId {
   StartOfMonth,
   Weekday,
   ToZone,
+  HashHex,
+  UuidV5,
+  Mask,
+  Redact,
 };
 
 // The groups of builtins, in the order the reference documentation lists them.
-enum class Family { Text, Regex, List, Number, Money, Date };
+enum class Family { Text, Regex, List, Number, Money, Date, Id };
 
 // The rule by which the checker derives a call's result type beyond the fixed types.
 enum class Typing {

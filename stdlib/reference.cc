@@ -54,6 +54,8 @@ std::string_view TitleOf(Family family) {
       return "Money";
     case Family::Date:
       return "Dates and times";
+    case Family::Id:
+      return "Ids and privacy";
   }
   return "";
 }
@@ -70,7 +72,7 @@ void RenderBuiltin(const Builtin& builtin, std::string& out) {
 std::string RenderReference() {
   std::string out(kIntroduction);
   for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money,
-                        Family::Date}) {
+                        Family::Date, Family::Id}) {
     out += fmt::format("\n## {}\n", TitleOf(family));
     for (const Builtin& builtin : Builtins()) {
       if (builtin.family == family) RenderBuiltin(builtin, out);
