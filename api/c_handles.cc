@@ -1,5 +1,7 @@
 #include "api/c_handles.h"
 
+#include "stdlib/utf8.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -59,9 +61,10 @@ void CheckHandle(const void* handle, const char* type, const char* function) {
 
 void WriteMessage(char* buffer, size_t size, std::string_view text) {
   if (buffer == nullptr || size == 0) return;
-  size_t length = std::min(size - 1, text.size());
-  std::memcpy(buffer, text.data(), length);
-  buffer[length] = '\0';
+  // A shortened message ends before a whole character, so that hosts can decode it as UTF-8.
+  std::string_view fitting = utf8::TruncateAtCharacter(text, size - 1);
+  std::memcpy(buffer, fitting.data(), fitting.size());
+  buffer[fitting.size()] = '\0';
 }
 
 weft_status InvalidArgument(char* message, size_t message_size, const char* function,

@@ -21,8 +21,13 @@ struct RuleBranches {
 std::unique_ptr<RE2> MessagePattern(const ast::Expr* message) {
   if (message == nullptr || message->kind != ast::ExprKind::StringLiteral) return nullptr;
   std::string pattern;
-  for (const ast::StringPart& part : static_cast<const ast::StringLiteral&>(*message).parts)
+  bool has_text = false;
+  for (const ast::StringPart& part : static_cast<const ast::StringLiteral&>(*message).parts) {
     pattern += part.interpolation ? "(?s:.*)" : RE2::QuoteMeta(part.text);
+    has_text = has_text || (!part.interpolation && !part.text.empty());
+  }
+  // A message made only of `{...}` parts matches any reason, so it identifies no require.
+  if (!has_text) return nullptr;
   return std::make_unique<RE2>(pattern);
 }
 
@@ -56,9 +61,10 @@ void Credit(const RuleOutcome& outcome, const RuleBranches& branches,
     if (branches.skipped >= 0) items[branches.skipped].covered = true;
     return;
   }
-  items[branches.applied].covered = true;
   size_t passed = branches.passes.size();
   if (outcome.outcome == check::TestOutcome::Rejected) {
+    // Another reject may come from reading the record, before the rule ran, so it proves
+    // nothing about the branches.
     passed = 0;
     while (passed < branches.messages.size() &&
            !(branches.messages[passed] &&
@@ -67,6 +73,7 @@ void Credit(const RuleOutcome& outcome, const RuleBranches& branches,
     if (passed == branches.messages.size()) return;
     items[branches.rejects[passed]].covered = true;
   }
+  items[branches.applied].covered = true;
   for (size_t i = 0; i < passed; ++i) items[branches.passes[i]].covered = true;
 }
 

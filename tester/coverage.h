@@ -19,7 +19,7 @@ struct CoverageItem {
 
 // Lists every branch of every rule in `program` and marks those the results exercised. A reject
 // is credited to the first `require` whose message, with its `{...}` parts matching anything,
-// equals the reason; the requires before it passed.
+// equals the reason, and the requires before it passed. Other rejects credit no branch.
 std::vector<CoverageItem> ComputeCoverage(const check::CheckedProgram& program,
                                           const std::vector<TestResult>& results);
 

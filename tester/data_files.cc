@@ -14,10 +14,20 @@ namespace {
 // A failure lists this many differing fields or rejected records at most.
 constexpr size_t kMaxListed = 20;
 
+// Adds a sentence to the test's failure, keeping those already there.
+void AddFailure(TestResult& result, const std::string& sentence) {
+  if (!result.failure.empty()) result.failure += '\n';
+  result.failure += sentence;
+}
+
+// Reads the lines that are not blank, without a byte order mark or CR line ends.
 std::vector<std::string> NonEmptyLines(std::istream& in) {
   std::vector<std::string> lines;
   std::string line;
+  bool first = true;
   while (std::getline(in, line)) {
+    if (first && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    first = false;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
   }
@@ -38,7 +48,7 @@ void CompareWhole(size_t position, const std::string& expected, const std::strin
   JsonValues want, got;
   std::string error;
   if (!ReadJsonValues(expected, want, error)) {
-    result.failure = fmt::format("expected record {} is not a JSON object: {}", position, error);
+    AddFailure(result, fmt::format("expected record {} is not a JSON object: {}", position, error));
     return;
   }
   ReadJsonValues(actual, got, error);
@@ -77,9 +87,10 @@ void JudgeFileRun(const check::CheckedTest& test, const RuleRun& run, TestResult
   std::istringstream out(run.out);
   std::vector<std::string> actual = NonEmptyLines(out);
   if (expected.size() != actual.size()) {
-    result.failure = fmt::format(
-        "expected {} mapped records (the lines of `{}`), but the rule mapped {} and skipped {}",
-        expected.size(), test.expected_file, actual.size(), run.result.skipped);
+    AddFailure(result, fmt::format("expected {} mapped records (the lines of `{}`), but the rule "
+                                   "mapped {} and skipped {}",
+                                   expected.size(), test.expected_file, actual.size(),
+                                   run.result.skipped));
   }
   for (size_t i = 0; i < expected.size() && i < actual.size(); ++i)
     CompareWhole(i + 1, expected[i], actual[i], result);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "stdlib/utf8.h"
@@ -120,7 +122,10 @@ bool SameValue(const check::TestValue& expected, const JsonValue& actual) {
                          : expected.kind == Kind::Bool   ? JsonValue::Kind::Bool
                          : expected.kind == Kind::Number ? JsonValue::Kind::Number
                                                          : JsonValue::Kind::String;
-  return kind == actual.kind && expected.text == actual.text;
+  if (kind != actual.kind) return false;
+  if (expected.is_float) return std::strtod(expected.text.c_str(), nullptr) ==
+                                std::strtod(actual.text.c_str(), nullptr);
+  return expected.text == actual.text;
 }
 
 }  // namespace weft::tester

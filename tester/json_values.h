@@ -29,7 +29,7 @@ std::string ShowValue(const JsonValue& value);
 std::string ShowValue(const check::TestValue& value);
 
 // True when the expected value equals the actual one exactly: the same kind and text, so that
-// 10.5 and 10.50 differ.
+// 10.5 and 10.50 differ. Floats are compared by value instead.
 bool SameValue(const check::TestValue& expected, const JsonValue& actual);
 
 }  // namespace weft::tester

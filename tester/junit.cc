@@ -4,17 +4,39 @@
 
 #include <map>
 
+#include "stdlib/utf8.h"
 #include "tester/report.h"
 
 namespace weft::tester {
 namespace {
 
-// Escapes text for XML attributes and content. XML 1.0 cannot hold most control characters,
-// even escaped, so they are written as `\xNN`.
+// Decodes the well-formed UTF-8 sequence of `length` bytes at the start of `bytes`.
+char32_t CodePoint(std::string_view bytes, size_t length) {
+  auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(bytes[i])); };
+  if (length == 1) return byte(0);
+  char32_t value = byte(0) & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) value = value << 6 | (byte(i) & 0x3F);
+  return value;
+}
+
+// True for the characters that XML 1.0 documents may contain (its `Char` production).
+bool IsXmlChar(char32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Escapes text for XML attributes and content. Characters that XML 1.0 cannot contain, even
+// escaped, are written as `\u{XXXX}`, and bytes that are not UTF-8 as `\xNN`.
 std::string Xml(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    unsigned char byte = static_cast<unsigned char>(c);
+  for (size_t at = 0; at < text.size();) {
+    size_t length = utf8::SequenceLength(text, at);
+    if (length == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[at]));
+      ++at;
+      continue;
+    }
+    char32_t c = CodePoint(text.substr(at), length);
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -22,12 +44,13 @@ std::string Xml(std::string_view text) {
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
       default:
-        if (byte < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          out += fmt::format("\\x{:02x}", byte);
+        if (IsXmlChar(c)) {
+          out.append(text.substr(at, length));
         } else {
-          out += c;
+          out += fmt::format("\\u{{{:04X}}}", static_cast<uint32_t>(c));
         }
     }
+    at += length;
   }
   return out;
 }

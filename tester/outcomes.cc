@@ -28,10 +28,6 @@ RuleRun Apply(const runtime::CompiledRule& rule, std::unique_ptr<runtime::ByteIn
   return run;
 }
 
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // Says what a rule did with a single record, to follow "but".
@@ -80,7 +76,7 @@ RuleRun ApplyToFile(const runtime::CompiledRule& rule, const std::string& path) 
     run.result.error = fmt::format("cannot open `{}`: {}", path, std::strerror(errno));
     return run;
   }
-  bool csv = EndsWith(path, ".csv");
+  bool csv = check::IsCsvDataFile(path);
   RuleRun run = Apply(rule, runtime::FileInput(fd),
                       csv ? runtime::InputFormat::Csv : runtime::InputFormat::Auto);
   ::close(fd);

@@ -55,6 +55,8 @@ CLI::App* AddDocCommand(CLI::App& app, DocOptions& options) {
 int RunDoc(const DocOptions& options) {
   if (OverwritesMapFile(options.files, options.out, "--out", "weft doc")) return kExitUsage;
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  if (!options.out.empty() && OverwritesProgramFile(*frontend, options.out, "--out", "weft doc"))
+    return kExitUsage;
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->unreadable_inputs > 0) return kExitUsage;
   if (frontend->diagnostics.HasErrors()) return kExitFailure;

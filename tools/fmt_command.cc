@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "compiler/format/format.h"
@@ -32,7 +33,11 @@ std::string WriteWithPermissionsOf(int fd, const std::string& path, const std::s
 
 // Writes `text` to a temporary file next to `path` and renames it over `path`, so that the file
 // is never seen half-written. Returns "" or the reason it failed, leaving `path` as it was.
-std::string ReplaceFile(const std::string& path, const std::string& text) {
+// A symbolic link is followed, so that the file it names is rewritten and the link stays.
+std::string ReplaceFile(const std::string& link, const std::string& text) {
+  std::error_code error;
+  std::filesystem::path resolved = std::filesystem::canonical(link, error);
+  std::string path = error ? link : resolved.string();
   std::string temporary = path + ".weft-fmt-XXXXXX";
   int fd = ::mkstemp(temporary.data());
   if (fd < 0) return std::strerror(errno);

@@ -41,4 +41,23 @@ bool OverwritesMapFile(const std::vector<std::string>& files, const std::string&
   return false;
 }
 
+bool OverwritesProgramFile(const Frontend& frontend, const std::string& output,
+                           std::string_view option, std::string_view command) {
+  std::vector<std::string> inputs;
+  for (size_t id = 0; id < frontend.sources.size(); ++id)
+    inputs.push_back(frontend.sources.Get(static_cast<FileId>(id)).path());
+  for (const check::CheckedTest& test : frontend.program.tests) {
+    if (test.given_file) inputs.push_back(test.given);
+    if (!test.expected_file.empty()) inputs.push_back(test.expected_file);
+  }
+  for (const std::string& input : inputs) {
+    if (input.empty() || !SameFile(input, output)) continue;
+    std::cerr << fmt::format(
+        "{}: {} names `{}`, which the program is read from; write the output elsewhere\n",
+        command, option, input);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace weft::tools

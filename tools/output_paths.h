@@ -1,5 +1,7 @@
 #pragma once
 
+#include "compiler/frontend.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,5 +16,11 @@ bool SameFile(const std::string& a, const std::string& b);
 // with `option` names one of the command's .map `files`.
 bool OverwritesMapFile(const std::vector<std::string>& files, const std::string& output,
                        std::string_view option, std::string_view command);
+
+// Returns true, after printing an error that starts with `command`, when the output path given
+// with `option` names a file that the program was read from: a .map file, an import, a schema
+// document, a table file or a test data file.
+bool OverwritesProgramFile(const Frontend& frontend, const std::string& output,
+                           std::string_view option, std::string_view command);
 
 }  // namespace weft::tools

@@ -208,6 +208,9 @@ int RunRun(const RunOptions& options) {
   Log log(options.verbose);
   if (!CheckDistinctFiles(options)) return kExitUsage;
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  if (OverwritesProgramFile(*frontend, options.out, "--out", "weft run") ||
+      OverwritesProgramFile(*frontend, options.rejects, "--rejects", "weft run"))
+    return kExitUsage;
   const check::CheckedRule* rule = nullptr;
   if (!frontend->diagnostics.HasErrors()) {
     rule = FindRuleOrReport(*frontend, options.rule, "weft run");

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "tester/report.h"
 #include "tester/runner.h"
 #include "tools/commands.h"
+#include "tools/output_paths.h"
 #include "tools/report.h"
 
 namespace weft::tools {
@@ -136,15 +138,24 @@ bool RunTests(const Frontend& frontend, const std::vector<const check::CheckedTe
 }  // namespace
 
 int RunTest(const TestOptions& options) {
+  if (std::isnan(options.min_coverage)) {
+    std::cerr << "weft test: --min-coverage must be a number from 0 to 100\n";
+    return kExitUsage;
+  }
   std::unique_ptr<RE2> filter;
   if (!options.filter.empty()) {
-    filter = std::make_unique<RE2>(options.filter);
+    RE2::Options quiet;
+    quiet.set_log_errors(false);
+    filter = std::make_unique<RE2>(options.filter, quiet);
     if (!filter->ok()) {
       std::cerr << fmt::format("weft test: invalid --filter regex: {}\n", filter->error());
       return kExitUsage;
     }
   }
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  if (!options.junit.empty() &&
+      OverwritesProgramFile(*frontend, options.junit, "--junit", "weft test"))
+    return kExitUsage;
   std::set<FileId> named = NamedFiles(*frontend, options.files);
   std::vector<const check::CheckedTest*> tests = SelectTests(*frontend, named, filter.get());
   if (!frontend->diagnostics.HasErrors()) ReportUncompilableRules(*frontend, tests);
@@ -173,7 +184,7 @@ int RunTest(const TestOptions& options) {
   if (!options.junit.empty() && !WriteJunitFile(options.junit, frontend->sources, results))
     return kExitUsage;
   if (percent + 1e-9 < options.min_coverage) {
-    std::cout << fmt::format("rule coverage {:.1f}% is below --min-coverage {}\n", percent,
+    std::cout << fmt::format("rule coverage {:.2f}% is below --min-coverage {}\n", percent,
                              options.min_coverage);
     return kExitFailure;
   }

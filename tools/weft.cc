@@ -131,10 +131,16 @@ int main(int argc, char** argv) {
     int code = app.exit(error);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (check_command->parsed()) return RunCheck(check);
-  if (test_command->parsed()) return RunTest(test);
-  if (fmt_command->parsed()) return RunFmt(fmt_options);
-  if (explain_command->parsed()) return RunExplain(explain);
-  if (doc_command->parsed()) return RunDoc(doc);
-  return RunRun(run);
+  int code = check_command->parsed()     ? RunCheck(check)
+             : test_command->parsed()    ? RunTest(test)
+             : fmt_command->parsed()     ? RunFmt(fmt_options)
+             : explain_command->parsed() ? RunExplain(explain)
+             : doc_command->parsed()     ? RunDoc(doc)
+                                         : RunRun(run);
+  // A command whose output was lost, as on a full disk, has failed whatever it computed.
+  std::cout.flush();
+  if (std::cout) return code;
+  std::cerr << "weft: writing to standard output failed, possibly because the disk is full; "
+               "the output is incomplete\n";
+  return code == kExitOk ? kExitFailure : code;
 }

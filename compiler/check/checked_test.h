@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diagnostics/source.h"
@@ -22,6 +23,9 @@ struct TestValue {
   // The number as written, "true" or "false", or the string's text with escapes resolved.
   std::string text;
   SourceRange range;
+  // True for a number in a float field, which is compared by value: the writer prints floats in
+  // their shortest form, such as `1` for 1.0 and `1e-07`.
+  bool is_float = false;
 };
 
 // The outcome that a test expects for its given records.
@@ -47,5 +51,8 @@ struct CheckedTest {
   bool reject_is_regex = false;
   SourceRange range;
 };
+
+// True when a test data file is read as CSV: its name ends in `.csv`, in any case.
+bool IsCsvDataFile(std::string_view path);
 
 }  // namespace weft::check

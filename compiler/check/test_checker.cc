@@ -233,15 +233,25 @@ class TestChecker {
   // Resolves a data file's path against the .map file and checks that it can be opened.
   bool ResolveDataFile(const ast::TestClause& clause, std::string& path) {
     path = ResolveRelative(sources_, clause.range.file, clause.text);
-    std::error_code error;
-    bool regular = std::filesystem::is_regular_file(path, error);
-    if (regular && std::ifstream(path).good()) return true;
+    std::string problem = DataFileProblem(path);
+    if (problem.empty() && clause.kind == TestClauseKind::ExpectFile && IsCsvDataFile(path))
+      problem = "expected records are read as NDJSON, one JSON object per line";
+    if (problem.empty()) return true;
     diagnostics_
         .Report(DiagnosticKind::FileNotReadable, clause.text_range,
-                fmt::format("cannot read test data file `{}`: {}", path,
-                            regular ? "permission denied" : "no such file"))
+                fmt::format("cannot read test data file `{}`: {}", path, problem))
         .hint = "test data paths are relative to the file that names them";
     return false;
+  }
+
+  static std::string DataFileProblem(const std::string& path) {
+    std::error_code error;
+    std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) return "no such file";
+    if (std::filesystem::is_directory(status)) return "it is a directory";
+    if (!std::filesystem::is_regular_file(status)) return "it is not a regular file";
+    if (!std::ifstream(path).good()) return "permission denied";
+    return "";
   }
 
   CheckedProgram& program_;
@@ -264,6 +274,13 @@ void ReportDuplicateNames(const ast::File& file, DiagnosticEngine& diagnostics) 
 }
 
 }  // namespace
+
+bool IsCsvDataFile(std::string_view path) {
+  if (path.size() < 4) return false;
+  std::string suffix(path.substr(path.size() - 4));
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return suffix == ".csv";
+}
 
 void CheckTests(CheckedProgram& program, const SourceManager& sources,
                 DiagnosticEngine& diagnostics) {

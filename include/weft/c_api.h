@@ -196,7 +196,8 @@ WEFT_API weft_status weft_mapper_apply(weft_mapper* mapper, const char* record, 
                                        size_t message_size);
 
 /* Applies the rule to each line of an NDJSON buffer and passes every outcome to `sink`. A
- * malformed line rejects that record only. `counts` (may be NULL) receives the totals. */
+ * malformed line rejects that record only. `counts` (may be NULL) receives the totals. The sink
+ * must not call back into the same mapper. */
 WEFT_API weft_status weft_mapper_apply_ndjson(weft_mapper* mapper, const char* buffer,
                                               size_t size, weft_sink_fn sink, void* sink_data,
                                               weft_counts* counts, char* message,

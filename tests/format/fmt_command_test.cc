@@ -117,6 +117,24 @@ TEST_F(FmtCommandTest, WriteLeavesFormattedFileUntouched) {
   EXPECT_EQ(fs::last_write_time(scratch_ / "a.map"), before);
 }
 
+TEST_F(FmtCommandTest, WriteFollowsSymbolicLink) {
+  WriteText(scratch_ / "a.map", kUnformatted);
+  fs::create_symlink("a.map", scratch_ / "link.map");
+  Result result = Fmt("-w link.map");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(fs::is_symlink(scratch_ / "link.map"));
+  EXPECT_EQ(ReadText(scratch_ / "a.map"), kFormatted);
+}
+
+TEST_F(FmtCommandTest, FullOutputExitsOne) {
+  WriteText(scratch_ / "a.map", kUnformatted);
+  std::string command = "cd '" + scratch_.string() + "' && '" WEFT_BINARY
+                        "' fmt a.map >/dev/full 2>/dev/null";
+  int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+}
+
 TEST_F(FmtCommandTest, WriteFailureKeepsFile) {
   WriteText(scratch_ / "a.map", kUnformatted);
   fs::permissions(scratch_, fs::perms::owner_read | fs::perms::owner_exec);

@@ -68,13 +68,14 @@ TEST(JunitTest, EscapesNamesAndFailures) {
   ASSERT_EQ(frontend->program.tests.size(), 1u);
   TestResult result;
   result.test = &frontend->program.tests[0];
-  result.failure = "reason <x> & \x01";
+  result.failure = "reason <x> & \x01 \xEF\xBF\xBF \xFF é";
 
   std::ostringstream out;
   WriteJunit(frontend->sources, {result}, out);
   std::string xml = out.str();
   EXPECT_NE(xml.find(R"(name="&lt;a &amp; &quot;b&quot;&gt;")"), std::string::npos) << xml;
-  EXPECT_NE(xml.find("reason &lt;x&gt; &amp; \\x01"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("reason &lt;x&gt; &amp; \\u{0001} \\u{FFFF} \\xff é"), std::string::npos)
+      << xml;
   EXPECT_NE(xml.find(R"(tests="1" failures="1")"), std::string::npos) << xml;
   EXPECT_NE(xml.find(R"(line="16")"), std::string::npos) << xml;
 }
@@ -91,6 +92,16 @@ TEST(CoverageTest, CreditsRequireByMessage) {
   EXPECT_FALSE(items[1].covered);  // `when` is false
   EXPECT_FALSE(items[2].covered);  // `require` passes
   EXPECT_TRUE(items[3].covered);   // `require` rejects
+}
+
+TEST(CoverageTest, OtherRejectsCreditNothing) {
+  std::unique_ptr<Frontend> frontend = CheckText("t.map", kProgram);
+  TestResult result;
+  result.outcomes.push_back({0, check::TestOutcome::Rejected, "field `n` must be an int"});
+  std::vector<CoverageItem> items = ComputeCoverage(frontend->program, {result});
+
+  ASSERT_EQ(items.size(), 4u);
+  for (const CoverageItem& item : items) EXPECT_FALSE(item.covered) << item.description;
 }
 
 TEST(CoverageTest, SkipCoversFalseCondition) {
