@@ -193,7 +193,7 @@ class DocumentFramer : public Framer {
     if (scan == Scan::Invalid) return Fail(error, problem);
     // The document's other members are no records, but they must still be JSON. The buffer's
     // padding lets the parser read past the value's end.
-    problem = CheckJson(parser_, unread.substr(i, length));
+    problem = CheckJson(parser_, unread.substr(i, length), options_.max_input_depth);
     constexpr std::string_view kPrefix = "invalid JSON: ";
     if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
     if (!problem.empty()) return Fail(error, problem);
