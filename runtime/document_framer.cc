@@ -18,7 +18,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 class DocumentFramer : public Framer {
  public:
   DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
-      : Framer(std::move(window)), options_(options), shape_(shape) {}
+      : Framer(std::move(window)), options_(options), shape_(shape) {
+    AllowDepth(parser_, options_.max_input_depth);
+  }
 
   bool Next(Batch& batch, std::string& error) override {
     const uint64_t batch_start = window_->consumed_offset();

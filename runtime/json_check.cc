@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -11,6 +12,16 @@ namespace {
 namespace od = simdjson::ondemand;
 
 }  // namespace
+
+void AllowDepth(od::parser& parser, int max_depth) {
+  // One level more than the check allows, so that the check sees the level beyond the limit.
+  size_t levels = static_cast<size_t>(max_depth) + 1;
+  if (parser.max_depth() > levels) return;
+  // A failed allocation leaves the parser as it was, and iterate() then reports MEMALLOC.
+  simdjson::error_code ignored =
+      parser.allocate(std::max<size_t>(parser.capacity(), 64 * 1024), levels + 1);
+  (void)ignored;
+}
 
 std::string TooDeep(int max_depth) {
   return fmt::format("{}{} levels of arrays and objects, the limit that --max-input-depth sets",

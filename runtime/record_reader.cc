@@ -131,6 +131,12 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
 
 RecordReader::~RecordReader() = default;
 
+void RecordReader::set_max_depth(int max_depth) {
+  max_depth_ = max_depth;
+  AllowDepth(parser_, max_depth);
+  AllowDepth(check_parser_, max_depth);
+}
+
 std::string RecordReader::ReadNested(const NestedFields& nested, od::value value,
                                      std::vector<WeftSlot>& slots) {
   od::object object;

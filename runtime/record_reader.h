@@ -38,7 +38,7 @@ class RecordReader {
                    std::vector<int>& bad_fields);
   bool malformed() const { return malformed_; }
   // Sets how deep arrays and objects may nest in a record; a deeper record is rejected as a whole.
-  void set_max_depth(int max_depth) { max_depth_ = max_depth; }
+  void set_max_depth(int max_depth);
   // The top-level field and the value text of the first problem, when it concerns one field.
   const std::string& problem_field() const { return problem_field_; }
   const std::string& problem_value() const { return problem_value_; }

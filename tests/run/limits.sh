@@ -56,6 +56,15 @@ run --max-input-depth 600
 expect_summary "in 4 / mapped 3 / skipped 0 / rejected 1"
 expect_reject '"record":3,.*more than 600 levels'
 
+# At the ceiling the parser must allow more levels than simdjson's default of 1024, on threads.
+{
+  nested 1023
+  nested 1100
+} > "$work/in"
+run --max-input-depth 1024 --threads 2
+expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
+expect_reject '"record":2,.*more than 1024 levels'
+
 # The default string limit, 16 MiB: a name of 9 MB doubled is over it, one of 8 MB is not.
 {
   printf '{"name": "%s"}\n' "$(head -c 9000000 /dev/zero | tr '\0' x)"
