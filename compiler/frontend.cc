@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "compiler/diagnostics/project_root.h"
 #include "compiler/syntax/parse.h"
 
 namespace weft {
@@ -29,7 +30,8 @@ std::string CanonicalKey(const std::string& path) {
 // they import, each once, however it is named.
 class ProgramLoader {
  public:
-  explicit ProgramLoader(Frontend& frontend) : frontend_(frontend) {}
+  ProgramLoader(Frontend& frontend, const FrontendOptions& options)
+      : frontend_(frontend), options_(options) {}
 
   // Loads a file named on the command line.
   void LoadRoot(const std::string& path) {
@@ -58,7 +60,7 @@ class ProgramLoader {
   // Parses text that is already in memory under the name `path`.
   void AddText(const std::string& path, std::string text) {
     FileId file = frontend_.sources.Add(path, std::move(text));
-    parsed_.push_back(syntax::Parse(file, frontend_.diagnostics));
+    parsed_.push_back(syntax::Parse(file, frontend_.diagnostics, options_.max_nesting));
     LoadImports(*parsed_.back());
   }
 
@@ -93,10 +95,10 @@ class ProgramLoader {
             .hint = "name a .map file, relative to the file that imports it";
         continue;
       }
-      std::string path =
-          std::filesystem::path(ResolveRelative(frontend_.sources, file.file, decl.path))
-              .lexically_normal()
-              .string();
+      std::optional<std::string> resolved =
+          ResolveInRoot(frontend_.diagnostics, decl.range, decl.path);
+      if (!resolved) continue;
+      const std::string& path = *resolved;
       if (IsSeen(path)) {
         decl.file = SeenFile(path);
         continue;
@@ -116,6 +118,7 @@ class ProgramLoader {
   }
 
   Frontend& frontend_;
+  const FrontendOptions& options_;
   std::vector<std::unique_ptr<ast::File>> parsed_;
   // Each loaded file's canonical path and id.
   std::map<std::string, FileId> seen_;
@@ -123,14 +126,23 @@ class ProgramLoader {
   std::map<std::string, const MemoryFile*> memory_files_;
 };
 
-void CheckLoaded(Frontend& frontend, std::vector<std::unique_ptr<ast::File>> parsed) {
+// Sets the project root: the one of `options`, or else the directory of the first file.
+void SetRoot(Frontend& frontend, const std::string& first_path, const FrontendOptions& options) {
+  std::string directory = options.root;
+  if (directory.empty()) directory = std::filesystem::path(first_path).parent_path().string();
+  frontend.sources.set_root(CanonicalRoot(directory));
+}
+
+void CheckLoaded(Frontend& frontend, std::vector<std::unique_ptr<ast::File>> parsed,
+                 const check::TableLimits& table_limits) {
   // Checking a tree that error recovery patched up mostly reports the same mistakes again, so
   // the checker runs only on files that parsed cleanly.
   if (frontend.diagnostics.HasErrors()) {
     frontend.program.files = std::move(parsed);
     return;
   }
-  frontend.program = check::Check(std::move(parsed), frontend.sources, frontend.diagnostics);
+  frontend.program =
+      check::Check(std::move(parsed), frontend.sources, frontend.diagnostics, table_limits);
 }
 
 }  // namespace
@@ -143,28 +155,34 @@ bool ReadMapFile(const std::string& path, std::string& text, std::string& error)
   return false;
 }
 
-std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths) {
+std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths,
+                                       const FrontendOptions& options) {
   auto frontend = std::make_unique<Frontend>();
-  ProgramLoader loader(*frontend);
+  SetRoot(*frontend, paths.empty() ? "" : paths.front(), options);
+  ProgramLoader loader(*frontend, options);
   for (const std::string& path : paths) loader.LoadRoot(path);
-  CheckLoaded(*frontend, loader.TakeFiles());
+  CheckLoaded(*frontend, loader.TakeFiles(), options.tables);
   return frontend;
 }
 
-std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text) {
+std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text,
+                                    const FrontendOptions& options) {
   auto frontend = std::make_unique<Frontend>();
-  ProgramLoader loader(*frontend);
+  SetRoot(*frontend, path, options);
+  ProgramLoader loader(*frontend, options);
   loader.AddText(path, text);
-  CheckLoaded(*frontend, loader.TakeFiles());
+  CheckLoaded(*frontend, loader.TakeFiles(), options.tables);
   return frontend;
 }
 
-std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files) {
+std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files,
+                                     const FrontendOptions& options) {
   auto frontend = std::make_unique<Frontend>();
-  ProgramLoader loader(*frontend);
+  SetRoot(*frontend, files.empty() ? "" : files.front().path, options);
+  ProgramLoader loader(*frontend, options);
   for (const MemoryFile& file : files) loader.AddMemoryFile(file);
   for (const MemoryFile& file : files) loader.LoadMemoryRoot(file);
-  CheckLoaded(*frontend, loader.TakeFiles());
+  CheckLoaded(*frontend, loader.TakeFiles(), options.tables);
   return frontend;
 }
 

@@ -7,6 +7,7 @@
 
 #include "compiler/check/check.h"
 #include "compiler/diagnostics/diagnostics.h"
+#include "compiler/syntax/parse.h"
 
 namespace weft {
 
@@ -21,6 +22,16 @@ struct Frontend {
   size_t unreadable_inputs = 0;
 };
 
+// The settings of loading and checking that the command line can change.
+struct FrontendOptions {
+  // The directory that every path named in a .map file must resolve inside. Empty means the
+  // directory of the first file loaded.
+  std::string root;
+  // The bracket nesting that the parser allows; see syntax::Parse.
+  int max_nesting = syntax::kDefaultMaxNesting;
+  check::TableLimits tables;
+};
+
 // Mapping files are small; a larger one is almost certainly the wrong file, such as a data dump.
 constexpr uintmax_t kMaxMapFileBytes = 16 * 1024 * 1024;
 
@@ -29,11 +40,14 @@ constexpr uintmax_t kMaxMapFileBytes = 16 * 1024 * 1024;
 bool ReadMapFile(const std::string& path, std::string& text, std::string& error);
 
 // Reads, parses and checks `paths` together, as one program. An unreadable file is reported as
-// a diagnostic like any other mistake.
-std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths);
+// a diagnostic like any other mistake. The files in `paths` are read wherever they are, and the
+// paths that they name must stay inside the project root.
+std::unique_ptr<Frontend> LoadAndCheck(const std::vector<std::string>& paths,
+                                       const FrontendOptions& options = {});
 
 // Parses and checks text that is already in memory, under the name `path`; used by tests.
-std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text);
+std::unique_ptr<Frontend> CheckText(const std::string& path, const std::string& text,
+                                    const FrontendOptions& options = {});
 
 // A .map file held in memory, with the path that names it in diagnostics.
 struct MemoryFile {
@@ -43,6 +57,7 @@ struct MemoryFile {
 
 // Parses and checks in-memory files together, as one program. An import finds an in-memory file
 // by its resolved path first, and reads the disk only when none matches.
-std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files);
+std::unique_ptr<Frontend> CheckTexts(const std::vector<MemoryFile>& files,
+                                     const FrontendOptions& options = {});
 
 }  // namespace weft

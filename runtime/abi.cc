@@ -38,6 +38,15 @@ void Arena::Reset() {
   large_.clear();
 }
 
+bool FitsStringLimit(WeftContext* context, size_t size) {
+  if (size <= context->max_string_bytes) return true;
+  context->reject_reason =
+      fmt::format("the rule would build a string of {} bytes, more than the limit of {} bytes that "
+                  "--max-string-bytes sets",
+                  size, context->max_string_bytes);
+  return false;
+}
+
 }  // namespace weft::runtime
 
 namespace {
@@ -50,14 +59,16 @@ void SetString(WeftContext* context, std::string_view text, WeftString* result) 
 
 extern "C" {
 
-void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
-                 WeftString* result) {
+int32_t weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
+                    WeftString* result) {
   size_t size = static_cast<size_t>(left->size + right->size);
+  if (!weft::runtime::FitsStringLimit(context, size)) return kWeftCallRejected;
   char* memory = context->arena.Allocate(size + 1);
   if (left->size > 0) std::memcpy(memory, left->data, left->size);
   if (right->size > 0) std::memcpy(memory + left->size, right->data, right->size);
   result->data = memory;
   result->size = static_cast<int64_t>(size);
+  return kWeftCallDone;
 }
 
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result) {

@@ -48,8 +48,10 @@ enum WeftOutcome : int32_t { kWeftMapped = 0, kWeftSkipped = 1, kWeftRejected = 
 
 // Helpers called by generated code. Values travel by pointer so that no 128-bit integer or
 // struct crosses the call boundary by value.
-void weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
-                 WeftString* result);
+// Returns kWeftCallRejected, with the reason in the context, when the result would be longer
+// than the context's string limit, and kWeftCallDone otherwise.
+int32_t weft_concat(WeftContext* context, const WeftString* left, const WeftString* right,
+                    WeftString* result);
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result);
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
                             WeftString* result);

@@ -42,6 +42,8 @@ std::unique_ptr<BatchMapper> BatchMapper::Create(const CompiledRule& rule,
                                                  const ExecuteOptions& options,
                                                  std::string& error) {
   std::unique_ptr<BatchMapper> mapper(new BatchMapper(rule));
+  mapper->reader_.set_max_depth(source.options().max_input_depth);
+  mapper->context_.max_string_bytes = options.max_string_bytes;
   if (source.shape() == InputShape::Csv) {
     mapper->csv_reader_ = CsvRecordReader::Create(
         *rule.source, source.csv_header(), options.csv_delimiter, rule.reads_source_field, error);

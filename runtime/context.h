@@ -9,6 +9,9 @@
 
 namespace weft::runtime {
 
+// The default bound on the bytes of one string that a rule builds while mapping a record.
+constexpr size_t kDefaultMaxStringBytes = 16 << 20;
+
 // Bump allocator for the strings a rule builds while mapping one record. Reset between records,
 // so memory stays bounded by the largest record instead of growing with the input.
 class Arena {
@@ -35,6 +38,8 @@ struct WeftContext {
   std::string reject_reason;
   // The target field being computed when the record was rejected; empty when none was.
   std::string reject_field;
+  // A helper that would build a longer string rejects the record instead; see FitsStringLimit.
+  size_t max_string_bytes = weft::runtime::kDefaultMaxStringBytes;
 
   void Reset() {
     arena.Reset();
@@ -42,3 +47,12 @@ struct WeftContext {
     reject_field.clear();
   }
 };
+
+namespace weft::runtime {
+
+// Returns true when a string of `size` bytes may be built for the record. Otherwise it writes
+// the reason into `context` and returns false, and the caller returns kWeftCallRejected. Every
+// helper that can build a string longer than its arguments checks here before it allocates.
+bool FitsStringLimit(WeftContext* context, size_t size);
+
+}  // namespace weft::runtime

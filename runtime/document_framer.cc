@@ -18,7 +18,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 class DocumentFramer : public Framer {
  public:
   DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
-      : Framer(std::move(window)), options_(options), shape_(shape) {}
+      : Framer(std::move(window)), options_(options), shape_(shape) {
+    AllowDepth(parser_, options_.max_input_depth);
+  }
 
   bool Next(Batch& batch, std::string& error) override {
     const uint64_t batch_start = window_->consumed_offset();
@@ -193,7 +195,7 @@ class DocumentFramer : public Framer {
     if (scan == Scan::Invalid) return Fail(error, problem);
     // The document's other members are no records, but they must still be JSON. The buffer's
     // padding lets the parser read past the value's end.
-    problem = CheckJson(parser_, unread.substr(i, length));
+    problem = CheckJson(parser_, unread.substr(i, length), options_.max_input_depth);
     constexpr std::string_view kPrefix = "invalid JSON: ";
     if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
     if (!problem.empty()) return Fail(error, problem);

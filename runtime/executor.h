@@ -9,6 +9,7 @@
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
+#include "runtime/context.h"
 #include "runtime/input.h"
 #include "runtime/value_table.h"
 
@@ -73,6 +74,8 @@ struct ExecuteOptions {
   char csv_delimiter = ',';
   // CSV output ends rows with CRLF, as RFC 4180 does, unless this is set.
   bool csv_lf = false;
+  // A rule that would build a longer string rejects the record.
+  size_t max_string_bytes = kDefaultMaxStringBytes;
   // Called on the calling thread after each batch is written, with the counts so far and the
   // input bytes read.
   std::function<void(const RunCounts&, uint64_t bytes)> progress;

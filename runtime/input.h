@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/json_check.h"
+
 // Reads an input stream as batches of records, holding only a bounded window of it in memory.
 // Three JSON shapes are accepted: NDJSON (one JSON value per line), a JSON array of records, and
 // a JSON object holding its records in a `records` array, as Salesforce sObject Tree files and
@@ -99,6 +101,9 @@ struct SourceOptions {
   size_t detect_bytes = 64 << 10;
   // The cell delimiter of CSV input; it must pass CheckCsvDelimiter.
   char csv_delimiter = ',';
+  // A JSON record whose arrays and objects nest deeper is rejected; at most
+  // kMaxInputDepthCeiling.
+  int max_input_depth = kDefaultMaxInputDepth;
 };
 
 class Framer;
@@ -115,6 +120,7 @@ class RecordSource {
   InputShape shape() const { return shape_; }
   // The header record of CSV input, once the first call of Next has read it; "" otherwise.
   const std::string& csv_header() const { return csv_header_; }
+  const SourceOptions& options() const { return options_; }
   // The number of input bytes consumed so far, for progress reports.
   uint64_t bytes_read() const;
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -10,10 +11,22 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-// simdjson's own limit is 1024; staying below it keeps the message ours.
-constexpr int kMaxDepth = 512;
-
 }  // namespace
+
+void AllowDepth(od::parser& parser, int max_depth) {
+  // One level more than the check allows, so that the check sees the level beyond the limit.
+  size_t levels = static_cast<size_t>(max_depth) + 1;
+  if (parser.max_depth() > levels) return;
+  // A failed allocation leaves the parser as it was, and iterate() then reports MEMALLOC.
+  simdjson::error_code ignored =
+      parser.allocate(std::max<size_t>(parser.capacity(), 64 * 1024), levels + 1);
+  (void)ignored;
+}
+
+std::string TooDeep(int max_depth) {
+  return fmt::format("{}{} levels of arrays and objects, the limit that --max-input-depth sets",
+                     kTooDeepPrefix, max_depth);
+}
 
 std::string_view TrimRight(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
@@ -78,11 +91,12 @@ std::string Failure(simdjson::error_code error) {
 
 }  // namespace
 
-std::string CheckJsonValue(od::value value, int depth) {
-  if (depth > kMaxDepth)
-    return fmt::format("invalid JSON: values nest more than {} levels deep", kMaxDepth);
+std::string CheckJsonValue(od::value value, int depth, int max_depth) {
   od::json_type type;
   if (auto error = value.type().get(type)) return Failure(error);
+  // Only arrays and objects count as levels; a scalar inside the deepest one adds none.
+  bool container = type == od::json_type::object || type == od::json_type::array;
+  if (container && depth > max_depth) return TooDeep(max_depth);
 
   switch (type) {
     case od::json_type::object: {
@@ -93,7 +107,7 @@ std::string CheckJsonValue(od::value value, int depth) {
         if (auto error = field.unescaped_key().get(key)) return Failure(error);
         od::value member;
         if (auto error = field.value().get(member)) return Failure(error);
-        std::string problem = CheckJsonValue(member, depth + 1);
+        std::string problem = CheckJsonValue(member, depth + 1, max_depth);
         if (!problem.empty()) return problem;
       }
       return "";
@@ -104,7 +118,7 @@ std::string CheckJsonValue(od::value value, int depth) {
       for (auto element : array) {
         od::value item;
         if (auto error = element.get(item)) return Failure(error);
-        std::string problem = CheckJsonValue(item, depth + 1);
+        std::string problem = CheckJsonValue(item, depth + 1, max_depth);
         if (!problem.empty()) return problem;
       }
       return "";
@@ -133,7 +147,7 @@ std::string CheckJsonValue(od::value value, int depth) {
   return "invalid JSON";
 }
 
-std::string CheckJson(od::parser& parser, std::string_view text) {
+std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) {
   od::document document;
   if (auto error =
           parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)
@@ -162,7 +176,7 @@ std::string CheckJson(od::parser& parser, std::string_view text) {
 
   od::value root;
   if (auto error = document.get_value().get(root)) return Failure(error);
-  std::string problem = CheckJsonValue(root, 1);
+  std::string problem = CheckJsonValue(root, 1, max_depth);
   if (!problem.empty()) return problem;
 
   // After the root value only whitespace may follow.

@@ -7,15 +7,36 @@
 
 namespace weft::runtime {
 
+// The default bound on how deep the arrays and objects of an input record may nest.
+inline constexpr int kDefaultMaxInputDepth = 512;
+// The largest bound that may be set, because the check recurses once per level and so uses
+// stack in proportion to the bound. 1024 levels run on a mapping thread under AddressSanitizer;
+// 4096 overflowed its stack there.
+inline constexpr int kMaxInputDepthCeiling = 1024;
+
 // Validates one complete JSON value in `text`, which must be followed by at least
 // simdjson::SIMDJSON_PADDING readable bytes. Returns "" when it is valid, otherwise the reason.
 // Unlike simdjson's DOM parser it accepts numbers of any size, because a record may carry an
 // id or an amount beyond 64 bits in a field that a decimal(38, 0) or no field at all reads.
-std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text);
+// Arrays and objects nested deeper than `max_depth` make it return TooDeep's reason.
+std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text,
+                      int max_depth = kDefaultMaxInputDepth);
 
 // Validates one value that a document being iterated has reached, and the values inside it.
-// `depth` is the value's nesting depth, 1 for the document's root.
-std::string CheckJsonValue(simdjson::ondemand::value value, int depth);
+// `depth` is the value's nesting depth, 1 for the document's root; only arrays and objects are
+// held to `max_depth`.
+std::string CheckJsonValue(simdjson::ondemand::value value, int depth,
+                           int max_depth = kDefaultMaxInputDepth);
+
+// Lets `parser` iterate values nested `max_depth` deep. simdjson's On-Demand parser keeps one
+// entry per level, 1024 by default, and deeper input is undefined behaviour in release builds and
+// an assertion in debug builds, so a parser must allow more levels than the check stops at.
+void AllowDepth(simdjson::ondemand::parser& parser, int max_depth);
+
+// The reason given for a value that nests deeper than `max_depth`. It starts with
+// kTooDeepPrefix; the value is valid JSON, only beyond the limit.
+std::string TooDeep(int max_depth);
+inline constexpr std::string_view kTooDeepPrefix = "the record nests more than ";
 
 // Returns `text` without the JSON whitespace at its end, which simdjson's raw_json_token() keeps.
 std::string_view TrimRight(std::string_view text);

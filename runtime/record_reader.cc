@@ -131,6 +131,12 @@ RecordReader::RecordReader(const schema::RecordType& record, const std::vector<b
 
 RecordReader::~RecordReader() = default;
 
+void RecordReader::set_max_depth(int max_depth) {
+  max_depth_ = max_depth;
+  AllowDepth(parser_, max_depth);
+  AllowDepth(check_parser_, max_depth);
+}
+
 std::string RecordReader::ReadNested(const NestedFields& nested, od::value value,
                                      std::vector<WeftSlot>& slots) {
   od::object object;
@@ -148,7 +154,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
       od::value unread;
       if (auto error = member.value().get(unread))
         return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-      std::string invalid = CheckJsonValue(unread, 3);
+      std::string invalid = CheckJsonValue(unread, 3, max_depth_);
       if (!invalid.empty()) return invalid;
       continue;
     }
@@ -219,7 +225,8 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
 
   auto invalid = [&](std::string reason) {
     bad_fields.clear();
-    malformed_ = true;
+    // A record beyond the depth limit is valid JSON, which the rejects output shows as such.
+    malformed_ = !reason.starts_with(kTooDeepPrefix);
     problem_field_.clear();
     problem_value_.clear();
     return reason;
@@ -233,7 +240,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   od::object object;
   if (document.get_object().get(object) != simdjson::SUCCESS) {
     // A valid scalar or array is a value of the wrong kind; anything else is not JSON at all.
-    std::string check = CheckJson(parser_, json);
+    std::string check = CheckJson(parser_, json, max_depth_);
     if (!check.empty()) return invalid(check);
     return "the record is not a JSON object";
   }
@@ -274,7 +281,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     od::value value = member.value();
     if (found < 0) {
       // A value the rule does not read is still checked, so that no malformed record passes.
-      std::string problem = CheckJsonValue(value, 2);
+      std::string problem = CheckJsonValue(value, 2, max_depth_);
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
@@ -282,7 +289,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     current_value = value.raw_json_token();
     if (seen[index]) {
       field_problem(index, fmt::format("field `{}` appears twice in the record", key));
-      std::string problem = CheckJsonValue(value, 2);
+      std::string problem = CheckJsonValue(value, 2, max_depth_);
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
@@ -290,7 +297,8 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     std::string problem = record_.fields[index].type.kind == TypeKind::Record
                               ? ReadRecordField(index, value, slots)
                               : ReadField(record_.fields[index], value, slots[index]);
-    if (problem.starts_with("invalid JSON")) return invalid(std::move(problem));
+    bool whole_record = problem.starts_with("invalid JSON") || problem.starts_with(kTooDeepPrefix);
+    if (whole_record) return invalid(std::move(problem));
     if (!problem.empty()) field_problem(index, std::move(problem));
   }
   // After the object only whitespace may follow.
@@ -312,7 +320,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   // A value of the wrong type may also be invalid JSON, such as `tru`, which the getters do not
   // tell apart. Only then is the record checked once more as a whole.
   if (!first_problem.empty()) {
-    std::string check = CheckJson(check_parser_, json);
+    std::string check = CheckJson(check_parser_, json, max_depth_);
     if (!check.empty()) return invalid(std::move(check));
   }
   return first_problem;

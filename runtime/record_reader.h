@@ -10,6 +10,7 @@
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
+#include "runtime/json_check.h"
 
 namespace weft::runtime {
 
@@ -36,6 +37,8 @@ class RecordReader {
   std::string Read(std::string_view json, std::vector<WeftSlot>& slots,
                    std::vector<int>& bad_fields);
   bool malformed() const { return malformed_; }
+  // Sets how deep arrays and objects may nest in a record; a deeper record is rejected as a whole.
+  void set_max_depth(int max_depth);
   // The top-level field and the value text of the first problem, when it concerns one field.
   const std::string& problem_field() const { return problem_field_; }
   const std::string& problem_value() const { return problem_value_; }
@@ -95,6 +98,7 @@ class RecordReader {
   // Checks a record that has a problem as a whole, without touching the strings of parser_.
   simdjson::ondemand::parser check_parser_;
   bool malformed_ = false;
+  int max_depth_ = kDefaultMaxInputDepth;
   std::string problem_field_;
   std::string problem_value_;
 };

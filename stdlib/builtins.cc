@@ -135,7 +135,8 @@ std::vector<Builtin> TextBuiltins() {
        true,
        "Adds `fill` before the string until it has `width` code points; a string that long or "
        "longer is returned unchanged, never cut. `fill` must be a string constant of exactly one "
-       "code point. A width above 1048576 rejects the record.",
+       "code point. A width above 1048576, or a result longer than `--max-string-bytes`, rejects the "
+       "record.",
        R"("42".pad_left(5, "0") == "00042")",
        Lowering::RuntimeCall,
        "weft_pad_left",
@@ -149,7 +150,8 @@ std::vector<Builtin> TextBuiltins() {
        true,
        "Adds `fill` after the string until it has `width` code points; a string that long or "
        "longer is returned unchanged, never cut. `fill` must be a string constant of exactly one "
-       "code point. A width above 1048576 rejects the record.",
+       "code point. A width above 1048576, or a result longer than `--max-string-bytes`, rejects the "
+       "record.",
        R"("AB".pad_right(4, ".") == "AB..")",
        Lowering::RuntimeCall,
        "weft_pad_right",
@@ -160,10 +162,11 @@ std::vector<Builtin> TextBuiltins() {
        {Text("s"), Text("from"), Text("to")},
        Type::String(),
        Typing::Fixed,
-       false,
+       true,
        "Replaces every occurrence of `from` by `to`, left to right and without overlaps. Code "
        "points are compared exactly, with no case folding or normalization. An empty `from` "
-       "leaves the string unchanged.",
+       "leaves the string unchanged. A result longer than `--max-string-bytes` rejects the "
+       "record.",
        R"("030 1234 567".replace(" ", "") == "0301234567")",
        Lowering::RuntimeCall,
        "weft_replace",
@@ -296,11 +299,12 @@ std::vector<Builtin> RegexBuiltins() {
        {Text("s"), Text("regex", Argument::Regex), Text("replacement", Argument::Replacement)},
        Type::String(),
        Typing::Fixed,
-       false,
+       true,
        "Replaces every match, leftmost first and without overlaps. In `replacement`, `$0` stands "
        "for the whole match, `$1` to `$9` for the groups and `$$` for a dollar sign. It must be a "
        "string constant, and naming a group that the regex lacks is an error at compile time. The "
-       "regex is a string constant in RE2 syntax, as for `matches`.",
+       "regex is a string constant in RE2 syntax, as for `matches`. A result longer than "
+       "`--max-string-bytes` rejects the record.",
        R"example("2026-03-20".replace_regex("([0-9]+)-([0-9]+)-([0-9]+)", "$3.$2.$1") == "20.03.2026")example",
        Lowering::RuntimeCall,
        "weft_replace_regex",

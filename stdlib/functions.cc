@@ -30,6 +30,8 @@ int32_t PadTo(WeftContext* context, const WeftString* value, int64_t width, cons
                     left ? "pad_left" : "pad_right", width, weft::text::kMaxPadWidth);
     return kWeftCallRejected;
   }
+  size_t size = weft::text::PaddedSize(View(value), width, View(fill));
+  if (!weft::runtime::FitsStringLimit(context, size)) return kWeftCallRejected;
   return Built(context, weft::text::Pad(View(value), width, View(fill), left), result);
 }
 
@@ -88,6 +90,8 @@ int32_t weft_replace(WeftContext* context, const WeftString* value, const WeftSt
     *result = *value;
     return kWeftCallDone;
   }
+  size_t size = weft::text::ReplacedSize(View(value), View(from), View(to));
+  if (!weft::runtime::FitsStringLimit(context, size)) return kWeftCallRejected;
   return Built(context, weft::text::Replace(View(value), View(from), View(to)), result);
 }
 

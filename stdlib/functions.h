@@ -18,11 +18,13 @@ int32_t weft_substring(WeftContext* context, const WeftString* value, const int6
                        const int64_t* length, WeftString* result);
 int32_t weft_truncate(WeftContext* context, const WeftString* value, const int64_t* width,
                       WeftString* result);
-// The pad functions reject the record when `width` is above text::kMaxPadWidth.
+// The pad functions reject the record when `width` is above text::kMaxPadWidth or the result
+// would exceed the context's string limit.
 int32_t weft_pad_left(WeftContext* context, const WeftString* value, const int64_t* width,
                       const WeftString* fill, WeftString* result);
 int32_t weft_pad_right(WeftContext* context, const WeftString* value, const int64_t* width,
                        const WeftString* fill, WeftString* result);
+// Rejects the record when the result would exceed the context's string limit.
 int32_t weft_replace(WeftContext* context, const WeftString* value, const WeftString* from,
                      const WeftString* to, WeftString* result);
 int32_t weft_contains(WeftContext* context, const WeftString* value, const WeftString* part,
@@ -44,7 +46,8 @@ int32_t weft_matches(WeftContext* context, const WeftString* value, const void* 
 // match.
 int32_t weft_extract(WeftContext* context, const WeftString* value, const void* regex,
                      WeftString* result);
-// `rewrite` is in RE2's rewrite syntax and names no group that the regex lacks.
+// `rewrite` is in RE2's rewrite syntax and names no group that the regex lacks. Rejects the
+// record when the result exceeds the context's string limit.
 int32_t weft_replace_regex(WeftContext* context, const WeftString* value, const void* regex,
                            const WeftString* rewrite, WeftString* result);
 

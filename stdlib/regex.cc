@@ -93,6 +93,9 @@ int32_t weft_replace_regex(WeftContext* context, const WeftString* value, const 
     *result = *value;
     return kWeftCallDone;
   }
+  // NOTE: RE2 builds the whole result before its size is known, so a long value with many matches
+  // and a long replacement allocates that much once before the record is rejected.
+  if (!weft::runtime::FitsStringLimit(context, text.size())) return kWeftCallRejected;
   *result = context->arena.Copy(text);
   return kWeftCallDone;
 }

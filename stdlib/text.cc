@@ -119,6 +119,21 @@ std::string Pad(std::string_view text, int64_t width, std::string_view fill, boo
   return padded;
 }
 
+size_t PaddedSize(std::string_view text, int64_t width, std::string_view fill) {
+  int64_t missing = width - CodePointCount(text);
+  return text.size() + (missing > 0 ? static_cast<size_t>(missing) * fill.size() : 0);
+}
+
+size_t ReplacedSize(std::string_view text, std::string_view from, std::string_view to) {
+  if (from.empty()) return text.size();
+  size_t matches = 0;
+  for (size_t found = text.find(from); found != std::string_view::npos;
+       found = text.find(from, found + from.size())) {
+    ++matches;
+  }
+  return text.size() - matches * from.size() + matches * to.size();
+}
+
 std::string Replace(std::string_view text, std::string_view from, std::string_view to) {
   if (from.empty()) return std::string(text);
   // In valid UTF-8 no code point's bytes occur inside another's, so a byte match is a match of

@@ -32,6 +32,10 @@ std::string Pad(std::string_view text, int64_t width, std::string_view fill, boo
 // Returns `text` with every occurrence of `from` replaced by `to`, scanning left to right. An
 // empty `from` changes nothing.
 std::string Replace(std::string_view text, std::string_view from, std::string_view to);
+// Returns the size in bytes of Replace(text, from, to) without building it.
+size_t ReplacedSize(std::string_view text, std::string_view from, std::string_view to);
+// Returns the size in bytes of Pad(text, width, fill, left) without building it.
+size_t PaddedSize(std::string_view text, int64_t width, std::string_view fill);
 // Returns the decimal digits of `text` as ASCII 0 to 9, digits of other scripts converted.
 std::string DigitsOnly(std::string_view text);
 

@@ -18,7 +18,7 @@ int RunCheck(const CheckOptions& options) {
                  "with --format text\n";
     return kExitUsage;
   }
-  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   if (options.dump_ast) {
     for (const auto& file : frontend->program.files) std::cout << syntax::DumpAst(*file);
   }

@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "compiler/frontend.h"
+#include "runtime/context.h"
+#include "runtime/json_check.h"
+
 namespace CLI {
 class App;
 }
@@ -19,6 +23,7 @@ constexpr int kExitUsage = 2;
 
 struct CheckOptions {
   std::vector<std::string> files;
+  FrontendOptions frontend;
   std::string format = "text";
   bool warnings_as_errors = false;
   bool dump_ast = false;
@@ -29,6 +34,7 @@ struct CheckOptions {
 
 struct RunOptions {
   std::vector<std::string> files;
+  FrontendOptions frontend;
   std::string rule;
   std::string in;
   std::string out;
@@ -39,6 +45,8 @@ struct RunOptions {
   bool csv_lf = false;
   int threads = 0;
   size_t max_record_bytes = 64 << 20;
+  int max_input_depth = runtime::kDefaultMaxInputDepth;
+  size_t max_string_bytes = runtime::kDefaultMaxStringBytes;
   // The directory of cached compiled rules; empty means the default directory.
   std::string cache_dir;
   bool no_cache = false;
@@ -55,6 +63,7 @@ struct FmtOptions {
 
 struct ExplainOptions {
   std::vector<std::string> files;
+  FrontendOptions frontend;
   std::string rule;
   bool dump_ast = false;
   bool dump_ir = false;
@@ -63,6 +72,7 @@ struct ExplainOptions {
 
 struct DocOptions {
   std::vector<std::string> files;
+  FrontendOptions frontend;
   // "auto", "markdown" or "html".
   std::string format = "auto";
   // The output file; empty or "-" for stdout.
@@ -71,6 +81,7 @@ struct DocOptions {
 
 struct TestOptions {
   std::vector<std::string> files;
+  FrontendOptions frontend;
   // A regex; only tests whose names it matches somewhere run.
   std::string filter;
   // The path of a JUnit XML report to write; empty for none.

@@ -8,6 +8,7 @@
 
 #include "compiler/frontend.h"
 #include "tools/commands.h"
+#include "tools/limit_options.h"
 #include "tools/doc/mapping_document.h"
 #include "tools/output_paths.h"
 #include "tools/report.h"
@@ -49,12 +50,13 @@ CLI::App* AddDocCommand(CLI::App& app, DocOptions& options) {
       ->capture_default_str();
   command->add_option("--out", options.out,
                       "File to write the document to, or - for stdout (the default)");
+  AddFrontendOptions(*command, options.frontend);
   return command;
 }
 
 int RunDoc(const DocOptions& options) {
   if (OverwritesMapFile(options.files, options.out, "--out", "weft doc")) return kExitUsage;
-  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   if (!options.out.empty() && OverwritesProgramFile(*frontend, options.out, "--out", "weft doc"))
     return kExitUsage;
   ReportDiagnostics(*frontend, std::cerr);

@@ -4,6 +4,7 @@
 #include "compiler/frontend.h"
 #include "compiler/syntax/dump.h"
 #include "tools/commands.h"
+#include "tools/limit_options.h"
 #include "tools/report.h"
 #include "tools/rule_dumps.h"
 
@@ -20,6 +21,7 @@ CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options) {
   command->add_flag("--dump-ast", options.dump_ast, "Print the rule's syntax tree");
   command->add_flag("--dump-ir", options.dump_ir, "Print the rule's typed IR");
   command->add_flag("--dump-llvm", options.dump_llvm, "Print the rule's optimized LLVM IR");
+  AddFrontendOptions(*command, options.frontend);
   return command;
 }
 
@@ -27,7 +29,7 @@ int RunExplain(ExplainOptions options) {
   if (!options.dump_ast && !options.dump_ir && !options.dump_llvm) {
     options.dump_ast = options.dump_ir = options.dump_llvm = true;
   }
-  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   ReportDiagnostics(*frontend, std::cerr);
   if (frontend->unreadable_inputs > 0) return kExitUsage;
   if (frontend->diagnostics.HasErrors()) return kExitFailure;

@@ -157,6 +157,7 @@ runtime::SourceOptions SourceOptionsFor(const RunOptions& options, char delimite
                   : options.input_format == "json"   ? runtime::InputFormat::Json
                                                      : runtime::InputFormat::Auto;
   source.max_record_bytes = options.max_record_bytes;
+  source.max_input_depth = options.max_input_depth;
   source.csv_delimiter = delimiter;
   return source;
 }
@@ -207,7 +208,7 @@ class ProgressLine {
 int RunRun(const RunOptions& options) {
   Log log(options.verbose);
   if (!CheckDistinctFiles(options)) return kExitUsage;
-  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   if (OverwritesProgramFile(*frontend, options.out, "--out", "weft run") ||
       OverwritesProgramFile(*frontend, options.rejects, "--rejects", "weft run"))
     return kExitUsage;
@@ -253,6 +254,7 @@ int RunRun(const RunOptions& options) {
   execute.output_format = OutputFormatFor(options);
   execute.csv_delimiter = delimiter;
   execute.csv_lf = options.csv_lf;
+  execute.max_string_bytes = options.max_string_bytes;
   // The line is drawn only where nothing else writes to the same terminal.
   bool records_on_terminal = options.out == "-" && isatty(STDOUT_FILENO);
   ProgressLine progress(options.rejects != "-" && !records_on_terminal && !options.verbose &&

@@ -152,7 +152,7 @@ int RunTest(const TestOptions& options) {
       return kExitUsage;
     }
   }
-  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files);
+  std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   if (!options.junit.empty() &&
       OverwritesProgramFile(*frontend, options.junit, "--junit", "weft test"))
     return kExitUsage;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "tools/commands.h"
+#include "tools/limit_options.h"
 
 int main(int argc, char** argv) {
   using namespace weft::tools;
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   check_command->add_flag("--dump-ir", check.dump_ir, "Print the typed IR of every rule");
   check_command->add_flag("--dump-llvm", check.dump_llvm,
                           "Print the optimized LLVM IR of every rule");
+  AddFrontendOptions(*check_command, check.frontend);
 
   RunOptions run;
   CLI::App* run_command = app.add_subcommand("run", "Apply one rule to NDJSON, JSON or CSV records.");
@@ -75,11 +77,8 @@ int main(int argc, char** argv) {
                           "Directory of compiled rules reused across runs (default: "
                           "$WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)");
   run_command->add_flag("--no-cache", run.no_cache, "Compile the rule without the cache");
-  run_command
-      ->add_option("--max-record-bytes", run.max_record_bytes,
-                   "Records longer than this are rejected without being held in memory")
-      ->check(CLI::Range(static_cast<size_t>(1), static_cast<size_t>(1) << 40))
-      ->capture_default_str();
+  AddFrontendOptions(*run_command, run.frontend);
+  AddRunLimitOptions(*run_command, run);
   run_command->add_flag("--verbose", run.verbose, "Log each stage with its elapsed time to stderr");
 
   TestOptions test;
@@ -98,6 +97,7 @@ int main(int argc, char** argv) {
   test_command->add_option("--cache-dir", test.cache_dir,
                            "Directory of compiled rules reused across runs, as for `weft run`");
   test_command->add_flag("--no-cache", test.no_cache, "Compile the rules without the cache");
+  AddFrontendOptions(*test_command, test.frontend);
 
   FmtOptions fmt_options;
   CLI::App* fmt_command = app.add_subcommand(

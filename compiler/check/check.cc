@@ -71,17 +71,17 @@ void ReportUnknownField(DiagnosticEngine& diagnostics, const ast::Identifier& fi
 }
 
 CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManager& sources,
-                     DiagnosticEngine& diagnostics) {
+                     DiagnosticEngine& diagnostics, const TableLimits& table_limits) {
   CheckedProgram program;
   program.files = std::move(files);
   for (const auto& file : program.files) BuildSchemas(*file, program, sources, diagnostics);
-  for (const auto& file : program.files) CheckTables(*file, program, sources, diagnostics);
+  for (const auto& file : program.files) CheckTables(*file, program, sources, diagnostics, table_limits);
   for (const auto& file : program.files) DeclareFunctions(*file, program, diagnostics);
   CheckFunctionBodies(program, diagnostics);
   for (const auto& file : program.files) {
     for (const ast::MapDecl& rule : file->rules) CheckRule(rule, program, diagnostics);
   }
-  CheckTests(program, sources, diagnostics);
+  CheckTests(program, diagnostics);
   ReportUnusedImports(program, diagnostics);
   return program;
 }

@@ -120,6 +120,15 @@ struct CheckedProgram {
   const ExprInfo& Info(const ast::Expr& expr) const { return exprs.at(&expr); }
 };
 
+// The size limits of value tables, which keep a mistaken data export from being compiled into a
+// rule.
+struct TableLimits {
+  // Entries of one table, counted without its `else` entry and, for a CSV file, its header row.
+  size_t max_rows = 1'000'000;
+  // Bytes of one table file. Source offsets are 32-bit, so it must stay below 4 GiB.
+  uintmax_t max_file_bytes = 64 * 1024 * 1024;
+};
+
 // Returns the type that can represent values of both `a` and `b` (for `??`, `if` and `==`), or
 // an error type.
 schema::Type Unify(const schema::Type& a, const schema::Type& b);
@@ -131,6 +140,6 @@ void ReportUnknownField(DiagnosticEngine& diagnostics, const ast::Identifier& fi
 // Resolves names and checks types in the parsed files, reporting every mistake to `diagnostics`.
 // Imported schema documents are added to `sources`.
 CheckedProgram Check(std::vector<std::unique_ptr<ast::File>> files, SourceManager& sources,
-                     DiagnosticEngine& diagnostics);
+                     DiagnosticEngine& diagnostics, const TableLimits& table_limits = {});
 
 }  // namespace weft::check

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "compiler/check/annotations.h"
+#include "compiler/diagnostics/project_root.h"
 #include "compiler/schema/import.h"
 
 namespace weft::check {
@@ -255,9 +256,9 @@ bool ReportIfDuplicateSchema(const ast::SchemaDecl& decl, const CheckedProgram& 
 
 void ImportDeclaredSchema(const ast::SchemaDecl& decl, CheckedProgram& program,
                           SourceManager& sources, DiagnosticEngine& diagnostics) {
-  schema::ImportRequest request{decl.name.name,
-                                ResolveRelative(sources, decl.range.file, *decl.from_path),
-                                decl.range};
+  std::optional<std::string> path = ResolveInRoot(diagnostics, decl.range, *decl.from_path);
+  if (!path) return;
+  schema::ImportRequest request{decl.name.name, *path, decl.range};
   std::unique_ptr<schema::Schema> imported = schema::ImportSchema(request, sources, diagnostics);
   if (imported == nullptr) return;
   imported->range = decl.name.range;

@@ -3,21 +3,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "compiler/check/constants.h"
 #include "compiler/check/csv.h"
 #include "compiler/check/schema_builder.h"
+#include "compiler/diagnostics/project_root.h"
 
 namespace weft::check {
 namespace {
 
 using schema::Type;
 using schema::TypeKind;
-
-// Value tables are a few thousand rows at most; source offsets are 32-bit, and a file this large
-// is more likely a data export than a table.
-constexpr uintmax_t kMaxTableFileBytes = 64 * 1024 * 1024;
 
 bool IsKeyType(const Type& type) {
   return type.kind == TypeKind::String || type.kind == TypeKind::Int ||
@@ -157,11 +155,52 @@ int FindColumn(const CsvRow& header, const std::string& name, SourceRange at,
   return -1;
 }
 
+// Reports a table of more than `max_rows` entries; `source` names the table file or the table.
+bool ReportIfTooManyRows(const ast::TableDecl& decl, const std::string& source, size_t rows,
+                         size_t max_rows, DiagnosticEngine& diagnostics) {
+  if (rows <= max_rows) return false;
+  diagnostics
+      .Report(DiagnosticKind::TableTooLarge, decl.range,
+              fmt::format("{} has {} rows, more than the limit of {}", source, rows, max_rows))
+      .hint = "raise the limit with `--max-table-rows`, or check that this is the intended table";
+  return true;
+}
+
+// Resolves, checks the size of and reads the file of `table ... from "file.csv"`, adding it to
+// `sources`. Returns nullopt after reporting a path outside the root, a file beyond
+// `limits.max_file_bytes` or an unreadable file.
+std::optional<FileId> ReadTableFile(const ast::TableDecl& decl, SourceManager& sources,
+                                    DiagnosticEngine& diagnostics, const TableLimits& limits) {
+  std::optional<std::string> path = ResolveInRoot(diagnostics, decl.range, *decl.from_path);
+  if (!path) return std::nullopt;
+
+  std::error_code size_error;
+  uintmax_t size = std::filesystem::file_size(*path, size_error);
+  if (!size_error && size > limits.max_file_bytes) {
+    diagnostics
+        .Report(DiagnosticKind::TableTooLarge, decl.range,
+                fmt::format("table file `{}` has {} bytes, more than the limit of {}", *path, size,
+                            limits.max_file_bytes))
+        .hint = "raise the limit with `--max-table-bytes`, or check that this is the intended file";
+    return std::nullopt;
+  }
+
+  std::string contents, error;
+  if (!ReadSourceFile(*path, limits.max_file_bytes, contents, error)) {
+    diagnostics
+        .Report(DiagnosticKind::FileNotReadable, decl.range,
+                fmt::format("cannot read table file `{}`: {}", *path, error))
+        .hint = "table file paths are relative to the file that names them";
+    return std::nullopt;
+  }
+  return sources.Add(*path, std::move(contents));
+}
+
 // Reads the entries of `table NAME: K -> V from "file.csv" (key: COLUMN, value: COLUMN)`. The
 // first row names the columns; without options the key is the first column and the value the
 // second. The path is relative to the .map file.
 void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManager& sources,
-                  DiagnosticEngine& diagnostics) {
+                  DiagnosticEngine& diagnostics, const TableLimits& limits) {
   std::string key_column, value_column;
   SourceRange key_at = decl.range, value_at = decl.range;
   for (const auto& [option, column] : decl.options) {
@@ -179,22 +218,16 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
     }
   }
 
-  std::string path = ResolveRelative(sources, decl.range.file, *decl.from_path);
-  std::string contents, error;
-  if (!ReadSourceFile(path, kMaxTableFileBytes, contents, error)) {
-    diagnostics
-        .Report(DiagnosticKind::FileNotReadable, decl.range,
-                fmt::format("cannot read table file `{}`: {}", path, error))
-        .hint = "table file paths are relative to the file that names them";
-    return;
-  }
-  FileId file = sources.Add(path, std::move(contents));
-  const std::string& text = sources.Get(file).text();
+  std::optional<FileId> file = ReadTableFile(decl, sources, diagnostics, limits);
+  if (!file) return;
+  const std::string& path = sources.Get(*file).path();
+  const std::string& text = sources.Get(*file).text();
 
   std::vector<CsvRow> rows;
+  std::string error;
   uint32_t error_offset = 0;
   if (!ParseCsv(text, rows, error, error_offset)) {
-    diagnostics.Report(DiagnosticKind::TableFileInvalid, {file, error_offset, error_offset + 1},
+    diagnostics.Report(DiagnosticKind::TableFileInvalid, {*file, error_offset, error_offset + 1},
                        fmt::format("invalid CSV: {}", error));
     return;
   }
@@ -204,6 +237,8 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
         .hint = "its first row names the columns";
     return;
   }
+  std::string described = fmt::format("table file `{}`", path);
+  if (ReportIfTooManyRows(decl, described, rows.size() - 1, limits.max_rows, diagnostics)) return;
   const CsvRow& header = rows.front();
   int key_index = key_column.empty() ? 0 : FindColumn(header, key_column, key_at, diagnostics);
   int value_index =
@@ -214,7 +249,7 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
   for (size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
     if (row.cells.size() < needed) {
-      diagnostics.Report(DiagnosticKind::TableFileInvalid, {file, row.offset, row.offset + 1},
+      diagnostics.Report(DiagnosticKind::TableFileInvalid, {*file, row.offset, row.offset + 1},
                          fmt::format("row {} has {} cell{}, but the table reads column {}", r + 1,
                                      row.cells.size(), row.cells.size() == 1 ? "" : "s", needed));
       continue;
@@ -222,12 +257,18 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
     const CsvCell& key = row.cells[key_index];
     const CsvCell& value = row.cells[value_index];
     auto range = [&](const CsvCell& cell) {
-      return SourceRange{file, cell.offset,
+      return SourceRange{*file, cell.offset,
                          cell.offset + std::max<uint32_t>(1, static_cast<uint32_t>(cell.text.size()))};
     };
     checker.CheckRow(CellConstant(key.text, checker.KeyType()), range(key),
                      CellConstant(value.text, checker.ValueType()), range(value));
   }
+}
+
+// The entries of a table declared inline, without its `else` entry.
+size_t InlineRowCount(const ast::TableDecl& decl) {
+  return std::count_if(decl.entries.begin(), decl.entries.end(),
+                       [](const ast::TableEntry& entry) { return entry.key != nullptr; });
 }
 
 // True for a table keyed by an enum that lists every member, which needs no `else`.
@@ -246,7 +287,7 @@ bool CoversEveryMember(const CheckedTable& table) {
 }  // namespace
 
 void CheckTables(const ast::File& file, CheckedProgram& program, SourceManager& sources,
-                 DiagnosticEngine& diagnostics) {
+                 DiagnosticEngine& diagnostics, const TableLimits& limits) {
   for (const ast::TableDecl& decl : file.tables) {
     int existing = program.FindTable(decl.name.name);
     if (existing >= 0) {
@@ -272,8 +313,9 @@ void CheckTables(const ast::File& file, CheckedProgram& program, SourceManager& 
     if (!table.key.IsError() && !table.value.IsError()) {
       TableChecker checker(table, diagnostics);
       if (decl.from_path) {
-        LoadCsvTable(decl, checker, sources, diagnostics);
-      } else {
+        LoadCsvTable(decl, checker, sources, diagnostics, limits);
+      } else if (!ReportIfTooManyRows(decl, fmt::format("table `{}`", table.name),
+                                      InlineRowCount(decl), limits.max_rows, diagnostics)) {
         checker.CheckEntries();
       }
       table.total = table.has_else || CoversEveryMember(table);

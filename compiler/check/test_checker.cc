@@ -8,6 +8,7 @@
 
 #include "compiler/check/rule_checker.h"
 #include "compiler/check/test_literal.h"
+#include "compiler/diagnostics/project_root.h"
 #include "stdlib/regex.h"
 
 namespace weft::check {
@@ -32,9 +33,8 @@ bool IsFile(const ast::TestClause* clause) {
 
 class TestChecker {
  public:
-  TestChecker(CheckedProgram& program, const SourceManager& sources,
-              DiagnosticEngine& diagnostics)
-      : program_(program), sources_(sources), diagnostics_(diagnostics) {}
+  TestChecker(CheckedProgram& program, DiagnosticEngine& diagnostics)
+      : program_(program), diagnostics_(diagnostics) {}
 
   void Check(const ast::TestDecl& decl) {
     Clauses clauses;
@@ -232,7 +232,9 @@ class TestChecker {
 
   // Resolves a data file's path against the .map file and checks that it can be opened.
   bool ResolveDataFile(const ast::TestClause& clause, std::string& path) {
-    path = ResolveRelative(sources_, clause.range.file, clause.text);
+    std::optional<std::string> resolved = ResolveInRoot(diagnostics_, clause.text_range, clause.text);
+    if (!resolved) return false;
+    path = *resolved;
     std::string problem = DataFileProblem(path);
     if (problem.empty() && clause.kind == TestClauseKind::ExpectFile && IsCsvDataFile(path))
       problem = "expected records are read as NDJSON, one JSON object per line";
@@ -255,7 +257,6 @@ class TestChecker {
   }
 
   CheckedProgram& program_;
-  const SourceManager& sources_;
   DiagnosticEngine& diagnostics_;
 };
 
@@ -282,9 +283,8 @@ bool IsCsvDataFile(std::string_view path) {
   return suffix == ".csv";
 }
 
-void CheckTests(CheckedProgram& program, const SourceManager& sources,
-                DiagnosticEngine& diagnostics) {
-  TestChecker checker(program, sources, diagnostics);
+void CheckTests(CheckedProgram& program, DiagnosticEngine& diagnostics) {
+  TestChecker checker(program, diagnostics);
   for (const auto& file : program.files) {
     ReportDuplicateNames(*file, diagnostics);
     for (const ast::TestDecl& decl : file->tests) checker.Check(decl);

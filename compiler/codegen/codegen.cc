@@ -280,12 +280,7 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
       builder_.CreateCall(Helper(node.builtin->symbol, i32, parameters), arguments);
   // A fallible function has already written its reason into the context. The reason gains the
   // field or the place here.
-  if (node.builtin->fallible) {
-    RejectUnless(builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallRejected)), [&] {
-      builder_.CreateCall(Helper("weft_reject_at", builder_.getVoidTy(), {ptr, ptr, ptr}),
-                          {context_arg_, FieldName(), PlaceName()});
-    });
-  }
+  if (node.builtin->fallible) RejectIfCallRejected(status);
 
   llvm::Value* payload = builder_.CreateLoad(result_type, result);
   if (node.type.repr == Repr::Bool) payload = builder_.CreateICmpNE(payload, builder_.getInt8(0));
@@ -401,6 +396,14 @@ void Generator::RejectUnless(llvm::Value* ok, const std::function<void()>& rejec
   reject();
   builder_.CreateRet(builder_.getInt32(kWeftRejected));
   builder_.SetInsertPoint(next);
+}
+
+void Generator::RejectIfCallRejected(llvm::Value* status) {
+  RejectUnless(builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallRejected)), [&] {
+    auto* ptr = builder_.getPtrTy();
+    builder_.CreateCall(Helper("weft_reject_at", builder_.getVoidTy(), {ptr, ptr, ptr}),
+                        {context_arg_, FieldName(), PlaceName()});
+  });
 }
 
 void Generator::RejectOverflowUnless(llvm::Value* ok, bool decimal) {

@@ -117,6 +117,9 @@ class Generator {
                               std::vector<llvm::Type*> parameters);
   // Continues in a new block when `ok` is true; otherwise calls `reject` and returns kWeftRejected.
   void RejectUnless(llvm::Value* ok, const std::function<void()>& reject);
+  // Rejects the record when a helper's `status` is kWeftCallRejected. The helper has written the
+  // reason, and the field or place being computed is added to it.
+  void RejectIfCallRejected(llvm::Value* status);
   // Rejects with a decimal (38 digits) or an int (64 bits) overflow reason unless `ok`.
   void RejectOverflowUnless(llvm::Value* ok, bool decimal);
   llvm::BasicBlock* NewBlock(const char* name) {

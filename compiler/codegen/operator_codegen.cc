@@ -359,12 +359,16 @@ Value Generator::Merge(const ir::ValueType& type, Value first, llvm::BasicBlock*
 
 Value Generator::EmitConcat(const Node& node) {
   auto* ptr = builder_.getPtrTy();
-  llvm::FunctionCallee concat = Helper("weft_concat", builder_.getVoidTy(), {ptr, ptr, ptr, ptr});
+  llvm::FunctionCallee concat =
+      Helper("weft_concat", builder_.getInt32Ty(), {ptr, ptr, ptr, ptr});
   llvm::Value* joined = Emit(*node.operands[0]).payload;
   for (size_t i = 1; i < node.operands.size(); ++i) {
     llvm::Value* next = Emit(*node.operands[i]).payload;
     llvm::Value* result = Temporary(string_type_);
-    builder_.CreateCall(concat, {context_arg_, Spill(joined), Spill(next), result});
+    llvm::Value* status =
+        builder_.CreateCall(concat, {context_arg_, Spill(joined), Spill(next), result});
+    // A string beyond the limit rejects the record.
+    RejectIfCallRejected(status);
     joined = builder_.CreateLoad(string_type_, result);
   }
   return {nullptr, joined};

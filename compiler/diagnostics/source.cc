@@ -82,9 +82,4 @@ bool ReadSourceFile(const std::string& path, uintmax_t max_bytes, std::string& t
   return true;
 }
 
-std::string ResolveRelative(const SourceManager& sources, FileId from, std::string_view path) {
-  std::filesystem::path folder = std::filesystem::path(sources.Get(from).path()).parent_path();
-  return (folder / path).string();
-}
-
 }  // namespace weft

@@ -49,11 +49,16 @@ class SourceManager {
   FileId Add(std::string path, std::string text);
   const SourceFile& Get(FileId id) const { return files_.at(id); }
   size_t size() const { return files_.size(); }
+  // The project root: an absolute path with links resolved, which every path named in a .map
+  // file must stay inside (see ResolveInRoot). Empty means the current directory.
+  const std::string& root() const { return root_; }
+  void set_root(std::string root) { root_ = std::move(root); }
 
  private:
   // A deque, so that adding a file (an imported schema during checking) keeps references to the
   // others valid.
   std::deque<SourceFile> files_;
+  std::string root_;
 };
 
 // Reads a whole file that a compilation uses (a .map file, a schema document, a table file) into
@@ -61,9 +66,5 @@ class SourceManager {
 // larger than 16 MB", for a path that is no readable regular file of at most `max_bytes`.
 bool ReadSourceFile(const std::string& path, uintmax_t max_bytes, std::string& text,
                     std::string& error);
-
-// Resolves `path` against the folder of the file `from`, as `import`, `schema ... from` and
-// `table ... from` paths are written.
-std::string ResolveRelative(const SourceManager& sources, FileId from, std::string_view path);
 
 }  // namespace weft

@@ -21,10 +21,6 @@ using weft_antlr::WeftParser;
 
 // More syntax errors than this in one file are mostly follow-on noise from the first ones.
 constexpr size_t kMaxSyntaxErrors = 20;
-// Deeper bracket nesting than this is rejected before parsing, because the recursive-descent
-// parser and the AST builder use stack proportional to it.
-constexpr int kMaxNesting = 128;
-
 // Deeper rule nesting than this stops the parse. Brackets are bounded before parsing, but
 // prefix operators (`- - - x`, `not not x`) and `if` chains nest rules without brackets.
 constexpr int kMaxRuleDepth = 1500;
@@ -229,9 +225,11 @@ class DiagnosticListener : public antlr4::BaseErrorListener {
   size_t count_ = 0;
 };
 
-// Returns false, after reporting, when brackets nest deeper than kMaxNesting.
-bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMap& offsets,
-                  DiagnosticEngine& diagnostics) {
+// Returns false, after reporting, when brackets nest deeper than `max_nesting`. Deep nesting is
+// rejected before parsing, because the recursive-descent parser and the AST builder use stack
+// proportional to it.
+bool CheckNesting(antlr4::CommonTokenStream& tokens, int max_nesting, FileId file,
+                  const OffsetMap& offsets, DiagnosticEngine& diagnostics) {
   int depth = 0;
   for (antlr4::Token* token : tokens.getTokens()) {
     size_t type = token->getType();
@@ -239,12 +237,15 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, FileId file, const OffsetMa
                  type == WeftLexer::LBRACE || type == WeftLexer::INTERPOLATION_START;
     bool closes =
         type == WeftLexer::RPAREN || type == WeftLexer::RBRACKET || type == WeftLexer::RBRACE;
-    if (opens && ++depth > kMaxNesting) {
+    if (opens && ++depth > max_nesting) {
       uint32_t begin = offsets.ByteOffset(token->getStartIndex());
       diagnostics
           .Report(DiagnosticKind::NestingTooDeep, {file, begin, begin + 1},
-                  fmt::format("brackets nest more than {} levels deep", kMaxNesting))
-          .hint = "split the expression with `let` bindings";
+                  fmt::format("brackets nest more than {} levels deep", max_nesting))
+          .hint = fmt::format(
+          "split the expression with `let` bindings, or raise the limit with `--max-nesting` (at "
+          "most {})",
+          kMaxNestingCeiling);
       return false;
     }
     if (closes && depth > 0) --depth;
@@ -274,7 +275,7 @@ WeftParser::FileContext* ParseWithSll(BoundedParser& parser) {
 
 }  // namespace
 
-std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
+std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics, int max_nesting) {
   const SourceFile& source = diagnostics.sources().Get(file);
   auto empty = std::make_unique<ast::File>();
   empty->file = file;
@@ -298,7 +299,8 @@ std::unique_ptr<ast::File> Parse(FileId file, DiagnosticEngine& diagnostics) {
 
   try {
     tokens.fill();
-    if (!CheckNesting(tokens, file, offsets, diagnostics)) return empty;
+    int nesting = std::clamp(max_nesting, 1, kMaxNestingCeiling);
+    if (!CheckNesting(tokens, nesting, file, offsets, diagnostics)) return empty;
     WeftParser::FileContext* tree = ParseWithSll(sll_parser);
     if (tree == nullptr) {
       // The syntax errors, if any, are reported by this parse, with error recovery.

@@ -6,27 +6,12 @@ set -euo pipefail
 
 weft=$1
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+source "$here/checks.sh"
 
 # Runs the mapping over $work/in and keeps stdout, rejects and the summary line.
 run() {
   "$weft" run "$here/bad_input.map" --rule Out --in "$work/in" --out "$work/out" \
     --rejects "$work/rejects" --no-cache "$@" 2> "$work/summary" || echo "exit $?" >> "$work/summary"
-}
-
-expect_summary() {
-  grep -q -- "$1" "$work/summary" || fail "summary lacks '$1': $(cat "$work/summary")"
-}
-
-expect_reject() {
-  grep -q -- "$1" "$work/rejects" || fail "rejects lack '$1': $(cat "$work/rejects")"
 }
 
 # One bad record of each kind between good ones.
