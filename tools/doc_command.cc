@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -19,7 +20,9 @@ namespace {
 // Returns "html" or "markdown": the format named by --format, or by the --out path's extension.
 std::string FormatFor(const DocOptions& options) {
   if (options.format != "auto") return options.format;
-  bool html = options.out.ends_with(".html") || options.out.ends_with(".htm");
+  std::string out = options.out;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool html = out.ends_with(".html") || out.ends_with(".htm");
   return html ? "html" : "markdown";
 }
 
