@@ -9,7 +9,7 @@
 namespace weft::tester {
 
 // One value of a JSON record at its path. Objects and arrays appear too, as `{...}` and `[...]`,
-// so that a test expecting `null` where a record holds an object can say what it holds.
+// so that a test expecting `null` where a record contains an object can show that object.
 struct JsonValue {
   enum class Kind { Null, Bool, Number, String, Object, Array } kind = Kind::Null;
   // The number as written, "true" or "false", "null", the string with escapes resolved, or

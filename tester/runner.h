@@ -17,11 +17,11 @@ struct FieldDifference {
   // The values as ShowValue writes them; "(absent)" for a field that is not there.
   std::string expected;
   std::string actual;
-  // Where the expected value is written; none for data-file tests.
+  // The place of the expected value in the .map file, or none for data-file tests.
   std::optional<SourceRange> range;
 };
 
-// What one rule did with a given record, for coverage.
+// The outcome of one rule for a given record, for coverage.
 struct RuleOutcome {
   int rule = -1;
   check::TestOutcome outcome = check::TestOutcome::Mapped;
@@ -32,7 +32,8 @@ struct RuleOutcome {
 struct TestResult {
   const check::CheckedTest* test = nullptr;
   bool passed = false;
-  // Why the test failed, as sentences; empty when it passed or when `differences` says it all.
+  // The reason the test failed, as sentences. It is empty when the test passed or when
+  // `differences` alone explains the failure.
   std::string failure;
   std::vector<FieldDifference> differences;
   std::vector<RuleOutcome> outcomes;

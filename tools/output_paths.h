@@ -18,8 +18,8 @@ bool OverwritesMapFile(const std::vector<std::string>& files, const std::string&
                        std::string_view option, std::string_view command);
 
 // Returns true, after printing an error that starts with `command`, when the output path given
-// with `option` names a file that the program was read from: a .map file, an import, a schema
-// document, a table file or a test data file.
+// with `option` names a file that the program was read from. Such files are the .map files and
+// their imports, schema documents, table files and test data files.
 bool OverwritesProgramFile(const Frontend& frontend, const std::string& output,
                            std::string_view option, std::string_view command);
 

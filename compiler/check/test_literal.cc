@@ -127,7 +127,7 @@ bool TestLiteralChecker::CheckNumber(const ast::Expr& expr, const Type& type,
         .hint = "write the value as the mapped record will hold it; the scale is compared too";
     return false;
   }
-  // A minus zero is written as zero, as every number type holds it.
+  // A minus zero is written as zero, because every number type stores it as zero.
   bool zero = number->text.find_first_not_of("0.") == std::string::npos;
   AddScalar(TestValueKind::Number, (negative && !zero ? "-" : "") + number->text, expr, path);
   values_.back().is_float = type.kind == TypeKind::Float;

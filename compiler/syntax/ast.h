@@ -365,7 +365,7 @@ struct TestClause {
   std::optional<QualifiedName> type;
   // The file path, the reject message or regex, or the rule name.
   std::string text;
-  // Where `text` is written, for diagnostics about it.
+  // The place of `text` in the file, for diagnostics about it.
   SourceRange text_range;
   SourceRange range;
 };
