@@ -26,6 +26,15 @@ char* Arena::Allocate(size_t size) {
   return memory;
 }
 
+WeftSlot* Arena::AllocateSlots(size_t count) {
+  // Blocks start 16-byte aligned, so padding the offset keeps the slots aligned.
+  used_ = (used_ + alignof(WeftSlot) - 1) & ~(alignof(WeftSlot) - 1);
+  size_t bytes = count * sizeof(WeftSlot);
+  auto* slots = reinterpret_cast<WeftSlot*>(Allocate(bytes == 0 ? sizeof(WeftSlot) : bytes));
+  std::memset(static_cast<void*>(slots), 0, bytes);
+  return slots;
+}
+
 WeftString Arena::Copy(std::string_view text) {
   char* memory = Allocate(text.size() + 1);
   if (!text.empty()) std::memcpy(memory, text.data(), text.size());
@@ -69,6 +78,10 @@ int32_t weft_concat(WeftContext* context, const WeftString* left, const WeftStri
   result->data = memory;
   result->size = static_cast<int64_t>(size);
   return kWeftCallDone;
+}
+
+WeftSlot* weft_allocate_slots(WeftContext* context, int64_t count) {
+  return context->arena.AllocateSlots(static_cast<size_t>(count));
 }
 
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result) {

@@ -14,6 +14,16 @@ struct WeftString {
   int64_t size;
 };
 
+struct WeftSlot;
+
+// A list, or the fields of a record: `count` slots in a row. A list's slots hold its items; a
+// record's slots hold its fields in schema order. The slots belong to the reader or to the
+// record's arena and live until the record is written.
+struct WeftList {
+  WeftSlot* items;
+  int64_t count;
+};
+
 // One field of a record. The field's type chooses the payload's member. A decimal is an integer
 // count of 10^-scale units, with the scale taken from the field's type.
 struct alignas(16) WeftSlot {
@@ -21,6 +31,8 @@ struct alignas(16) WeftSlot {
     __int128 decimal;
     int64_t integer;
     WeftString string;
+    // A list, or a nested record.
+    WeftList list;
     uint8_t boolean;
     double real;
   };
@@ -104,6 +116,10 @@ enum WeftCallStatus : int32_t {
   // The result is absent, which only a builtin with an optional result type returns.
   kWeftCallAbsent = 2,
 };
+
+// Returns `count` slots from the record's arena, zeroed: absent, and not missing. Lists that a
+// rule builds are no longer than the lists and strings they come from, so no limit applies.
+WeftSlot* weft_allocate_slots(WeftContext* context, int64_t count);
 
 // Look up a key in a runtime::ValueTable and copy its value (or the table's `else` value) into
 // `result`. Return 1 when there is one, 0 when the table has no value for the key.

@@ -17,6 +17,8 @@ constexpr size_t kDefaultMaxStringBytes = 16 << 20;
 class Arena {
  public:
   char* Allocate(size_t size);
+  // Returns `count` zeroed slots, aligned for WeftSlot, which live until Reset.
+  WeftSlot* AllocateSlots(size_t count);
   // Copies `text` into the arena; the copy lives until Reset.
   WeftString Copy(std::string_view text);
   void Reset();

@@ -222,6 +222,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   problem_value_.clear();
   slots.resize(slot_count_);
   std::memset(static_cast<void*>(slots.data()), 0, slots.size() * sizeof(WeftSlot));
+  arena_.Reset();
 
   auto invalid = [&](std::string reason) {
     bad_fields.clear();
@@ -430,11 +431,134 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value va
       if (!problem.empty()) return problem;
       break;
     }
+    case TypeKind::List: {
+      std::string problem = ReadList(field, type, value, slot);
+      if (!problem.empty()) return problem;
+      break;
+    }
+    case TypeKind::Record: {
+      std::string problem = ReadWholeRecord(field, type, value, slot);
+      if (!problem.empty()) return problem;
+      break;
+    }
     default:
       return fmt::format("field `{}` has type {}, which records cannot carry yet", field.name,
                          field.type.ToString());
   }
   slot.present = 1;
+  return "";
+}
+
+const std::vector<schema::FieldType>& RecordReader::FieldsBelow(const schema::FieldType& field) {
+  auto [entry, added] = fields_below_.try_emplace(field.name);
+  if (!added) return entry->second;
+  std::vector<schema::FieldType>& below = entry->second;
+  if (field.type.kind == TypeKind::List) {
+    below.push_back(schema::FieldType{});
+    below.back().name = field.name + "[]";
+    below.back().type = *field.type.element;
+    return below;
+  }
+  for (const schema::FieldType& child : field.type.record->fields) {
+    below.push_back(child);
+    below.back().name = field.name + "." + child.name;
+  }
+  return below;
+}
+
+std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type type,
+                                   od::value value, WeftSlot& slot) {
+  if (type != od::json_type::array) return WrongType(field, type, value);
+  od::array array;
+  size_t count = 0;
+  if (auto error = value.get_array().get(array))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  if (auto error = array.count_elements().get(count))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  WeftSlot* items = arena_.AllocateSlots(count);
+  const schema::FieldType& item = FieldsBelow(field).front();
+  ++depth_;
+  size_t read = 0;
+  std::string problem;
+  for (auto element : array) {
+    od::value item_value;
+    if (auto error = element.get(item_value)) {
+      problem = fmt::format("invalid JSON: {}", simdjson::error_message(error));
+      break;
+    }
+    if (read == count) {
+      problem = "invalid JSON: the list changed while it was read";
+      break;
+    }
+    problem = ReadField(item, item_value, items[read]);
+    if (problem.empty() && !item.type.optional && !items[read].present) {
+      problem = fmt::format("field `{}` is null, but the items of the list cannot be null",
+                            item.name);
+    }
+    if (!problem.empty()) {
+      // The item's path names it by its position from here on, as in `Lines[2].Sku`.
+      size_t at = problem.find("`" + item.name);
+      if (at != std::string::npos) {
+        problem.replace(at + 1, item.name.size(), fmt::format("{}[{}]", field.name, read));
+      }
+      break;
+    }
+    ++read;
+  }
+  --depth_;
+  if (!problem.empty()) return problem;
+  slot.list = {items, static_cast<int64_t>(read)};
+  return "";
+}
+
+std::string RecordReader::ReadWholeRecord(const schema::FieldType& field, od::json_type type,
+                                          od::value value, WeftSlot& slot) {
+  if (type != od::json_type::object) return WrongType(field, type, value);
+  od::object object;
+  if (auto error = value.get_object().get(object))
+    return fmt::format("invalid JSON: {}", simdjson::error_message(error));
+  const schema::RecordType& record = *field.type.record;
+  const std::vector<schema::FieldType>& fields = FieldsBelow(field);
+  WeftSlot* slots = arena_.AllocateSlots(fields.size());
+  // A field's slot is absent and not missing until its key is seen.
+  std::vector<uint8_t> seen(fields.size(), 0);
+  ++depth_;
+  std::string problem;
+  for (auto member : object) {
+    std::string_view key;
+    od::value field_value;
+    if (auto error = member.unescaped_key().get(key)) {
+      problem = fmt::format("invalid JSON: {}", simdjson::error_message(error));
+      break;
+    }
+    if (auto error = member.value().get(field_value)) {
+      problem = fmt::format("invalid JSON: {}", simdjson::error_message(error));
+      break;
+    }
+    int index = record.FindField(key);
+    if (index < 0) {
+      problem = CheckJsonValue(field_value, depth_ + 1, max_depth_);
+      if (!problem.empty()) break;
+      continue;
+    }
+    if (seen[index]) {
+      problem = fmt::format("field `{}` appears twice in the record", fields[index].name);
+      break;
+    }
+    seen[index] = 1;
+    problem = ReadField(fields[index], field_value, slots[index]);
+    if (!problem.empty()) break;
+  }
+  --depth_;
+  if (!problem.empty()) return problem;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (slots[i].present || fields[i].type.optional) {
+      if (!seen[i]) slots[i].missing = 1;
+      continue;
+    }
+    return fmt::format("required field `{}` is {}", fields[i].name, seen[i] ? "null" : "missing");
+  }
+  slot.list = {slots, static_cast<int64_t>(fields.size())};
   return "";
 }
 

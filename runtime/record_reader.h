@@ -10,6 +10,7 @@
 
 #include "compiler/schema/types.h"
 #include "runtime/abi.h"
+#include "runtime/context.h"
 #include "runtime/json_check.h"
 
 namespace weft::runtime {
@@ -51,6 +52,20 @@ class RecordReader {
                        simdjson::ondemand::value value, WeftSlot& slot);
   std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value,
                           WeftSlot& slot);
+  // Reads a list, and a record inside a list, whole: every item and every field, into slots
+  // from `arena_`, because the rule reaches them through locals rather than fixed paths.
+  std::string ReadList(const schema::FieldType& field, simdjson::ondemand::json_type type,
+                       simdjson::ondemand::value value, WeftSlot& slot);
+  std::string ReadWholeRecord(const schema::FieldType& field, simdjson::ondemand::json_type type,
+                              simdjson::ondemand::value value, WeftSlot& slot);
+  // The items of a list field or the fields of a record field, each named with its path for
+  // messages (`Lines[]`, `Lines[].Sku`), made once per field.
+  const std::vector<schema::FieldType>& FieldsBelow(const schema::FieldType& field);
+  std::unordered_map<std::string, std::vector<schema::FieldType>> fields_below_;
+  // The slots of lists and whole records; reset for each record.
+  Arena arena_;
+  // The nesting depth of the value being read, 1 for the record itself.
+  int depth_ = 1;
 
   // The nested fields read below one record-typed field: a tree that mirrors the paths.
   struct NestedFields;

@@ -42,11 +42,41 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
 }
 
 void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& out) const {
+  AppendTyped(record_.fields[field].type, slot, out);
+}
+
+namespace {
+
+// Writes the fields of a nested record by the rules of RecordWriter::Write: a missing field is
+// left out or given the schema's default.
+void AppendRecord(const schema::RecordType& record, const WeftList& fields, std::string& out) {
+  out += '{';
+  bool first = true;
+  for (size_t i = 0; i < record.fields.size() && i < static_cast<size_t>(fields.count); ++i) {
+    const WeftSlot& slot = fields.items[i];
+    const schema::FieldType& field = record.fields[i];
+    bool missing = slot.missing && !slot.present;
+    if (missing && field.default_json.empty()) continue;
+    if (!first) out += ',';
+    first = false;
+    AppendJsonString(field.name, out);
+    out += ':';
+    if (missing) {
+      out += field.default_json;
+    } else {
+      RecordWriter::AppendTyped(field.type, slot, out);
+    }
+  }
+  out += '}';
+}
+
+}  // namespace
+
+void RecordWriter::AppendTyped(const schema::Type& type, const WeftSlot& slot, std::string& out) {
   if (!slot.present) {
     out += "null";
     return;
   }
-  const schema::Type& type = record_.fields[field].type;
   switch (type.kind) {
     case schema::TypeKind::String:
     case schema::TypeKind::Enum:
@@ -69,6 +99,17 @@ void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& 
       // The shortest text that reads back as the same double; the code generator lets no
       // infinity or NaN through.
       fmt::format_to(std::back_inserter(out), "{}", slot.real);
+      break;
+    case schema::TypeKind::List:
+      out += '[';
+      for (int64_t i = 0; i < slot.list.count; ++i) {
+        if (i > 0) out += ',';
+        AppendTyped(*type.element, slot.list.items[i], out);
+      }
+      out += ']';
+      break;
+    case schema::TypeKind::Record:
+      AppendRecord(*type.record, slot.list, out);
       break;
     default:
       out += "null";

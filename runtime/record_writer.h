@@ -26,6 +26,8 @@ class RecordWriter {
   void Write(const WeftSlot* slots, std::string& out) const;
   // Appends the JSON text of one field's value.
   void AppendValue(size_t field, const WeftSlot& slot, std::string& out) const;
+  // Appends the JSON text of a value of `type`: a list item, or a field of a nested record.
+  static void AppendTyped(const schema::Type& type, const WeftSlot& slot, std::string& out);
 
  private:
   const schema::RecordType& record_;

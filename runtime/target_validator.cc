@@ -27,7 +27,7 @@ std::string Shortened(std::string_view text) {
 
 }  // namespace
 
-TargetValidator::TargetValidator(const schema::RecordType& record) : record_(record) {
+TargetValidator::TargetValidator(const schema::RecordType& record, int depth) : record_(record) {
   // A limit written as decimal text that is no number is ignored, as the checker has reported
   // it already.
   auto parse = [](const std::string& text) -> std::optional<Limit> {
@@ -47,6 +47,18 @@ TargetValidator::TargetValidator(const schema::RecordType& record) : record_(rec
     }
     limits.minimum = parse(field.constraints.minimum);
     limits.maximum = parse(field.constraints.maximum);
+    const schema::Type* inner = &field.type;
+    if (inner->kind == TypeKind::List && inner->element != nullptr) {
+      inner = inner->element.get();
+      // The code generator checks no precision for the items it computes, so this does.
+      if (inner->kind == TypeKind::Decimal) limits.item_precision = inner->precision;
+    }
+    if (inner->kind == TypeKind::Record && inner->record != nullptr &&
+        depth < kMaxNestedRecords) {
+      auto nested = std::make_unique<TargetValidator>(*inner->record, depth + 1);
+      if (nested->HasConstraints()) limits.nested = std::move(nested);
+    }
+    limits.any = limits.any || limits.nested != nullptr || limits.item_precision > 0;
     if (limits.any) has_constraints_ = true;
     limits_.push_back(std::move(limits));
   }
@@ -65,8 +77,47 @@ std::string TargetValidator::Validate(const WeftSlot* slots, int& field) const {
   return "";
 }
 
+std::string TargetValidator::ValidateNested(const schema::FieldType& field, const WeftSlot& slot,
+                                            const FieldLimits& limits) const {
+  // A nested reason names the field by its path, such as `lines[2].sku`.
+  auto located = [](std::string problem, const std::string& name, const std::string& path) {
+    size_t at = problem.find("`" + name);
+    if (at != std::string::npos) problem.replace(at + 1, name.size(), path);
+    return problem;
+  };
+  if (field.type.kind == TypeKind::Record) {
+    int inner = -1;
+    std::string problem = limits.nested->Validate(slot.list.items, inner);
+    if (problem.empty()) return "";
+    const std::string& name = limits.nested->record_.fields[inner].name;
+    return located(std::move(problem), name, field.name + "." + name);
+  }
+  for (int64_t i = 0; i < slot.list.count; ++i) {
+    const WeftSlot& item = slot.list.items[i];
+    if (!item.present) continue;
+    std::string path = fmt::format("{}[{}]", field.name, i);
+    if (limits.item_precision > 0 && !FitsDigits(item.decimal, limits.item_precision)) {
+      int scale = field.type.element->scale == schema::kAnyScale ? item.scale
+                                                                 : field.type.element->scale;
+      return fmt::format("value {} of `{}` has more than the {} digits of {}",
+                         DecimalToString(item.decimal, scale), path, limits.item_precision,
+                         field.type.element->ToString());
+    }
+    if (limits.nested == nullptr) continue;
+    int inner = -1;
+    std::string problem = limits.nested->Validate(item.list.items, inner);
+    if (problem.empty()) continue;
+    const std::string& name = limits.nested->record_.fields[inner].name;
+    return located(std::move(problem), name, path + "." + name);
+  }
+  return "";
+}
+
 std::string TargetValidator::ValidateField(const schema::FieldType& field, const WeftSlot& slot,
                                            const FieldLimits& prepared) const {
+  if (prepared.nested != nullptr || prepared.item_precision > 0) {
+    return ValidateNested(field, slot, prepared);
+  }
   const schema::Constraints& limits = field.constraints;
   const re2::RE2* pattern = prepared.pattern.get();
   TypeKind kind = field.type.kind;

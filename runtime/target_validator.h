@@ -19,7 +19,9 @@ namespace weft::runtime {
 // here, with the field and the reason, instead of failing later in that system.
 class TargetValidator {
  public:
-  explicit TargetValidator(const schema::RecordType& record);
+  // `depth` counts the records above this one; records nested deeper than kMaxNestedRecords,
+  // which only a recursive schema reaches, are not checked.
+  explicit TargetValidator(const schema::RecordType& record, int depth = 0);
   ~TargetValidator();
 
   // Returns "" when every present field meets its limits; otherwise the reason for the first
@@ -40,7 +42,16 @@ class TargetValidator {
     std::unique_ptr<re2::RE2> pattern;
     std::optional<Limit> minimum;
     std::optional<Limit> maximum;
+    // For a record field, or a list of records: the validator of that record.
+    std::unique_ptr<TargetValidator> nested;
+    // For a list of decimals: the digits that each item may have.
+    int item_precision = 0;
   };
+  static constexpr int kMaxNestedRecords = 16;
+
+  // Checks the items of a list field, or the fields of a record field.
+  std::string ValidateNested(const schema::FieldType& field, const WeftSlot& slot,
+                             const FieldLimits& limits) const;
 
   std::string ValidateField(const schema::FieldType& field, const WeftSlot& slot,
                             const FieldLimits& limits) const;

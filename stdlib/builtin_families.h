@@ -25,6 +25,9 @@ std::vector<Builtin> MoneyBuiltins();
 // The date family, in stdlib/date_builtins.cc.
 std::vector<Builtin> DateBuiltins();
 
+// The list family, in stdlib/list_builtins.cc.
+std::vector<Builtin> ListBuiltins();
+
 // The id and privacy family, in stdlib/id_builtins.cc.
 std::vector<Builtin> IdBuiltins();
 

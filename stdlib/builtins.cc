@@ -312,45 +312,12 @@ std::vector<Builtin> RegexBuiltins() {
   };
 }
 
-// TODO: split and join have no implementation, because the code generator has no lists yet. Until
-// it has, `weft run` reports a rule that calls them as not supported.
-std::vector<Builtin> ListBuiltins() {
-  return {
-      {BuiltinId::Split,
-       Family::List,
-       "split",
-       {Text("s"), Text("separator")},
-       Type::ListOf(Type::String()),
-       Typing::Fixed,
-       false,
-       "Splits the string at every occurrence of `separator`. `weft check` accepts calls, but "
-       "`weft run` cannot run them yet, because the code generator has no lists.",
-       R"("a;b;c".split(";") == ["a", "b", "c"])",
-       Lowering::NotCompiledYet,
-       nullptr,
-       nullptr},
-      {BuiltinId::Join,
-       Family::List,
-       "join",
-       {{"items", Type::ListOf(Type::String())}, Text("separator")},
-       Type::String(),
-       Typing::Fixed,
-       false,
-       "Joins the strings of a list with `separator` between them. `weft check` accepts calls, "
-       "but `weft run` cannot run them yet, because the code generator has no lists.",
-       R"(["a", "b"].join(", ") == "a, b")",
-       Lowering::NotCompiledYet,
-       nullptr,
-       nullptr},
-  };
-}
-
 }  // namespace
 
 const std::vector<Builtin>& Builtins() {
   static const std::vector<Builtin> kBuiltins = [] {
     std::vector<Builtin> builtins;
-    for (auto family : {TextBuiltins, RegexBuiltins, ListBuiltins, internal::RoundingBuiltins,
+    for (auto family : {TextBuiltins, RegexBuiltins, internal::ListBuiltins, internal::RoundingBuiltins,
                         internal::ConversionBuiltins, internal::MoneyBuiltins,
                         internal::DateBuiltins, internal::IdBuiltins}) {
       for (Builtin& builtin : family()) builtins.push_back(std::move(builtin));
@@ -384,6 +351,7 @@ std::string ParameterText(const Parameter& parameter) {
   switch (parameter.argument) {
     case Argument::Value:
       if (parameter.int_or_decimal) return fmt::format("{}: int | decimal", parameter.name);
+      if (parameter.any_list) return fmt::format("{}: list<T>", parameter.name);
       return fmt::format("{}: {}", parameter.name, TypeName(parameter.type));
     case Argument::Choice: {
       std::string choices;
@@ -419,7 +387,10 @@ std::string Signature(const Builtin& builtin) {
   // A builtin over ints and decimals returns the kind of its arguments.
   bool numeric = std::any_of(builtin.parameters.begin(), builtin.parameters.end(),
                              [](const Parameter& parameter) { return parameter.int_or_decimal; });
-  return signature + ") -> " + (numeric ? "int | decimal" : TypeName(builtin.result));
+  std::string result = numeric ? "int | decimal" : TypeName(builtin.result);
+  if (builtin.typing == Typing::ItemOfList) result = "T?";
+  if (builtin.typing == Typing::SumOfList) result = "int | decimal";
+  return signature + ") -> " + result;
 }
 
 }  // namespace weft::stdlib

@@ -33,6 +33,12 @@ enum class BuiltinId {
   ReplaceRegex,
   Split,
   Join,
+  Count,
+  First,
+  Last,
+  Sum,
+  Any,
+  All,
   Round,
   ToDecimal,
   Floor,
@@ -87,6 +93,10 @@ enum class Typing {
   Unified,
   // The result is decimal(p, s) for the constant second and third arguments p and s.
   PrecisionAndScale,
+  // The result is an item of the list argument, absent when the list is empty.
+  ItemOfList,
+  // The result is an int for a list of ints, and decimal(38, s) for a list of decimal(p, s).
+  SumOfList,
 };
 
 // The kinds of argument that a parameter accepts beyond its type. Every kind but Value needs a
@@ -122,6 +132,9 @@ struct Parameter {
   // The argument of a trailing parameter that a call may leave out: a choice, or the text of a
   // string. Parameters without one must be given.
   std::optional<std::string_view> default_argument = std::nullopt;
+  // True when a list of any item type is accepted; `type` is then only what the documentation
+  // shows.
+  bool any_list = false;
 };
 
 // The way generated code computes a call.

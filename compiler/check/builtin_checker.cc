@@ -251,9 +251,12 @@ bool ExprChecker::CheckBuiltinArgument(const ast::CallExpr& expr, const stdlib::
   if (!RequirePresent(argument, type, fmt::format("as an argument of `{}`", builtin.name))) {
     return false;
   }
-  bool fits = parameter.int_or_decimal ? type.IsNumeric() : type.SameKind(parameter.type);
+  bool fits = parameter.int_or_decimal ? type.IsNumeric()
+              : parameter.any_list     ? type.kind == TypeKind::List
+                                       : type.SameKind(parameter.type);
   if (fits) return true;
   std::string expected = parameter.int_or_decimal               ? "an int or a decimal"
+                         : parameter.any_list                       ? "a list"
                          : parameter.type.kind == TypeKind::Decimal ? "a decimal"
                                                                     : parameter.type.ToString();
   diagnostics_
@@ -308,7 +311,28 @@ Type ExprChecker::BuiltinResult(const ast::CallExpr& expr, const stdlib::Builtin
       return UnifiedArguments(expr, builtin, arguments);
     case stdlib::Typing::PrecisionAndScale:
       return ConstantDecimalType(expr, builtin);
+    case stdlib::Typing::ItemOfList:
+      return arguments[0].element->AsOptional();
+    case stdlib::Typing::SumOfList:
+      return SumType(expr, builtin, arguments[0]);
   }
+  return Type::Error();
+}
+
+Type ExprChecker::SumType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                          const Type& list) {
+  const Type& item = *list.element;
+  if (!item.optional && item.kind == TypeKind::Int) return Type::Int();
+  if (!item.optional && item.kind == TypeKind::Decimal && item.scale != schema::kAnyScale) {
+    return Type::Decimal(schema::kMaxDecimalPrecision, item.scale);
+  }
+  diagnostics_
+      .Report(DiagnosticKind::TypeMismatch, expr.arguments[0]->range,
+              fmt::format("`{}` adds up a list of ints or of decimals with a fixed scale, not {}",
+                          builtin.name, list.ToString()))
+      .hint = item.optional ? "give absent items a value first, such as `each xs as x -> x ?? 0`"
+                            : "round the items to a scale first, such as `each xs as x -> "
+                              "round(x, 2)`";
   return Type::Error();
 }
 

@@ -34,7 +34,7 @@ struct ExprInfo {
   Resolution resolution = Resolution::None;
   // The source field index for SourceField, the local index for Local, the field index in the
   // base's record for NestedField, the member index for EnumMember, the table index for Table,
-  // the function index for Function.
+  // the function index for Function, and the element's local for an `each`.
   int index = -1;
   // The schema field that a SourceField or NestedField reads, for its constraints.
   const schema::FieldType* field = nullptr;

@@ -70,6 +70,9 @@ class ExprChecker {
   schema::Type Record(const ast::Expr& expr, schema::Type type,
                       Resolution resolution = Resolution::None, int index = -1);
   schema::Type CheckName(const ast::NameExpr& expr);
+  // The type of `sum` over `list`, or an error reported at the call.
+  schema::Type SumType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                       const schema::Type& list);
   schema::Type CheckNumber(const ast::NumberLiteral& expr, bool negated);
   schema::Type CheckString(const ast::StringLiteral& expr);
   schema::Type CheckCall(const ast::CallExpr& expr);

@@ -40,8 +40,10 @@ Type ExprChecker::CheckBinary(const ast::BinaryExpr& expr) {
 
   Type lhs = Check(expr.lhs.get());
   Type rhs;
-  // `Tier == RETAIL` names the member by the enum on the other side.
-  if (!IsComparisonOp(expr.op) || !TryTypedConstant(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
+  // `Tier == RETAIL` names the member by the enum on the other side, and `Tags ?? []` takes
+  // the list type of the value before `??`.
+  bool typed_by_lhs = IsComparisonOp(expr.op) || expr.op == ast::BinaryOp::Coalesce;
+  if (!typed_by_lhs || !TryTypedConstant(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
   if (lhs.IsError() || rhs.IsError()) return Record(expr, Type::Error());
   if (IsComparisonOp(expr.op)) {
     CheckAllowedValue(*expr.rhs, *expr.lhs);

@@ -289,7 +289,8 @@ Type ExprChecker::CheckEach(const ast::EachExpr& expr) {
   EndNarrowing(depth);
   EndScope(local);
   if (value.IsError()) return Record(expr, Type::Error());
-  return Record(expr, Type::ListOf(value));
+  // The index is the element's local, which the lowering binds to each item in turn.
+  return Record(expr, Type::ListOf(value), Resolution::None, local);
 }
 
 }  // namespace weft::check

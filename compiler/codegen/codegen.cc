@@ -64,7 +64,7 @@ void Generator::EmitStatement(const ir::Statement& statement) {
       break;
     }
     case ir::StatementKind::Store:
-      current_field_ = statement.field;
+      current_field_ = field_prefix_ + statement.field;
       current_place_.clear();
       EmitStore(statement);
       break;
@@ -89,24 +89,25 @@ void Generator::EmitStore(const ir::Statement& statement) {
     });
   }
 
-  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), target_arg_,
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), target_base_,
                                                           statement.index * kSlotSize);
+  StoreSlot(slot, value, type);
+  // A field copied as it is keeps a missing key missing; any computed value is present or null.
+  bool copied = statement.value->op == Op::Source || statement.value->op == Op::Field;
+  if (copied && value.missing != nullptr) {
+    builder_.CreateStore(
+        value.missing,
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kMissingOffset));
+  }
+}
+
+void Generator::StoreSlot(llvm::Value* slot, const Value& value, const ir::ValueType& type) {
   llvm::Value* payload = value.payload;
   if (type.repr == Repr::Bool) payload = builder_.CreateZExt(payload, builder_.getInt8Ty());
   builder_.CreateStore(payload, slot);
   llvm::Value* present_address =
       builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
   builder_.CreateStore(builder_.CreateZExt(Present(value), builder_.getInt8Ty()), present_address);
-  // A field copied as it is keeps a missing key missing; any computed value is present or null.
-  if (statement.value->op == Op::Source && statement.value->type.optional) {
-    llvm::Value* source_slot = builder_.CreateConstInBoundsGEP1_64(
-        builder_.getInt8Ty(), source_arg_, statement.value->index * kSlotSize);
-    llvm::Value* missing = builder_.CreateLoad(
-        builder_.getInt8Ty(),
-        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_slot, kMissingOffset));
-    builder_.CreateStore(
-        missing, builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kMissingOffset));
-  }
   if (HasRuntimeScale(type)) {
     llvm::Value* scale_address =
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kScaleOffset);
@@ -173,6 +174,24 @@ Value Generator::Emit(const Node& node) {
     case Op::Minimum:
     case Op::Maximum:
       return EmitMinimumOrMaximum(node);
+    case Op::Each:
+      return EmitEach(node);
+    case Op::Construct:
+      return EmitConstruct(node);
+    case Op::ListOf:
+      return EmitListOf(node);
+    case Op::Field:
+      return EmitField(node);
+    case Op::Element:
+      return EmitElement(node);
+    case Op::Sum:
+    case Op::AnyTrue:
+    case Op::AllTrue:
+      return EmitFold(node);
+    case Op::Count: {
+      Value list = Emit(*node.operands[0]);
+      return {list.present, builder_.CreateExtractValue(list.payload, 1)};
+    }
   }
   throw std::logic_error("code generation reached an unknown IR operation");
 }
@@ -307,8 +326,11 @@ Value Generator::EmitConstant(const Node& node) {
       return {nullptr, StringConstant(node.text)};
     case Repr::Float:
       return {nullptr, llvm::ConstantFP::get(builder_.getDoubleTy(), node.real)};
+    case Repr::List:
+    case Repr::Record:
+      break;
   }
-  return {};
+  throw std::logic_error("code generation reached a constant list or record");
 }
 
 Value Generator::LoadSlot(llvm::Value* slot, const ir::ValueType& type) {
@@ -336,6 +358,9 @@ Value Generator::EmitSource(const Node& node) {
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);
     value.present = builder_.CreateICmpNE(
         builder_.CreateLoad(builder_.getInt8Ty(), present_address), builder_.getInt8(0));
+    value.missing = builder_.CreateLoad(
+        builder_.getInt8Ty(),
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kMissingOffset));
   }
   return value;
 }
@@ -352,6 +377,9 @@ llvm::Type* Generator::PayloadType(Repr repr) {
       return string_type_;
     case Repr::Float:
       return builder_.getDoubleTy();
+    case Repr::List:
+    case Repr::Record:
+      return list_type_;
   }
   return builder_.getInt1Ty();
 }

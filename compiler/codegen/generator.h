@@ -33,6 +33,8 @@ struct Value {
   llvm::Value* present = nullptr;
   llvm::Value* payload = nullptr;
   llvm::Value* scale = nullptr;
+  // For an optional value read from a slot: its `missing` byte, which a copy keeps.
+  llvm::Value* missing = nullptr;
 };
 
 inline bool HasRuntimeScale(const ir::ValueType& type) {
@@ -49,6 +51,8 @@ class Generator {
         builder_(context) {
     string_type_ = llvm::StructType::create(context, {builder_.getPtrTy(), builder_.getInt64Ty()},
                                             "WeftString");
+    list_type_ = llvm::StructType::create(context, {builder_.getPtrTy(), builder_.getInt64Ty()},
+                                          "WeftList");
     auto* function_type = llvm::FunctionType::get(
         builder_.getInt32Ty(), {builder_.getPtrTy(), builder_.getPtrTy(), builder_.getPtrTy()},
         false);
@@ -60,6 +64,7 @@ class Generator {
     context_arg_->setName("context");
     source_arg_->setName("source");
     target_arg_->setName("target");
+    target_base_ = target_arg_;
   }
 
   std::unique_ptr<llvm::Module> Run();
@@ -101,6 +106,27 @@ class Generator {
   }
   void EmitStatement(const ir::Statement& statement);
   void EmitStore(const ir::Statement& statement);
+  // Writes a value of `type` into the slot at `slot`: its payload, presence and run-time scale.
+  void StoreSlot(llvm::Value* slot, const Value& value, const ir::ValueType& type);
+  // Lists and records, in list_codegen.cc.
+  Value EmitEach(const Node& node);
+  Value EmitConstruct(const Node& node);
+  Value EmitListOf(const Node& node);
+  Value EmitField(const Node& node);
+  Value EmitElement(const Node& node);
+  // Emits a loop over `count` slots from `items`. `body` emits the code for one item, given its
+  // slot and the block that goes on to the next item, and ends in a block that falls through.
+  void EmitLoop(llvm::Value* items, llvm::Value* count,
+                const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body);
+  // Emits a loop that folds a list into one value: `sum`, `any` or `all`.
+  Value EmitFold(const Node& node);
+  // `count` slots from the record's arena, zeroed.
+  llvm::Value* AllocateSlots(llvm::Value* count);
+  // A constant run of `count` zeroed slots, read in place of an absent record or list.
+  llvm::Value* ZeroSlots(size_t count);
+  llvm::Value* MakeList(llvm::Value* items, llvm::Value* count);
+  // The address of slot `index` in the run of slots at `items`.
+  llvm::Value* SlotAt(llvm::Value* items, llvm::Value* index);
 
   llvm::Type* PayloadType(Repr repr);
   llvm::Value* Zero(Repr repr) { return llvm::Constant::getNullValue(PayloadType(repr)); }
@@ -131,14 +157,20 @@ class Generator {
   std::unique_ptr<llvm::Module> module_;
   llvm::IRBuilder<> builder_;
   llvm::StructType* string_type_ = nullptr;
+  llvm::StructType* list_type_ = nullptr;
   llvm::Function* function_ = nullptr;
   llvm::Value* context_arg_ = nullptr;
   llvm::Value* source_arg_ = nullptr;
   llvm::Value* target_arg_ = nullptr;
+  // The slots that Store statements write: the target record's, or a construction's.
+  llvm::Value* target_base_ = nullptr;
   llvm::BasicBlock* entry_ = nullptr;
   std::vector<Value> locals_;
   // The target field whose value is being computed, named in reject reasons; empty outside one.
   std::string current_field_;
+  // Inside a construction, the path of the field that holds it, such as "lines[].", which
+  // prefixes the names of its fields.
+  std::string field_prefix_;
   // The statement being computed outside a field, named in reject reasons: "`let total`",
   // "`require`" or "the `when` condition"; empty inside a field assignment.
   std::string current_place_;

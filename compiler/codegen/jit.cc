@@ -33,6 +33,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
         llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
   };
   add("weft_concat", &weft_concat);
+  add("weft_allocate_slots", &weft_allocate_slots);
   add("weft_int_to_string", &weft_int_to_string);
   add("weft_decimal_to_string", &weft_decimal_to_string);
   add("weft_string_compare", &weft_string_compare);

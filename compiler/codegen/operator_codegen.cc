@@ -401,6 +401,10 @@ Value Generator::EmitToString(const Node& node) {
                  {ptr, ptr, builder_.getInt32Ty(), ptr}),
           {context_arg_, Spill(value.payload), ScaleOf(operand.type, value), result});
       break;
+    case Repr::List:
+    case Repr::Record:
+      // The support scan reports interpolated lists and records before code generation.
+      throw std::logic_error("code generation reached a list or record written as text");
   }
   return {nullptr, builder_.CreateLoad(string_type_, result)};
 }

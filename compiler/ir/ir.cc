@@ -73,9 +73,29 @@ const char* OpName(Op op) {
       return "call";
     case Op::TableLookup:
       return "table_lookup";
+    case Op::Each:
+      return "each";
+    case Op::Construct:
+      return "construct";
+    case Op::ListOf:
+      return "list";
+    case Op::Field:
+      return "field";
+    case Op::Element:
+      return "element";
+    case Op::Count:
+      return "count";
+    case Op::Sum:
+      return "sum";
+    case Op::AnyTrue:
+      return "any";
+    case Op::AllTrue:
+      return "all";
   }
   return "?";
 }
+
+void DumpStatement(const Statement& statement, std::string& out);
 
 std::string TypeName(const ValueType& type) {
   std::string name;
@@ -94,6 +114,12 @@ std::string TypeName(const ValueType& type) {
       break;
     case Repr::Float:
       name = "float";
+      break;
+    case Repr::List:
+      name = type.element ? "list<" + TypeName(*type.element) + ">" : "list";
+      break;
+    case Repr::Record:
+      name = type.record ? type.record->name : "record";
       break;
   }
   return type.optional ? name + "?" : name;
@@ -118,9 +144,14 @@ void DumpNode(const Node& node, std::string& out) {
       case Repr::Float:
         out += fmt::format(" {}", node.real);
         break;
+      default:
+        break;
     }
   }
-  if (node.op == Op::Source || node.op == Op::Local) out += fmt::format(" #{}", node.index);
+  if (node.op == Op::Source || node.op == Op::Local || node.op == Op::Field) {
+    out += fmt::format(" #{}", node.index);
+  }
+  if (node.op == Op::Each) out += fmt::format(" %{}", node.index);
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
   // The default rounding stays unwritten, so that dumps of plain rescales read as before.
   bool rounds = node.op == Op::Rescale && !node.exact;
@@ -132,7 +163,32 @@ void DumpNode(const Node& node, std::string& out) {
     out += ' ';
     DumpNode(*operand, out);
   }
+  for (const Statement& statement : node.statements) {
+    out += " {";
+    DumpStatement(statement, out);
+    out += '}';
+  }
   out += ')';
+}
+
+void DumpStatement(const Statement& statement, std::string& out) {
+  switch (statement.kind) {
+    case StatementKind::Let:
+      out += fmt::format("let %{} = ", statement.index);
+      break;
+    case StatementKind::Require:
+      out += "require ";
+      break;
+    case StatementKind::Store:
+      out += fmt::format("store #{} {}:{} = ", statement.index, statement.field,
+                         TypeName(statement.field_type));
+      break;
+  }
+  DumpNode(*statement.value, out);
+  if (statement.message) {
+    out += " else ";
+    DumpNode(*statement.message, out);
+  }
 }
 
 }  // namespace
@@ -146,23 +202,8 @@ std::string Dump(const Rule& rule) {
     out += '\n';
   }
   for (const Statement& statement : rule.body) {
-    switch (statement.kind) {
-      case StatementKind::Let:
-        out += fmt::format("  let %{} = ", statement.index);
-        break;
-      case StatementKind::Require:
-        out += "  require ";
-        break;
-      case StatementKind::Store:
-        out += fmt::format("  store #{} {}:{} = ", statement.index, statement.field,
-                           TypeName(statement.field_type));
-        break;
-    }
-    DumpNode(*statement.value, out);
-    if (statement.message) {
-      out += " else ";
-      DumpNode(*statement.message, out);
-    }
+    out += "  ";
+    DumpStatement(statement, out);
     out += '\n';
   }
   return out;

@@ -18,14 +18,22 @@ class RE2;
 namespace weft::ir {
 
 // The representation of a value in generated code.
-enum class Repr { Bool, Int, Decimal, String, Float };
+// Lists and records are both a WeftList: slots in a row.
+enum class Repr { Bool, Int, Decimal, String, Float, List, Record };
 
 struct ValueType {
+  ValueType(Repr repr = Repr::Bool, int scale = 0, bool optional = false)
+      : repr(repr), scale(scale), optional(optional) {}
+
   Repr repr = Repr::Bool;
   // Decimal places, for decimals; schema::kAnyScale when each value carries its own.
   int scale = 0;
   // True when the value carries a presence flag.
   bool optional = false;
+  // The type of a list's items; null for other values.
+  std::shared_ptr<const ValueType> element;
+  // The record type of a record, or of a list's items when they are records.
+  const schema::RecordType* record = nullptr;
 };
 
 enum class Op {
@@ -63,10 +71,37 @@ enum class Op {
   Abs,          // operand 0 (an int or a decimal) without its sign
   Minimum,      // the smaller of operands 0 and 1, both of `type`
   Maximum,      // the larger of operands 0 and 1, both of `type`
+  // For each item of list operand 0, bound to local `index`, for which operand 1 holds: operand
+  // 2. The result is the list of those values.
+  Each,
+  Construct,  // a record of type.record, whose fields `statements` store
+  ListOf,     // a list of the operands
+  Field,      // field `index` of record operand 0; absent when the record is
+  Element,    // item operand 1 (an int) of list operand 0; absent beyond either end
+  Count,      // the number of items of list operand 0
+  Sum,        // the sum of the items of list operand 0, ints or decimals of type.scale
+  AnyTrue,    // whether an item of list operand 0 (of bools) is true
+  AllTrue,    // whether every item of list operand 0 (of bools) is true
 };
 
 struct Node;
 using NodePtr = std::unique_ptr<Node>;
+
+enum class StatementKind { Let, Require, Store };
+
+struct Statement {
+  StatementKind kind;
+  // The local of Let, the target slot of Store.
+  int index = -1;
+  // The bound or stored value, or the condition of Require.
+  NodePtr value;
+  // The reject message of Require.
+  NodePtr message;
+  // The target field of Store, whose type bounds the value; the local's name for Let.
+  std::string field;
+  ValueType field_type;
+  int field_precision = 0;
+};
 
 struct Node {
   Op op;
@@ -91,22 +126,8 @@ struct Node {
   runtime::RoundingMode rounding = runtime::RoundingMode::HalfUp;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;
-};
-
-enum class StatementKind { Let, Require, Store };
-
-struct Statement {
-  StatementKind kind;
-  // The local of Let, the target slot of Store.
-  int index = -1;
-  // The bound or stored value, or the condition of Require.
-  NodePtr value;
-  // The reject message of Require.
-  NodePtr message;
-  // The target field of Store, whose type bounds the value; the local's name for Let.
-  std::string field;
-  ValueType field_type;
-  int field_precision = 0;
+  // The statements of Construct, which store into the new record's slots.
+  std::vector<Statement> statements;
 };
 
 struct Rule {

@@ -30,6 +30,15 @@ ValueType ValueTypeOf(const schema::Type& type) {
       // Enum members and ISO 8601 dates and times travel as their text.
       value.repr = Repr::String;
       break;
+    case TypeKind::List:
+      value.repr = Repr::List;
+      value.element = std::make_shared<const ValueType>(ValueTypeOf(*type.element));
+      value.record = value.element->record;
+      break;
+    case TypeKind::Record:
+      value.repr = Repr::Record;
+      value.record = type.record;
+      break;
     default:
       value.repr = Repr::Bool;
       break;
@@ -90,6 +99,7 @@ NodePtr Lowering::LowerAs(const ast::Expr& expr, ValueType type) {
     type.optional = true;
     return MakeNode(Op::Null, type);
   }
+  if (type.repr == Repr::List) return LowerList(expr, type);
   NodePtr node = LowerExpr(expr);
   if (node->op == Op::Null) {
     node->type = type;
@@ -115,7 +125,16 @@ NodePtr Lowering::LowerExpr(const ast::Expr& expr) {
     case ast::ExprKind::Match:
       return LowerMatch(static_cast<const ast::MatchExpr&>(expr), type);
     case ast::ExprKind::Index:
+      if (info.resolution != check::Resolution::Table) {
+        return LowerElement(static_cast<const ast::IndexExpr&>(expr), info);
+      }
       return LowerTableLookup(static_cast<const ast::IndexExpr&>(expr), info);
+    case ast::ExprKind::Each:
+      return LowerEach(static_cast<const ast::EachExpr&>(expr), nullptr);
+    case ast::ExprKind::List:
+      return LowerList(expr, type);
+    case ast::ExprKind::Construct:
+      return LowerConstruct(static_cast<const ast::ConstructExpr&>(expr), info);
     case ast::ExprKind::IntLiteral:
     case ast::ExprKind::DecimalLiteral:
     case ast::ExprKind::BoolLiteral:
@@ -237,9 +256,7 @@ bool Lowering::CollectPath(const ast::Expr& expr, std::vector<int>& path) const 
 
 NodePtr Lowering::LowerFieldPath(const ast::MemberExpr& expr, const check::ExprInfo& info) {
   std::vector<int> path;
-  if (!CollectPath(expr, path)) {
-    throw std::logic_error("IR lowering reached a field path that is not rooted at the source");
-  }
+  if (!CollectPath(expr, path)) return LowerField(expr, info);
   size_t index = std::find(source_paths_.begin(), source_paths_.end(), path) -
                  source_paths_.begin();
   if (index == source_paths_.size()) source_paths_.push_back(path);
@@ -387,12 +404,16 @@ void MarkSourceReads(const Node& node, const std::vector<std::vector<int>>& path
     reads[slot < reads.size() ? slot : paths[slot - reads.size()].front()] = true;
   }
   for (const NodePtr& operand : node.operands) MarkSourceReads(*operand, paths, reads);
+  for (const Statement& statement : node.statements) {
+    MarkSourceReads(*statement.value, paths, reads);
+    if (statement.message) MarkSourceReads(*statement.message, paths, reads);
+  }
 }
 
 }  // namespace
 
 Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule) {
-  Lowering lowering(program, *rule.source);
+  Lowering lowering(program, *rule.source, rule.local_count);
   Rule lowered;
   lowered.name = rule.name;
   lowered.source = rule.source;
@@ -407,6 +428,7 @@ Rule Lower(const check::CheckedProgram& program, const check::CheckedRule& rule)
   for (const Statement& statement : lowered.body) {
     if (statement.kind == StatementKind::Store) lowered.assigns_target_field[statement.index] = true;
   }
+  lowered.local_count = lowering.local_count();
   lowered.source_paths = lowering.TakeSourcePaths();
   lowered.tables = lowering.TakeTables();
   lowered.regexes = lowering.TakeRegexes();

@@ -40,11 +40,47 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
     case stdlib::BuiltinId::ToDecimal:
       operands.push_back(LowerExpr(*expr.arguments[0]));
       return MakeNode(Op::IntToDecimal, type, std::move(operands));
+    case stdlib::BuiltinId::Count:
+    case stdlib::BuiltinId::Any:
+    case stdlib::BuiltinId::All:
+      operands.push_back(LowerExpr(*expr.arguments[0]));
+      return MakeNode(builtin.id == stdlib::BuiltinId::Count ? Op::Count
+                      : builtin.id == stdlib::BuiltinId::Any ? Op::AnyTrue
+                                                             : Op::AllTrue,
+                      type, std::move(operands));
+    case stdlib::BuiltinId::Sum: {
+      ValueType list{Repr::List};
+      // The items are brought to the sum's scale first; a fixed scale does not change.
+      list.element = std::make_shared<const ValueType>(type.repr, type.scale);
+      operands.push_back(LowerAs(*expr.arguments[0], list));
+      return MakeNode(Op::Sum, type, std::move(operands));
+    }
+    case stdlib::BuiltinId::First:
+    case stdlib::BuiltinId::Last:
+      return LowerEnd(expr, type, builtin.id == stdlib::BuiltinId::First);
     default:
       break;
   }
   throw std::logic_error(
       "IR lowering reached a builtin with neither an implementation nor a lowering");
+}
+
+NodePtr Lowering::LowerEnd(const ast::CallExpr& expr, ValueType type, bool first) {
+  std::vector<NodePtr> operands;
+  operands.push_back(LowerExpr(*expr.arguments[0]));
+  NodePtr index = MakeNode(Op::Constant, ValueType{Repr::Int});
+  if (!first) {
+    // count - 1, which is -1 and so absent for an empty list.
+    std::vector<NodePtr> count;
+    count.push_back(LowerExpr(*expr.arguments[0]));
+    index->integer = 1;
+    std::vector<NodePtr> difference;
+    difference.push_back(MakeNode(Op::Count, ValueType{Repr::Int}, std::move(count)));
+    difference.push_back(std::move(index));
+    index = MakeNode(Op::Subtract, ValueType{Repr::Int}, std::move(difference));
+  }
+  operands.push_back(std::move(index));
+  return MakeNode(Op::Element, type, std::move(operands));
 }
 
 NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode) {

@@ -35,6 +35,10 @@ NodePtr Lowering::LowerConstant(const check::Constant& constant, const schema::T
         node->decimal = ParseLiteral(constant.text, type.scale);
       }
       break;
+    case Repr::List:
+    case Repr::Record:
+      // The checker allows no constant of these types.
+      break;
     case Repr::String:
       // Strings, enum members and dates alike are their text.
       node->text = constant.text;
@@ -145,6 +149,10 @@ const runtime::ValueTable* Lowering::BuildTable(int index) {
         slot.string = {text.data(), static_cast<int64_t>(text.size())};
         break;
       }
+      case Repr::List:
+      case Repr::Record:
+        // Table values are scalars.
+        break;
     }
     return slot;
   };

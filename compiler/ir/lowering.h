@@ -19,9 +19,12 @@ NodePtr Convert(NodePtr node, ValueType type);
 
 class Lowering {
  public:
-  Lowering(const check::CheckedProgram& program, const schema::RecordType& source)
-      : program_(program), source_(source) {}
+  Lowering(const check::CheckedProgram& program, const schema::RecordType& source,
+           int local_count)
+      : program_(program), source_(source), local_count_(local_count) {}
 
+  // The locals of the checked rule, and those that the lowering added.
+  int local_count() const { return local_count_; }
   // The nested source paths the lowered expressions read, in slot order.
   std::vector<std::vector<int>> TakeSourcePaths() { return std::move(source_paths_); }
   // The tables that the lowered look-ups use.
@@ -43,6 +46,8 @@ class Lowering {
   // in the forms that stdlib::Argument describes.
   NodePtr LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                            ValueType type);
+  // Lowers `first` or `last` to the item at 0 or at count - 1.
+  NodePtr LowerEnd(const ast::CallExpr& expr, ValueType type, bool first);
   // Rounds a decimal to the scale of `type` by `mode`; a value of that scale stays as it is.
   NodePtr LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode);
   // The rounding mode of the Choice argument `index`, or its default when the call leaves it out.
@@ -74,6 +79,17 @@ class Lowering {
   NodePtr LowerParameter(int index);
   // Lowers `Owner.Email` to the source slot of that path.
   NodePtr LowerFieldPath(const ast::MemberExpr& expr, const check::ExprInfo& info);
+  // Lowers `line.Sku` for a record that is not a source path, such as a list's item.
+  NodePtr LowerField(const ast::MemberExpr& expr, const check::ExprInfo& info);
+  NodePtr LowerElement(const ast::IndexExpr& expr, const check::ExprInfo& info);
+  // Lowers an `each`; its values become `element` when that is given.
+  NodePtr LowerEach(const ast::EachExpr& expr, const ValueType* element);
+  // Lowers a value of list type `type`: a list literal or an `each` with items of the element
+  // type, and any other list converted item by item when the item types differ.
+  NodePtr LowerList(const ast::Expr& expr, ValueType type);
+  // Converts list `node` to list type `type`, item by item when the item types differ.
+  NodePtr ConvertItems(NodePtr node, const ValueType& type);
+  NodePtr LowerConstruct(const ast::ConstructExpr& expr, const check::ExprInfo& info);
   // Appends the field indices of a path rooted at a source field; false for any other base.
   bool CollectPath(const ast::Expr& expr, std::vector<int>& path) const;
 
@@ -85,6 +101,7 @@ class Lowering {
   // The calls being inlined, innermost last. A body's parameters are its locals, so a local
   // read inside a body is an argument of the innermost call.
   std::vector<const ast::CallExpr*> inlined_calls_;
+  int local_count_ = 0;
 };
 
 }  // namespace weft::ir

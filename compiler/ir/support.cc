@@ -28,27 +28,17 @@ bool IsCompiledType(const schema::Type& type) {
     case TypeKind::DateTime:
     case TypeKind::Decimal:
     case TypeKind::Float:
+    case TypeKind::Record:
       return true;
+    case TypeKind::List:
+      return type.element != nullptr && IsCompiledType(*type.element);
     default:
       return false;
   }
 }
 
-const char* ExprKindFeature(ast::ExprKind kind) {
-  switch (kind) {
-    case ast::ExprKind::Member:
-      return "field paths into nested records";
-    case ast::ExprKind::Index:
-      return "list indexing";
-    case ast::ExprKind::List:
-      return "list literals";
-    case ast::ExprKind::Construct:
-      return "record constructions";
-    case ast::ExprKind::Each:
-      return "`each`";
-    default:
-      return nullptr;
-  }
+bool IsAggregate(const schema::Type& type) {
+  return type.kind == TypeKind::List || type.kind == TypeKind::Record;
 }
 
 class SupportScan {
@@ -81,7 +71,13 @@ class SupportScan {
         return;
       }
       // A field path rooted at the source is a slot of its own; the records on the way are
-      // only looked at by the reader.
+      // only looked at by the reader, which does not keep a whole record outside a list.
+      if (IsSourcePath(*expr) && info->second.type.kind == TypeKind::Record) {
+        Report(expr->range, "running rules that use a whole nested source record is not "
+                            "supported yet",
+               "read its fields, such as `Owner.Email`, or test it with `!= null`");
+        return;
+      }
       if (resolution == check::Resolution::NestedField && IsSourcePath(*expr)) {
         if (!IsCompiledType(info->second.type)) {
           Report(expr->range,
@@ -91,8 +87,14 @@ class SupportScan {
         return;
       }
     }
-    if (const char* feature = ExprKindFeature(expr->kind)) {
-      Report(expr->range, fmt::format("running rules with {} is not supported yet", feature));
+    bool in_function = !active_functions_.empty();
+    if (in_function &&
+        (expr->kind == ast::ExprKind::Each || expr->kind == ast::ExprKind::Construct)) {
+      Report(expr->range,
+             expr->kind == ast::ExprKind::Each
+                 ? "running `each` inside a `fn` is not supported yet"
+                 : "running a record construction inside a `fn` is not supported yet",
+             "move it into the rule, and call the `fn` for the values inside it");
       return;
     }
     if (info != program_.exprs.end() && !IsCompiledType(info->second.type)) {
@@ -128,6 +130,16 @@ class SupportScan {
     return program_.exprs.at(path).type.kind == TypeKind::Record;
   }
 
+  // True for `==` or `!=` between two lists or records, which have no comparison yet.
+  bool ComparesAggregates(const ast::BinaryExpr& binary) const {
+    if (binary.op != ast::BinaryOp::Equal && binary.op != ast::BinaryOp::NotEqual) return false;
+    for (const ast::Expr* side : {binary.lhs.get(), binary.rhs.get()}) {
+      auto found = program_.exprs.find(side);
+      if (found == program_.exprs.end() || !IsAggregate(found->second.type)) return false;
+    }
+    return true;
+  }
+
   void ScanStatement(const ast::Statement& statement) {
     ScanExpr(statement.value.get());
     ScanExpr(statement.message.get());
@@ -140,6 +152,14 @@ class SupportScan {
     switch (expr.kind) {
       case ast::ExprKind::StringLiteral:
         for (const ast::StringPart& part : static_cast<const ast::StringLiteral&>(expr).parts) {
+          auto found = program_.exprs.find(part.interpolation.get());
+          if (found != program_.exprs.end() && IsAggregate(found->second.type)) {
+            Report(part.interpolation->range,
+                   "running rules that write a whole list or record into a string is not "
+                   "supported yet",
+                   "interpolate its items or fields");
+            continue;
+          }
           ScanExpr(part.interpolation.get());
         }
         break;
@@ -151,12 +171,45 @@ class SupportScan {
       case ast::ExprKind::Unary:
         ScanExpr(static_cast<const ast::UnaryExpr&>(expr).operand.get());
         break;
+      case ast::ExprKind::Member:
+        ScanExpr(static_cast<const ast::MemberExpr&>(expr).base.get());
+        break;
+      case ast::ExprKind::Index: {
+        const auto& index = static_cast<const ast::IndexExpr&>(expr);
+        ScanExpr(index.base.get());
+        ScanExpr(index.index.get());
+        break;
+      }
+      case ast::ExprKind::List:
+        for (const ast::ExprPtr& item : static_cast<const ast::ListExpr&>(expr).items) {
+          ScanExpr(item.get());
+        }
+        break;
+      case ast::ExprKind::Construct:
+        for (const ast::StatementPtr& statement :
+             static_cast<const ast::ConstructExpr&>(expr).body) {
+          ScanStatement(*statement);
+        }
+        break;
+      case ast::ExprKind::Each: {
+        const auto& each = static_cast<const ast::EachExpr&>(expr);
+        ScanExpr(each.source.get());
+        ScanExpr(each.filter.get());
+        ScanExpr(each.value.get());
+        break;
+      }
       case ast::ExprKind::Binary: {
         const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
         ScanOrdering(binary);
         // `Owner != null` only tests whether a nested record is present, which the reader records
         // in the field's slot.
         if (IsPresenceTestOfSourceRecord(binary)) break;
+        if (ComparesAggregates(binary)) {
+          Report(binary.op_range, "running rules that compare whole lists or records is not "
+                                  "supported yet",
+                 "compare their items or fields, or their `count`");
+          break;
+        }
         ScanExpr(binary.lhs.get());
         ScanExpr(binary.rhs.get());
         break;
@@ -226,7 +279,7 @@ class SupportScan {
     found_ = true;
     if (hint.empty()) {
       hint = "`weft check` accepts this rule; the code generator handles string, int, decimal, "
-             "bool, enum, date, time and datetime values so far";
+             "float, bool, enum, date, time and datetime values, lists and records so far";
     }
     diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
         std::move(hint);

@@ -100,10 +100,10 @@ TEST_F(LineageTest, UnmappedFieldsHaveNoAssignment) {
 
 TEST_F(LineageTest, FunctionArgumentsThatTheBodyUses) {
   Trace(R"(
-fn first(a: string, b: string?) -> string = a.trim()
-fn both(a: string, b: string?) -> string = "{first(a, b)} {b ?? ""}"
+fn pick(a: string, b: string?) -> string = a.trim()
+fn both(a: string, b: string?) -> string = "{pick(a, b)} {b ?? ""}"
 map crm.Account -> erp.Customer {
-  name = first(Name, Site)
+  name = pick(Name, Site)
   label = both(Manager.Name, Type)
   kind = Company
 })");

@@ -1,0 +1,204 @@
+// Code generation for lists and records. Both are a WeftList in a slot: a pointer to slots in a
+// row and their count. Lists that a rule builds live in the record's arena.
+#include <llvm/IR/IRBuilder.h>
+
+#include <vector>
+
+#include "compiler/codegen/generator.h"
+
+namespace weft::codegen::internal {
+
+llvm::Value* Generator::AllocateSlots(llvm::Value* count) {
+  auto* ptr = builder_.getPtrTy();
+  return builder_.CreateCall(
+      Helper("weft_allocate_slots", ptr, {ptr, builder_.getInt64Ty()}), {context_arg_, count});
+}
+
+llvm::Value* Generator::ZeroSlots(size_t count) {
+  auto* type = llvm::ArrayType::get(builder_.getInt8Ty(), (count == 0 ? 1 : count) * kSlotSize);
+  auto* zeros = new llvm::GlobalVariable(*module_, type, true, llvm::GlobalValue::PrivateLinkage,
+                                         llvm::ConstantAggregateZero::get(type), "zero.slots");
+  zeros->setAlignment(llvm::Align(16));
+  return zeros;
+}
+
+llvm::Value* Generator::MakeList(llvm::Value* items, llvm::Value* count) {
+  llvm::Value* list = llvm::UndefValue::get(list_type_);
+  list = builder_.CreateInsertValue(list, items, 0);
+  return builder_.CreateInsertValue(list, count, 1);
+}
+
+llvm::Value* Generator::SlotAt(llvm::Value* items, llvm::Value* index) {
+  llvm::Value* offset = builder_.CreateMul(index, builder_.getInt64(kSlotSize));
+  return builder_.CreateInBoundsGEP(builder_.getInt8Ty(), items, offset);
+}
+
+namespace {
+
+// Loads a slot's presence and `missing` bytes into `value` when the slot's type is optional.
+void LoadPresence(llvm::IRBuilder<>& builder, llvm::Value* slot, bool optional, Value& value) {
+  if (!optional) return;
+  llvm::Value* present = builder.CreateLoad(
+      builder.getInt8Ty(), builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(), slot,
+                                                              kPresentOffset));
+  value.present = builder.CreateICmpNE(present, builder.getInt8(0));
+  value.missing = builder.CreateLoad(
+      builder.getInt8Ty(),
+      builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(), slot, kMissingOffset));
+}
+
+}  // namespace
+
+void Generator::EmitLoop(llvm::Value* items, llvm::Value* count,
+                         const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body) {
+  auto* i64 = builder_.getInt64Ty();
+  llvm::Value* position = Spill(builder_.getInt64(0));
+  llvm::BasicBlock* head = NewBlock("loop.head");
+  llvm::BasicBlock* item_block = NewBlock("loop.item");
+  llvm::BasicBlock* next = NewBlock("loop.next");
+  llvm::BasicBlock* done = NewBlock("loop.done");
+  builder_.CreateBr(head);
+
+  builder_.SetInsertPoint(head);
+  llvm::Value* index = builder_.CreateLoad(i64, position);
+  builder_.CreateCondBr(builder_.CreateICmpSLT(index, count), item_block, done);
+
+  builder_.SetInsertPoint(item_block);
+  body(SlotAt(items, index), next);
+  builder_.CreateBr(next);
+
+  builder_.SetInsertPoint(next);
+  builder_.CreateStore(builder_.CreateAdd(index, builder_.getInt64(1)), position);
+  builder_.CreateBr(head);
+  builder_.SetInsertPoint(done);
+}
+
+Value Generator::EmitEach(const Node& node) {
+  Value list = Emit(*node.operands[0]);
+  const ir::ValueType& item_type = *node.operands[0]->type.element;
+  auto* i64 = builder_.getInt64Ty();
+  llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
+  // An absent list has a zero payload, so it has no items.
+  llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
+  llvm::Value* results = AllocateSlots(count);
+  llvm::Value* kept = Spill(builder_.getInt64(0));
+  // Reasons name the list's field with `[]` while its items are computed.
+  std::string outer_field = current_field_;
+  if (!current_field_.empty()) current_field_ += "[]";
+
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock* next) {
+    Value item = LoadSlot(item_slot, item_type);
+    LoadPresence(builder_, item_slot, item_type.optional, item);
+    locals_[node.index] = item;
+    llvm::Value* condition = Emit(*node.operands[1]).payload;
+    llvm::BasicBlock* keep = NewBlock("each.keep");
+    builder_.CreateCondBr(condition, keep, next);
+
+    builder_.SetInsertPoint(keep);
+    Value value = Emit(*node.operands[2]);
+    llvm::Value* stored = builder_.CreateLoad(i64, kept);
+    StoreSlot(SlotAt(results, stored), value, node.operands[2]->type);
+    builder_.CreateStore(builder_.CreateAdd(stored, builder_.getInt64(1)), kept);
+  });
+  current_field_ = outer_field;
+  return {list.present, MakeList(results, builder_.CreateLoad(i64, kept))};
+}
+
+Value Generator::EmitConstruct(const Node& node) {
+  size_t field_count = node.type.record->fields.size();
+  llvm::Value* fields = AllocateSlots(builder_.getInt64(field_count));
+  // A field that the construction leaves out is missing, so that the writer gives it the
+  // schema's default or leaves it out, as it does for the fields of the target record.
+  std::vector<bool> assigned(field_count, false);
+  for (const ir::Statement& statement : node.statements) {
+    if (statement.kind == ir::StatementKind::Store) assigned[statement.index] = true;
+  }
+  for (size_t i = 0; i < field_count; ++i) {
+    if (assigned[i]) continue;
+    builder_.CreateStore(builder_.getInt8(1), builder_.CreateConstInBoundsGEP1_64(
+                                                  builder_.getInt8Ty(), fields,
+                                                  i * kSlotSize + kMissingOffset));
+  }
+
+  llvm::Value* outer_base = target_base_;
+  std::string outer_prefix = field_prefix_;
+  std::string outer_field = current_field_;
+  std::string outer_place = current_place_;
+  target_base_ = fields;
+  field_prefix_ = current_field_.empty() ? field_prefix_ : current_field_ + ".";
+  for (const ir::Statement& statement : node.statements) EmitStatement(statement);
+  target_base_ = outer_base;
+  field_prefix_ = outer_prefix;
+  current_field_ = outer_field;
+  current_place_ = outer_place;
+  return {nullptr, MakeList(fields, builder_.getInt64(field_count))};
+}
+
+Value Generator::EmitListOf(const Node& node) {
+  llvm::Value* items = AllocateSlots(builder_.getInt64(node.operands.size()));
+  for (size_t i = 0; i < node.operands.size(); ++i) {
+    Value value = Emit(*node.operands[i]);
+    StoreSlot(SlotAt(items, builder_.getInt64(i)), value, node.operands[i]->type);
+  }
+  return {nullptr, MakeList(items, builder_.getInt64(node.operands.size()))};
+}
+
+Value Generator::EmitField(const Node& node) {
+  const Node& record = *node.operands[0];
+  Value base = Emit(record);
+  llvm::Value* fields = builder_.CreateExtractValue(base.payload, 0);
+  // An absent record reads as zeroed slots, whose fields are absent too.
+  if (base.present != nullptr) {
+    fields = builder_.CreateSelect(base.present, fields,
+                                   ZeroSlots(record.type.record->fields.size()));
+  }
+  llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), fields,
+                                                          node.index * kSlotSize);
+  Value value = LoadSlot(slot, node.type);
+  LoadPresence(builder_, slot, node.type.optional, value);
+  return value;
+}
+
+Value Generator::EmitElement(const Node& node) {
+  Value list = Emit(*node.operands[0]);
+  llvm::Value* index = Emit(*node.operands[1]).payload;
+  llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
+  llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
+  // One unsigned comparison rules out negative indexes too.
+  llvm::Value* inside = builder_.CreateICmpULT(index, count);
+  if (list.present != nullptr) inside = builder_.CreateAnd(inside, list.present);
+  items = builder_.CreateSelect(inside, items, ZeroSlots(1));
+  llvm::Value* slot = SlotAt(items, builder_.CreateSelect(inside, index, builder_.getInt64(0)));
+  Value value = LoadSlot(slot, node.type);
+  LoadPresence(builder_, slot, true, value);
+  return value;
+}
+
+Value Generator::EmitFold(const Node& node) {
+  Value list = Emit(*node.operands[0]);
+  llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
+  llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
+  llvm::Value* start = node.op == Op::Sum       ? Zero(node.type.repr)
+                       : node.op == Op::AnyTrue ? builder_.getFalse()
+                                                : builder_.getTrue();
+  llvm::Value* total = Spill(start);
+
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock*) {
+    ir::ValueType item_type = node.op == Op::Sum ? node.type : ir::ValueType{Repr::Bool};
+    llvm::Value* item = LoadSlot(item_slot, item_type).payload;
+    llvm::Value* before = builder_.CreateLoad(start->getType(), total);
+    llvm::Value* after;
+    if (node.op == Op::Sum) {
+      after = node.type.repr == Repr::Int ? EmitIntArithmetic(Op::Add, before, item).payload
+                                          : EmitDecimalArithmetic(Op::Add, before, item).payload;
+    } else if (node.op == Op::AnyTrue) {
+      after = builder_.CreateOr(before, item);
+    } else {
+      after = builder_.CreateAnd(before, item);
+    }
+    builder_.CreateStore(after, total);
+  });
+  return {list.present, builder_.CreateLoad(start->getType(), total)};
+}
+
+}  // namespace weft::codegen::internal
