@@ -22,8 +22,13 @@ std::vector<Builtin> RoundingBuiltins();
 std::vector<Builtin> ConversionBuiltins();
 std::vector<Builtin> MoneyBuiltins();
 
-// The date family, in stdlib/date_builtins.cc.
+// The date family, in stdlib/date_builtins.cc and, for the builtins with patterns,
+// stdlib/date_pattern_builtins.cc.
 std::vector<Builtin> DateBuiltins();
+std::vector<Builtin> DatePatternBuiltins();
+// The policies for a local time in an overlap and in a gap, of `from_local` and `parse_datetime`.
+Parameter OverlapPolicy();
+Parameter GapPolicy();
 
 // The list family, in stdlib/list_builtins.cc.
 std::vector<Builtin> ListBuiltins();

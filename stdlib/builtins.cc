@@ -319,7 +319,8 @@ const std::vector<Builtin>& Builtins() {
     std::vector<Builtin> builtins;
     for (auto family : {TextBuiltins, RegexBuiltins, internal::ListBuiltins, internal::RoundingBuiltins,
                         internal::ConversionBuiltins, internal::MoneyBuiltins,
-                        internal::DateBuiltins, internal::IdBuiltins}) {
+                        internal::DateBuiltins, internal::DatePatternBuiltins,
+                        internal::IdBuiltins}) {
       for (Builtin& builtin : family()) builtins.push_back(std::move(builtin));
     }
     return builtins;
@@ -360,6 +361,8 @@ std::string ParameterText(const Parameter& parameter) {
       }
       return fmt::format("{}: {}", parameter.name, choices);
     }
+    case Argument::PatternYear:
+      return fmt::format("[{}: {}]", parameter.name, TypeName(parameter.type));
     default:
       return fmt::format("{}: {} constant", parameter.name, TypeName(parameter.type));
   }
@@ -382,7 +385,12 @@ std::string Signature(const Builtin& builtin) {
     if (i > 0) signature += ", ";
     const Parameter& parameter = builtin.parameters[i];
     signature += ParameterText(parameter);
-    if (parameter.default_argument) signature += fmt::format(" = \"{}\"", *parameter.default_argument);
+    // A parameter in brackets has no default, because the other arguments decide whether it is
+    // given.
+    bool bracketed = parameter.argument == Argument::PatternYear;
+    if (parameter.default_argument && !bracketed) {
+      signature += fmt::format(" = \"{}\"", *parameter.default_argument);
+    }
   }
   // A builtin over ints and decimals returns the kind of its arguments.
   bool numeric = std::any_of(builtin.parameters.begin(), builtin.parameters.end(),

@@ -67,6 +67,13 @@ enum class BuiltinId {
   StartOfMonth,
   Weekday,
   ToZone,
+  ParseODataDate,
+  TryParseODataDate,
+  FromLocal,
+  ParseDate,
+  ParseDateTime,
+  FormatDate,
+  FormatDateTime,
   HashHex,
   UuidV5,
   Mask,
@@ -99,9 +106,9 @@ enum class Typing {
   SumOfList,
 };
 
-// The kinds of argument that a parameter accepts beyond its type. Every kind but Value needs a
-// constant, which the checker validates, so that a mistake in it is reported before any record is
-// read.
+// The kinds of argument that a parameter accepts beyond its type. Every kind but Value and
+// PatternYear needs a constant, which the checker validates, so that a mistake in it is reported
+// before any record is read.
 enum class Argument {
   // Any expression of the parameter's type.
   Value,
@@ -119,6 +126,16 @@ enum class Argument {
   Replacement,
   // An IANA time zone name, such as "Europe/Berlin", that the system's zone database contains.
   TimeZone,
+  // A pattern of stdlib/date_patterns.h with the fields of a date. The pattern of a builtin with
+  // a PatternYear parameter is read, and any other is written. The call passes its text.
+  DatePattern,
+  // A pattern of stdlib/date_patterns.h with the fields of a date and a time.
+  DateTimePattern,
+  // The int that completes the year of the call's pattern: for `yy` the pivot year, which must be
+  // a constant, and for a pattern without a year the year itself, which may be any int. A pattern
+  // with `yyyy` takes none, and the checker reports a missing or unneeded one. A call that
+  // leaves it out passes 0.
+  PatternYear,
 };
 
 struct Parameter {

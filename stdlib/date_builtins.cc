@@ -14,6 +14,15 @@ Parameter DateTime(std::string_view name) { return {name, Type::DateTime()}; }
 
 }  // namespace
 
+Parameter OverlapPolicy() {
+  return {"overlap", Type::String(), Argument::Choice, {"REJECT", "EARLIER", "LATER"}, false,
+          "REJECT"};
+}
+
+Parameter GapPolicy() {
+  return {"gap", Type::String(), Argument::Choice, {"REJECT", "SHIFT_FORWARD"}, false, "REJECT"};
+}
+
 std::vector<Builtin> DateBuiltins() {
   return {
       {BuiltinId::ToUtc,
@@ -93,6 +102,41 @@ std::vector<Builtin> DateBuiltins() {
        Lowering::RuntimeCall,
        "weft_parse_sap_date",
        Address(&weft_parse_sap_date)},
+      {BuiltinId::ParseODataDate,
+       Family::Date,
+       "parse_odata_date",
+       {Text("s")},
+       Type::DateTime(),
+       Typing::Fixed,
+       true,
+       "Reads a date-time in the JSON form of .NET's serializers and OData version 2 services: "
+       "`/Date(ms)/` or `/Date(ms+hhmm)/`. `ms` counts milliseconds since "
+       "1970-01-01T00:00:00Z, negative before it, and `+hhmm` or `-hhmm` is the UTC offset of "
+       "the local time that the value was taken in. The milliseconds alone fix the instant, and "
+       "the offset only chooses how the result writes it. Without an offset the result is in UTC, "
+       "written with `Z`. With one, it is the same instant in that offset, so "
+       "`/Date(1700000000000+0100)/` is 2023-11-14T23:13:20+01:00, and `to_utc` gives back "
+       "2023-11-14T22:13:20Z. JSON input may escape the slashes as `\\/`, which the reader "
+       "decodes before the call. Other text, an offset that is not four digits hhmm with hours "
+       "up to 23 and minutes up to 59, and results outside the years 0000 to 9999 reject the "
+       "record with the value in the reason.",
+       R"("/Date(1700000000000+0100)/".parse_odata_date() == "2023-11-14T23:13:20+01:00")",
+       Lowering::RuntimeCall,
+       "weft_parse_odata_date",
+       Address(&weft_parse_odata_date)},
+      {BuiltinId::TryParseODataDate,
+       Family::Date,
+       "try_parse_odata_date",
+       {Text("s")},
+       Type::DateTime().AsOptional(),
+       Typing::Fixed,
+       false,
+       "Reads an OData date as `parse_odata_date` does, but is absent where `parse_odata_date` "
+       "rejects the record.",
+       R"(("/Date(x)/".try_parse_odata_date() ?? from_epoch_seconds(0)) == "1970-01-01T00:00:00Z")",
+       Lowering::RuntimeCall,
+       "weft_try_parse_odata_date",
+       Address(&weft_try_parse_odata_date)},
       {BuiltinId::DateOf,
        Family::Date,
        "date_of",
@@ -194,6 +238,25 @@ std::vector<Builtin> DateBuiltins() {
        Lowering::RuntimeCall,
        "weft_to_zone",
        Address(&weft_to_zone)},
+      {BuiltinId::FromLocal,
+       Family::Date,
+       "from_local",
+       {Text("s"), Text("zone", Argument::TimeZone), OverlapPolicy(), GapPolicy()},
+       Type::DateTime(),
+       Typing::Fixed,
+       true,
+       "Reads a local date-time without an offset, `YYYY-MM-DDThh:mm:ss` with an optional "
+       "fraction of a second, as the wall-clock time of an IANA time zone, and returns it with "
+       "the zone's offset at that time, such as 2026-07-01T12:00:00+02:00 in Europe/Berlin. "
+       "`zone` is a string constant checked at compile time, as for `to_zone`. A local time "
+       "that the zone skips or repeats follows the `overlap` and `gap` policies described at the "
+       "start of this section, and by default rejects the record. Text with an offset names an "
+       "instant already and rejects the record, because `to_zone` converts it. Offsets with "
+       "seconds and results outside the years 0000 to 9999 reject the record too.",
+       R"(from_local("2026-03-29T02:30:00", "Europe/Berlin", REJECT, SHIFT_FORWARD) == "2026-03-29T03:30:00+02:00")",
+       Lowering::RuntimeCall,
+       "weft_from_local",
+       Address(&weft_from_local)},
   };
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "runtime/context.h"
+#include "stdlib/date_patterns.h"
 #include "stdlib/dates.h"
 
 namespace {
@@ -58,6 +59,22 @@ int32_t weft_parse_sap_date(WeftContext* context, const WeftString* value, WeftS
              [&](std::string& text) { return weft::dates::ParseSapDate(View(value), text); });
 }
 
+int32_t weft_parse_odata_date(WeftContext* context, const WeftString* value, WeftString* result) {
+  return Run(context, "parse_odata_date", result,
+             [&](std::string& text) { return weft::dates::ParseODataDate(View(value), text); });
+}
+
+int32_t weft_try_parse_odata_date(WeftContext* context, const WeftString* value,
+                                  WeftString* result) {
+  std::string text;
+  if (!weft::dates::ParseODataDate(View(value), text).empty()) {
+    *result = {"", 0};
+    return kWeftCallAbsent;
+  }
+  *result = context->arena.Copy(text);
+  return kWeftCallDone;
+}
+
 int32_t weft_date_of(WeftContext* context, const WeftString* date_time, WeftString* result) {
   return Run(context, "date_of", result,
              [&](std::string& text) { return weft::dates::DateOf(View(date_time), text); });
@@ -98,6 +115,47 @@ int32_t weft_to_zone(WeftContext* context, const WeftString* date_time, const We
                      WeftString* result) {
   return Run(context, "to_zone", result, [&](std::string& text) {
     return weft::dates::ToZone(View(date_time), View(zone), text);
+  });
+}
+
+int32_t weft_from_local(WeftContext* context, const WeftString* local, const WeftString* zone,
+                        const int64_t* overlap, const int64_t* gap, WeftString* result) {
+  return Run(context, "from_local", result, [&](std::string& text) {
+    return weft::dates::FromLocal(View(local), View(zone),
+                                  static_cast<weft::dates::Overlap>(*overlap),
+                                  static_cast<weft::dates::Gap>(*gap), text);
+  });
+}
+
+int32_t weft_parse_date(WeftContext* context, const WeftString* value, const WeftString* pattern,
+                        const int64_t* year, WeftString* result) {
+  return Run(context, "parse_date", result, [&](std::string& text) {
+    return weft::dates::ParseDateWithPattern(View(value), View(pattern), *year, text);
+  });
+}
+
+int32_t weft_parse_datetime(WeftContext* context, const WeftString* value,
+                            const WeftString* pattern, const WeftString* zone,
+                            const int64_t* overlap, const int64_t* gap, const int64_t* year,
+                            WeftString* result) {
+  return Run(context, "parse_datetime", result, [&](std::string& text) {
+    return weft::dates::ParseDateTimeWithPattern(
+        View(value), View(pattern), View(zone), static_cast<weft::dates::Overlap>(*overlap),
+        static_cast<weft::dates::Gap>(*gap), *year, text);
+  });
+}
+
+int32_t weft_format_date(WeftContext* context, const WeftString* date, const WeftString* pattern,
+                         WeftString* result) {
+  return Run(context, "format_date", result, [&](std::string& text) {
+    return weft::dates::FormatDateWithPattern(View(date), View(pattern), text);
+  });
+}
+
+int32_t weft_format_datetime(WeftContext* context, const WeftString* date_time,
+                             const WeftString* pattern, WeftString* result) {
+  return Run(context, "format_datetime", result, [&](std::string& text) {
+    return weft::dates::FormatDateTimeWithPattern(View(date_time), View(pattern), text);
   });
 }
 

@@ -16,6 +16,10 @@ int32_t weft_from_epoch_seconds(WeftContext* context, const int64_t* count, Weft
 int32_t weft_from_excel_serial(WeftContext* context, const int64_t* serial, const int64_t* system,
                                WeftString* result);
 int32_t weft_parse_sap_date(WeftContext* context, const WeftString* text, WeftString* result);
+int32_t weft_parse_odata_date(WeftContext* context, const WeftString* text, WeftString* result);
+// Returns kWeftCallAbsent where weft_parse_odata_date rejects the record.
+int32_t weft_try_parse_odata_date(WeftContext* context, const WeftString* text,
+                                  WeftString* result);
 int32_t weft_date_of(WeftContext* context, const WeftString* date_time, WeftString* result);
 int32_t weft_add_days(WeftContext* context, const WeftString* date, const int64_t* days,
                       WeftString* result);
@@ -28,5 +32,20 @@ int32_t weft_weekday(WeftContext* context, const WeftString* date, WeftString* r
 // `zone` is an IANA zone name that the checker found in the zone database.
 int32_t weft_to_zone(WeftContext* context, const WeftString* date_time, const WeftString* zone,
                      WeftString* result);
+// `overlap` and `gap` are the indexes of a dates::Overlap and a dates::Gap.
+int32_t weft_from_local(WeftContext* context, const WeftString* local, const WeftString* zone,
+                        const int64_t* overlap, const int64_t* gap, WeftString* result);
+// `pattern` is a pattern that the checker validated, and `year` the pivot year or the year of
+// stdlib::Argument::PatternYear.
+int32_t weft_parse_date(WeftContext* context, const WeftString* text, const WeftString* pattern,
+                        const int64_t* year, WeftString* result);
+int32_t weft_parse_datetime(WeftContext* context, const WeftString* text,
+                            const WeftString* pattern, const WeftString* zone,
+                            const int64_t* overlap, const int64_t* gap, const int64_t* year,
+                            WeftString* result);
+int32_t weft_format_date(WeftContext* context, const WeftString* date, const WeftString* pattern,
+                         WeftString* result);
+int32_t weft_format_datetime(WeftContext* context, const WeftString* date_time,
+                             const WeftString* pattern, WeftString* result);
 
 }  // extern "C"

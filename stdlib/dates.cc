@@ -8,40 +8,20 @@
 #include <optional>
 #include <stdexcept>
 
+#include "stdlib/date_internal.h"
 #include "stdlib/iso8601.h"
 #include "stdlib/numbers.h"
 
 namespace weft::dates {
+
+using namespace internal;
+
 namespace {
 
 using std::chrono::hours;
 using std::chrono::milliseconds;
 using std::chrono::minutes;
 using std::chrono::seconds;
-
-constexpr date::sys_days kFirstDay = date::year(0) / 1 / 1;
-constexpr date::sys_days kLastDay = date::year(9999) / 12 / 31;
-
-// The parts of a date-time. `local` is the date and time as written, before the offset applies,
-// and `offset` is east of UTC. `fraction` is the fraction of a second as written, such as ".250".
-struct DateTimeParts {
-  date::sys_seconds local;
-  std::string_view fraction;
-  minutes offset;
-};
-
-int Digits(std::string_view text) {
-  int value = 0;
-  for (char c : text) value = value * 10 + (c - '0');
-  return value;
-}
-
-std::optional<date::sys_days> ParseDate(std::string_view text) {
-  if (!iso8601::IsDate(text)) return std::nullopt;
-  return date::sys_days(date::year(Digits(text.substr(0, 4))) /
-                        static_cast<unsigned>(Digits(text.substr(5, 2))) /
-                        static_cast<unsigned>(Digits(text.substr(8, 2))));
-}
 
 // Reads the offset at the end of a valid date-time: `Z`, `+hh:mm` or `+hhmm`.
 minutes ParseOffset(std::string_view text, size_t& offset_length) {
@@ -54,6 +34,59 @@ minutes ParseOffset(std::string_view text, size_t& offset_length) {
   minutes value =
       hours(Digits(offset.substr(1, 2))) + minutes(Digits(offset.substr(offset_length - 2)));
   return offset[0] == '-' ? -value : value;
+}
+
+// Adds days to a day in the years 0000 to 9999 without overflowing the library's int count.
+std::optional<date::sys_days> Shift(date::sys_days day, int64_t days) {
+  // The bounds are compared before adding, so that no `days` can overflow the sum.
+  if (days < (kFirstDay - day).count() || days > (kLastDay - day).count()) return std::nullopt;
+  return day + date::days(static_cast<int>(days));
+}
+
+// Splits a count of seconds, or with `millis` milliseconds, since 1970-01-01T00:00:00Z into the
+// whole second and the fraction as written, such as ".250". Returns nothing for counts so large
+// that they lie far outside the years 0000 to 9999.
+std::optional<date::sys_seconds> EpochInstant(int64_t count, bool millis, std::string& fraction) {
+  // The bounds keep the arithmetic below far from overflow, and both lie outside the years 0000
+  // to 9999.
+  constexpr int64_t kLimit = int64_t{1} << 40;
+  int64_t whole_seconds = millis ? count / 1000 : count;
+  int64_t remainder = millis ? count % 1000 : 0;
+  if (remainder < 0) {
+    whole_seconds -= 1;
+    remainder += 1000;
+  }
+  if (whole_seconds < -kLimit || whole_seconds > kLimit) return std::nullopt;
+  fraction = remainder == 0 ? "" : fmt::format(".{:03}", remainder);
+  return date::sys_seconds{seconds(whole_seconds)};
+}
+
+// Reads an offset in ISO 8601's basic format, a sign and hhmm such as +0100, with hours up to 23
+// and minutes up to 59.
+std::optional<minutes> ParseBasicOffset(std::string_view text) {
+  bool digits = text.size() == 5 && text.find_first_not_of("0123456789", 1) == std::string_view::npos;
+  if (!digits || Digits(text.substr(1, 2)) > 23 || Digits(text.substr(3, 2)) > 59) {
+    return std::nullopt;
+  }
+  minutes value = hours(Digits(text.substr(1, 2))) + minutes(Digits(text.substr(3, 2)));
+  return text[0] == '-' ? -value : value;
+}
+
+}  // namespace
+
+namespace internal {
+
+int Digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+std::optional<date::sys_days> ParseDate(std::string_view text) {
+  if (!iso8601::IsDate(text)) return std::nullopt;
+  return date::sys_days(date::year(Digits(text.substr(0, 4))) /
+                        static_cast<unsigned>(Digits(text.substr(5, 2))) /
+                        static_cast<unsigned>(Digits(text.substr(8, 2))));
 }
 
 std::optional<DateTimeParts> ParseDateTime(std::string_view text) {
@@ -84,6 +117,19 @@ std::string FormatUtc(date::sys_seconds instant, std::string_view fraction) {
                      time.minutes().count(), time.seconds().count(), fraction);
 }
 
+std::string FormatOffset(minutes offset) {
+  minutes magnitude = offset < minutes(0) ? -offset : offset;
+  return fmt::format("{}{:02}:{:02}", offset < minutes(0) ? '-' : '+', magnitude.count() / 60,
+                     magnitude.count() % 60);
+}
+
+std::string FormatWithOffset(date::sys_seconds local, std::string_view fraction,
+                             minutes offset) {
+  std::string text = FormatUtc(local, fraction);
+  text.pop_back();
+  return text + FormatOffset(offset);
+}
+
 bool InRange(date::sys_days day) { return day >= kFirstDay && day <= kLastDay; }
 
 std::string OutOfRange(std::string_view what) {
@@ -98,14 +144,17 @@ std::string InvalidDateTime(std::string_view text) {
   return fmt::format("{} is not a date-time such as 2026-03-20T13:30:00Z", numbers::Quote(text));
 }
 
-// Adds days to a day in the years 0000 to 9999 without overflowing the library's int count.
-std::optional<date::sys_days> Shift(date::sys_days day, int64_t days) {
-  // The bounds are compared before adding, so that no `days` can overflow the sum.
-  if (days < (kFirstDay - day).count() || days > (kLastDay - day).count()) return std::nullopt;
-  return day + date::days(static_cast<int>(days));
+// The library reports a missing zone and an unreadable database with std::runtime_error, which
+// must not reach generated code.
+const date::time_zone* FindZone(std::string_view zone) {
+  try {
+    return date::locate_zone(zone);
+  } catch (const std::runtime_error&) {
+    return nullptr;
+  }
 }
 
-}  // namespace
+}  // namespace internal
 
 std::string ToUtc(std::string_view date_time, std::string& result) {
   std::optional<DateTimeParts> parts = ParseDateTime(date_time);
@@ -119,21 +168,45 @@ std::string ToUtc(std::string_view date_time, std::string& result) {
 }
 
 std::string FromEpoch(int64_t count, bool millis, std::string& result) {
-  // The bounds keep the arithmetic below far from overflow, and both lie outside the years 0000
-  // to 9999.
-  constexpr int64_t kLimit = int64_t{1} << 40;
-  int64_t whole_seconds = millis ? count / 1000 : count;
-  int64_t remainder = millis ? count % 1000 : 0;
-  if (remainder < 0) {
-    whole_seconds -= 1;
-    remainder += 1000;
-  }
-  if (whole_seconds < -kLimit || whole_seconds > kLimit) {
+  std::string fraction;
+  std::optional<date::sys_seconds> instant = EpochInstant(count, millis, fraction);
+  if (!instant || !InRange(date::floor<date::days>(*instant))) {
     return OutOfRange(std::to_string(count));
   }
-  date::sys_seconds instant{seconds(whole_seconds)};
-  if (!InRange(date::floor<date::days>(instant))) return OutOfRange(std::to_string(count));
-  result = FormatUtc(instant, remainder == 0 ? "" : fmt::format(".{:03}", remainder));
+  result = FormatUtc(*instant, fraction);
+  return "";
+}
+
+std::string ParseODataDate(std::string_view text, std::string& result) {
+  std::string invalid = fmt::format(
+      "{} is not an OData date such as /Date(1700000000000)/ or /Date(1700000000000+0100)/",
+      numbers::Quote(text));
+  constexpr std::string_view kStart = "/Date(";
+  constexpr std::string_view kEnd = ")/";
+  if (text.size() <= kStart.size() + kEnd.size() || !text.starts_with(kStart) ||
+      !text.ends_with(kEnd)) {
+    return invalid;
+  }
+  std::string_view inner = text.substr(kStart.size(), text.size() - kStart.size() - kEnd.size());
+
+  // The offset is a sign and four digits at the end. The count may have a minus sign of its own,
+  // but no plus sign, and fits 64 bits.
+  std::string_view count_text = inner;
+  std::optional<minutes> offset;
+  size_t sign = inner.size() > 5 ? inner.size() - 5 : 0;
+  if (sign > 0 && (inner[sign] == '+' || inner[sign] == '-')) {
+    offset = ParseBasicOffset(inner.substr(sign));
+    if (!offset) return invalid;
+    count_text = inner.substr(0, sign);
+  }
+  int64_t count = 0;
+  if (count_text.starts_with('+') || !numbers::ParseInt(count_text, count).empty()) return invalid;
+
+  std::string fraction;
+  std::optional<date::sys_seconds> instant = EpochInstant(count, true, fraction);
+  date::sys_seconds local = instant.value_or(date::sys_seconds{}) + offset.value_or(minutes(0));
+  if (!instant || !InRange(date::floor<date::days>(local))) return OutOfRange(numbers::Quote(text));
+  result = offset ? FormatWithOffset(local, fraction, *offset) : FormatUtc(local, fraction);
   return "";
 }
 
@@ -238,16 +311,6 @@ std::string Weekday(std::string_view date, std::string& result) {
   return "";
 }
 
-// Looks up a zone, or returns nullptr when the database lacks it or cannot be read. The library
-// reports both with std::runtime_error, which must not reach generated code.
-const date::time_zone* FindZone(std::string_view zone) {
-  try {
-    return date::locate_zone(zone);
-  } catch (const std::runtime_error&) {
-    return nullptr;
-  }
-}
-
 bool IsTimeZone(std::string_view zone) { return FindZone(zone) != nullptr; }
 
 std::string ToZone(std::string_view date_time, std::string_view zone, std::string& result) {
@@ -274,13 +337,7 @@ std::string ToZone(std::string_view date_time, std::string_view zone, std::strin
     return fmt::format("{} in {} has the offset {} with seconds, which ISO 8601 text cannot write",
                        numbers::Quote(date_time), zone, info.abbrev);
   }
-
-  std::string text = FormatUtc(local, parts->fraction);
-  text.pop_back();
-  minutes offset = date::floor<minutes>(info.offset);
-  minutes magnitude = offset < minutes(0) ? -offset : offset;
-  result = fmt::format("{}{}{:02}:{:02}", text, offset < minutes(0) ? '-' : '+',
-                       magnitude.count() / 60, magnitude.count() % 60);
+  result = FormatWithOffset(local, parts->fraction, date::floor<minutes>(info.offset));
   return "";
 }
 

@@ -14,6 +14,14 @@ namespace weft::dates {
 // counts day 0 as 1904-01-01. The order matches the choices of `from_excel_serial`.
 enum class ExcelSystem { k1900, k1904 };
 
+// What `from_local` and `parse_datetime` do with a local time that occurs twice, in the overlap
+// when clocks are set back: reject the record, or take the earlier or the later of the two
+// instants. The order matches the builtins' choices.
+enum class Overlap { kReject, kEarlier, kLater };
+// What they do with a local time that a gap skips when clocks are set forward: reject the
+// record, or move the time forward by the length of the gap. The order matches the choices.
+enum class Gap { kReject, kShiftForward };
+
 // Converts a date-time with any offset to the same instant in UTC, written with `Z`. The
 // fraction of a second is kept as written.
 std::string ToUtc(std::string_view date_time, std::string& result);
@@ -21,6 +29,10 @@ std::string ToUtc(std::string_view date_time, std::string& result);
 // with `millis`, a millisecond.
 std::string FromEpoch(int64_t count, bool millis, std::string& result);
 std::string FromExcelSerial(int64_t serial, ExcelSystem system, std::string& result);
+// Reads an OData date of .NET's JSON form `/Date(ms)/` or `/Date(ms+hhmm)/`: milliseconds since
+// the Unix epoch, and the offset of the local time the value was taken in. The result is that
+// instant, written in UTC or with the offset.
+std::string ParseODataDate(std::string_view text, std::string& result);
 // Reads SAP's DATS format YYYYMMDD.
 std::string ParseSapDate(std::string_view text, std::string& result);
 // The date part of a date-time, as written in the date-time's own offset.
@@ -39,5 +51,10 @@ bool IsTimeZone(std::string_view zone);
 // Converts a date-time to the local time of an IANA zone at the same instant, written with the
 // zone's offset at that instant, such as +02:00.
 std::string ToZone(std::string_view date_time, std::string_view zone, std::string& result);
+// Reads a local date-time without an offset, YYYY-MM-DDThh:mm:ss with an optional fraction, as
+// the local time of an IANA zone, and writes it with the zone's offset at that time. A time in
+// a gap or an overlap follows the policies.
+std::string FromLocal(std::string_view local, std::string_view zone, Overlap overlap, Gap gap,
+                      std::string& result);
 
 }  // namespace weft::dates

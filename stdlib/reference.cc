@@ -26,18 +26,74 @@ applies locale rules: the Turkish dotted and dotless i, for one, are out of scop
 A parameter written as `constant` takes a literal without interpolation, and one written as a
 list of choices takes one of them, as a string literal or as a bare name (`round(x, 2,
 HALF_EVEN)`). The checker validates these, so that a mistake in one is reported with its line and
-column before any record is read. A parameter written with `= default` may be left out.
+column before any record is read. A parameter written with `= default` may be left out. A
+parameter in brackets is needed or not allowed depending on another argument, as its description
+says.
 
 Functions that read numbers from text reject the record when the text is not such a number. Each
 has a `try_` form that returns an absent value instead, for a default with `??`:
 `try_to_int(s) ?? 0`.
+)";
 
+// The introduction of the date family: the text forms, the pattern language and the policies for
+// local times that daylight saving time skips or repeats.
+constexpr std::string_view kDateIntroduction = R"(
 Dates, times and date-times are ISO 8601 text (`2026-03-20`, `13:30:00`, `2026-03-20T13:30:00Z`
 or with an offset such as `+01:00`), and a string literal given for such a parameter is checked
 as one at compile time. The date functions count days in the proleptic Gregorian calendar with
 Howard Hinnant's date library, and reject the record when a result falls outside the years 0000
 to 9999, which four-digit years cannot write. Time zones come from the system's IANA zone
 database.
+
+### Patterns
+
+`parse_date`, `parse_datetime`, `format_date` and `format_datetime` take a pattern, a string
+constant that the checker validates. It is literal text with these fields:
+
+| field | reads and writes |
+| --- | --- |
+| `yyyy` | the year, four digits |
+| `yy` | the year, two digits; reading needs a pivot year |
+| `MMM` | the month as an English abbreviation, `Jan` to `Dec`; reading ignores case |
+| `MM` | the month, two digits |
+| `M` | the month, one or two digits; writing adds no leading zero |
+| `dd` | the day of the month, two digits |
+| `d` | the day of the month, one or two digits; writing adds no leading zero |
+| `HH` | the hour from 00 to 23, two digits |
+| `mm` | the minute, two digits |
+| `ss` | the second from 00 to 59, two digits |
+
+Other ASCII letters are reserved, so a literal letter is quoted: `"yyyy-MM-dd'T'HH:mm"`, and `''`
+writes one quote. Every other character is literal. Each part of the date or time appears once.
+A pattern for reading needs the month and the day, and for a date-time the hour, and `M` or `d`
+must not be followed directly by a digit, which they could take as their own. A pattern for a
+date has no time fields.
+
+The year of a pattern for reading must be certain. A pattern with `yy` needs the pivot year, an
+int constant from 0 to 9900: two-digit years map into the hundred years from the pivot to the
+pivot plus 99. A pattern without a year needs the year of the date, which may be any int, such
+as a field. Leaving either out is an error at compile time, and so is giving a year for a
+pattern with `yyyy`.
+
+### Local times, gaps and overlaps
+
+`from_local` and `parse_datetime` read a local date-time as the wall-clock time of an IANA zone.
+Where the zone sets its clocks forward, the local times of the gap never occur: Europe/Berlin
+skips from 02:00 to 03:00 on 2026-03-29, and America/New_York on 2026-03-08. Where it sets them
+back, the local times of the overlap occur twice: 02:00 to 02:59 in Berlin on 2026-10-25, at
++02:00 and again at +01:00, and 01:00 to 01:59 in New York on 2026-11-01. Two policies decide
+them:
+
+| policy | choice | a local time in the overlap or gap |
+| --- | --- | --- |
+| `overlap` | `REJECT` (default) | rejects the record, naming the value and the zone |
+| | `EARLIER` | is the first of the two instants, with the offset before the change |
+| | `LATER` | is the second of the two instants, with the offset after the change |
+| `gap` | `REJECT` (default) | rejects the record, naming the value and the zone |
+| | `SHIFT_FORWARD` | moves forward by the length of the gap, which reads it with the offset before the gap, as RFC 5545 (section 3.3.5) does: 02:30 in Berlin becomes 03:30+02:00 |
+
+Both are written after the zone, such as `from_local(s, "Europe/Berlin", EARLIER,
+SHIFT_FORWARD)`. The result always carries the offset in force at its instant.
 )";
 
 std::string_view TitleOf(Family family) {
@@ -74,6 +130,7 @@ std::string RenderReference() {
   for (Family family : {Family::Text, Family::Regex, Family::List, Family::Number, Family::Money,
                         Family::Date, Family::Id}) {
     out += fmt::format("\n## {}\n", TitleOf(family));
+    if (family == Family::Date) out += kDateIntroduction;
     for (const Builtin& builtin : Builtins()) {
       if (builtin.family == family) RenderBuiltin(builtin, out);
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "compiler/check/date_pattern_checker.h"
 #include "compiler/check/expr_checker.h"
 #include "stdlib/currency.h"
 #include "stdlib/dates.h"
@@ -30,14 +31,19 @@ class ConstantArgumentChecker {
     bool valid = true;
     for (size_t i = 0; i < call_.arguments.size(); ++i) {
       const stdlib::Parameter& parameter = builtin_.parameters[i];
-      if (parameter.argument == stdlib::Argument::Value) continue;
-      valid = CheckArgument(parameter, *call_.arguments[i]) && valid;
+      // A year argument may be any int, unless the call's pattern needs a pivot year, which
+      // the pattern's check validates.
+      bool value = parameter.argument == stdlib::Argument::Value ||
+                   parameter.argument == stdlib::Argument::PatternYear;
+      if (value) continue;
+      valid = CheckArgument(parameter, i) && valid;
     }
     return valid;
   }
 
  private:
-  bool CheckArgument(const stdlib::Parameter& parameter, const ast::Expr& argument) {
+  bool CheckArgument(const stdlib::Parameter& parameter, size_t index) {
+    const ast::Expr& argument = *call_.arguments[index];
     std::optional<std::string> text = ConstantText(parameter, argument);
     if (!text) return false;
     switch (parameter.argument) {
@@ -51,7 +57,11 @@ class ConstantArgumentChecker {
         return CheckReplacement(argument, *text);
       case stdlib::Argument::TimeZone:
         return CheckTimeZone(argument, *text);
+      case stdlib::Argument::DatePattern:
+      case stdlib::Argument::DateTimePattern:
+        return CheckDatePattern(diagnostics_, call_, builtin_, index, *text);
       case stdlib::Argument::Value:
+      case stdlib::Argument::PatternYear:
         break;
     }
     return true;

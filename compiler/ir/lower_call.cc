@@ -115,6 +115,13 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
   call->builtin = &builtin;
   for (size_t i = 0; i < builtin.parameters.size(); ++i) {
     const stdlib::Parameter& parameter = builtin.parameters[i];
+    if (i >= expr.arguments.size() && parameter.argument == stdlib::Argument::PatternYear) {
+      // The checker lets a call leave out the year only where its pattern reads none.
+      NodePtr zero = MakeNode(Op::Constant, {Repr::Int});
+      zero->integer = 0;
+      call->operands.push_back(std::move(zero));
+      continue;
+    }
     if (i >= expr.arguments.size() && parameter.argument != stdlib::Argument::Choice) {
       // A left-out string argument is its default text.
       NodePtr text = MakeNode(Op::Constant, {Repr::String});
@@ -126,6 +133,9 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
       case stdlib::Argument::Value:
       case stdlib::Argument::Character:
       case stdlib::Argument::TimeZone:
+      case stdlib::Argument::DatePattern:
+      case stdlib::Argument::DateTimePattern:
+      case stdlib::Argument::PatternYear:
         call->operands.push_back(LowerExpr(*expr.arguments[i]));
         break;
       case stdlib::Argument::Choice: {

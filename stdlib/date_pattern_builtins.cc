@@ -1,0 +1,91 @@
+// The entries of the date family whose calls take a pattern, in the table of builtins.
+#include "stdlib/builtin_families.h"
+#include "stdlib/date_functions.h"
+
+namespace weft::stdlib::internal {
+
+using schema::Type;
+
+namespace {
+
+Parameter Year() { return {"year", Type::Int(), Argument::PatternYear, {}, false, ""}; }
+
+}  // namespace
+
+std::vector<Builtin> DatePatternBuiltins() {
+  return {
+      {BuiltinId::ParseDate,
+       Family::Date,
+       "parse_date",
+       {Text("s"), Text("pattern", Argument::DatePattern), Year()},
+       Type::Date(),
+       Typing::Fixed,
+       true,
+       "Reads a date written as `pattern` describes, such as \"dd.MM.yyyy\" for 20.03.2026, in "
+       "the pattern language described at the start of this section. The pattern must contain "
+       "the month and the day. When it writes the year with two digits, `yy`, the call must give "
+       "`year` as an int constant, the pivot. Two-digit years map into the hundred years from the "
+       "pivot to the pivot plus 99, so with 1970 the years 70 to 99 are 1970 to 1999 and 00 to 69 "
+       "are 2000 to 2069. When the pattern writes no year, the call must give `year` as the year "
+       "of the date, which may come from a field. A pattern with `yyyy` takes no `year`. Text "
+       "that does not match the pattern, a day that does not exist such as 29.02.2023, and a "
+       "year argument outside 0000 to 9999 reject the record with the text and the pattern in "
+       "the reason.",
+       R"("29.02.24".parse_date("dd.MM.yy", 1970) == "2024-02-29")",
+       Lowering::RuntimeCall,
+       "weft_parse_date",
+       Address(&weft_parse_date)},
+      {BuiltinId::ParseDateTime,
+       Family::Date,
+       "parse_datetime",
+       {Text("s"), Text("pattern", Argument::DateTimePattern), Text("zone", Argument::TimeZone),
+        OverlapPolicy(), GapPolicy(), Year()},
+       Type::DateTime(),
+       Typing::Fixed,
+       true,
+       "Reads a local date-time written as `pattern` describes, such as \"dd.MM.yyyy HH:mm\", as "
+       "the wall-clock time of the IANA time zone `zone`, and returns it with the zone's offset "
+       "as `from_local` does, under the same `overlap` and `gap` policies. The pattern must "
+       "contain the month, the day and the hour; minutes and seconds that it lacks are 0. "
+       "`year` follows the rules of `parse_date`, and a call that gives it must give both policies "
+       "before it. Text that does not match the pattern, a day or time that does not exist, and "
+       "a local time that the policies reject, reject the record with the text in the reason.",
+       R"("29.03.2026 01:30".parse_datetime("dd.MM.yyyy HH:mm", "Europe/Berlin") == "2026-03-29T01:30:00+01:00")",
+       Lowering::RuntimeCall,
+       "weft_parse_datetime",
+       Address(&weft_parse_datetime)},
+      {BuiltinId::FormatDate,
+       Family::Date,
+       "format_date",
+       {{"d", Type::Date()}, Text("pattern", Argument::DatePattern)},
+       Type::String(),
+       Typing::Fixed,
+       true,
+       "Writes a date as `pattern` describes, in the pattern language described at the start of "
+       "this section. `yy` writes the last two digits of the year, `M` and `d` write no leading "
+       "zero, and `MMM` writes the English abbreviation, Jan to Dec, whatever the locale. The "
+       "pattern may leave out any field, as \"MMM yyyy\" does, but must not contain time "
+       "fields.",
+       R"("2024-02-29".format_date("d MMM yy") == "29 Feb 24")",
+       Lowering::RuntimeCall,
+       "weft_format_date",
+       Address(&weft_format_date)},
+      {BuiltinId::FormatDateTime,
+       Family::Date,
+       "format_datetime",
+       {{"dt", Type::DateTime()}, Text("pattern", Argument::DateTimePattern)},
+       Type::String(),
+       Typing::Fixed,
+       true,
+       "Writes the date and time of a date-time as `pattern` describes, as they are written in "
+       "the date-time's own offset. The result contains neither the offset nor the fraction of a "
+       "second. Call `to_zone` or `to_utc` first for the time in a chosen zone: "
+       "`dt.to_zone(\"Europe/Berlin\").format_datetime(\"dd.MM.yyyy HH:mm\")`.",
+       R"("2026-03-20T13:05:09+01:00".format_datetime("dd.MM.yyyy HH:mm:ss") == "20.03.2026 13:05:09")",
+       Lowering::RuntimeCall,
+       "weft_format_datetime",
+       Address(&weft_format_datetime)},
+  };
+}
+
+}  // namespace weft::stdlib::internal
