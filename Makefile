@@ -25,6 +25,8 @@ build: configure
 
 demo: build
 	@$(DEMO_DIR)/run-demo.sh $(WEFT) $(DEMO_OUT)
+	@echo
+	@examples/shopify-orders/run-demo.sh $(WEFT) out/shopify-orders
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
