@@ -131,7 +131,10 @@ primary
   | 'each' expr ('as' ident)? ('where' expr)? '->' expr           # eachPrimary
   ;
 
-arguments: expr (',' expr)*;
+arguments: argument (',' argument)*;
+
+// `line -> line.Price` is a function of one list item, which list builtins such as `sort_by` take.
+argument: (ident '->')? expr;
 
 matchArm: pattern ('|' pattern)* '=>' expr;
 

@@ -40,13 +40,17 @@ struct alignas(16) WeftSlot {
   uint8_t present;
   // 1 when the record lacks the key altogether, so that an explicit null and a missing key stay
   // apart: an optional field copied from such a field is left out of the output, not written as
-  // null.
+  // null. kWeftUnassigned for a field of a record construction that the rule does not assign.
   uint8_t missing;
   // The places of a decimal whose type has no fixed scale (`decimal`); the value carries them.
   int32_t scale;
 };
 
 static_assert(sizeof(WeftSlot) == 32, "generated code assumes 32-byte slots");
+
+// The `missing` byte of a field that a record construction leaves out: the writer gives it the
+// schema's default or null, as it does for a target field that the rule does not assign.
+enum : uint8_t { kWeftUnassigned = 2 };
 
 // Per-record state that generated code passes back to the helpers: the arena for new strings
 // and the reason when the record is rejected. Defined by the runtime.

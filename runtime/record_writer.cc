@@ -47,8 +47,9 @@ void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& 
 
 namespace {
 
-// Writes the fields of a nested record by the rules of RecordWriter::Write: a missing field is
-// left out or given the schema's default.
+// Writes the fields of a nested record by the rules of RecordWriter::Write: a field copied from a
+// missing key is left out, and one that the construction leaves out is null, unless the schema
+// gives either a default.
 void AppendRecord(const schema::RecordType& record, const WeftList& fields, std::string& out) {
   out += '{';
   bool first = true;
@@ -56,12 +57,13 @@ void AppendRecord(const schema::RecordType& record, const WeftList& fields, std:
     const WeftSlot& slot = fields.items[i];
     const schema::FieldType& field = record.fields[i];
     bool missing = slot.missing && !slot.present;
-    if (missing && field.default_json.empty()) continue;
+    bool unassigned = slot.missing == kWeftUnassigned;
+    if (missing && !unassigned && field.default_json.empty()) continue;
     if (!first) out += ',';
     first = false;
     AppendJsonString(field.name, out);
     out += ':';
-    if (missing) {
+    if (missing && !field.default_json.empty()) {
       out += field.default_json;
     } else {
       RecordWriter::AppendTyped(field.type, slot, out);

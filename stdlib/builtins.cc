@@ -363,6 +363,8 @@ std::string ParameterText(const Parameter& parameter) {
     }
     case Argument::PatternYear:
       return fmt::format("[{}: {}]", parameter.name, TypeName(parameter.type));
+    case Argument::ItemFunction:
+      return fmt::format("{}: T -> K", parameter.name);
     default:
       return fmt::format("{}: {} constant", parameter.name, TypeName(parameter.type));
   }
@@ -398,6 +400,8 @@ std::string Signature(const Builtin& builtin) {
   std::string result = numeric ? "int | decimal" : TypeName(builtin.result);
   if (builtin.typing == Typing::ItemOfList) result = "T?";
   if (builtin.typing == Typing::SumOfList) result = "int | decimal";
+  if (builtin.typing == Typing::SortedList || builtin.id == BuiltinId::Distinct) result = "list<T>";
+  if (builtin.typing == Typing::GroupTotals) result = "list<{key: K, total: int | decimal}>";
   return signature + ") -> " + result;
 }
 

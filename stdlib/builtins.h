@@ -39,6 +39,9 @@ enum class BuiltinId {
   Sum,
   Any,
   All,
+  SortBy,
+  Distinct,
+  GroupSum,
   Round,
   ToDecimal,
   Floor,
@@ -104,6 +107,11 @@ enum class Typing {
   ItemOfList,
   // The result is an int for a list of ints, and decimal(38, s) for a list of decimal(p, s).
   SumOfList,
+  // The result is the list argument, sorted by the key that the item function gives.
+  SortedList,
+  // The result is a list of records {key, total}, one per key that the second argument gives,
+  // totalling the third argument.
+  GroupTotals,
 };
 
 // The kinds of argument that a parameter accepts beyond its type. Every kind but Value and
@@ -136,6 +144,9 @@ enum class Argument {
   // with `yyyy` takes none, and the checker reports a missing or unneeded one. A call that
   // leaves it out passes 0.
   PatternYear,
+  // A function of one item of the list that is the first argument, written `line -> line.Price`.
+  // The checker types its body with the parameter bound to the list's item type.
+  ItemFunction,
 };
 
 struct Parameter {

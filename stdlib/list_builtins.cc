@@ -14,6 +14,10 @@ Parameter AnyList(std::string_view name) {
   return parameter;
 }
 
+Parameter ItemFunction(std::string_view name) {
+  return {name, Type::String(), Argument::ItemFunction};
+}
+
 }  // namespace
 
 std::vector<Builtin> ListBuiltins() {
@@ -64,8 +68,9 @@ std::vector<Builtin> ListBuiltins() {
        true,
        "Adds up a list of ints, or of decimals with a fixed scale, exactly: the sum of a "
        "list<decimal(p, s)> is a decimal(38, s), and 0 for an empty list. Sum the values of "
-       "records with `each`, as in `sum(each lines as l -> l.amount)`. A sum beyond 64 bits for "
-       "ints, or 38 digits for decimals, rejects the record.",
+       "records with `each`, as in `sum(each lines as l -> l.amount)`. A sum of ints beyond 64 "
+       "bits rejects the record, whatever the order of the items. Decimals add up in order, and a "
+       "running total beyond 38 digits rejects the record.",
        R"([0.10, 0.20].sum() == 0.30)",
        Lowering::Operations,
        nullptr,
@@ -92,6 +97,54 @@ std::vector<Builtin> ListBuiltins() {
        false,
        "True when every item is true; true for an empty list.",
        R"([true, false].all() == false)",
+       Lowering::Operations,
+       nullptr,
+       nullptr},
+      {BuiltinId::SortBy,
+       Family::List,
+       "sort_by",
+       {AnyList("items"), ItemFunction("key")},
+       Type::ListOf(Type::String()),
+       Typing::SortedList,
+       false,
+       "Sorts the items by the key that `key` gives for each, such as `lines.sort_by(l -> "
+       "l.price)`, from the smallest key up. The sort is stable: items with equal keys keep "
+       "their order. Items whose key is absent come last, in their order. Strings compare by "
+       "their UTF-8 bytes, which is code point order, and decimals by value whatever their "
+       "scale. A key is a string, int, decimal, bool, enum or date; for the largest first, take "
+       "the items from the end with `last` or sort by a negated number.",
+       R"(["pear", "fig", "apple"].sort_by(s -> s.length()).first() == "fig")",
+       Lowering::Operations,
+       nullptr,
+       nullptr},
+      {BuiltinId::Distinct,
+       Family::List,
+       "distinct",
+       {AnyList("items")},
+       Type::ListOf(Type::String()),
+       Typing::SameAsArgument,
+       false,
+       "Keeps the first of each set of equal items, in their order. Items are strings, ints, "
+       "decimals, bools, enums or dates; decimals are equal by value, so 1.0 and 1.00 are one "
+       "item. Absent items count as one value.",
+       R"(["a", "b", "a"].distinct().count() == 2)",
+       Lowering::Operations,
+       nullptr,
+       nullptr},
+      {BuiltinId::GroupSum,
+       Family::List,
+       "group_sum",
+       {AnyList("items"), ItemFunction("key"), ItemFunction("value")},
+       Type::ListOf(Type::String()),
+       Typing::GroupTotals,
+       true,
+       "Totals `value` over the items that share a `key`, exactly, and gives one record "
+       "`{key, total}` per key, in the order in which each key first appears. Rolling order lines "
+       "up by SKU is `each lines.group_sum(l -> l.sku, l -> l.qty) as g -> erp.Line { sku = g.key "
+       "qty = g.total }`. A key is a string, int, decimal, bool, enum or date and may not be "
+       "absent; a value is an int or a decimal with a fixed scale, and its total is an int or a "
+       "decimal(38, s). A total beyond 64 bits or 38 digits rejects the record.",
+       R"(["a", "b", "a"].group_sum(s -> s, s -> 1).first()?.total == 2)",
        Lowering::Operations,
        nullptr,
        nullptr},

@@ -1,16 +1,63 @@
 #include "stdlib/list_functions.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstring>
+#include <numeric>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/context.h"
+#include "runtime/decimal.h"
 #include "stdlib/utf8.h"
 
 namespace {
 
 std::string_view View(const WeftString& text) {
   return {text.data, static_cast<size_t>(text.size)};
+}
+
+int ScaleOf(const WeftSlot& slot, int32_t scale) { return scale < 0 ? slot.scale : scale; }
+
+// Orders two present values of one kind: <0, 0 or >0.
+int Compare(const WeftSlot& left, const WeftSlot& right, int32_t kind, int32_t scale) {
+  switch (kind) {
+    case kWeftItemInt:
+      if (left.integer < right.integer) return -1;
+      return left.integer > right.integer ? 1 : 0;
+    case kWeftItemDecimal:
+      return weft::runtime::CompareDecimals(left.decimal, ScaleOf(left, scale), right.decimal,
+                                            ScaleOf(right, scale));
+    case kWeftItemBool:
+      return static_cast<int>(left.boolean) - static_cast<int>(right.boolean);
+    default:
+      return View(left.string).compare(View(right.string));
+  }
+}
+
+// A text that equal values share and other values do not: decimals lose trailing zeros, so that
+// 1.0 and 1.00 are one value.
+std::string Identity(const WeftSlot& slot, int32_t kind, int32_t scale) {
+  if (!slot.present) return "n";
+  switch (kind) {
+    case kWeftItemInt:
+      return fmt::format("i{}", slot.integer);
+    case kWeftItemDecimal: {
+      std::string text = weft::runtime::DecimalToString(slot.decimal, ScaleOf(slot, scale));
+      if (text.find('.') != std::string::npos) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+      }
+      return text == "-0" ? "d0" : "d" + text;
+    }
+    case kWeftItemBool:
+      return slot.boolean ? "b1" : "b0";
+    default:
+      return "s" + std::string(View(slot.string));
+  }
 }
 
 }  // namespace
@@ -45,6 +92,73 @@ int32_t weft_join(WeftContext* context, const WeftList* items, const WeftString*
     }
   }
   *result = {memory, static_cast<int64_t>(size)};
+  return kWeftCallDone;
+}
+
+void weft_sort_by(WeftContext* context, const WeftList* items, const WeftSlot* keys, int32_t kind,
+                  int32_t scale, WeftList* result) {
+  std::vector<int64_t> order(static_cast<size_t>(items->count));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+    const WeftSlot& left = keys[a];
+    const WeftSlot& right = keys[b];
+    if (!left.present || !right.present) return left.present && !right.present;
+    return Compare(left, right, kind, scale) < 0;
+  });
+  WeftSlot* sorted = context->arena.AllocateSlots(order.size());
+  for (size_t i = 0; i < order.size(); ++i) sorted[i] = items->items[order[i]];
+  *result = {sorted, items->count};
+}
+
+void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, int32_t scale,
+                   WeftList* result) {
+  std::unordered_map<std::string, int64_t> seen;
+  WeftSlot* kept = context->arena.AllocateSlots(static_cast<size_t>(items->count));
+  int64_t count = 0;
+  for (int64_t i = 0; i < items->count; ++i) {
+    if (!seen.emplace(Identity(items->items[i], kind, scale), i).second) continue;
+    kept[count++] = items->items[i];
+  }
+  *result = {kept, count};
+}
+
+int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlot* values,
+                       int64_t count, int32_t key_kind, int32_t key_scale, int32_t value_kind,
+                       WeftList* result) {
+  std::unordered_map<std::string, int64_t> groups;
+  // Each group is a record of two slots, key and total, in one run of slots.
+  WeftSlot* records = context->arena.AllocateSlots(static_cast<size_t>(count));
+  WeftSlot* fields = context->arena.AllocateSlots(static_cast<size_t>(count) * 2);
+  int64_t group_count = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    auto [entry, added] = groups.emplace(Identity(keys[i], key_kind, key_scale), group_count);
+    WeftSlot* group = fields + entry->second * 2;
+    if (added) {
+      group[0] = keys[i];
+      group[1] = WeftSlot{};
+      group[1].present = 1;
+      group[1].scale = values[i].scale;
+      records[group_count].list = {group, 2};
+      records[group_count].present = 1;
+      ++group_count;
+    }
+    WeftSlot& total = group[1];
+    bool overflow;
+    if (value_kind == kWeftItemInt) {
+      overflow = __builtin_add_overflow(total.integer, values[i].integer, &total.integer);
+    } else {
+      total.decimal += values[i].decimal;
+      overflow = !weft::runtime::FitsDigits(total.decimal, 38);
+    }
+    if (overflow) {
+      context->reject_reason =
+          value_kind == kWeftItemInt
+              ? "integer overflow: a total of `group_sum` is outside -2^63 to 2^63-1"
+              : "decimal overflow: a total of `group_sum` has more than 38 digits";
+      return kWeftCallRejected;
+    }
+  }
+  *result = {records, group_count};
   return kWeftCallDone;
 }
 

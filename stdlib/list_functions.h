@@ -16,4 +16,28 @@ int32_t weft_join(WeftContext* context, const WeftList* items, const WeftString*
 int32_t weft_split(WeftContext* context, const WeftString* value, const WeftString* separator,
                    WeftList* result);
 
+// The kinds of keys and items that the sorting and grouping helpers compare. Enums and dates are
+// strings: an ISO 8601 date sorts by its text.
+enum WeftItemKind : int32_t {
+  kWeftItemString = 0,
+  kWeftItemInt = 1,
+  kWeftItemDecimal = 2,
+  kWeftItemBool = 3,
+};
+
+// The helpers below take `scale`, the places of decimal keys or items, or -1 when each slot
+// carries its own. They are called by generated code directly, not through the builtin table.
+
+// Writes the items in the order of `keys` (one per item), stable, with absent keys last.
+void weft_sort_by(WeftContext* context, const WeftList* items, const WeftSlot* keys, int32_t kind,
+                  int32_t scale, WeftList* result);
+// Writes the first of each set of equal items, in their order.
+void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, int32_t scale,
+                   WeftList* result);
+// Writes one {key, total} record per distinct key, in order of first appearance, with the total
+// of `values` (ints, or decimals of one fixed scale). Rejects the record on overflow.
+int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlot* values,
+                       int64_t count, int32_t key_kind, int32_t key_scale, int32_t value_kind,
+                       WeftList* result);
+
 }  // extern "C"

@@ -29,12 +29,14 @@ simdjson::error_code ReadObject(od::object object, const std::string& path, Json
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code ReadArray(od::array array, const std::string& path, JsonValues& values) {
-  size_t index = 0;
+// Reads the items of a list, and returns their number in `count`.
+simdjson::error_code ReadArray(od::array array, const std::string& path, JsonValues& values,
+                               size_t& count) {
+  count = 0;
   for (auto element : array) {
     od::value value;
     if (auto error = element.get(value)) return error;
-    if (auto error = Read(value, fmt::format("{}[{}]", path, index++), values)) return error;
+    if (auto error = Read(value, fmt::format("{}[{}]", path, count++), values)) return error;
   }
   return simdjson::SUCCESS;
 }
@@ -53,10 +55,14 @@ simdjson::error_code Read(od::value value, const std::string& path, JsonValues& 
     }
     case od::json_type::array: {
       entry.kind = JsonValue::Kind::Array;
-      entry.text = "[...]";
       od::array array;
       if (auto error = value.get_array().get(array)) return error;
-      return ReadArray(array, path, values);
+      size_t count = 0;
+      if (auto error = ReadArray(array, path, values, count)) return error;
+      // The text carries the length, so that a list compares whole: an expected list of two
+      // items does not match an actual one of three that begins with them.
+      entry.text = count == 0 ? "[]" : fmt::format("[{} item{}]", count, count == 1 ? "" : "s");
+      return simdjson::SUCCESS;
     }
     case od::json_type::string: {
       std::string_view text;
@@ -121,6 +127,7 @@ bool SameValue(const check::TestValue& expected, const JsonValue& actual) {
   JsonValue::Kind kind = expected.kind == Kind::Null     ? JsonValue::Kind::Null
                          : expected.kind == Kind::Bool   ? JsonValue::Kind::Bool
                          : expected.kind == Kind::Number ? JsonValue::Kind::Number
+                         : expected.kind == Kind::List   ? JsonValue::Kind::Array
                                                          : JsonValue::Kind::String;
   if (kind != actual.kind) return false;
   if (expected.is_float) return std::strtod(expected.text.c_str(), nullptr) ==

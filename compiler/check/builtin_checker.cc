@@ -34,7 +34,8 @@ class ConstantArgumentChecker {
       // A year argument may be any int, unless the call's pattern needs a pivot year, which
       // the pattern's check validates.
       bool value = parameter.argument == stdlib::Argument::Value ||
-                   parameter.argument == stdlib::Argument::PatternYear;
+                   parameter.argument == stdlib::Argument::PatternYear ||
+                   parameter.argument == stdlib::Argument::ItemFunction;
       if (value) continue;
       valid = CheckArgument(parameter, i) && valid;
     }
@@ -62,6 +63,7 @@ class ConstantArgumentChecker {
         return CheckDatePattern(diagnostics_, call_, builtin_, index, *text);
       case stdlib::Argument::Value:
       case stdlib::Argument::PatternYear:
+      case stdlib::Argument::ItemFunction:
         break;
     }
     return true;
@@ -258,6 +260,16 @@ bool ExprChecker::CheckBuiltinArgument(const ast::CallExpr& expr, const stdlib::
   } else if (parameter.type.kind == TypeKind::Decimal) {
     AdaptIntLiteral(argument, type, Type::Decimal(1, 0));
   }
+  if (parameter.argument == stdlib::Argument::ItemFunction) {
+    // The typing rule checks the body's type, because what fits depends on the function's role.
+    if (argument.kind == ast::ExprKind::Lambda) return true;
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, argument.range,
+                fmt::format("argument {} of `{}` must be a function of an item", index + 1,
+                            builtin.name))
+        .hint = fmt::format("example: {}", builtin.example);
+    return false;
+  }
   if (!RequirePresent(argument, type, fmt::format("as an argument of `{}`", builtin.name))) {
     return false;
   }
@@ -325,8 +337,67 @@ Type ExprChecker::BuiltinResult(const ast::CallExpr& expr, const stdlib::Builtin
       return arguments[0].element->AsOptional();
     case stdlib::Typing::SumOfList:
       return SumType(expr, builtin, arguments[0]);
+    case stdlib::Typing::SortedList:
+      if (!CheckKeyType(expr, 1, arguments[1], true)) return Type::Error();
+      return arguments[0].AsRequired();
+    case stdlib::Typing::GroupTotals:
+      return GroupTotalsType(expr, builtin, arguments);
   }
   return Type::Error();
+}
+
+bool ExprChecker::CheckKeyType(const ast::CallExpr& expr, size_t index, const Type& key,
+                               bool may_be_absent) {
+  bool comparable = key.kind == TypeKind::String || key.kind == TypeKind::Int ||
+                    key.kind == TypeKind::Decimal || key.kind == TypeKind::Bool ||
+                    key.kind == TypeKind::Enum || key.kind == TypeKind::Date;
+  if (comparable && (may_be_absent || !key.optional)) return true;
+  const ast::Expr& argument = *expr.arguments[index];
+  const ast::Expr& body = *static_cast<const ast::LambdaExpr&>(argument).body;
+  diagnostics_
+      .Report(DiagnosticKind::TypeMismatch, body.range,
+              comparable ? fmt::format("a key may not be absent here, but it is {}",
+                                       key.ToString())
+                         : fmt::format("a key must be a string, int, decimal, bool, enum or "
+                                       "date, not {}",
+                                       key.ToString()))
+      .hint = comparable ? "give absent keys a value, such as `x -> x.sku ?? \"\"`"
+                         : "turn the value into one of those, such as with `\"{value}\"`";
+  return false;
+}
+
+Type ExprChecker::GroupTotalsType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                                  const std::vector<Type>& arguments) {
+  if (!CheckKeyType(expr, 1, arguments[1], false)) return Type::Error();
+  const Type& value = arguments[2];
+  bool summable = !value.optional && (value.kind == TypeKind::Int ||
+                                      (value.kind == TypeKind::Decimal &&
+                                       value.scale != schema::kAnyScale));
+  if (!summable) {
+    const ast::Expr& body = *static_cast<const ast::LambdaExpr&>(*expr.arguments[2]).body;
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, body.range,
+                fmt::format("`{}` totals ints or decimals with a fixed scale, not {}",
+                            builtin.name, value.ToString()))
+        .hint = "give absent values a value and round decimals to a scale first";
+    return Type::Error();
+  }
+  // Each call gets a record type {key, total} of its own, which the program keeps.
+  auto group = std::make_unique<schema::RecordType>();
+  group->name = "Group";
+  group->range = expr.range;
+  schema::FieldType key_field;
+  key_field.name = "key";
+  key_field.type = arguments[1].AsRequired();
+  schema::FieldType total_field;
+  total_field.name = "total";
+  total_field.type = value.kind == TypeKind::Int
+                         ? Type::Int()
+                         : Type::Decimal(schema::kMaxDecimalPrecision, value.scale);
+  group->fields.push_back(std::move(key_field));
+  group->fields.push_back(std::move(total_field));
+  program_.synthesized_records.push_back(std::move(group));
+  return Type::ListOf(Type::OfRecord(program_.synthesized_records.back().get()));
 }
 
 Type ExprChecker::SumType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,

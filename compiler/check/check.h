@@ -101,6 +101,8 @@ struct CheckedProgram {
   std::vector<CheckedTest> tests;
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
   std::unordered_map<const ast::Statement*, StatementInfo> statements;
+  // Record types that calls create, such as the {key, total} items of `group_sum`.
+  std::vector<std::unique_ptr<schema::RecordType>> synthesized_records;
   // Pairs of (file that uses a declaration, file that declares it), for unused-import warnings.
   // Mutable, because name resolution that only reads the program records them.
   mutable std::set<std::pair<FileId, FileId>> file_uses;

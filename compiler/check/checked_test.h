@@ -13,7 +13,9 @@ struct TestDecl;
 namespace weft::check {
 
 // The JSON kind of a value written in a test's record literal.
-enum class TestValueKind { Null, Bool, Number, String };
+// A List stands for the list's length, written as the tester writes an actual list: "[]" or
+// "[N items]", so that a list compares whole.
+enum class TestValueKind { Null, Bool, Number, String, List };
 
 // One scalar value of an `expect` record literal, at its path in the target record, such as
 // `address.street` or `lines[1]`.

@@ -122,6 +122,12 @@ Type ExprChecker::Check(const ast::Expr* expr) {
       return CheckConstruct(static_cast<const ast::ConstructExpr&>(*expr));
     case ast::ExprKind::Each:
       return CheckEach(static_cast<const ast::EachExpr&>(*expr));
+    case ast::ExprKind::Lambda:
+      diagnostics_
+          .Report(DiagnosticKind::TypeMismatch, expr->range,
+                  "a function of an item is only an argument of a list builtin")
+          .hint = "pass it to `sort_by` or `group_sum`, such as `lines.sort_by(l -> l.price)`";
+      return Record(*expr, Type::Error());
   }
   return Type::Error();
 }
@@ -259,6 +265,20 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
       arguments.push_back(typed);
       continue;
     }
+    bool item_function = builtin != nullptr && argument != nullptr &&
+                         argument->kind == ast::ExprKind::Lambda && i > 0 &&
+                         i < builtin->parameters.size() &&
+                         builtin->parameters[i].argument == stdlib::Argument::ItemFunction;
+    if (item_function) {
+      const Type& list = arguments[0];
+      if (list.kind != TypeKind::List || list.element == nullptr) {
+        arguments.push_back(Type::Error());
+        continue;
+      }
+      arguments.push_back(
+          CheckItemFunction(static_cast<const ast::LambdaExpr&>(*argument), *list.element));
+      continue;
+    }
     arguments.push_back(Check(argument));
   }
 
@@ -275,6 +295,16 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
     return Record(expr, Type::Error());
   }
   return CheckBuiltinCall(expr, *builtin, arguments);
+}
+
+Type ExprChecker::CheckItemFunction(const ast::LambdaExpr& function, const Type& item) {
+  int local = DeclareLocal(function.parameter, item);
+  // The parameter is only read inside the function, so it is not reported as unused.
+  locals_[local].used = true;
+  Type body = Check(function.body.get());
+  EndScope(local);
+  // The index is the parameter's local, which the lowering binds to each item in turn.
+  return Record(function, body, Resolution::None, local);
 }
 
 Type ExprChecker::CheckUnary(const ast::UnaryExpr& expr) {

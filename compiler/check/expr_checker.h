@@ -70,6 +70,14 @@ class ExprChecker {
   schema::Type Record(const ast::Expr& expr, schema::Type type,
                       Resolution resolution = Resolution::None, int index = -1);
   schema::Type CheckName(const ast::NameExpr& expr);
+  // Reports a key function's result, argument `index`, unless it can be sorted or grouped by.
+  bool CheckKeyType(const ast::CallExpr& expr, size_t index, const schema::Type& key,
+                    bool may_be_absent);
+  // The list of {key, total} records of `group_sum`, or an error reported at the call.
+  schema::Type GroupTotalsType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
+                               const std::vector<schema::Type>& arguments);
+  // Checks `x -> body` for items of type `item`, and returns the body's type.
+  schema::Type CheckItemFunction(const ast::LambdaExpr& function, const schema::Type& item);
   // The type of `sum` over `list`, or an error reported at the call.
   schema::Type SumType(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                        const schema::Type& list);

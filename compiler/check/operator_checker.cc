@@ -239,6 +239,25 @@ void ExprChecker::CheckAssignable(const ast::Expr* expr, const Type& expected,
     RequirePresent(*expr, type, fmt::format("for {}, which is required", destination));
     return;
   }
+  // The items of a list are held to the item type's scale, however deep the lists nest.
+  const Type* item = &type;
+  const Type* expected_item = &expected;
+  while (item->kind == TypeKind::List && item->element && expected_item->element) {
+    item = item->element.get();
+    expected_item = expected_item->element.get();
+  }
+  bool item_scale_known =
+      item->scale != schema::kAnyScale && expected_item->scale != schema::kAnyScale;
+  if (item != &type && item->kind == TypeKind::Decimal && item_scale_known &&
+      item->scale > expected_item->scale) {
+    diagnostics_
+        .Report(DiagnosticKind::DecimalScaleLoss, expr->range,
+                fmt::format("the items have {} decimal places, but the items of {} have {}",
+                            item->scale, destination, expected_item->scale))
+        .hint = fmt::format("round each item, such as `each xs as x -> round(x, {})`",
+                            expected_item->scale);
+    return;
+  }
   // A value of any scale assigned to a fixed scale is checked per record: more places reject it.
   bool scale_known = type.scale != schema::kAnyScale && expected.scale != schema::kAnyScale;
   if (type.kind == TypeKind::Decimal && scale_known && type.scale > expected.scale) {

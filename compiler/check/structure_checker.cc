@@ -226,8 +226,19 @@ Type ExprChecker::CheckTableLookup(const ast::IndexExpr& expr, int table_index) 
 Type ExprChecker::CheckList(const ast::ListExpr& expr) {
   std::optional<Type> common;
   bool valid = true;
-  for (const ast::ExprPtr& item : expr.items) {
-    Type type = Check(item.get());
+  // An int literal before the first decimal item is a decimal too, as in `[1, 2.5]`.
+  std::vector<Type> types;
+  for (const ast::ExprPtr& item : expr.items) types.push_back(Check(item.get()));
+  for (size_t i = 0; i < expr.items.size(); ++i) {
+    if (expr.items[i] == nullptr || types[i].kind != TypeKind::Decimal) continue;
+    for (size_t j = 0; j < i; ++j) {
+      if (expr.items[j] != nullptr) AdaptIntLiteral(*expr.items[j], types[j], types[i]);
+    }
+    break;
+  }
+  for (size_t i = 0; i < expr.items.size(); ++i) {
+    const ast::ExprPtr& item = expr.items[i];
+    Type type = types[i];
     if (type.IsError()) {
       valid = false;
       continue;

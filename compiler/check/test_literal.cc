@@ -176,6 +176,10 @@ bool TestLiteralChecker::CheckText(const ast::Expr& expr, const Type& type,
 bool TestLiteralChecker::CheckList(const ast::ListExpr& list, const Type& type,
                                    const std::string& path) {
   if (type.kind != TypeKind::List) return Mismatch(list, type, "a list", path);
+  size_t count = list.items.size();
+  values_.push_back({path, TestValueKind::List,
+                     count == 0 ? "[]" : fmt::format("[{} item{}]", count, count == 1 ? "" : "s"),
+                     list.range});
   json_ += '[';
   bool ok = true;
   for (size_t i = 0; i < list.items.size(); ++i) {

@@ -184,6 +184,10 @@ Value Generator::Emit(const Node& node) {
       return EmitField(node);
     case Op::Element:
       return EmitElement(node);
+    case Op::SortBy:
+    case Op::Distinct:
+    case Op::GroupSum:
+      return EmitListHelper(node);
     case Op::Sum:
     case Op::AnyTrue:
     case Op::AllTrue:

@@ -118,6 +118,12 @@ class Generator {
   // slot and the block that goes on to the next item, and ends in a block that falls through.
   void EmitLoop(llvm::Value* items, llvm::Value* count,
                 const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body);
+  // Emits `sort_by`, `distinct` or `group_sum`, which call a runtime helper.
+  Value EmitListHelper(const Node& node);
+  // Computes `key` for each item of the list `node` reads, with the item bound to `local`, into
+  // new slots, and returns them.
+  llvm::Value* EmitKeys(const Node& node, int local, const Node& key, llvm::Value* items,
+                        llvm::Value* count);
   // Emits a loop that folds a list into one value: `sum`, `any` or `all`.
   Value EmitFold(const Node& node);
   // `count` slots from the record's arena, zeroed.

@@ -12,6 +12,7 @@
 
 #include "compiler/codegen/codegen.h"
 #include "stdlib/builtins.h"
+#include "stdlib/list_functions.h"
 
 namespace weft::codegen {
 namespace {
@@ -34,6 +35,9 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   };
   add("weft_concat", &weft_concat);
   add("weft_allocate_slots", &weft_allocate_slots);
+  add("weft_sort_by", &weft_sort_by);
+  add("weft_distinct", &weft_distinct);
+  add("weft_group_sum", &weft_group_sum);
   add("weft_int_to_string", &weft_int_to_string);
   add("weft_decimal_to_string", &weft_decimal_to_string);
   add("weft_string_compare", &weft_string_compare);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compiler/codegen/generator.h"
+#include "stdlib/list_functions.h"
 
 namespace weft::codegen::internal {
 
@@ -45,6 +46,24 @@ void LoadPresence(llvm::IRBuilder<>& builder, llvm::Value* slot, bool optional, 
   value.missing = builder.CreateLoad(
       builder.getInt8Ty(),
       builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(), slot, kMissingOffset));
+}
+
+// The kind and scale by which the list helpers compare values of `type`.
+int32_t ItemKind(const ir::ValueType& type) {
+  switch (type.repr) {
+    case Repr::Int:
+      return kWeftItemInt;
+    case Repr::Decimal:
+      return kWeftItemDecimal;
+    case Repr::Bool:
+      return kWeftItemBool;
+    default:
+      return kWeftItemString;
+  }
+}
+
+int32_t ItemScale(const ir::ValueType& type) {
+  return HasRuntimeScale(type) ? -1 : type.scale;
 }
 
 }  // namespace
@@ -107,17 +126,17 @@ Value Generator::EmitEach(const Node& node) {
 Value Generator::EmitConstruct(const Node& node) {
   size_t field_count = node.type.record->fields.size();
   llvm::Value* fields = AllocateSlots(builder_.getInt64(field_count));
-  // A field that the construction leaves out is missing, so that the writer gives it the
-  // schema's default or leaves it out, as it does for the fields of the target record.
+  // A field that the construction leaves out is marked unassigned, so that the writer gives it
+  // the schema's default or null, as it does for the fields of the target record.
   std::vector<bool> assigned(field_count, false);
   for (const ir::Statement& statement : node.statements) {
     if (statement.kind == ir::StatementKind::Store) assigned[statement.index] = true;
   }
   for (size_t i = 0; i < field_count; ++i) {
     if (assigned[i]) continue;
-    builder_.CreateStore(builder_.getInt8(1), builder_.CreateConstInBoundsGEP1_64(
-                                                  builder_.getInt8Ty(), fields,
-                                                  i * kSlotSize + kMissingOffset));
+    builder_.CreateStore(builder_.getInt8(kWeftUnassigned),
+                         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), fields,
+                                                             i * kSlotSize + kMissingOffset));
   }
 
   llvm::Value* outer_base = target_base_;
@@ -178,7 +197,10 @@ Value Generator::EmitFold(const Node& node) {
   Value list = Emit(*node.operands[0]);
   llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
   llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
-  llvm::Value* start = node.op == Op::Sum       ? Zero(node.type.repr)
+  // Ints add up in 128 bits and are checked once at the end, so the order of the items cannot
+  // make a sum that fits overflow on the way.
+  bool wide = node.op == Op::Sum && node.type.repr == Repr::Int;
+  llvm::Value* start = node.op == Op::Sum       ? Zero(wide ? Repr::Decimal : node.type.repr)
                        : node.op == Op::AnyTrue ? builder_.getFalse()
                                                 : builder_.getTrue();
   llvm::Value* total = Spill(start);
@@ -188,9 +210,10 @@ Value Generator::EmitFold(const Node& node) {
     llvm::Value* item = LoadSlot(item_slot, item_type).payload;
     llvm::Value* before = builder_.CreateLoad(start->getType(), total);
     llvm::Value* after;
-    if (node.op == Op::Sum) {
-      after = node.type.repr == Repr::Int ? EmitIntArithmetic(Op::Add, before, item).payload
-                                          : EmitDecimalArithmetic(Op::Add, before, item).payload;
+    if (wide) {
+      after = builder_.CreateAdd(before, builder_.CreateSExt(item, builder_.getInt128Ty()));
+    } else if (node.op == Op::Sum) {
+      after = EmitDecimalArithmetic(Op::Add, before, item).payload;
     } else if (node.op == Op::AnyTrue) {
       after = builder_.CreateOr(before, item);
     } else {
@@ -198,7 +221,66 @@ Value Generator::EmitFold(const Node& node) {
     }
     builder_.CreateStore(after, total);
   });
-  return {list.present, builder_.CreateLoad(start->getType(), total)};
+  llvm::Value* result = builder_.CreateLoad(start->getType(), total);
+  if (wide) {
+    llvm::Value* narrow = builder_.CreateTrunc(result, builder_.getInt64Ty());
+    RejectOverflowUnless(
+        builder_.CreateICmpEQ(builder_.CreateSExt(narrow, builder_.getInt128Ty()), result), false);
+    result = narrow;
+  }
+  return {list.present, result};
+}
+
+llvm::Value* Generator::EmitKeys(const Node& node, int local, const Node& key, llvm::Value* items,
+                                 llvm::Value* count) {
+  const ir::ValueType& item_type = *node.operands[0]->type.element;
+  llvm::Value* keys = AllocateSlots(count);
+  llvm::Value* position = Spill(builder_.getInt64(0));
+  auto* i64 = builder_.getInt64Ty();
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock*) {
+    Value item = LoadSlot(item_slot, item_type);
+    LoadPresence(builder_, item_slot, item_type.optional, item);
+    locals_[local] = item;
+    llvm::Value* index = builder_.CreateLoad(i64, position);
+    StoreSlot(SlotAt(keys, index), Emit(key), key.type);
+    builder_.CreateStore(builder_.CreateAdd(index, builder_.getInt64(1)), position);
+  });
+  return keys;
+}
+
+Value Generator::EmitListHelper(const Node& node) {
+  Value list = Emit(*node.operands[0]);
+  llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
+  llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  auto* i64 = builder_.getInt64Ty();
+  llvm::Value* result = Temporary(list_type_);
+  if (node.op == Op::Distinct) {
+    const ir::ValueType& item_type = *node.operands[0]->type.element;
+    builder_.CreateCall(Helper("weft_distinct", builder_.getVoidTy(), {ptr, ptr, i32, i32, ptr}),
+                        {context_arg_, Spill(list.payload), builder_.getInt32(ItemKind(item_type)),
+                         builder_.getInt32(ItemScale(item_type)), result});
+  } else if (node.op == Op::SortBy) {
+    const Node& key = *node.operands[1];
+    llvm::Value* keys = EmitKeys(node, node.index, key, items, count);
+    builder_.CreateCall(
+        Helper("weft_sort_by", builder_.getVoidTy(), {ptr, ptr, ptr, i32, i32, ptr}),
+        {context_arg_, Spill(list.payload), keys, builder_.getInt32(ItemKind(key.type)),
+         builder_.getInt32(ItemScale(key.type)), result});
+  } else {
+    const Node& key = *node.operands[1];
+    const Node& value = *node.operands[2];
+    llvm::Value* keys = EmitKeys(node, node.index, key, items, count);
+    llvm::Value* values = EmitKeys(node, static_cast<int>(node.integer), value, items, count);
+    llvm::Value* status = builder_.CreateCall(
+        Helper("weft_group_sum", i32, {ptr, ptr, ptr, i64, i32, i32, i32, ptr}),
+        {context_arg_, keys, values, count, builder_.getInt32(ItemKind(key.type)),
+         builder_.getInt32(ItemScale(key.type)), builder_.getInt32(ItemKind(value.type)),
+         result});
+    RejectIfCallRejected(status);
+  }
+  return {list.present, builder_.CreateLoad(list_type_, result)};
 }
 
 }  // namespace weft::codegen::internal

@@ -242,6 +242,9 @@ void Planner::PlanExpr(const ast::Expr* expr) {
       PlanExpr(each->value.get());
       break;
     }
+    case ast::ExprKind::Lambda:
+      PlanExpr(static_cast<const ast::LambdaExpr*>(expr)->body.get());
+      break;
     default:
       // Strings are printed as they are written, interpolations included, so nothing inside them
       // needs a plan. Names, booleans and null are single tokens.

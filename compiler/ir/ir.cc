@@ -91,6 +91,12 @@ const char* OpName(Op op) {
       return "any";
     case Op::AllTrue:
       return "all";
+    case Op::SortBy:
+      return "sort_by";
+    case Op::Distinct:
+      return "distinct";
+    case Op::GroupSum:
+      return "group_sum";
   }
   return "?";
 }
@@ -151,7 +157,9 @@ void DumpNode(const Node& node, std::string& out) {
   if (node.op == Op::Source || node.op == Op::Local || node.op == Op::Field) {
     out += fmt::format(" #{}", node.index);
   }
-  if (node.op == Op::Each) out += fmt::format(" %{}", node.index);
+  if (node.op == Op::Each || node.op == Op::SortBy || node.op == Op::GroupSum) {
+    out += fmt::format(" %{}", node.index);
+  }
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
   // The default rounding stays unwritten, so that dumps of plain rescales read as before.
   bool rounds = node.op == Op::Rescale && !node.exact;

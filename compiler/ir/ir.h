@@ -82,6 +82,12 @@ enum class Op {
   Sum,        // the sum of the items of list operand 0, ints or decimals of type.scale
   AnyTrue,    // whether an item of list operand 0 (of bools) is true
   AllTrue,    // whether every item of list operand 0 (of bools) is true
+  // List operand 0 sorted by operand 1, computed with each item bound to local `index`.
+  SortBy,
+  Distinct,  // list operand 0 without repeated items
+  // One {key, total} record per key of list operand 0: operand 1 is the key, with the item bound
+  // to local `index`, and operand 2 the value, with the item bound to local `integer`.
+  GroupSum,
 };
 
 struct Node;

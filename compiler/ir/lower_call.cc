@@ -55,6 +55,22 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
       operands.push_back(LowerAs(*expr.arguments[0], list));
       return MakeNode(Op::Sum, type, std::move(operands));
     }
+    case stdlib::BuiltinId::Distinct:
+      operands.push_back(LowerExpr(*expr.arguments[0]));
+      return MakeNode(Op::Distinct, type, std::move(operands));
+    case stdlib::BuiltinId::SortBy:
+    case stdlib::BuiltinId::GroupSum: {
+      bool sort = builtin.id == stdlib::BuiltinId::SortBy;
+      operands.push_back(LowerExpr(*expr.arguments[0]));
+      for (size_t i = 1; i < expr.arguments.size(); ++i) {
+        const auto& function = static_cast<const ast::LambdaExpr&>(*expr.arguments[i]);
+        operands.push_back(LowerExpr(*function.body));
+      }
+      NodePtr node = MakeNode(sort ? Op::SortBy : Op::GroupSum, type, std::move(operands));
+      node->index = program_.Info(*expr.arguments[1]).index;
+      if (!sort) node->integer = program_.Info(*expr.arguments[2]).index;
+      return node;
+    }
     case stdlib::BuiltinId::First:
     case stdlib::BuiltinId::Last:
       return LowerEnd(expr, type, builtin.id == stdlib::BuiltinId::First);

@@ -96,8 +96,12 @@ NodePtr Lowering::ConvertItems(NodePtr node, const ValueType& type) {
   result.optional = node->type.optional;
   operands.push_back(std::move(node));
   operands.push_back(TrueConstant());
-  operands.push_back(item_type.repr == Repr::List ? ConvertItems(std::move(item), *type.element)
-                                                 : Convert(std::move(item), *type.element));
+  NodePtr converted = item_type.repr == Repr::List ? ConvertItems(std::move(item), *type.element)
+                                                  : Convert(std::move(item), *type.element);
+  // The checker rejects items that would lose places, so a rescale here only ever widens; one
+  // that would not rejects the record rather than round.
+  if (converted->op == Op::Rescale) converted->exact = true;
+  operands.push_back(std::move(converted));
   NodePtr each = MakeNode(Op::Each, result, std::move(operands));
   each->index = local;
   return each;

@@ -101,7 +101,22 @@ Flow ExprTracer::TraceCall(const ast::CallExpr& expr, const check::ExprInfo* inf
   if (info != nullptr && info->resolution == check::Resolution::Function) {
     return TraceFunctionCall(expr, info->index);
   }
-  return TraceAll(expr.arguments);
+  // A function argument such as `line -> line.Price` reads the items of the first argument.
+  Flow flow;
+  Flow items;
+  for (const ast::ExprPtr& argument : expr.arguments) {
+    if (argument == nullptr || argument->kind != ast::ExprKind::Lambda) {
+      Flow traced = Trace(argument.get());
+      if (argument == expr.arguments.front()) items = traced;
+      flow.Merge(std::move(traced));
+      continue;
+    }
+    const auto& lambda = static_cast<const ast::LambdaExpr&>(*argument);
+    Bind(lambda.parameter.name, items);
+    flow.reads.Add(Trace(lambda.body.get()).Flatten());
+    bindings_.pop_back();
+  }
+  return flow;
 }
 
 Flow ExprTracer::TraceFunctionCall(const ast::CallExpr& expr, int function) {

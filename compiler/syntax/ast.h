@@ -59,6 +59,7 @@ enum class ExprKind {
   List,
   Construct,
   Each,
+  Lambda,
 };
 
 struct Expr {
@@ -234,6 +235,14 @@ struct EachExpr : Expr {
   std::optional<Identifier> variable;
   ExprPtr filter;
   ExprPtr value;
+};
+
+// `line -> line.Price`: a function of one list item, only as an argument of a list builtin.
+struct LambdaExpr : Expr {
+  LambdaExpr(SourceRange range, Identifier parameter, ExprPtr body)
+      : Expr(ExprKind::Lambda, range), parameter(std::move(parameter)), body(std::move(body)) {}
+  Identifier parameter;
+  ExprPtr body;
 };
 
 // ---------------------------------------------------------------------------------------------

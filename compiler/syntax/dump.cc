@@ -144,6 +144,13 @@ void DumpExpr(const ast::Expr* expr, std::string& out) {
       out += ')';
       return;
     }
+    case ast::ExprKind::Lambda: {
+      const auto& lambda = static_cast<const ast::LambdaExpr&>(*expr);
+      out += "(" + lambda.parameter.name + " -> ";
+      DumpExpr(lambda.body.get(), out);
+      out += ')';
+      return;
+    }
   }
 }
 

@@ -162,9 +162,17 @@ ast::ExprPtr AstBuilder::BuildMember(P::MemberExprContext* context) {
 std::vector<ast::ExprPtr> AstBuilder::BuildArguments(P::ArgumentsContext* context) {
   std::vector<ast::ExprPtr> arguments;
   if (context == nullptr) return arguments;
-  std::vector<P::ExprContext*> children = ExprChildren(context);
-  arguments.reserve(children.size());
-  for (P::ExprContext* argument : children) arguments.push_back(BuildExpr(argument));
+  for (P::ArgumentContext* argument :
+       RuleChildren<P::ArgumentContext>(context, P::RuleArgument)) {
+    ast::ExprPtr value = BuildExpr(ExprChild(argument));
+    P::IdentContext* parameter = IdentChild(argument);
+    if (parameter == nullptr) {
+      arguments.push_back(std::move(value));
+      continue;
+    }
+    arguments.push_back(std::make_unique<ast::LambdaExpr>(
+        RangeOf(argument), BuildIdent(parameter), std::move(value)));
+  }
   return arguments;
 }
 
