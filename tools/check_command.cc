@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "compiler/diagnostics/formats.h"
@@ -43,6 +45,16 @@ int RunCheck(const CheckOptions& options) {
     if (!DumpLoweredRule(*frontend, rule, options.dump_ir, options.dump_llvm, "weft check",
                          std::cout)) {
       return kExitFailure;
+    }
+  }
+  // A table file compiled into the rules is named with its size and digest, so that a CI log
+  // shows when the data behind a mapping changed.
+  if (format.value_or(DiagnosticFormat::Text) == DiagnosticFormat::Text) {
+    for (const check::CheckedTable& table : frontend->program.tables) {
+      if (table.file.path.empty()) continue;
+      std::cout << fmt::format("table `{}` from {}: {} row{}, sha256 {}\n", table.name,
+                               table.file.path, table.file.rows, table.file.rows == 1 ? "" : "s",
+                               table.file.sha256);
     }
   }
   return kExitOk;

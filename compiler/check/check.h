@@ -72,6 +72,14 @@ struct CheckedTable {
   bool total = false;
   // Set when a rule looks the table up, for the unused-table warning.
   mutable bool used = false;
+  // The CSV file of a table loaded `from` one: its path as the .map file writes it, its rows
+  // without the header, and the SHA-256 of its bytes, which `weft check` reports so that a
+  // changed table shows in CI logs. The path is empty for an inline table.
+  struct File {
+    std::string path;
+    size_t rows = 0;
+    std::string sha256;
+  } file;
 };
 
 // A helper declared with `fn name(p: T, ...) -> R = expr`.

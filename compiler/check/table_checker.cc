@@ -9,6 +9,7 @@
 #include "compiler/check/constants.h"
 #include "compiler/check/csv.h"
 #include "compiler/check/schema_builder.h"
+#include "stdlib/ids.h"
 #include "compiler/diagnostics/project_root.h"
 
 namespace weft::check {
@@ -44,6 +45,11 @@ class TableChecker {
 
   const Type& KeyType() const { return table_.key; }
   const Type& ValueType() const { return table_.value; }
+
+  // Records the table file that the entries come from, for the report of `weft check`.
+  void NoteFile(std::string path, size_t rows, std::string sha256) {
+    table_.file = {std::move(path), rows, std::move(sha256)};
+  }
 
   // Checks one entry read from a table file; `key` and `value` are already constants.
   void CheckRow(const Constant& key, SourceRange key_range, const Constant& value,
@@ -239,6 +245,7 @@ void LoadCsvTable(const ast::TableDecl& decl, TableChecker& checker, SourceManag
   }
   std::string described = fmt::format("table file `{}`", path);
   if (ReportIfTooManyRows(decl, described, rows.size() - 1, limits.max_rows, diagnostics)) return;
+  checker.NoteFile(*decl.from_path, rows.size() - 1, ids::HashHex(text, ids::HashAlgorithm::Sha256));
   const CsvRow& header = rows.front();
   int key_index = key_column.empty() ? 0 : FindColumn(header, key_column, key_at, diagnostics);
   int value_index =
