@@ -46,6 +46,7 @@ enum class BuiltinId {
   TryStringToDecimal,
   ToFloat,
   TryToFloat,
+  FormatNumber,
   CurrencyCode,
   MinorUnits,
   RoundMoney,
@@ -109,6 +110,8 @@ enum class Argument {
   Replacement,
   // An IANA time zone name, such as "Europe/Berlin", that the system's zone database contains.
   TimeZone,
+  // A number pattern such as "#,##0.00", as stdlib/number_format.h defines it.
+  NumberPattern,
 };
 
 struct Parameter {
