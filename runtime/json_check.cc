@@ -173,7 +173,7 @@ std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) 
     if (TrimRight(text.substr(used)).size() > 0) return std::string(kTrailingContent);
     bool valid = type == od::json_type::number ? IsJsonNumber(token)
                  : type == od::json_type::string
-                     ? token.size() >= 2 && token.back() == '"'
+                     ? token.size() >= 2 && token.back() == '"' && HasValidEscapes(token)
                      : token == "true" || token == "false" || token == "null";
     return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
   }
