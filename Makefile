@@ -49,19 +49,15 @@ tsan: deps
 	cmake --build $(TSAN_DIR) -j $(JOBS)
 	ctest --test-dir $(TSAN_DIR) --output-on-failure -j $(JOBS)
 
-# Runs the fuzz targets of tests/fuzz in the sanitizer build for FUZZ_SECONDS each, starting
-# from the golden tests, the demo's data and the importer test documents.
+# Runs each fuzz target of tests/fuzz in the sanitizer build for FUZZ_SECONDS with
+# scripts/fuzz.sh, which knows each target's seeds: the golden tests, the demo's data, the
+# importer test documents and the inputs under tests/fuzz.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_check fuzz_lexer fuzz_input fuzz_differential fuzz_csv fuzz_text fuzz_schema
 fuzz: sanitize
-	$(SANITIZE_DIR)/tests/fuzz_check $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map \
-	  tests/fuzz/check_regressions/*
-	$(SANITIZE_DIR)/tests/fuzz_lexer $(FUZZ_SECONDS) tests/golden/*.map tests/golden/*/*.map examples/*/*.map
-	$(SANITIZE_DIR)/tests/fuzz_input $(FUZZ_SECONDS) examples/*/data/*.json tests/fuzz/inputs/*
-	$(SANITIZE_DIR)/tests/fuzz_csv $(FUZZ_SECONDS) tests/fuzz/csv_inputs/* tests/golden/*/tables/*.csv \
-	  examples/*/tables/*.csv
-	$(SANITIZE_DIR)/tests/fuzz_text $(FUZZ_SECONDS) tests/golden/run/*.map tests/unit/text_test.cc
-	$(SANITIZE_DIR)/tests/fuzz_schema $(FUZZ_SECONDS) tests/data/schemas/jsonschema/* \
-	  tests/data/schemas/invalid/* tests/data/schemas/salesforce/Widget__c.json
+	for target in $(FUZZ_TARGETS); do \
+	  SANITIZE_DIR=$(SANITIZE_DIR) scripts/fuzz.sh $$target $(FUZZ_SECONDS) || exit 1; \
+	done
 
 # Rewrites the expectations of the golden tests from the current output; review the diff.
 autoupdate: build

@@ -1,5 +1,7 @@
 // Mapper: applies one rule to single records, NDJSON buffers and a host's reader, timing each
 // record for the rule's metrics.
+#include <simdjson.h>
+
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
@@ -57,11 +59,14 @@ void MapRecord(MapperState& state, const runtime::InputRecord& record, Outcome& 
       std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count();
 }
 
-// Copies a record into the padded buffer, then maps it.
+// Copies a record into the padded buffer, then maps it. The padding is zeroed, because the JSON
+// parser reads the byte after a record that ends too early: an earlier record's `}` left there
+// would give another reason than `weft run` gives, and a new buffer's byte is uninitialized.
 void MapCopy(MapperState& state, runtime::InputRecord& record, Outcome& outcome) {
   state.padded.Reserve(record.text.size());
   if (!record.text.empty())
     std::memcpy(state.padded.data(), record.text.data(), record.text.size());
+  std::memset(state.padded.data() + record.text.size(), 0, simdjson::SIMDJSON_PADDING);
   state.padded.Resize(record.text.size());
   record.text = std::string_view(state.padded.data(), record.text.size());
   MapRecord(state, record, outcome);

@@ -131,7 +131,9 @@ bool RecordSource::Next(Batch& batch) {
     finished_ = true;
     return false;
   }
-  finished_ = !framer_->Next(batch, error_);
+  // A batch of blank lines alone contains no record, but records may follow it, so reading goes
+  // on.
+  while (batch.records.empty() && !finished_) finished_ = !framer_->Next(batch, error_);
   return !batch.records.empty();
 }
 

@@ -129,6 +129,10 @@ std::string CheckJsonValue(od::value value, int depth, int max_depth) {
       std::string_view token = TrimRight(value.raw_json_token());
       if (!HasValidEscapes(token))
         return fmt::format("invalid JSON: bad escape in string {}", token.substr(0, 40));
+      // Consumed without decoding, because simdjson 3.0.1 skips an unconsumed string value
+      // followed by `:` as if it were a key, which let `{"a": "b": }}` pass for an object.
+      od::raw_json_string consumed;
+      if (auto error = value.get_raw_json_string().get(consumed)) return Failure(error);
       return "";
     }
     case od::json_type::number: {
@@ -169,7 +173,7 @@ std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) 
     if (TrimRight(text.substr(used)).size() > 0) return std::string(kTrailingContent);
     bool valid = type == od::json_type::number ? IsJsonNumber(token)
                  : type == od::json_type::string
-                     ? token.size() >= 2 && token.back() == '"'
+                     ? token.size() >= 2 && token.back() == '"' && HasValidEscapes(token)
                      : token == "true" || token == "false" || token == "null";
     return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
   }

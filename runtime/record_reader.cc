@@ -60,6 +60,10 @@ bool UnescapedInPlace(od::value& value, std::string_view& text) {
   if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
   std::string_view contents = token.substr(1, token.size() - 2);
   if (std::memchr(contents.data(), '\\', contents.size()) != nullptr) return false;
+  // The value is consumed, because simdjson 3.0.1 skips an unconsumed string value followed by
+  // `:` as if it were a key, which let `{"a": "b": }}` pass for an object.
+  od::raw_json_string consumed;
+  if (value.get_raw_json_string().get(consumed) != simdjson::SUCCESS) return false;
   text = contents;
   return true;
 }

@@ -394,8 +394,10 @@ std::string Signature(const Builtin& builtin) {
       signature += fmt::format(" = \"{}\"", *parameter.default_argument);
     }
   }
-  // A builtin over ints and decimals returns the kind of its arguments.
-  bool numeric = std::any_of(builtin.parameters.begin(), builtin.parameters.end(),
+  // A builtin over ints and decimals returns the kind of its arguments, unless its result is
+  // fixed.
+  bool numeric = builtin.typing != Typing::Fixed &&
+                 std::any_of(builtin.parameters.begin(), builtin.parameters.end(),
                              [](const Parameter& parameter) { return parameter.int_or_decimal; });
   std::string result = numeric ? "int | decimal" : TypeName(builtin.result);
   if (builtin.typing == Typing::ItemOfList) result = "T?";

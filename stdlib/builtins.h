@@ -55,6 +55,7 @@ enum class BuiltinId {
   TryStringToDecimal,
   ToFloat,
   TryToFloat,
+  FormatNumber,
   CurrencyCode,
   MinorUnits,
   RoundMoney,
@@ -147,6 +148,8 @@ enum class Argument {
   // A function of one item of the list that is the first argument, written `line -> line.Price`.
   // The checker types its body with the parameter bound to the list's item type.
   ItemFunction,
+  // A number pattern such as "#,##0.00", as stdlib/number_format.h defines it.
+  NumberPattern,
 };
 
 struct Parameter {

@@ -22,6 +22,43 @@ Parameter Mode(std::string_view default_mode) {
   return parameter;
 }
 
+Parameter Separator(std::string_view name, std::string_view default_separator) {
+  Parameter parameter = Text(name, Argument::Character);
+  parameter.default_argument = default_separator;
+  return parameter;
+}
+
+Builtin FormatNumberBuiltin() {
+  return {BuiltinId::FormatNumber,
+          Family::Number,
+          "format_number",
+          {Number("x"), Text("pattern", Argument::NumberPattern),
+           Separator("decimal_separator", "."), Separator("grouping_separator", ",")},
+          Type::String(),
+          Typing::Fixed,
+          true,
+          "Writes an int or a decimal as text by a pattern, exactly on its decimal digits. The "
+          "pattern has `0` for each digit that is always written, `#` for a digit written only "
+          "when needed, `,` where the integer digits are grouped and `.` before the places: "
+          "`#,##0.00` writes 1234567.891 as `1,234,567.89` and 0 as `0.00`. Before the point, "
+          "every `#` comes before every `0`, at least one `0` is required, and the symbols after "
+          "the last `,` give the group size, which every other group between two `,` must have "
+          "too. After the point, the `0`s come before the `#`s: `0.0#` writes 2.5 as `2.5`, 2 as "
+          "`2.0` and 2.125 as `2.12`. A value with more places than the pattern is rounded "
+          "HALF_EVEN (2.125 to 2.12, 2.135 to 2.14); round it with `round(x, places, mode)` first "
+          "for another mode. A negative value starts with `-`, unless it rounds to zero. At most "
+          "38 `0`s may stand before the point and 38 symbols after it. The pattern must be a "
+          "string constant, checked at compile time, with no other text: write a currency sign "
+          "or unit around the call. The separators are string constants of one code point each, "
+          "and they must differ: `format_number(x, \"#,##0.00\", \",\", \".\")` writes "
+          "`1.234.567,89`, and a no-break space (U+00A0) or `'` as the grouping separator "
+          "groups as in French or Swiss usage.",
+          R"(format_number(-1234.5, "#,##0.00") == "-1,234.50")",
+          Lowering::RuntimeCall,
+          "weft_format_number",
+          Address(&weft_format_number)};
+}
+
 }  // namespace
 
 std::vector<Builtin> RoundingBuiltins() {
@@ -207,6 +244,7 @@ std::vector<Builtin> ConversionBuiltins() {
        Lowering::RuntimeCall,
        "weft_try_to_float",
        Address(&weft_try_to_float)},
+      FormatNumberBuiltin(),
   };
 }
 

@@ -6,6 +6,7 @@
 #include "runtime/context.h"
 #include "runtime/decimal.h"
 #include "stdlib/currency.h"
+#include "stdlib/number_format.h"
 #include "stdlib/numbers.h"
 
 namespace {
@@ -70,6 +71,27 @@ int32_t weft_to_float(WeftContext* context, const WeftString* text, double* resu
 
 int32_t weft_try_to_float(WeftContext* context, const WeftString* text, double* result) {
   return Finish(context, weft::numbers::ParseFloat(View(text), *result), "try_to_float", true);
+}
+
+int32_t weft_format_number(WeftContext* context, const __int128* value, int32_t scale,
+                           const WeftString* pattern, const WeftString* decimal_separator,
+                           const WeftString* grouping_separator, WeftString* result) {
+  weft::numbers::NumberPattern parsed;
+  std::string reason = weft::numbers::ParseNumberPattern(View(pattern), parsed);
+  if (!reason.empty()) {
+    reason = fmt::format("invalid number pattern {}: {}", weft::numbers::Quote(View(pattern)),
+                         reason);
+    return Finish(context, std::move(reason), "format_number", false);
+  }
+  std::optional<std::string> text = weft::numbers::FormatNumber(
+      *value, scale, parsed, View(decimal_separator), View(grouping_separator));
+  if (!text) {
+    reason = fmt::format("{} does not fit 38 digits once rounded to {} places",
+                         weft::runtime::DecimalToString(*value, scale), parsed.maximum_places);
+    return Finish(context, std::move(reason), "format_number", false);
+  }
+  *result = context->arena.Copy(*text);
+  return kWeftCallDone;
 }
 
 int32_t weft_currency_code(WeftContext* context, const WeftString* text, const WeftString* region,

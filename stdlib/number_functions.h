@@ -18,6 +18,11 @@ int32_t weft_try_to_decimal(WeftContext* context, const WeftString* text,
                             const int64_t* precision, const int64_t* scale, __int128* result);
 int32_t weft_to_float(WeftContext* context, const WeftString* text, double* result);
 int32_t weft_try_to_float(WeftContext* context, const WeftString* text, double* result);
+// `pattern` is a constant that the checker has parsed, and each separator a constant of one
+// code point. An int argument arrives as a decimal with scale 0.
+int32_t weft_format_number(WeftContext* context, const __int128* value, int32_t scale,
+                           const WeftString* pattern, const WeftString* decimal_separator,
+                           const WeftString* grouping_separator, WeftString* result);
 
 // `region` is "" when the call gives none.
 int32_t weft_currency_code(WeftContext* context, const WeftString* text, const WeftString* region,

@@ -9,6 +9,7 @@
 #include "compiler/check/expr_checker.h"
 #include "stdlib/currency.h"
 #include "stdlib/dates.h"
+#include "stdlib/number_format.h"
 #include "stdlib/regex.h"
 
 namespace weft::check {
@@ -39,7 +40,7 @@ class ConstantArgumentChecker {
       if (value) continue;
       valid = CheckArgument(parameter, i) && valid;
     }
-    return valid;
+    return valid && CheckSeparators();
   }
 
  private:
@@ -61,6 +62,8 @@ class ConstantArgumentChecker {
       case stdlib::Argument::DatePattern:
       case stdlib::Argument::DateTimePattern:
         return CheckDatePattern(diagnostics_, call_, builtin_, index, *text);
+      case stdlib::Argument::NumberPattern:
+        return CheckNumberPattern(argument, *text);
       case stdlib::Argument::Value:
       case stdlib::Argument::PatternYear:
       case stdlib::Argument::ItemFunction:
@@ -182,6 +185,41 @@ class ConstantArgumentChecker {
         .hint =
         "write a zone name such as \"Europe/Berlin\" or \"America/New_York\", because a fixed "
         "offset such as \"+01:00\" does not follow daylight saving time";
+    return false;
+  }
+
+  bool CheckNumberPattern(const ast::Expr& argument, const std::string& text) {
+    numbers::NumberPattern pattern;
+    std::string reason = numbers::ParseNumberPattern(text, pattern);
+    if (reason.empty()) return true;
+    diagnostics_
+        .Report(DiagnosticKind::InvalidNumberPattern, argument.range,
+                fmt::format("invalid number pattern \"{}\": {}", text, reason))
+        .hint =
+        "a pattern such as \"#,##0.00\" has `0` for a digit always written, `#` for one written "
+        "when needed, `,` between groups and `.` before the places; write a currency sign or unit "
+        "around the call";
+    return false;
+  }
+
+  // Checks that the decimal and grouping separators of `format_number` differ, since a number
+  // written with one character for both cannot be read back. Both are valid one-code-point
+  // constants by now.
+  bool CheckSeparators() {
+    if (builtin_.id != stdlib::BuiltinId::FormatNumber) return true;
+    auto separator = [&](size_t index) {
+      if (index < call_.arguments.size()) return EvaluateConstant(*call_.arguments[index])->text;
+      return std::string(*builtin_.parameters[index].default_argument);
+    };
+    if (separator(2) != separator(3)) return true;
+    const ast::Expr& argument = *call_.arguments[std::min<size_t>(3, call_.arguments.size() - 1)];
+    diagnostics_
+        .Report(DiagnosticKind::InvalidConstantArgument, argument.range,
+                fmt::format("the decimal and grouping separators of `format_number` are both "
+                            "\"{}\"",
+                            separator(2)))
+        .hint = "give the grouping separator as the fourth argument, such as "
+                "`format_number(x, \"#,##0.00\", \",\", \".\")`";
     return false;
   }
 

@@ -147,11 +147,14 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
     }
     switch (parameter.argument) {
       case stdlib::Argument::Value:
+        call->operands.push_back(LowerValueArgument(*expr.arguments[i], parameter));
+        break;
       case stdlib::Argument::Character:
       case stdlib::Argument::TimeZone:
       case stdlib::Argument::DatePattern:
       case stdlib::Argument::DateTimePattern:
       case stdlib::Argument::PatternYear:
+      case stdlib::Argument::NumberPattern:
         call->operands.push_back(LowerExpr(*expr.arguments[i]));
         break;
       case stdlib::Argument::Choice: {
@@ -173,6 +176,19 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
     }
   }
   return call;
+}
+
+NodePtr Lowering::LowerValueArgument(const ast::Expr& argument,
+                                     const stdlib::Parameter& parameter) {
+  NodePtr value = LowerExpr(argument);
+  // A runtime function over ints and decimals takes a decimal, so an int gets scale 0.
+  bool to_decimal = parameter.int_or_decimal && parameter.type.kind == schema::TypeKind::Decimal &&
+                    value->type.repr == Repr::Int;
+  if (!to_decimal) return value;
+  std::vector<NodePtr> operands;
+  ValueType decimal{Repr::Decimal, 0, value->type.optional};
+  operands.push_back(std::move(value));
+  return MakeNode(Op::IntToDecimal, decimal, std::move(operands));
 }
 
 const re2::RE2* Lowering::CompileRegex(const std::string& pattern) {

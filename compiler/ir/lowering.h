@@ -48,6 +48,9 @@ class Lowering {
                            ValueType type);
   // Lowers `first` or `last` to the item at 0 or at count - 1.
   NodePtr LowerEnd(const ast::CallExpr& expr, ValueType type, bool first);
+  // Lowers an argument of a runtime call, converting an int to a decimal where the parameter
+  // takes both.
+  NodePtr LowerValueArgument(const ast::Expr& argument, const stdlib::Parameter& parameter);
   // Rounds a decimal to the scale of `type` by `mode`; a value of that scale stays as it is.
   NodePtr LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode);
   // The rounding mode of the Choice argument `index`, or its default when the call leaves it out.

@@ -182,6 +182,29 @@ struct Delivered {
   Outcome outcome;
 };
 
+// The JSON parser may read the bytes after a record that ends too early, which then held the
+// end of the longer record mapped before it: a `}` there made the cut record another error.
+TEST(EmbedApply, CutRecordAfterLongerOne) {
+  const std::string whole = R"({"id": 5, "customer": "Acme", "status": "open", "net": 1})";
+  const std::string cut = whole.substr(0, whole.size() - 1);
+  Rule rule = InvoiceRule();
+  std::string expected;
+  Mapper(rule).ApplyNdjson(cut, [&](const RecordPosition&, const Outcome& outcome) {
+    expected = outcome.reason;
+    return true;
+  });
+  EXPECT_NE(expected, "");
+
+  Mapper mapper(rule);
+  Outcome outcome;
+  mapper.Apply(whole, outcome);
+  EXPECT_EQ(outcome.kind, OutcomeKind::kMapped);
+  mapper.Apply(cut, outcome);
+  EXPECT_EQ(outcome.kind, OutcomeKind::kRejected);
+  EXPECT_EQ(outcome.reason, expected);
+  EXPECT_EQ(rule.Apply(cut).reason, expected);
+}
+
 TEST(EmbedNdjson, DeliversEveryOutcomeInOrder) {
   std::string buffer =
       std::string(kMappedRecord) + "\n" + kSkippedRecord + "\n{broken\n" + kRejectedRecord + "\n";

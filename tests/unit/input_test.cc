@@ -207,6 +207,33 @@ TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
 
 // Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
 // the records, their numbers, lines and offsets must not depend on where the batches end.
+// A batch may end before any record, after a run of blank lines longer than the batch size. The
+// records after it were once dropped without a word, as if the input had ended there.
+TEST(RecordSource, ReadsOnAfterABatchOfBlankLines) {
+  for (const std::string blank : {"\n", "  \n", "\r\n", " \t \r\n"}) {
+    std::string text = "{\"a\":1}\n";
+    for (int i = 0; i < 20; ++i) text += blank;
+    text += "{\"a\":2}";
+    for (size_t batch_bytes : {1, 7, 16}) {
+      Framing framing = Frame(text, InputFormat::Ndjson, batch_bytes);
+      EXPECT_EQ(framing.error, "");
+      ASSERT_EQ(framing.records.size(), 2u) << batch_bytes;
+      EXPECT_EQ(framing.records[1].text, "{\"a\":2}");
+      EXPECT_EQ(framing.records[1].number, 2u);
+      EXPECT_EQ(framing.records[1].line, 22u);
+    }
+  }
+}
+
+TEST(RecordSource, ReadsOnAfterBlankLinesBeforeTheFirstRecord) {
+  Framing framing = Frame("\r\n \n  \n{", InputFormat::Ndjson, 7);
+  EXPECT_EQ(framing.error, "");
+  ASSERT_EQ(framing.records.size(), 1u);
+  EXPECT_EQ(framing.records[0].text, "{");
+  EXPECT_EQ(framing.records[0].line, 4u);
+  EXPECT_EQ(framing.records[0].offset, 7u);
+}
+
 TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
   std::mt19937 random(7);
   for (int round = 0; round < 60; ++round) {

@@ -283,5 +283,26 @@ TEST(Lexer, StaysLinearOnManyUnclosedComments) {
   EXPECT_EQ(LexWithWeft(text).tokens.size(), 200001u);
 }
 
+// The dictionary of the fuzz targets fuzz_check and fuzz_lexer lets them insert whole tokens, so
+// it must keep up with the grammar.
+TEST(Lexer, FuzzDictionaryHasEveryLiteralToken) {
+  std::string dictionary = ReadText(fs::path(WEFT_SOURCE_DIR) / "tests/fuzz/weft.dict");
+  antlr4::ANTLRInputStream input("");
+  T lexer(&input);
+  const antlr4::dfa::Vocabulary& vocabulary = lexer.getVocabulary();
+  for (size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) {
+    std::string literal = vocabulary.getLiteralName(type);
+    if (literal.size() < 3) continue;
+    // ANTLR writes a literal in single quotes, with a backslash escaped.
+    std::string text = literal.substr(1, literal.size() - 2);
+    if (text == "\\\\") text = "\\";
+    std::string entry = "\"";
+    for (char c : text)
+      entry += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    entry += "\"\n";
+    EXPECT_NE(dictionary.find("\n" + entry), std::string::npos) << "missing: " << entry;
+  }
+}
+
 }  // namespace
 }  // namespace weft::testing
