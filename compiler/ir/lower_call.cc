@@ -167,6 +167,9 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
         call->text = ConstantText(*expr.arguments[i]);
         call->regex = CompileRegex(call->text);
         break;
+      case stdlib::Argument::ItemFunction:
+        // Builtins that take a function of an item are IR operations, never runtime calls.
+        throw std::logic_error("IR lowering reached a runtime call with a function argument");
       case stdlib::Argument::Replacement: {
         NodePtr rewrite = MakeNode(Op::Constant, {Repr::String});
         rewrite->text = stdlib::TranslateReplacement(ConstantText(*expr.arguments[i])).text;
