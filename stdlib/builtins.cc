@@ -335,6 +335,16 @@ const Builtin* FindBuiltin(std::string_view name) {
   return nullptr;
 }
 
+const Builtin* FindBuiltin(std::string_view name, size_t arguments) {
+  for (const Builtin& builtin : Builtins()) {
+    if (builtin.name != name) continue;
+    if (arguments >= RequiredArguments(builtin) && arguments <= builtin.parameters.size()) {
+      return &builtin;
+    }
+  }
+  return FindBuiltin(name);
+}
+
 std::vector<std::string> BuiltinNames() {
   std::vector<std::string> names;
   for (const Builtin& builtin : Builtins()) names.emplace_back(builtin.name);

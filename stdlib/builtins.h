@@ -42,6 +42,8 @@ enum class BuiltinId {
   SortBy,
   Distinct,
   GroupSum,
+  MinOfList,
+  MaxOfList,
   Round,
   ToDecimal,
   Floor,
@@ -201,6 +203,9 @@ struct Builtin {
 const std::vector<Builtin>& Builtins();
 // Returns nullptr when no builtin has that name.
 const Builtin* FindBuiltin(std::string_view name);
+// Returns the builtin of that name that takes `arguments` arguments, such as `min` of a list for
+// one argument and `min` of two numbers for two, or the first of that name when none does.
+const Builtin* FindBuiltin(std::string_view name, size_t arguments);
 std::vector<std::string> BuiltinNames();
 // The number of parameters that a call must give, before the ones with a default argument.
 size_t RequiredArguments(const Builtin& builtin);

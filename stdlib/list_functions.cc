@@ -110,6 +110,20 @@ void weft_sort_by(WeftContext* context, const WeftList* items, const WeftSlot* k
   *result = {sorted, items->count};
 }
 
+int32_t weft_list_extreme(const WeftList* items, int32_t kind, int32_t scale, int32_t largest,
+                          WeftSlot* result) {
+  const WeftSlot* best = nullptr;
+  for (int64_t i = 0; i < items->count; ++i) {
+    const WeftSlot& item = items->items[i];
+    if (!item.present) continue;
+    int order = best == nullptr ? 0 : Compare(item, *best, kind, scale);
+    if (best == nullptr || (largest ? order > 0 : order < 0)) best = &item;
+  }
+  if (best == nullptr) return kWeftCallAbsent;
+  *result = *best;
+  return kWeftCallDone;
+}
+
 void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, int32_t scale,
                    WeftList* result) {
   std::unordered_map<std::string, int64_t> seen;

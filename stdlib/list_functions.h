@@ -31,6 +31,10 @@ enum WeftItemKind : int32_t {
 // Writes the items in the order of `keys` (one per item), stable, with absent keys last.
 void weft_sort_by(WeftContext* context, const WeftList* items, const WeftSlot* keys, int32_t kind,
                   int32_t scale, WeftList* result);
+// Copies the smallest present item, or the largest when `largest` is 1, into `result`. Returns
+// kWeftCallAbsent when no item is present, and kWeftCallDone otherwise.
+int32_t weft_list_extreme(const WeftList* items, int32_t kind, int32_t scale, int32_t largest,
+                          WeftSlot* result);
 // Writes the first of each set of equal items, in their order.
 void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, int32_t scale,
                    WeftList* result);

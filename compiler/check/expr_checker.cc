@@ -249,7 +249,7 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
 }
 
 Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
-  const stdlib::Builtin* builtin = stdlib::FindBuiltin(expr.callee.name);
+  const stdlib::Builtin* builtin = stdlib::FindBuiltin(expr.callee.name, expr.arguments.size());
   std::vector<Type> arguments;
   for (size_t i = 0; i < expr.arguments.size(); ++i) {
     const ast::Expr* argument = expr.arguments[i].get();

@@ -188,6 +188,9 @@ Value Generator::Emit(const Node& node) {
     case Op::Distinct:
     case Op::GroupSum:
       return EmitListHelper(node);
+    case Op::ListMinimum:
+    case Op::ListMaximum:
+      return EmitListExtreme(node);
     case Op::Sum:
     case Op::AnyTrue:
     case Op::AllTrue:

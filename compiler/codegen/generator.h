@@ -118,6 +118,8 @@ class Generator {
   // slot and the block that goes on to the next item, and ends in a block that falls through.
   void EmitLoop(llvm::Value* items, llvm::Value* count,
                 const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body);
+  // Emits `min` or `max` of a list, which call a runtime helper.
+  Value EmitListExtreme(const Node& node);
   // Emits `sort_by`, `distinct` or `group_sum`, which call a runtime helper.
   Value EmitListHelper(const Node& node);
   // Computes `key` for each item of the list `node` reads, with the item bound to `local`, into

@@ -37,6 +37,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   add("weft_allocate_slots", &weft_allocate_slots);
   add("weft_sort_by", &weft_sort_by);
   add("weft_distinct", &weft_distinct);
+  add("weft_list_extreme", &weft_list_extreme);
   add("weft_group_sum", &weft_group_sum);
   add("weft_int_to_string", &weft_int_to_string);
   add("weft_decimal_to_string", &weft_decimal_to_string);

@@ -248,6 +248,28 @@ llvm::Value* Generator::EmitKeys(const Node& node, int local, const Node& key, l
   return keys;
 }
 
+Value Generator::EmitListExtreme(const Node& node) {
+  Value list = Emit(*node.operands[0]);
+  const ir::ValueType& item_type = *node.operands[0]->type.element;
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  llvm::Value* result = Temporary(llvm::ArrayType::get(builder_.getInt8Ty(), kSlotSize));
+  llvm::Value* status = builder_.CreateCall(
+      Helper("weft_list_extreme", i32, {ptr, i32, i32, i32, ptr}),
+      {Spill(list.payload), builder_.getInt32(ItemKind(item_type)),
+       builder_.getInt32(ItemScale(item_type)),
+       builder_.getInt32(node.op == Op::ListMaximum ? 1 : 0), result});
+  Value value = LoadSlot(result, node.type);
+  // Absent values carry a zero payload, which later steps such as the precision check rely on.
+  value.present = builder_.CreateICmpEQ(status, builder_.getInt32(kWeftCallDone));
+  if (list.present != nullptr) value.present = builder_.CreateAnd(value.present, list.present);
+  value.payload = builder_.CreateSelect(value.present, value.payload, Zero(node.type.repr));
+  if (value.scale != nullptr) {
+    value.scale = builder_.CreateSelect(value.present, value.scale, builder_.getInt32(0));
+  }
+  return value;
+}
+
 Value Generator::EmitListHelper(const Node& node) {
   Value list = Emit(*node.operands[0]);
   llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);

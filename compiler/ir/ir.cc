@@ -95,6 +95,10 @@ const char* OpName(Op op) {
       return "sort_by";
     case Op::Distinct:
       return "distinct";
+    case Op::ListMinimum:
+      return "list_min";
+    case Op::ListMaximum:
+      return "list_max";
     case Op::GroupSum:
       return "group_sum";
   }

@@ -85,6 +85,8 @@ enum class Op {
   // List operand 0 sorted by operand 1, computed with each item bound to local `index`.
   SortBy,
   Distinct,  // list operand 0 without repeated items
+  ListMinimum,  // the smallest present item of list operand 0; absent when there is none
+  ListMaximum,  // the largest present item of list operand 0; absent when there is none
   // One {key, total} record per key of list operand 0: operand 1 is the key, with the item bound
   // to local `index`, and operand 2 the value, with the item bound to local `integer`.
   GroupSum,

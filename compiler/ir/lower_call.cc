@@ -56,8 +56,13 @@ NodePtr Lowering::LowerCall(const ast::CallExpr& expr, const check::ExprInfo& in
       return MakeNode(Op::Sum, type, std::move(operands));
     }
     case stdlib::BuiltinId::Distinct:
+    case stdlib::BuiltinId::MinOfList:
+    case stdlib::BuiltinId::MaxOfList:
       operands.push_back(LowerExpr(*expr.arguments[0]));
-      return MakeNode(Op::Distinct, type, std::move(operands));
+      return MakeNode(builtin.id == stdlib::BuiltinId::Distinct    ? Op::Distinct
+                      : builtin.id == stdlib::BuiltinId::MinOfList ? Op::ListMinimum
+                                                                   : Op::ListMaximum,
+                      type, std::move(operands));
     case stdlib::BuiltinId::SortBy:
     case stdlib::BuiltinId::GroupSum: {
       bool sort = builtin.id == stdlib::BuiltinId::SortBy;
