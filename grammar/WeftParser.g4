@@ -99,7 +99,15 @@ recordLiteral: qualifiedName recordLiteralBody;
 
 recordLiteralBody: LBRACE (fieldInit (','? fieldInit)* ','?)? RBRACE;
 
-fieldInit: ident ':' (expr | recordLiteralBody);
+fieldInit: ident ':' literalValue;
+
+// A value in a test record literal. A `[ ... ]` that is the whole value parses as a literalList,
+// because ANTLR picks the first alternative that matches, so that a list may hold `{ ... }`
+// records, which are not expressions. A list that goes on, such as `[1, 2].count()`, matches
+// only `expr`.
+literalValue: literalList | recordLiteralBody | expr;
+
+literalList: '[' (literalValue (',' literalValue)* ','?)? ']';
 
 // ---------------------------------------------------------------------------------------------
 // Expressions, from the tightest binding to the loosest.

@@ -62,21 +62,25 @@ bool TestLiteralChecker::CheckRecord(const ast::RecordLiteral& literal,
     if (json_.back() != '{') json_ += ',';
     utf8::AppendJsonString(init.name.name, json_);
     json_ += ':';
-    ok = CheckField(init, record.fields[index], Child(path, init.name.name)) && ok;
+    ok = CheckLiteral(init.value, record.fields[index].type, Child(path, init.name.name)) && ok;
   }
   json_ += '}';
   return ok;
 }
 
-bool TestLiteralChecker::CheckField(const ast::FieldInit& init, const schema::FieldType& field,
-                                    const std::string& path) {
-  if (init.value) return CheckValue(*init.value, field.type, path);
-  if (field.type.kind != TypeKind::Record) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, init.nested->range,
-                        fmt::format("`{}` is {}, not a record", path, field.type.ToString()));
+bool TestLiteralChecker::CheckLiteral(const ast::LiteralValue& value, const Type& type,
+                                      const std::string& path) {
+  if (value.expr) return CheckValue(*value.expr, type, path);
+  if (value.is_list) return CheckList(value, type, path);
+  // Only error recovery leaves a value empty, and the checker does not run after syntax errors.
+  if (!value.record) return false;
+
+  if (type.kind != TypeKind::Record) {
+    diagnostics_.Report(DiagnosticKind::TypeMismatch, value.range,
+                        fmt::format("`{}` is {}, not a record", path, type.ToString()));
     return false;
   }
-  return CheckRecord(*init.nested, *field.type.record, path);
+  return CheckRecord(*value.record, *type.record, path);
 }
 
 bool TestLiteralChecker::CheckValue(const ast::Expr& expr, const Type& type,
@@ -86,15 +90,13 @@ bool TestLiteralChecker::CheckValue(const ast::Expr& expr, const Type& type,
       AddScalar(TestValueKind::Null, "null", expr, path);
       return true;
     case ast::ExprKind::BoolLiteral:
-      if (type.kind != TypeKind::Bool) return Mismatch(expr, type, "a boolean", path);
+      if (type.kind != TypeKind::Bool) return Mismatch(expr.range, type, "a boolean", path);
       AddScalar(TestValueKind::Bool,
                 static_cast<const ast::BoolLiteral&>(expr).value ? "true" : "false", expr, path);
       return true;
     case ast::ExprKind::StringLiteral:
     case ast::ExprKind::Name:
       return CheckText(expr, type, path);
-    case ast::ExprKind::List:
-      return CheckList(static_cast<const ast::ListExpr&>(expr), type, path);
     default:
       return CheckNumber(expr, type, path);
   }
@@ -112,9 +114,10 @@ bool TestLiteralChecker::CheckNumber(const ast::Expr& expr, const Type& type,
     return false;
   }
   bool is_decimal = number->kind == ast::ExprKind::DecimalLiteral;
-  if (type.kind == TypeKind::Int && is_decimal) return Mismatch(expr, type, "a decimal number", path);
+  if (type.kind == TypeKind::Int && is_decimal)
+    return Mismatch(expr.range, type, "a decimal number", path);
   if (type.kind != TypeKind::Int && type.kind != TypeKind::Decimal && type.kind != TypeKind::Float)
-    return Mismatch(expr, type, "a number", path);
+    return Mismatch(expr.range, type, "a number", path);
 
   int scale = ScaleOf(number->text);
   if (expected_ && type.kind == TypeKind::Decimal && type.scale != schema::kAnyScale &&
@@ -138,7 +141,7 @@ bool TestLiteralChecker::CheckText(const ast::Expr& expr, const Type& type,
                                    const std::string& path) {
   std::string text;
   if (expr.kind == ast::ExprKind::Name) {
-    if (type.kind != TypeKind::Enum) return Mismatch(expr, type, "a name", path);
+    if (type.kind != TypeKind::Enum) return Mismatch(expr.range, type, "a name", path);
     text = static_cast<const ast::NameExpr&>(expr).name.name;
   } else {
     const auto& literal = static_cast<const ast::StringLiteral&>(expr);
@@ -167,24 +170,24 @@ bool TestLiteralChecker::CheckText(const ast::Expr& expr, const Type& type,
           .hint = fmt::format("the members are {}", fmt::join(type.enumeration->members, ", "));
       return false;
     default:
-      return Mismatch(expr, type, "text", path);
+      return Mismatch(expr.range, type, "text", path);
   }
   AddScalar(TestValueKind::String, std::move(text), expr, path);
   return true;
 }
 
-bool TestLiteralChecker::CheckList(const ast::ListExpr& list, const Type& type,
+bool TestLiteralChecker::CheckList(const ast::LiteralValue& list, const Type& type,
                                    const std::string& path) {
-  if (type.kind != TypeKind::List) return Mismatch(list, type, "a list", path);
+  if (type.kind != TypeKind::List) return Mismatch(list.range, type, "a list", path);
   size_t count = list.items.size();
   values_.push_back({path, TestValueKind::List,
                      count == 0 ? "[]" : fmt::format("[{} item{}]", count, count == 1 ? "" : "s"),
                      list.range});
   json_ += '[';
   bool ok = true;
-  for (size_t i = 0; i < list.items.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     if (i > 0) json_ += ',';
-    ok = CheckValue(*list.items[i], *type.element, fmt::format("{}[{}]", path, i)) && ok;
+    ok = CheckLiteral(list.items[i], *type.element, fmt::format("{}[{}]", path, i)) && ok;
   }
   json_ += ']';
   return ok;
@@ -200,10 +203,10 @@ void TestLiteralChecker::AddScalar(TestValueKind kind, std::string text, const a
   values_.push_back({path, kind, std::move(text), expr.range});
 }
 
-bool TestLiteralChecker::Mismatch(const ast::Expr& expr, const Type& type, const char* written,
+bool TestLiteralChecker::Mismatch(SourceRange range, const Type& type, const char* written,
                                   const std::string& path) {
   Diagnostic& diagnostic = diagnostics_.Report(
-      DiagnosticKind::TypeMismatch, expr.range,
+      DiagnosticKind::TypeMismatch, range,
       fmt::format("`{}` is {}, but this value is {}", path, type.ToString(), written));
   if (type.kind == TypeKind::String) diagnostic.hint = "write text in double quotes";
   return false;

@@ -9,8 +9,8 @@ namespace weft::check {
 
 // Checks a record literal of a `test` block against its record type. Fields may be left out, so
 // that a test can give a record with a missing key or compare only the fields it is about. The
-// values must be literals: strings, numbers, booleans, null, enum members, lists and nested
-// `{ ... }` records.
+// values must be literals: strings, numbers, booleans, null, enum members, nested `{ ... }`
+// records and lists of any of them.
 class TestLiteralChecker {
  public:
   // With `expected` set, a decimal must be written at its field's scale, because the comparison
@@ -27,15 +27,15 @@ class TestLiteralChecker {
   std::vector<TestValue>& values() { return values_; }
 
  private:
-  bool CheckField(const ast::FieldInit& init, const schema::FieldType& field,
-                  const std::string& path);
+  bool CheckLiteral(const ast::LiteralValue& value, const schema::Type& type,
+                    const std::string& path);
   bool CheckValue(const ast::Expr& expr, const schema::Type& type, const std::string& path);
   bool CheckNumber(const ast::Expr& expr, const schema::Type& type, const std::string& path);
   bool CheckText(const ast::Expr& expr, const schema::Type& type, const std::string& path);
-  bool CheckList(const ast::ListExpr& list, const schema::Type& type, const std::string& path);
+  bool CheckList(const ast::LiteralValue& list, const schema::Type& type, const std::string& path);
   void AddScalar(TestValueKind kind, std::string text, const ast::Expr& expr,
                  const std::string& path);
-  bool Mismatch(const ast::Expr& expr, const schema::Type& type, const char* written,
+  bool Mismatch(SourceRange range, const schema::Type& type, const char* written,
                 const std::string& path);
 
   DiagnosticEngine& diagnostics_;

@@ -165,9 +165,14 @@ class Planner {
     plan_.braces[literal.range.begin] = BraceLayout::kBlockIfBroken;
     for (const ast::FieldInit& field : literal.fields) {
       AddItem(field.name.range.begin);
-      PlanExpr(field.value.get());
-      if (field.nested) PlanRecordLiteral(*field.nested);
+      PlanLiteralValue(field.value);
     }
+  }
+
+  void PlanLiteralValue(const ast::LiteralValue& value) {
+    PlanExpr(value.expr.get());
+    if (value.record) PlanRecordLiteral(*value.record);
+    for (const ast::LiteralValue& item : value.items) PlanLiteralValue(item);
   }
 
   void PlanExpr(const ast::Expr* expr);

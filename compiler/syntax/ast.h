@@ -342,11 +342,20 @@ struct MapDecl {
   std::string RuleName() const;
 };
 
+// A value in a test record literal: a scalar written as an expression, a nested `{ ... }` record
+// without a type name, or a `[ ... ]` list of such values. After a parse without syntax errors,
+// exactly one of `expr`, `record` and `is_list` is set.
+struct LiteralValue {
+  ExprPtr expr;
+  std::unique_ptr<struct RecordLiteral> record;
+  bool is_list = false;
+  std::vector<LiteralValue> items;
+  SourceRange range;
+};
+
 struct FieldInit {
   Identifier name;
-  ExprPtr value;
-  // Set instead of `value` for a nested `{ ... }` without a type name.
-  std::unique_ptr<struct RecordLiteral> nested;
+  LiteralValue value;
 };
 
 struct RecordLiteral {

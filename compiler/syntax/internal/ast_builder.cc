@@ -345,12 +345,26 @@ std::unique_ptr<ast::RecordLiteral> AstBuilder::BuildRecordLiteralBody(
   for (P::FieldInitContext* init : context->fieldInit()) {
     ast::FieldInit field;
     field.name = BuildIdent(init->ident());
-    if (init->expr() != nullptr) field.value = BuildExpr(init->expr());
-    if (init->recordLiteralBody() != nullptr)
-      field.nested = BuildRecordLiteralBody(init->recordLiteralBody());
+    field.value = BuildLiteralValue(init->literalValue());
     literal->fields.push_back(std::move(field));
   }
   return literal;
+}
+
+ast::LiteralValue AstBuilder::BuildLiteralValue(P::LiteralValueContext* context) {
+  ast::LiteralValue value;
+  if (context == nullptr) return value;
+  value.range = RangeOf(context);
+  if (context->expr() != nullptr) {
+    value.expr = BuildExpr(context->expr());
+  } else if (context->recordLiteralBody() != nullptr) {
+    value.record = BuildRecordLiteralBody(context->recordLiteralBody());
+  } else if (context->literalList() != nullptr) {
+    value.is_list = true;
+    for (P::LiteralValueContext* item : context->literalList()->literalValue())
+      value.items.push_back(BuildLiteralValue(item));
+  }
+  return value;
 }
 
 std::string AstBuilder::BuildPlainString(P::StringLitContext* context, const char* description) {

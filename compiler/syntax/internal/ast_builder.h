@@ -47,6 +47,7 @@ class AstBuilder {
   void BuildExpectReject(P::ExpectRejectClauseContext* context, ast::TestClause& clause);
   ast::TestClause BuildTestClause(P::TestClauseContext* context);
   std::unique_ptr<ast::RecordLiteral> BuildRecordLiteralBody(P::RecordLiteralBodyContext* context);
+  ast::LiteralValue BuildLiteralValue(P::LiteralValueContext* context);
 
   ast::ExprPtr BuildExpr(P::ExprContext* context);
   ast::ExprPtr BuildBinary(P::ExprContext* context, antlr4::Token* op, P::ExprContext* lhs,
