@@ -8,7 +8,7 @@ DEMO_DIR := examples/salesforce-to-erp
 DEMO_OUT := out/salesforce-to-erp
 
 .PHONY: all deps configure build demo test clean autoupdate stdlib-doc bench bench-run bench-check \
-  bench-jit sanitize tsan fuzz peers-deps bench-peers bench-peers-memory
+  bench-jit bench-orders sanitize tsan fuzz peers-deps bench-peers bench-peers-memory
 
 all: build
 
@@ -75,6 +75,9 @@ bench-run: build
 	bench/throughput.sh $(WEFT) 1000000
 
 # Prints how long the JIT takes to compile the demo's rule, cold and from the object cache.
+bench-orders: build
+	bench/orders_throughput.sh $(WEFT) 200000
+
 bench-jit: build
 	$(BUILD_DIR)/bench/jit_speed $(DEMO_DIR)/accounts.map --rule Customer --repetitions 20
 
