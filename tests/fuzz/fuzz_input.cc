@@ -16,26 +16,62 @@ namespace {
 
 constexpr const char* kRule = R"(
 schema src {
+  record Line {
+    sku: string
+    qty: int
+    price: decimal(10, 2)?
+    tags: list<string>?
+  }
   record In {
     name: string
     kind: string?
     count: int?
     amount: decimal(12, 2)?
     active: bool
+    lines: list<Line>?
   }
 }
 schema dst {
+  record Item {
+    sku: string
+    qty: int
+    amount: decimal(14, 2)?
+    tag: string?
+  }
+  record Total {
+    sku: string
+    qty: int
+  }
   record Out {
     label: string
     total: decimal(14, 3)
     n: int
+    items: list<Item>
+    by_sku: list<Total>
+    skus: string
+    cheapest: decimal(10, 2)?
+    units: int
   }
 }
 map src.In -> dst.Out when active and kind != "skip" {
   require name != "" else "no name for {kind ?? "?"}"
+  let all = lines ?? []
   label = "{name.trim()}/{kind ?? "-"}/{amount ?? 0}"
   total = round((amount ?? 1.5) * 1.25, 3) - 0.001
   n = (count ?? 0) * 2 + 1
+  items = each all.sort_by(l -> l.price) as l where l.qty != 0 -> dst.Item {
+    sku = l.sku.upper()
+    qty = l.qty
+    amount = if l.price == null then null else round(l.price * decimal(l.qty), 2)
+    tag = (l.tags ?? []).first()
+  }
+  by_sku = each all.group_sum(l -> l.sku, l -> l.qty) as g -> dst.Total {
+    sku = g.key
+    qty = g.total
+  }
+  skus = join(distinct(each all as l -> l.sku), ",")
+  cheapest = min(each all as l -> l.price)
+  units = sum(each all as l -> l.qty)
 }
 )";
 
@@ -49,6 +85,7 @@ Compiled& Rule() {
   static Compiled* compiled = [] {
     auto* result = new Compiled;
     result->frontend = weft::CheckText("fuzz.map", kRule);
+    if (result->frontend->diagnostics.HasErrors()) std::abort();
     const weft::check::CheckedRule& checked = result->frontend->program.rules.at(0);
     result->jit = std::move(*weft::codegen::Jit::Create());
     auto compiled = result->jit->CompileForRun(result->frontend->program, checked);
