@@ -64,6 +64,20 @@ void SetString(WeftContext* context, std::string_view text, WeftString* result) 
   *result = context->arena.Copy(text);
 }
 
+// Fills each `[]` of a field path with the position of the item that its loop is at.
+std::string LocateItems(const WeftContext* context, const char* field) {
+  std::string path = field;
+  size_t at = 0;
+  for (int64_t position : context->item_positions) {
+    at = path.find("[]", at);
+    if (at == std::string::npos) break;
+    std::string index = fmt::format("[{}]", position);
+    path.replace(at, 2, index);
+    at += index.size();
+  }
+  return path;
+}
+
 }  // namespace
 
 extern "C" {
@@ -214,9 +228,14 @@ void weft_reject(WeftContext* context, const WeftString* message) {
   context->reject_reason.assign(message->data, static_cast<size_t>(message->size));
 }
 
+void weft_enter_item(WeftContext* context, int32_t depth, int64_t position) {
+  context->item_positions.resize(static_cast<size_t>(depth) + 1);
+  context->item_positions[static_cast<size_t>(depth)] = position;
+}
+
 void weft_reject_overflow(WeftContext* context, const char* field, const char* place,
                           int32_t decimal) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   context->reject_reason = decimal != 0 ? "decimal overflow" : "integer overflow";
   if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
   context->reject_reason +=
@@ -225,35 +244,37 @@ void weft_reject_overflow(WeftContext* context, const char* field, const char* p
 
 void weft_reject_precision(WeftContext* context, const char* field, const __int128* value,
                            int32_t scale, int32_t precision) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   context->reject_reason =
       fmt::format("value {} does not fit decimal({}, {}) of field `{}`",
-                  weft::runtime::DecimalToString(*value, scale), precision, scale, field);
+                  weft::runtime::DecimalToString(*value, scale), precision, scale,
+                  context->reject_field);
 }
 
 void weft_reject_places(WeftContext* context, const char* field, const __int128* value,
                         int32_t scale, int32_t target_scale) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   context->reject_reason =
       fmt::format("value {} has more than the {} decimal places of field `{}`; round it in the "
                   "rule if rounding is intended",
-                  weft::runtime::DecimalToString(*value, scale), target_scale, field);
+                  weft::runtime::DecimalToString(*value, scale), target_scale,
+                  context->reject_field);
 }
 
 void weft_reject_float(WeftContext* context, const char* field, const char* place) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   context->reject_reason = "float result is infinite or not a number";
   if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 
 void weft_reject_division_by_zero(WeftContext* context, const char* field, const char* place) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   context->reject_reason = "division by zero";
   if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 
 void weft_reject_at(WeftContext* context, const char* field, const char* place) {
-  context->reject_field = field;
+  context->reject_field = LocateItems(context, field);
   if (*place != '\0') context->reject_reason += fmt::format(" in {}", place);
 }
 

@@ -125,6 +125,10 @@ enum WeftCallStatus : int32_t {
 // rule builds are no longer than the lists and strings they come from, so no limit applies.
 WeftSlot* weft_allocate_slots(WeftContext* context, int64_t count);
 
+// Records that the `each` loop at nesting `depth` (0 for the outermost) of the field being
+// computed is at item `position`, so that a reject names the item, as in "lines[2].qty".
+void weft_enter_item(WeftContext* context, int32_t depth, int64_t position);
+
 // Look up a key in a runtime::ValueTable and copy its value (or the table's `else` value) into
 // `result`. Return 1 when there is one, 0 when the table has no value for the key.
 int32_t weft_table_lookup_string(const void* table, const WeftString* key, WeftSlot* result);

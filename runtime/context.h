@@ -42,11 +42,15 @@ struct WeftContext {
   std::string reject_field;
   // A helper that would build a longer string rejects the record instead; see FitsStringLimit.
   size_t max_string_bytes = weft::runtime::kDefaultMaxStringBytes;
+  // The positions of the items that the `each` loops being run are at, outermost first, which
+  // fill the `[]` of a field path such as "lines[].qty" in a reject reason.
+  std::vector<int64_t> item_positions;
 
   void Reset() {
     arena.Reset();
     reject_reason.clear();
     reject_field.clear();
+    item_positions.clear();
   }
 };
 

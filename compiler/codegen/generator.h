@@ -115,9 +115,10 @@ class Generator {
   Value EmitField(const Node& node);
   Value EmitElement(const Node& node);
   // Emits a loop over `count` slots from `items`. `body` emits the code for one item, given its
-  // slot and the block that goes on to the next item, and ends in a block that falls through.
+  // slot, its position and the block that goes on to the next item, and ends in a block that
+  // falls through.
   void EmitLoop(llvm::Value* items, llvm::Value* count,
-                const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body);
+                const std::function<void(llvm::Value*, llvm::Value*, llvm::BasicBlock*)>& body);
   // Emits `min` or `max` of a list, which call a runtime helper.
   Value EmitListExtreme(const Node& node);
   // Emits `sort_by`, `distinct` or `group_sum`, which call a runtime helper.

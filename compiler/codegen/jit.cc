@@ -35,6 +35,7 @@ llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
   };
   add("weft_concat", &weft_concat);
   add("weft_allocate_slots", &weft_allocate_slots);
+  add("weft_enter_item", &weft_enter_item);
   add("weft_sort_by", &weft_sort_by);
   add("weft_distinct", &weft_distinct);
   add("weft_list_extreme", &weft_list_extreme);

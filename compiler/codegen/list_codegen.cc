@@ -68,8 +68,9 @@ int32_t ItemScale(const ir::ValueType& type) {
 
 }  // namespace
 
-void Generator::EmitLoop(llvm::Value* items, llvm::Value* count,
-                         const std::function<void(llvm::Value*, llvm::BasicBlock*)>& body) {
+void Generator::EmitLoop(
+    llvm::Value* items, llvm::Value* count,
+    const std::function<void(llvm::Value*, llvm::Value*, llvm::BasicBlock*)>& body) {
   auto* i64 = builder_.getInt64Ty();
   llvm::Value* position = Spill(builder_.getInt64(0));
   llvm::BasicBlock* head = NewBlock("loop.head");
@@ -83,7 +84,7 @@ void Generator::EmitLoop(llvm::Value* items, llvm::Value* count,
   builder_.CreateCondBr(builder_.CreateICmpSLT(index, count), item_block, done);
 
   builder_.SetInsertPoint(item_block);
-  body(SlotAt(items, index), next);
+  body(SlotAt(items, index), index, next);
   builder_.CreateBr(next);
 
   builder_.SetInsertPoint(next);
@@ -105,7 +106,20 @@ Value Generator::EmitEach(const Node& node) {
   std::string outer_field = current_field_;
   if (!current_field_.empty()) current_field_ += "[]";
 
-  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock* next) {
+  // The depth of this loop among the loops of the field, for reject reasons.
+  size_t depth = 0;
+  for (size_t at = current_field_.find("[]"); at != std::string::npos;
+       at = current_field_.find("[]", at + 2)) {
+    ++depth;
+  }
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::Value* position,
+                             llvm::BasicBlock* next) {
+    if (depth > 0) {
+      builder_.CreateCall(
+          Helper("weft_enter_item", builder_.getVoidTy(),
+                 {builder_.getPtrTy(), builder_.getInt32Ty(), builder_.getInt64Ty()}),
+          {context_arg_, builder_.getInt32(static_cast<int32_t>(depth - 1)), position});
+    }
     Value item = LoadSlot(item_slot, item_type);
     LoadPresence(builder_, item_slot, item_type.optional, item);
     locals_[node.index] = item;
@@ -205,7 +219,7 @@ Value Generator::EmitFold(const Node& node) {
                                                 : builder_.getTrue();
   llvm::Value* total = Spill(start);
 
-  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock*) {
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::Value*, llvm::BasicBlock*) {
     ir::ValueType item_type = node.op == Op::Sum ? node.type : ir::ValueType{Repr::Bool};
     llvm::Value* item = LoadSlot(item_slot, item_type).payload;
     llvm::Value* before = builder_.CreateLoad(start->getType(), total);
@@ -237,7 +251,7 @@ llvm::Value* Generator::EmitKeys(const Node& node, int local, const Node& key, l
   llvm::Value* keys = AllocateSlots(count);
   llvm::Value* position = Spill(builder_.getInt64(0));
   auto* i64 = builder_.getInt64Ty();
-  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::BasicBlock*) {
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::Value*, llvm::BasicBlock*) {
     Value item = LoadSlot(item_slot, item_type);
     LoadPresence(builder_, item_slot, item_type.optional, item);
     locals_[local] = item;
