@@ -72,4 +72,10 @@ std::string ReadTextValue(const schema::FieldType& field, std::string_view text,
   return "";
 }
 
+std::string WithFieldPath(std::string reason, std::string_view name, std::string_view path) {
+  size_t at = reason.find("`" + std::string(name));
+  if (at != std::string::npos) reason.replace(at + 1, name.size(), path);
+  return reason;
+}
+
 }  // namespace weft::runtime

@@ -23,4 +23,8 @@ std::string ReadDecimalText(const schema::FieldType& field, std::string_view tex
 std::string ReadTextValue(const schema::FieldType& field, std::string_view text,
                           std::string_view excerpt, WeftSlot& slot);
 
+// Returns `reason` with the first field it quotes as `name...` renamed to start with `path`
+// instead, so that a reason from a nested value names it by its whole path (`lines[2].sku`).
+std::string WithFieldPath(std::string reason, std::string_view name, std::string_view path);
+
 }  // namespace weft::runtime

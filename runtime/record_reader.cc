@@ -501,10 +501,8 @@ std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type
     }
     if (!problem.empty()) {
       // The item's path names it by its position from here on, as in `Lines[2].Sku`.
-      size_t at = problem.find("`" + item.name);
-      if (at != std::string::npos) {
-        problem.replace(at + 1, item.name.size(), fmt::format("{}[{}]", field.name, read));
-      }
+      problem = WithFieldPath(std::move(problem), item.name,
+                              fmt::format("{}[{}]", field.name, read));
       break;
     }
     ++read;

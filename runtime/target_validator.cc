@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "runtime/decimal.h"
+#include "runtime/field_text.h"
 
 namespace weft::runtime {
 namespace {
@@ -80,17 +81,12 @@ std::string TargetValidator::Validate(const WeftSlot* slots, int& field) const {
 std::string TargetValidator::ValidateNested(const schema::FieldType& field, const WeftSlot& slot,
                                             const FieldLimits& limits) const {
   // A nested reason names the field by its path, such as `lines[2].sku`.
-  auto located = [](std::string problem, const std::string& name, const std::string& path) {
-    size_t at = problem.find("`" + name);
-    if (at != std::string::npos) problem.replace(at + 1, name.size(), path);
-    return problem;
-  };
   if (field.type.kind == TypeKind::Record) {
     int inner = -1;
     std::string problem = limits.nested->Validate(slot.list.items, inner);
     if (problem.empty()) return "";
     const std::string& name = limits.nested->record_.fields[inner].name;
-    return located(std::move(problem), name, field.name + "." + name);
+    return WithFieldPath(std::move(problem), name, field.name + "." + name);
   }
   for (int64_t i = 0; i < slot.list.count; ++i) {
     const WeftSlot& item = slot.list.items[i];
@@ -108,7 +104,7 @@ std::string TargetValidator::ValidateNested(const schema::FieldType& field, cons
     std::string problem = limits.nested->Validate(item.list.items, inner);
     if (problem.empty()) continue;
     const std::string& name = limits.nested->record_.fields[inner].name;
-    return located(std::move(problem), name, path + "." + name);
+    return WithFieldPath(std::move(problem), name, path + "." + name);
   }
   return "";
 }

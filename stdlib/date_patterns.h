@@ -37,7 +37,7 @@ struct PatternPart {
 // What a pattern is for, which decides the fields it may and must contain.
 enum class PatternUse { kParseDate, kParseDateTime, kFormatDate, kFormatDateTime };
 
-// How a pattern writes the year.
+// The form of the year in a pattern: four digits, two digits, or none.
 enum class YearForm { kFull, kTwoDigits, kNone };
 
 struct DatePattern {

@@ -14,12 +14,12 @@ namespace weft::dates {
 // counts day 0 as 1904-01-01. The order matches the choices of `from_excel_serial`.
 enum class ExcelSystem { k1900, k1904 };
 
-// What `from_local` and `parse_datetime` do with a local time that occurs twice, in the overlap
-// when clocks are set back: reject the record, or take the earlier or the later of the two
-// instants. The order matches the builtins' choices.
+// The policy of `from_local` and `parse_datetime` for a local time that occurs twice, in the
+// overlap when clocks are set back: reject the record, or take the earlier or the later of the
+// two instants. The order matches the builtins' choices.
 enum class Overlap { kReject, kEarlier, kLater };
-// What they do with a local time that a gap skips when clocks are set forward: reject the
-// record, or move the time forward by the length of the gap. The order matches the choices.
+// Their policy for a local time that a gap skips when clocks are set forward: reject the record,
+// or move the time forward by the length of the gap. The order matches the choices.
 enum class Gap { kReject, kShiftForward };
 
 // Converts a date-time with any offset to the same instant in UTC, written with `Z`. The

@@ -127,13 +127,13 @@ int32_t weft_list_extreme(const WeftList* items, int32_t kind, int32_t scale, in
 void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, int32_t scale,
                    WeftList* result) {
   std::unordered_map<std::string, int64_t> seen;
-  WeftSlot* kept = context->arena.AllocateSlots(static_cast<size_t>(items->count));
+  WeftSlot* unique = context->arena.AllocateSlots(static_cast<size_t>(items->count));
   int64_t count = 0;
   for (int64_t i = 0; i < items->count; ++i) {
     if (!seen.emplace(Identity(items->items[i], kind, scale), i).second) continue;
-    kept[count++] = items->items[i];
+    unique[count++] = items->items[i];
   }
-  *result = {kept, count};
+  *result = {unique, count};
 }
 
 int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlot* values,

@@ -61,7 +61,7 @@ simdjson::error_code Read(od::value value, const std::string& path, JsonValues& 
       if (auto error = ReadArray(array, path, values, count)) return error;
       // The text carries the length, so that a list compares whole: an expected list of two
       // items does not match an actual one of three that begins with them.
-      entry.text = count == 0 ? "[]" : fmt::format("[{} item{}]", count, count == 1 ? "" : "s");
+      entry.text = check::ListLengthText(count);
       return simdjson::SUCCESS;
     }
     case od::json_type::string: {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,9 +15,15 @@ struct TestDecl;
 namespace weft::check {
 
 // The JSON kind of a value written in a test's record literal.
-// A List stands for the list's length, written as the tester writes an actual list: "[]" or
-// "[N items]", so that a list compares whole.
+// A List is the list's length, written by ListLengthText for expected and actual lists alike,
+// so that a list compares whole.
 enum class TestValueKind { Null, Bool, Number, String, List };
+
+// Writes a list's length as a test compares and shows it: "[]", "[1 item]" or "[2 items]".
+inline std::string ListLengthText(size_t count) {
+  if (count == 0) return "[]";
+  return fmt::format("[{} item{}]", count, count == 1 ? "" : "s");
+}
 
 // One scalar value of an `expect` record literal, at its path in the target record, such as
 // `address.street` or `lines[1]`.

@@ -180,9 +180,7 @@ bool TestLiteralChecker::CheckList(const ast::LiteralValue& list, const Type& ty
                                    const std::string& path) {
   if (type.kind != TypeKind::List) return Mismatch(list.range, type, "a list", path);
   size_t count = list.items.size();
-  values_.push_back({path, TestValueKind::List,
-                     count == 0 ? "[]" : fmt::format("[{} item{}]", count, count == 1 ? "" : "s"),
-                     list.range});
+  values_.push_back({path, TestValueKind::List, ListLengthText(count), list.range});
   json_ += '[';
   bool ok = true;
   for (size_t i = 0; i < count; ++i) {

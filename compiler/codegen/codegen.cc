@@ -227,15 +227,7 @@ Value Generator::EmitTableLookup(const Node& node) {
   // An absent key finds nothing, whatever the table holds for the empty key.
   llvm::Value* present = builder_.CreateAnd(builder_.CreateICmpNE(found, builder_.getInt32(0)),
                                             Present(key));
-  Value value = LoadSlot(result, node.type);
-  value.present = present;
-
-  // Absent values carry a zero payload, which later steps such as the precision check rely on.
-  value.payload = builder_.CreateSelect(present, value.payload, Zero(node.type.repr));
-  if (value.scale != nullptr) {
-    value.scale = builder_.CreateSelect(present, value.scale, builder_.getInt32(0));
-  }
-  return value;
+  return AbsentUnless(present, LoadSlot(result, node.type), node.type.repr);
 }
 
 Value Generator::EmitCall(const Node& node) {
@@ -312,10 +304,17 @@ Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {
   if (node.type.repr == Repr::Bool) payload = builder_.CreateICmpNE(payload, builder_.getInt8(0));
   llvm::Value* scale = result_scale ? builder_.CreateLoad(i32, result_scale) : nullptr;
   if (!node.builtin->result.optional) return {nullptr, payload, scale};
-  // Absent values carry a zero payload, which later steps such as the precision check rely on.
   llvm::Value* present = builder_.CreateICmpNE(status, builder_.getInt32(kWeftCallAbsent));
-  if (scale != nullptr) scale = builder_.CreateSelect(present, scale, builder_.getInt32(0));
-  return {present, builder_.CreateSelect(present, payload, Zero(node.type.repr)), scale};
+  return AbsentUnless(present, {nullptr, payload, scale}, node.type.repr);
+}
+
+Value Generator::AbsentUnless(llvm::Value* present, Value value, Repr repr) {
+  value.present = present;
+  value.payload = builder_.CreateSelect(present, value.payload, Zero(repr));
+  if (value.scale != nullptr) {
+    value.scale = builder_.CreateSelect(present, value.scale, builder_.getInt32(0));
+  }
+  return value;
 }
 
 Value Generator::EmitConstant(const Node& node) {

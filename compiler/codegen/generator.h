@@ -119,6 +119,8 @@ class Generator {
   // falls through.
   void EmitLoop(llvm::Value* items, llvm::Value* count,
                 const std::function<void(llvm::Value*, llvm::Value*, llvm::BasicBlock*)>& body);
+  // Loads the list item in `slot`, of type `type`, with its presence, as local `local`.
+  void BindItem(llvm::Value* slot, const ir::ValueType& type, int local);
   // Emits `min` or `max` of a list, which call a runtime helper.
   Value EmitListExtreme(const Node& node);
   // Emits `sort_by`, `distinct` or `group_sum`, which call a runtime helper.
@@ -139,6 +141,9 @@ class Generator {
 
   llvm::Type* PayloadType(Repr repr);
   llvm::Value* Zero(Repr repr) { return llvm::Constant::getNullValue(PayloadType(repr)); }
+  // Returns `value`, present when `present` is true, with a zero payload and scale otherwise.
+  // Later steps, such as the precision check, rely on absent values carrying zeros.
+  Value AbsentUnless(llvm::Value* present, Value value, Repr repr);
   llvm::Value* Present(const Value& value) {
     return value.present ? value.present : builder_.getTrue();
   }
@@ -177,7 +182,7 @@ class Generator {
   std::vector<Value> locals_;
   // The target field whose value is being computed, named in reject reasons; empty outside one.
   std::string current_field_;
-  // Inside a construction, the path of the field that holds it, such as "lines[].", which
+  // Inside a construction, the path of the field that contains it, such as "lines[].", which
   // prefixes the names of its fields.
   std::string field_prefix_;
   // The statement being computed outside a field, named in reject reasons: "`let total`",

@@ -93,6 +93,12 @@ void Generator::EmitLoop(
   builder_.SetInsertPoint(done);
 }
 
+void Generator::BindItem(llvm::Value* slot, const ir::ValueType& type, int local) {
+  Value item = LoadSlot(slot, type);
+  LoadPresence(builder_, slot, type.optional, item);
+  locals_[local] = item;
+}
+
 Value Generator::EmitEach(const Node& node) {
   Value list = Emit(*node.operands[0]);
   const ir::ValueType& item_type = *node.operands[0]->type.element;
@@ -101,7 +107,7 @@ Value Generator::EmitEach(const Node& node) {
   // An absent list has a zero payload, so it has no items.
   llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
   llvm::Value* results = AllocateSlots(count);
-  llvm::Value* kept = Spill(builder_.getInt64(0));
+  llvm::Value* kept_count = Spill(builder_.getInt64(0));
   // Reasons name the list's field with `[]` while its items are computed.
   std::string outer_field = current_field_;
   if (!current_field_.empty()) current_field_ += "[]";
@@ -120,21 +126,19 @@ Value Generator::EmitEach(const Node& node) {
                  {builder_.getPtrTy(), builder_.getInt32Ty(), builder_.getInt64Ty()}),
           {context_arg_, builder_.getInt32(static_cast<int32_t>(depth - 1)), position});
     }
-    Value item = LoadSlot(item_slot, item_type);
-    LoadPresence(builder_, item_slot, item_type.optional, item);
-    locals_[node.index] = item;
+    BindItem(item_slot, item_type, node.index);
     llvm::Value* condition = Emit(*node.operands[1]).payload;
     llvm::BasicBlock* keep = NewBlock("each.keep");
     builder_.CreateCondBr(condition, keep, next);
 
     builder_.SetInsertPoint(keep);
     Value value = Emit(*node.operands[2]);
-    llvm::Value* stored = builder_.CreateLoad(i64, kept);
+    llvm::Value* stored = builder_.CreateLoad(i64, kept_count);
     StoreSlot(SlotAt(results, stored), value, node.operands[2]->type);
-    builder_.CreateStore(builder_.CreateAdd(stored, builder_.getInt64(1)), kept);
+    builder_.CreateStore(builder_.CreateAdd(stored, builder_.getInt64(1)), kept_count);
   });
   current_field_ = outer_field;
-  return {list.present, MakeList(results, builder_.CreateLoad(i64, kept))};
+  return {list.present, MakeList(results, builder_.CreateLoad(i64, kept_count))};
 }
 
 Value Generator::EmitConstruct(const Node& node) {
@@ -249,15 +253,9 @@ llvm::Value* Generator::EmitKeys(const Node& node, int local, const Node& key, l
                                  llvm::Value* count) {
   const ir::ValueType& item_type = *node.operands[0]->type.element;
   llvm::Value* keys = AllocateSlots(count);
-  llvm::Value* position = Spill(builder_.getInt64(0));
-  auto* i64 = builder_.getInt64Ty();
-  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::Value*, llvm::BasicBlock*) {
-    Value item = LoadSlot(item_slot, item_type);
-    LoadPresence(builder_, item_slot, item_type.optional, item);
-    locals_[local] = item;
-    llvm::Value* index = builder_.CreateLoad(i64, position);
-    StoreSlot(SlotAt(keys, index), Emit(key), key.type);
-    builder_.CreateStore(builder_.CreateAdd(index, builder_.getInt64(1)), position);
+  EmitLoop(items, count, [&](llvm::Value* item_slot, llvm::Value* position, llvm::BasicBlock*) {
+    BindItem(item_slot, item_type, local);
+    StoreSlot(SlotAt(keys, position), Emit(key), key.type);
   });
   return keys;
 }
@@ -273,15 +271,9 @@ Value Generator::EmitListExtreme(const Node& node) {
       {Spill(list.payload), builder_.getInt32(ItemKind(item_type)),
        builder_.getInt32(ItemScale(item_type)),
        builder_.getInt32(node.op == Op::ListMaximum ? 1 : 0), result});
-  Value value = LoadSlot(result, node.type);
-  // Absent values carry a zero payload, which later steps such as the precision check rely on.
-  value.present = builder_.CreateICmpEQ(status, builder_.getInt32(kWeftCallDone));
-  if (list.present != nullptr) value.present = builder_.CreateAnd(value.present, list.present);
-  value.payload = builder_.CreateSelect(value.present, value.payload, Zero(node.type.repr));
-  if (value.scale != nullptr) {
-    value.scale = builder_.CreateSelect(value.present, value.scale, builder_.getInt32(0));
-  }
-  return value;
+  llvm::Value* present = builder_.CreateICmpEQ(status, builder_.getInt32(kWeftCallDone));
+  if (list.present != nullptr) present = builder_.CreateAnd(present, list.present);
+  return AbsentUnless(present, LoadSlot(result, node.type), node.type.repr);
 }
 
 Value Generator::EmitListHelper(const Node& node) {
