@@ -63,71 +63,88 @@ bool IsJsonNumber(std::string_view text) {
 
 namespace {
 
-// True when every backslash in a quoted JSON string token starts one of JSON's escapes.
-bool HasValidEscapes(std::string_view token) {
-  for (size_t i = 0; i < token.size(); ++i) {
+// The position of the first backslash in `text` that does not start one of JSON's escapes: one
+// of `"\\/bfnrt`, or `u` and four hex digits. npos when there is none.
+size_t FirstBadEscape(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
     // Most strings have no escape at all, so the search jumps from backslash to backslash.
-    const void* backslash = std::memchr(token.data() + i, '\\', token.size() - i);
-    if (backslash == nullptr) return true;
-    i = static_cast<const char*>(backslash) - token.data();
-    if (++i >= token.size()) return false;
-    char escape = token[i];
-    if (escape == 'u') {
-      if (i + 4 >= token.size()) return false;
-      for (size_t k = 1; k <= 4; ++k) {
-        if (!std::isxdigit(static_cast<unsigned char>(token[i + k]))) return false;
+    const void* backslash = std::memchr(text.data() + i, '\\', text.size() - i);
+    if (backslash == nullptr) return std::string_view::npos;
+    size_t at = static_cast<const char*>(backslash) - text.data();
+    if (at + 1 >= text.size()) return at;
+    i = at + 1;
+    if (text[i] == 'u') {
+      if (at + 6 > text.size()) return at;
+      for (size_t k = at + 2; k < at + 6; ++k) {
+        if (!std::isxdigit(static_cast<unsigned char>(text[k]))) return at;
       }
-      i += 4;
-    } else if (std::string_view("\"\\/bfnrt").find(escape) == std::string_view::npos) {
-      return false;
+      i = at + 5;
+    } else if (std::string_view("\"\\/bfnrt").find(text[i]) == std::string_view::npos) {
+      return at;
     }
   }
-  return true;
+  return std::string_view::npos;
 }
 
 std::string Failure(simdjson::error_code error) {
   return fmt::format("invalid JSON: {}", simdjson::error_message(error));
 }
 
-}  // namespace
+// Checks a scalar by its token: a number, true, false or null. Strings are not scalars here.
+std::string CheckAtom(std::string_view token) {
+  token = TrimRight(token);
+  bool number = !token.empty() && (token.front() == '-' ||
+                                   std::isdigit(static_cast<unsigned char>(token.front())));
+  if (number ? IsJsonNumber(token) : token == "true" || token == "false" || token == "null")
+    return "";
+  return fmt::format("invalid JSON: `{}` is not a {}", token.substr(0, 40),
+                     number ? "number" : "value");
+}
 
-std::string CheckJsonValue(od::value value, int depth, int max_depth) {
-  od::json_type type;
-  if (auto error = value.type().get(type)) return Failure(error);
+// Validates a value and the values inside it. When `escapes_checked` is set, CheckEscapes has
+// passed the whole record, so strings and keys are not looked into again.
+std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_checked) {
+  std::string_view token = value.raw_json_token();
+  if (token.empty()) {
+    // The record ended where a value was due, and simdjson's error names the problem.
+    od::json_type type;
+    if (auto error = value.type().get(type)) return Failure(error);
+    return "invalid JSON: a value is missing";
+  }
+  char first = token.front();
   // Only arrays and objects count as levels; a scalar inside the deepest one adds none.
-  bool container = type == od::json_type::object || type == od::json_type::array;
-  if (container && depth > max_depth) return TooDeep(max_depth);
-
-  switch (type) {
-    case od::json_type::object: {
+  if ((first == '{' || first == '[') && depth > max_depth) return TooDeep(max_depth);
+  switch (first) {
+    case '{': {
       od::object object;
       if (auto error = value.get_object().get(object)) return Failure(error);
       for (auto field : object) {
-        std::string_view key;
-        if (auto error = field.unescaped_key().get(key)) return Failure(error);
-        od::value member;
-        if (auto error = field.value().get(member)) return Failure(error);
-        std::string problem = CheckJsonValue(member, depth + 1, max_depth);
+        if (auto error = field.error()) return Failure(error);
+        if (!escapes_checked) {
+          std::string_view key;
+          if (auto error = field.value_unsafe().unescaped_key().get(key)) return Failure(error);
+        }
+        std::string problem =
+            CheckValue(field.value_unsafe().value(), depth + 1, max_depth, escapes_checked);
         if (!problem.empty()) return problem;
       }
       return "";
     }
-    case od::json_type::array: {
+    case '[': {
       od::array array;
       if (auto error = value.get_array().get(array)) return Failure(error);
       for (auto element : array) {
-        od::value item;
-        if (auto error = element.get(item)) return Failure(error);
-        std::string problem = CheckJsonValue(item, depth + 1, max_depth);
+        if (auto error = element.error()) return Failure(error);
+        std::string problem =
+            CheckValue(element.value_unsafe(), depth + 1, max_depth, escapes_checked);
         if (!problem.empty()) return problem;
       }
       return "";
     }
-    case od::json_type::string: {
+    case '"': {
       // The escapes are checked without decoding them, so that an unpaired surrogate such as
       // \ud800, which JSON's grammar allows, does not reject a record that never reads it.
-      std::string_view token = TrimRight(value.raw_json_token());
-      if (!HasValidEscapes(token))
+      if (!escapes_checked && FirstBadEscape(TrimRight(token)) != std::string_view::npos)
         return fmt::format("invalid JSON: bad escape in string {}", token.substr(0, 40));
       // Consumed without decoding, because simdjson 3.0.1 skips an unconsumed string value
       // followed by `:` as if it were a key, which let `{"a": "b": }}` pass for an object.
@@ -135,20 +152,29 @@ std::string CheckJsonValue(od::value value, int depth, int max_depth) {
       if (auto error = value.get_raw_json_string().get(consumed)) return Failure(error);
       return "";
     }
-    case od::json_type::number: {
-      std::string_view token = TrimRight(value.raw_json_token());
-      if (!IsJsonNumber(token))
-        return fmt::format("invalid JSON: `{}` is not a number", token.substr(0, 40));
-      return "";
-    }
-    case od::json_type::boolean:
-    case od::json_type::null: {
-      std::string_view token = TrimRight(value.raw_json_token());
-      if (token == "true" || token == "false" || token == "null") return "";
-      return fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
-    }
+    default:
+      // Left unconsumed: the iterator skips a scalar, and reports a `:` after it.
+      return CheckAtom(token);
   }
-  return "invalid JSON";
+}
+
+}  // namespace
+
+std::string CheckEscapes(std::string_view text) {
+  size_t at = FirstBadEscape(text);
+  if (at == std::string_view::npos) return "";
+  size_t length = at + 1 < text.size() && text[at + 1] == 'u' ? 6 : 2;
+  std::string_view escape = text.substr(at, length);
+  return fmt::format("invalid JSON: `{}` at byte {} of the record is not a JSON escape", escape,
+                     at + 1);
+}
+
+std::string CheckUnreadValue(od::value& value, int depth, int max_depth) {
+  return CheckValue(value, depth, max_depth, true);
+}
+
+std::string CheckJsonValue(od::value value, int depth, int max_depth) {
+  return CheckValue(value, depth, max_depth, false);
 }
 
 std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) {
@@ -173,7 +199,8 @@ std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) 
     if (TrimRight(text.substr(used)).size() > 0) return std::string(kTrailingContent);
     bool valid = type == od::json_type::number ? IsJsonNumber(token)
                  : type == od::json_type::string
-                     ? token.size() >= 2 && token.back() == '"' && HasValidEscapes(token)
+                     ? token.size() >= 2 && token.back() == '"' &&
+                           FirstBadEscape(token) == std::string_view::npos
                      : token == "true" || token == "false" || token == "null";
     return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
   }

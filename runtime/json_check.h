@@ -28,6 +28,33 @@ std::string CheckJson(simdjson::ondemand::parser& parser, std::string_view text,
 std::string CheckJsonValue(simdjson::ondemand::value value, int depth,
                            int max_depth = kDefaultMaxInputDepth);
 
+// Checks every backslash in `text`, a whole record, against JSON's escapes: one of `"\/bfnrt`,
+// or `u` and four hex digits. A backslash outside a string makes the record invalid anyway, so
+// one pass over the record checks the escapes of every string in it, the unread ones included.
+// Returns "" when all are valid, otherwise the reason with the first bad escape's byte position.
+std::string CheckEscapes(std::string_view text);
+
+// Validates a value that the rule does not read, in a record whose escapes CheckEscapes has
+// passed. A scalar is checked by its text alone, and an array or object as CheckJsonValue does.
+// A string is consumed, the other scalars are left for the iterator to skip.
+std::string CheckUnreadValue(simdjson::ondemand::value& value, int depth,
+                             int max_depth = kDefaultMaxInputDepth);
+
+// The common cases of CheckUnreadValue, a string or null, inline. Returns true when the value is
+// one of them and valid, false when CheckUnreadValue must decide.
+inline bool PassesUnreadQuickly(simdjson::ondemand::value& value) {
+  std::string_view token = value.raw_json_token();
+  if (token.empty()) return false;
+  if (token.front() == '"') {
+    simdjson::ondemand::raw_json_string consumed;
+    return value.get_raw_json_string().get(consumed) == simdjson::SUCCESS;
+  }
+  // The token runs to the next structural character, so it may end in whitespace.
+  return token.starts_with("null") &&
+         (token.size() == 4 || token[4] == ' ' || token[4] == '\n' || token[4] == '\r' ||
+          token[4] == '\t');
+}
+
 // Lets `parser` iterate values nested `max_depth` deep. simdjson's On-Demand parser keeps one
 // entry per level, 1024 by default, and deeper input is undefined behaviour in release builds and
 // an assertion in debug builds, so a parser must allow more levels than the check stops at.

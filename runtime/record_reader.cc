@@ -158,7 +158,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
       od::value unread;
       if (auto error = member.value().get(unread))
         return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-      std::string invalid = CheckJsonValue(unread, 3, max_depth_);
+      std::string invalid = CheckUnreadValue(unread, 3, max_depth_);
       if (!invalid.empty()) return invalid;
       continue;
     }
@@ -242,6 +242,9 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
               .get(document)) {
     return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
   }
+  // The escapes of every string are checked in one pass here, so that the values the rule does
+  // not read need only their first byte and length looked at below.
+  if (std::string escapes = CheckEscapes(json); !escapes.empty()) return invalid(escapes);
   od::object object;
   if (document.get_object().get(object) != simdjson::SUCCESS) {
     // A valid scalar or array is a value of the wrong kind; anything else is not JSON at all.
@@ -266,15 +269,18 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   std::vector<uint8_t>& seen = seen_;
   seen.assign(record_.fields.size(), 0);
   size_t position = 0;
+  const size_t recent_count = recent_keys_.size();
   for (auto item : object) {
-    od::field member;
-    if (auto error = std::move(item).get(member))
+    if (auto error = item.error())
       return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
+    // A reference, because moving the field out of the result cost a stalled 16-byte load
+    // (a store-forwarding failure) on every key.
+    od::field& member = item.value_unsafe();
     int found = -1;
     std::string_view key;
     // Records of one export list their keys in the same order, so the key seen at this position
     // in the previous record is compared first, in place, before the key is read and hashed.
-    if (position < recent_keys_.size() && member.key().unsafe_is_equal(recent_keys_[position].key)) {
+    if (position < recent_count && recent_keys_[position].Matches(member.key().raw())) {
       key = recent_keys_[position].key;
       found = recent_keys_[position].field;
     } else {
@@ -283,10 +289,11 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
       found = FieldAt(position, key);
     }
     ++position;
-    od::value value = member.value();
+    od::value& value = member.value();
     if (found < 0) {
       // A value the rule does not read is still checked, so that no malformed record passes.
-      std::string problem = CheckJsonValue(value, 2, max_depth_);
+      if (PassesUnreadQuickly(value)) continue;
+      std::string problem = CheckUnreadValue(value, 2, max_depth_);
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
@@ -294,7 +301,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     current_value = value.raw_json_token();
     if (seen[index]) {
       field_problem(index, fmt::format("field `{}` appears twice in the record", key));
-      std::string problem = CheckJsonValue(value, 2, max_depth_);
+      std::string problem = CheckUnreadValue(value, 2, max_depth_);
       if (!problem.empty()) return invalid(std::move(problem));
       continue;
     }
@@ -348,8 +355,19 @@ int RecordReader::FieldAt(size_t position, std::string_view key) {
   auto found = field_index_.find(key);
   int field = found == field_index_.end() ? -1 : found->second;
   if (position >= recent_keys_.size()) recent_keys_.resize(position + 1);
-  recent_keys_[position] = {std::string(key), field};
+  recent_keys_[position] = RecentKey(key, field);
   return field;
+}
+
+RecordReader::RecentKey::RecentKey(std::string_view name, int index) : key(name), field(index) {
+  if (name.size() >= sizeof(words)) return;
+  char pattern[sizeof(words)] = {};
+  std::memcpy(pattern, name.data(), name.size());
+  pattern[name.size()] = '"';
+  std::memcpy(words, pattern, sizeof(words));
+  char mask[sizeof(words)] = {};
+  std::memset(mask, 0xff, name.size() + 1);
+  std::memcpy(masks, mask, sizeof(masks));
 }
 
 void RecordReader::NoteProblem(const std::string& field, std::string_view value) {
@@ -539,7 +557,7 @@ std::string RecordReader::ReadWholeRecord(const schema::FieldType& field, od::js
     }
     int index = record.FindField(key);
     if (index < 0) {
-      problem = CheckJsonValue(field_value, depth_ + 1, max_depth_);
+      problem = CheckUnreadValue(field_value, depth_ + 1, max_depth_);
       if (!problem.empty()) break;
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -98,9 +99,26 @@ class RecordReader {
   // Returns the index of the top-level field named `key`, or -1 when the rule does not read
   // it, and remembers it as the `position`-th key of the record.
   int FieldAt(size_t position, std::string_view key);
+  // A key seen at one position of the previous record. A key of up to 15 bytes is also kept as
+  // two words of its bytes and the closing quote, with masks, so that the next record's key is
+  // compared with two loads instead of a call to memcmp.
   struct RecentKey {
+    RecentKey() = default;
+    RecentKey(std::string_view name, int index);
+    // Returns whether the raw key at `raw`, just after its opening quote, is this one. `raw` must be
+    // followed by 16 readable bytes, which the padding after a record guarantees.
+    bool Matches(const char* raw) const {
+      if (masks[0] == 0) {
+        return std::memcmp(raw, key.data(), key.size()) == 0 && raw[key.size()] == '"';
+      }
+      uint64_t loaded[2];
+      std::memcpy(loaded, raw, sizeof(loaded));
+      return (((loaded[0] ^ words[0]) & masks[0]) | ((loaded[1] ^ words[1]) & masks[1])) == 0;
+    }
     std::string key;
     int field = -1;
+    uint64_t words[2] = {0, 0};
+    uint64_t masks[2] = {0, 0};
   };
   std::vector<RecentKey> recent_keys_;
   // Per top-level field, whether the current record has its key.
