@@ -105,8 +105,8 @@ class RecordReader {
   struct RecentKey {
     RecentKey() = default;
     RecentKey(std::string_view name, int index);
-    // Returns whether the raw key at `raw`, just after its opening quote, is this one. `raw` must be
-    // followed by 16 readable bytes, which the padding after a record guarantees.
+    // Returns whether the raw key at `raw`, just after its opening quote, is this one. `raw`
+    // must be followed by 16 readable bytes, which the padding after a record guarantees.
     bool Matches(const char* raw) const {
       if (masks[0] == 0) {
         return std::memcmp(raw, key.data(), key.size()) == 0 && raw[key.size()] == '"';
