@@ -60,10 +60,40 @@ std::string DecimalToString(__int128 value, int scale) {
   return text;
 }
 
+namespace {
+
+// Reads the common form of an amount, at most 18 digits with an optional point, no exponent and
+// no more places than `scale`, without collecting its digits. Returns false for any other text,
+// which ParseDecimal then reads the long way.
+bool ParsePlainDecimal(std::string_view text, int scale, bool negative, __int128& result) {
+  int64_t value = 0;
+  int digits = 0;
+  int places = 0;
+  bool after_point = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 18) return false;
+      value = value * 10 + (c - '0');
+      places += after_point ? 1 : 0;
+    } else if (c == '.' && !after_point) {
+      after_point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || places > scale || digits + scale - places > kMaxDigits) return false;
+  __int128 units = static_cast<__int128>(value) * PowerOfTen(scale - places);
+  result = negative ? -units : units;
+  return true;
+}
+
+}  // namespace
+
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result) {
   size_t i = 0;
   bool negative = false;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  if (ParsePlainDecimal(text.substr(i), scale, negative, result)) return DecimalParseError::None;
 
   // Collect the significant digits and the position of the point.
   std::string digits;

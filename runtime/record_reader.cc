@@ -141,7 +141,7 @@ void RecordReader::set_max_depth(int max_depth) {
   AllowDepth(check_parser_, max_depth);
 }
 
-std::string RecordReader::ReadNested(const NestedFields& nested, od::value value,
+std::string RecordReader::ReadNested(const NestedFields& nested, od::value& value,
                                      std::vector<WeftSlot>& slots) {
   od::object object;
   if (value.get_object().get(object) != simdjson::SUCCESS) return "invalid JSON object";
@@ -199,7 +199,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value value
 }
 
 std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
-                                    const NestedFields* below, od::value value,
+                                    const NestedFields* below, od::value& value,
                                     std::vector<WeftSlot>& slots, bool& present) {
   present = false;
   if (field.type.kind != TypeKind::Record) {
@@ -378,13 +378,13 @@ void RecordReader::NoteProblem(const std::string& field, std::string_view value)
     problem_value_ = ValueExcerpt(value);
 }
 
-std::string RecordReader::ReadRecordField(int index, od::value value,
+std::string RecordReader::ReadRecordField(int index, od::value& value,
                                           std::vector<WeftSlot>& slots) {
   bool present = false;
   return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots, present);
 }
 
-std::string RecordReader::ReadField(const schema::FieldType& field, od::value value,
+std::string RecordReader::ReadField(const schema::FieldType& field, od::value& value,
                                     WeftSlot& slot) {
   od::json_type type;
   if (auto error = value.type().get(type))
@@ -489,7 +489,7 @@ const std::vector<schema::FieldType>& RecordReader::FieldsBelow(const schema::Fi
 }
 
 std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type type,
-                                   od::value value, WeftSlot& slot) {
+                                   od::value& value, WeftSlot& slot) {
   if (type != od::json_type::array) return WrongType(field, type, value);
   od::array array;
   size_t count = 0;
@@ -532,7 +532,7 @@ std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type
 }
 
 std::string RecordReader::ReadWholeRecord(const schema::FieldType& field, od::json_type type,
-                                          od::value value, WeftSlot& slot) {
+                                          od::value& value, WeftSlot& slot) {
   if (type != od::json_type::object) return WrongType(field, type, value);
   od::object object;
   if (auto error = value.get_object().get(object))
@@ -583,7 +583,7 @@ std::string RecordReader::ReadWholeRecord(const schema::FieldType& field, od::js
 }
 
 std::string RecordReader::ReadText(const schema::FieldType& field, od::json_type type,
-                                   od::value value, WeftSlot& slot) {
+                                   od::value& value, WeftSlot& slot) {
   std::string_view text;
   if (type != od::json_type::string || value.get_string().get(text)) {
     return WrongType(field, type, value);
@@ -591,7 +591,7 @@ std::string RecordReader::ReadText(const schema::FieldType& field, od::json_type
   return ReadTextValue(field, text, Excerpt(value), slot);
 }
 
-std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value value,
+std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value& value,
                                       WeftSlot& slot) {
   od::json_type type = value.type().value_unsafe();
   std::string_view text;

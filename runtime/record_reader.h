@@ -46,19 +46,19 @@ class RecordReader {
   const std::string& problem_value() const { return problem_value_; }
 
  private:
-  std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value value,
+  std::string ReadField(const schema::FieldType& field, simdjson::ondemand::value& value,
                         WeftSlot& slot);
   // Reads an enum member, a date, a time or a date-time, which records carry as strings.
   std::string ReadText(const schema::FieldType& field, simdjson::ondemand::json_type type,
-                       simdjson::ondemand::value value, WeftSlot& slot);
-  std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value value,
+                       simdjson::ondemand::value& value, WeftSlot& slot);
+  std::string ReadDecimal(const schema::FieldType& field, simdjson::ondemand::value& value,
                           WeftSlot& slot);
   // Reads a list, and a record inside a list, whole: every item and every field, into slots
   // from `arena_`, because the rule reaches them through locals rather than fixed paths.
   std::string ReadList(const schema::FieldType& field, simdjson::ondemand::json_type type,
-                       simdjson::ondemand::value value, WeftSlot& slot);
+                       simdjson::ondemand::value& value, WeftSlot& slot);
   std::string ReadWholeRecord(const schema::FieldType& field, simdjson::ondemand::json_type type,
-                              simdjson::ondemand::value value, WeftSlot& slot);
+                              simdjson::ondemand::value& value, WeftSlot& slot);
   // The items of a list field or the fields of a record field, each named with its path for
   // messages (`Lines[]`, `Lines[].Sku`), made once per field.
   const std::vector<schema::FieldType>& FieldsBelow(const schema::FieldType& field);
@@ -74,12 +74,12 @@ class RecordReader {
   // -1 for a record that is only on the way to the fields read.
   // `present` is set when the value is there and not null.
   std::string ReadChild(const schema::FieldType& field, int slot, const NestedFields* below,
-                        simdjson::ondemand::value value, std::vector<WeftSlot>& slots,
+                        simdjson::ondemand::value& value, std::vector<WeftSlot>& slots,
                         bool& present);
-  std::string ReadNested(const NestedFields& nested, simdjson::ondemand::value value,
+  std::string ReadNested(const NestedFields& nested, simdjson::ondemand::value& value,
                          std::vector<WeftSlot>& slots);
   // Reads a top-level field of record type: its presence, and the nested fields below it.
-  std::string ReadRecordField(int index, simdjson::ondemand::value value,
+  std::string ReadRecordField(int index, simdjson::ondemand::value& value,
                               std::vector<WeftSlot>& slots);
   // The tree for each top-level field, null where no nested field is read.
   std::vector<std::unique_ptr<NestedFields>> nested_;

@@ -22,6 +22,22 @@ TEST(DecimalParse, ScalesToTheFieldScale) {
   EXPECT_EQ(Parse("0.100", 1), 1);
 }
 
+// Plain amounts of up to 18 digits take a shorter path than longer ones, so both sides of that
+// edge must give the same values.
+TEST(DecimalParse, PlainAmountsAroundEighteenDigits) {
+  EXPECT_EQ(Parse("999999999999999999", 0), static_cast<__int128>(999999999999999999LL));
+  EXPECT_EQ(Parse("9999999999999999.99", 2), static_cast<__int128>(999999999999999999LL));
+  EXPECT_EQ(Parse("1000000000000000000", 0), static_cast<__int128>(1000000000000000000LL));
+  EXPECT_EQ(Parse("-99999999999999999.9", 3), -static_cast<__int128>(999999999999999999LL) * 100);
+  EXPECT_EQ(Parse("000000000000000000012.5", 2), 1250);
+  EXPECT_EQ(Parse("+7", 2), 700);
+  EXPECT_EQ(Parse("7.", 2), 700);
+  EXPECT_EQ(Parse(".25", 2), 25);
+  EXPECT_EQ(Parse("-0", 2), 0);
+  EXPECT_EQ(Parse("12.3400", 2), 1234);
+  EXPECT_EQ(Parse("1", 37), PowerOfTen(37));
+}
+
 TEST(DecimalParse, RefusesToRoundInput) {
   __int128 value = 0;
   EXPECT_EQ(ParseDecimal("1.005", 2, value), DecimalParseError::TooManyPlaces);
