@@ -69,8 +69,16 @@ bool UnescapedInPlace(od::value& value, std::string_view& text) {
 }
 
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
+  // The expected type with an article, as the reader's other reasons name it: "an int".
   std::string expected = field.type.AsRequired().ToString();
-  if (field.type.kind == TypeKind::Record) expected = "an object (" + expected + ")";
+  if (field.type.kind == TypeKind::Record) {
+    expected = "an object (" + expected + ")";
+  } else if (field.type.kind == TypeKind::Enum) {
+    expected = fmt::format("a member of enum `{}`", field.type.enumeration->QualifiedName());
+  } else {
+    bool vowel = std::string_view("aeiou").find(expected.front()) != std::string_view::npos;
+    expected.insert(0, vowel ? "an " : "a ");
+  }
   // The token of an object or an array is only its opening bracket, so it is not shown.
   if (type == od::json_type::object || type == od::json_type::array) {
     return fmt::format("field `{}` must be {}, but the input has {}", field.name, expected,

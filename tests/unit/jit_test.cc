@@ -141,7 +141,7 @@ TEST_F(JitTest, RejectsMissingRequiredSourceField) {
 
 TEST_F(JitTest, RejectsWrongJsonTypeNamingTheValue) {
   RunResult result = Run(kBasicRule, R"({"id": "seven", "name": "A", "active": true})");
-  EXPECT_NE(result.rejects.find("field `id` must be int, but the input has a string \\\"seven\\\""),
+  EXPECT_NE(result.rejects.find("field `id` must be an int, but the input has a string \\\"seven\\\""),
             std::string::npos)
       << result.rejects;
 }
