@@ -88,9 +88,12 @@ void RecordWriter::AppendTyped(const schema::Type& type, const WeftSlot& slot, s
       AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
                        out);
       break;
-    case schema::TypeKind::Int:
-      fmt::format_to(std::back_inserter(out), "{}", slot.integer);
+    case schema::TypeKind::Int: {
+      // Formatted into a buffer first, because a back_inserter appends one character at a time.
+      fmt::format_int digits(slot.integer);
+      out.append(digits.data(), digits.size());
       break;
+    }
     case schema::TypeKind::Decimal:
       AppendDecimal(slot.decimal, type.scale == schema::kAnyScale ? slot.scale : type.scale, out);
       break;

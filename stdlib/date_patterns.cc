@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <memory>
+#include <vector>
 
 #include "stdlib/date_internal.h"
 #include "stdlib/numbers.h"
@@ -323,21 +325,41 @@ std::string WriteFields(const DatePattern& pattern, date::sys_days day,
   return out;
 }
 
-// Parses a pattern that the checker has validated; a failure is reported as the reason.
-std::string ParseChecked(std::string_view text, PatternUse use, DatePattern& pattern) {
-  std::string reason = ParsePattern(text, use, pattern);
-  if (reason.empty()) return "";
-  return fmt::format("invalid pattern \"{}\": {}", text, reason);
+// Parses a pattern that the checker has validated, once per thread: a rule's patterns are
+// constants, so each thread keeps the last few it parsed instead of parsing one per record. A
+// failure is reported as the reason.
+std::string ParseChecked(std::string_view text, PatternUse use, const DatePattern*& pattern) {
+  struct Parsed {
+    std::string text;
+    PatternUse use;
+    DatePattern pattern;
+  };
+  constexpr size_t kKept = 16;
+  thread_local std::vector<std::unique_ptr<Parsed>> parsed;
+  for (const std::unique_ptr<Parsed>& entry : parsed) {
+    if (entry->use == use && entry->text == text) {
+      pattern = &entry->pattern;
+      return "";
+    }
+  }
+  auto entry = std::make_unique<Parsed>(Parsed{std::string(text), use, {}});
+  std::string reason = ParsePattern(text, use, entry->pattern);
+  if (!reason.empty()) return fmt::format("invalid pattern \"{}\": {}", text, reason);
+  // A rule with more patterns than are kept parses them again, which is only slower.
+  if (parsed.size() == kKept) parsed.erase(parsed.begin());
+  parsed.push_back(std::move(entry));
+  pattern = &parsed.back()->pattern;
+  return "";
 }
 
 // Reads the text with a pattern that the checker has validated. Returns "" or the reason, which
 // names the text and the pattern.
 std::string ReadWithPattern(std::string_view text, std::string_view pattern, PatternUse use,
                             int64_t year, date::sys_days& day, std::chrono::seconds& time_of_day) {
-  DatePattern parsed;
+  const DatePattern* parsed = nullptr;
   std::string reason = ParseChecked(pattern, use, parsed);
   if (!reason.empty()) return reason;
-  reason = ReadValue(text, parsed, year, day, time_of_day);
+  reason = ReadValue(text, *parsed, year, day, time_of_day);
   if (reason.empty()) return "";
   return fmt::format("cannot read {} with the pattern \"{}\": {}", numbers::Quote(text), pattern,
                      reason);
@@ -416,24 +438,24 @@ std::string ParseDateTimeWithPattern(std::string_view text, std::string_view pat
 
 std::string FormatDateWithPattern(std::string_view date, std::string_view pattern,
                                   std::string& result) {
-  DatePattern parsed;
+  const DatePattern* parsed = nullptr;
   std::string reason = ParseChecked(pattern, PatternUse::kFormatDate, parsed);
   if (!reason.empty()) return reason;
   std::optional<date::sys_days> day = ParseDate(date);
   if (!day) return InvalidDate(date);
-  result = WriteFields(parsed, *day, std::chrono::seconds(0));
+  result = WriteFields(*parsed, *day, std::chrono::seconds(0));
   return "";
 }
 
 std::string FormatDateTimeWithPattern(std::string_view date_time, std::string_view pattern,
                                       std::string& result) {
-  DatePattern parsed;
+  const DatePattern* parsed = nullptr;
   std::string reason = ParseChecked(pattern, PatternUse::kFormatDateTime, parsed);
   if (!reason.empty()) return reason;
   std::optional<DateTimeParts> parts = ParseDateTime(date_time);
   if (!parts) return InvalidDateTime(date_time);
   date::sys_days day = date::floor<date::days>(parts->local);
-  result = WriteFields(parsed, day, parts->local - day);
+  result = WriteFields(*parsed, day, parts->local - day);
   return "";
 }
 
