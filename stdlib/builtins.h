@@ -78,6 +78,8 @@ enum class BuiltinId {
   FromLocal,
   ParseDate,
   ParseDateTime,
+  TryParseDate,
+  TryParseDateTime,
   FormatDate,
   FormatDateTime,
   HashHex,

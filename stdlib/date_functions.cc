@@ -27,6 +27,17 @@ int32_t Run(WeftContext* context, const char* function, WeftString* result, auto
   return kWeftCallDone;
 }
 
+// Runs a date function as Run does, but leaves the result absent where Run would reject.
+int32_t RunOrAbsent(WeftContext* context, WeftString* result, auto compute) {
+  std::string text;
+  if (!compute(text).empty()) {
+    *result = {"", 0};
+    return kWeftCallAbsent;
+  }
+  *result = context->arena.Copy(text);
+  return kWeftCallDone;
+}
+
 }  // namespace
 
 extern "C" {
@@ -66,13 +77,9 @@ int32_t weft_parse_odata_date(WeftContext* context, const WeftString* value, Wef
 
 int32_t weft_try_parse_odata_date(WeftContext* context, const WeftString* value,
                                   WeftString* result) {
-  std::string text;
-  if (!weft::dates::ParseODataDate(View(value), text).empty()) {
-    *result = {"", 0};
-    return kWeftCallAbsent;
-  }
-  *result = context->arena.Copy(text);
-  return kWeftCallDone;
+  return RunOrAbsent(context, result, [&](std::string& text) {
+    return weft::dates::ParseODataDate(View(value), text);
+  });
 }
 
 int32_t weft_date_of(WeftContext* context, const WeftString* date_time, WeftString* result) {
@@ -139,6 +146,24 @@ int32_t weft_parse_datetime(WeftContext* context, const WeftString* value,
                             const int64_t* overlap, const int64_t* gap, const int64_t* year,
                             WeftString* result) {
   return Run(context, "parse_datetime", result, [&](std::string& text) {
+    return weft::dates::ParseDateTimeWithPattern(
+        View(value), View(pattern), View(zone), static_cast<weft::dates::Overlap>(*overlap),
+        static_cast<weft::dates::Gap>(*gap), *year, text);
+  });
+}
+
+int32_t weft_try_parse_date(WeftContext* context, const WeftString* value,
+                            const WeftString* pattern, const int64_t* year, WeftString* result) {
+  return RunOrAbsent(context, result, [&](std::string& text) {
+    return weft::dates::ParseDateWithPattern(View(value), View(pattern), *year, text);
+  });
+}
+
+int32_t weft_try_parse_datetime(WeftContext* context, const WeftString* value,
+                                const WeftString* pattern, const WeftString* zone,
+                                const int64_t* overlap, const int64_t* gap, const int64_t* year,
+                                WeftString* result) {
+  return RunOrAbsent(context, result, [&](std::string& text) {
     return weft::dates::ParseDateTimeWithPattern(
         View(value), View(pattern), View(zone), static_cast<weft::dates::Overlap>(*overlap),
         static_cast<weft::dates::Gap>(*gap), *year, text);

@@ -43,6 +43,13 @@ int32_t weft_parse_datetime(WeftContext* context, const WeftString* text,
                             const WeftString* pattern, const WeftString* zone,
                             const int64_t* overlap, const int64_t* gap, const int64_t* year,
                             WeftString* result);
+// The try_ forms of parse_date and parse_datetime: absent where those reject the record.
+int32_t weft_try_parse_date(WeftContext* context, const WeftString* text,
+                            const WeftString* pattern, const int64_t* year, WeftString* result);
+int32_t weft_try_parse_datetime(WeftContext* context, const WeftString* text,
+                                const WeftString* pattern, const WeftString* zone,
+                                const int64_t* overlap, const int64_t* gap, const int64_t* year,
+                                WeftString* result);
 int32_t weft_format_date(WeftContext* context, const WeftString* date, const WeftString* pattern,
                          WeftString* result);
 int32_t weft_format_datetime(WeftContext* context, const WeftString* date_time,

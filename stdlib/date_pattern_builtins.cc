@@ -10,6 +10,15 @@ namespace {
 
 Parameter Year() { return {"year", Type::Int(), Argument::PatternYear, {}, false, ""}; }
 
+// The parameters of parse_date and try_parse_date, and of parse_datetime and try_parse_datetime.
+std::vector<Parameter> DateParameters() {
+  return {Text("s"), Text("pattern", Argument::DatePattern), Year()};
+}
+std::vector<Parameter> DateTimeParameters() {
+  return {Text("s"), Text("pattern", Argument::DateTimePattern),
+          Text("zone", Argument::TimeZone), OverlapPolicy(), GapPolicy(), Year()};
+}
+
 }  // namespace
 
 std::vector<Builtin> DatePatternBuiltins() {
@@ -17,7 +26,7 @@ std::vector<Builtin> DatePatternBuiltins() {
       {BuiltinId::ParseDate,
        Family::Date,
        "parse_date",
-       {Text("s"), Text("pattern", Argument::DatePattern), Year()},
+       DateParameters(),
        Type::Date(),
        Typing::Fixed,
        true,
@@ -38,8 +47,7 @@ std::vector<Builtin> DatePatternBuiltins() {
       {BuiltinId::ParseDateTime,
        Family::Date,
        "parse_datetime",
-       {Text("s"), Text("pattern", Argument::DateTimePattern), Text("zone", Argument::TimeZone),
-        OverlapPolicy(), GapPolicy(), Year()},
+       DateTimeParameters(),
        Type::DateTime(),
        Typing::Fixed,
        true,
@@ -54,6 +62,33 @@ std::vector<Builtin> DatePatternBuiltins() {
        Lowering::RuntimeCall,
        "weft_parse_datetime",
        Address(&weft_parse_datetime)},
+      {BuiltinId::TryParseDate,
+       Family::Date,
+       "try_parse_date",
+       DateParameters(),
+       Type::Date().AsOptional(),
+       Typing::Fixed,
+       false,
+       "Reads a date as `parse_date` does, with the same pattern and `year`, but is absent where "
+       "`parse_date` rejects the record, so that `??` can supply another value.",
+       R"(("31.02.2026".try_parse_date("dd.MM.yyyy") ?? "1970-01-01") == "1970-01-01")",
+       Lowering::RuntimeCall,
+       "weft_try_parse_date",
+       Address(&weft_try_parse_date)},
+      {BuiltinId::TryParseDateTime,
+       Family::Date,
+       "try_parse_datetime",
+       DateTimeParameters(),
+       Type::DateTime().AsOptional(),
+       Typing::Fixed,
+       false,
+       "Reads a local date-time as `parse_datetime` does, with the same arguments, but is absent "
+       "where `parse_datetime` rejects the record: text that does not match, and a local time "
+       "in a gap or an overlap that the policies reject.",
+       R"(("29.03.2026 02:30".try_parse_datetime("dd.MM.yyyy HH:mm", "Europe/Berlin") ?? "1970-01-01T00:00:00Z") == "1970-01-01T00:00:00Z")",
+       Lowering::RuntimeCall,
+       "weft_try_parse_datetime",
+       Address(&weft_try_parse_datetime)},
       {BuiltinId::FormatDate,
        Family::Date,
        "format_date",
