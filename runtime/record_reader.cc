@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "runtime/field_text.h"
 #include "runtime/json_check.h"
@@ -150,7 +151,7 @@ void RecordReader::set_max_depth(int max_depth) {
 }
 
 std::string RecordReader::ReadNested(const NestedFields& nested, od::value& value,
-                                     std::vector<WeftSlot>& slots) {
+                                     std::vector<WeftSlot>& slots, int depth) {
   od::object object;
   if (value.get_object().get(object) != simdjson::SUCCESS) return "invalid JSON object";
   // Per child: whether its key was seen, and whether its value is present (not null).
@@ -166,7 +167,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value& valu
       od::value unread;
       if (auto error = member.value().get(unread))
         return fmt::format("invalid JSON: {}", simdjson::error_message(error));
-      std::string invalid = CheckUnreadValue(unread, 3, max_depth_);
+      std::string invalid = CheckUnreadValue(unread, depth + 1, max_depth_);
       if (!invalid.empty()) return invalid;
       continue;
     }
@@ -181,7 +182,7 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value& valu
       return fmt::format("invalid JSON: {}", simdjson::error_message(error));
     bool child_present = false;
     std::string field_problem = ReadChild(child.field, child.slot, child.below.get(),
-                                          field_value, slots, child_present);
+                                          field_value, slots, child_present, depth + 1);
     present[child.index] = child_present ? 1 : 0;
     if (problem.empty() && !field_problem.empty()) {
       NoteProblem(child.field.name, field_value.raw_json_token());
@@ -208,10 +209,13 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value& valu
 
 std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
                                     const NestedFields* below, od::value& value,
-                                    std::vector<WeftSlot>& slots, bool& present) {
+                                    std::vector<WeftSlot>& slots, bool& present, int depth) {
   present = false;
   if (field.type.kind != TypeKind::Record) {
+    // ReadList and ReadWholeRecord count levels from depth_, the depth of the value's container.
+    int outer_depth = std::exchange(depth_, depth - 1);
     std::string problem = ReadField(field, value, slots[slot]);
+    depth_ = outer_depth;
     present = slots[slot].present != 0;
     return problem;
   }
@@ -223,7 +227,10 @@ std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
   if (type != od::json_type::object) return WrongType(field, type, value);
   present = true;
   if (slot >= 0) slots[slot].present = 1;
-  return below != nullptr ? ReadNested(*below, value, slots) : "";
+  // A record that the rule only tests for null is not read, but it must still be valid JSON.
+  if (below == nullptr) return CheckUnreadValue(value, depth, max_depth_);
+  if (depth > max_depth_) return TooDeep(max_depth_);
+  return ReadNested(*below, value, slots, depth);
 }
 
 std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slots,
@@ -389,7 +396,7 @@ void RecordReader::NoteProblem(const std::string& field, std::string_view value)
 std::string RecordReader::ReadRecordField(int index, od::value& value,
                                           std::vector<WeftSlot>& slots) {
   bool present = false;
-  return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots, present);
+  return ReadChild(record_.fields[index], index, nested_[index].get(), value, slots, present, 2);
 }
 
 std::string RecordReader::ReadField(const schema::FieldType& field, od::value& value,

@@ -72,12 +72,14 @@ class RecordReader {
   struct NestedFields;
   // Reads one field below a record, or a record-typed field with the fields below it; `slot` is
   // -1 for a record that is only on the way to the fields read.
-  // `present` is set when the value is there and not null.
+  // `present` is set when the value is there and not null. `depth` is the value's nesting depth,
+  // 2 for a top-level field.
   std::string ReadChild(const schema::FieldType& field, int slot, const NestedFields* below,
                         simdjson::ondemand::value& value, std::vector<WeftSlot>& slots,
-                        bool& present);
+                        bool& present, int depth);
+  // Reads the fields of the object `value`, which nests `depth` levels deep.
   std::string ReadNested(const NestedFields& nested, simdjson::ondemand::value& value,
-                         std::vector<WeftSlot>& slots);
+                         std::vector<WeftSlot>& slots, int depth);
   // Reads a top-level field of record type: its presence, and the nested fields below it.
   std::string ReadRecordField(int index, simdjson::ondemand::value& value,
                               std::vector<WeftSlot>& slots);
