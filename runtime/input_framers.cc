@@ -247,6 +247,10 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   // A first line longer than what was read is a long NDJSON record.
   if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
     return true;
+  // A single line whose brackets do not pair up is one malformed record either way, and as
+  // NDJSON it is rejected alone instead of failing the run.
+  if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
+    return true;
   // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
   // follows soon after.
   od::parser parser;

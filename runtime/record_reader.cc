@@ -285,6 +285,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   seen.assign(record_.fields.size(), 0);
   size_t position = 0;
   const size_t recent_count = recent_keys_.size();
+  const char* record_end = json.data() + json.size();
   for (auto item : object) {
     if (auto error = item.error())
       return invalid(fmt::format("invalid JSON: {}", simdjson::error_message(error)));
@@ -295,7 +296,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     std::string_view key;
     // Records of one export list their keys in the same order, so the key seen at this position
     // in the previous record is compared first, in place, before the key is read and hashed.
-    if (position < recent_count && recent_keys_[position].Matches(member.key().raw())) {
+    if (position < recent_count && recent_keys_[position].Matches(member.key().raw(), record_end)) {
       key = recent_keys_[position].key;
       found = recent_keys_[position].field;
     } else {

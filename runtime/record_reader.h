@@ -108,10 +108,12 @@ class RecordReader {
     RecentKey() = default;
     RecentKey(std::string_view name, int index);
     // Returns whether the raw key at `raw`, just after its opening quote, is this one. `raw`
-    // must be followed by 16 readable bytes, which the padding after a record guarantees.
-    bool Matches(const char* raw) const {
+    // must be followed by 16 readable bytes, which the padding after a record guarantees, and
+    // `end` is the end of the record, which a longer key cannot pass.
+    bool Matches(const char* raw, const char* end) const {
       if (masks[0] == 0) {
-        return std::memcmp(raw, key.data(), key.size()) == 0 && raw[key.size()] == '"';
+        return static_cast<size_t>(end - raw) > key.size() &&
+               std::memcmp(raw, key.data(), key.size()) == 0 && raw[key.size()] == '"';
       }
       uint64_t loaded[2];
       std::memcpy(loaded, raw, sizeof(loaded));

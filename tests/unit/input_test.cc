@@ -190,6 +190,14 @@ TEST(RecordSource, ReadsMalformedOneLineRecordsAsNdjson) {
   EXPECT_EQ(input.records.size(), 2u);
 }
 
+TEST(RecordSource, ReadsOneLineWithUnpairedBracketsAsNdjson) {
+  Framing input = Frame("{\"id\": \"a\"]}");
+  EXPECT_EQ(input.shape, InputShape::Ndjson);
+  ASSERT_EQ(input.records.size(), 1u);
+  EXPECT_EQ(input.records[0].text, "{\"id\": \"a\"]}");
+  EXPECT_EQ(input.error, "");
+}
+
 TEST(RecordSource, StreamsACutRecordsDocumentUpToTheBreak) {
   std::string text = "{\"records\": [\n";
   for (int i = 0; i < 3000; ++i) text += "{\"id\": " + std::to_string(i) + "},\n";
