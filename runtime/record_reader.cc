@@ -507,6 +507,8 @@ const std::vector<schema::FieldType>& RecordReader::FieldsBelow(const schema::Fi
 std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type type,
                                    od::value& value, WeftSlot& slot) {
   if (type != od::json_type::array) return WrongType(field, type, value);
+  // The list is one level below its container, and held to the depth limit like any value.
+  if (depth_ + 1 > max_depth_) return TooDeep(max_depth_);
   od::array array;
   size_t count = 0;
   if (auto error = value.get_array().get(array))
@@ -550,6 +552,7 @@ std::string RecordReader::ReadList(const schema::FieldType& field, od::json_type
 std::string RecordReader::ReadWholeRecord(const schema::FieldType& field, od::json_type type,
                                           od::value& value, WeftSlot& slot) {
   if (type != od::json_type::object) return WrongType(field, type, value);
+  if (depth_ + 1 > max_depth_) return TooDeep(max_depth_);
   od::object object;
   if (auto error = value.get_object().get(object))
     return fmt::format("invalid JSON: {}", simdjson::error_message(error));
