@@ -26,6 +26,10 @@ class DocumentFramer : public Framer {
     const uint64_t batch_start = window_->consumed_offset();
     while (true) {
       Step step = TakeStep(batch, error);
+      if (step == Step::Failed && TakeMalformedObject(batch)) {
+        error.clear();
+        step = Step::Progress;
+      }
       if (step == Step::Progress) {
         if (!batch.records.empty() &&
             window_->consumed_offset() - batch_start >= options_.batch_bytes) {
@@ -61,6 +65,26 @@ class DocumentFramer : public Framer {
   Step Fail(std::string& error, const std::string& problem) {
     error = fmt::format("invalid JSON near line {}: {}", window_->line(), problem);
     return Step::Failed;
+  }
+
+  // Takes an object that is whole in the window, has no `records` key and breaks inside as one
+  // malformed record, not as a break in the stream. The reader then rejects it with its reason,
+  // and the run goes on to the end of the input.
+  bool TakeMalformedObject(Batch& batch) {
+    bool inside_object =
+        state_ == State::ObjectFirst || state_ == State::ObjectNext || state_ == State::Key;
+    if (!inside_object || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
+    std::string_view object(window_->data() + object_start_, object_length_);
+    if (object.find("\"records\"") != std::string_view::npos) return false;
+    shape_ = InputShape::SingleObject;
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = object_line_;
+    record.offset = window_->OffsetOf(object_start_);
+    record.text = object;
+    window_->AdvanceCountingLines(object_start_ + object_length_ - window_->position());
+    state_ = State::After;
+    return true;
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -130,6 +154,7 @@ class DocumentFramer : public Framer {
     Scan scan = ScanValue(unread, window_->at_end(), length, problem);
     if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit()) return Step::NeedMore;
     object_whole_ = scan == Scan::Complete;
+    object_length_ = object_whole_ ? length : 0;
     object_start_ = window_->position();
     object_line_ = window_->line();
     window_->Advance(1, 0);
@@ -244,6 +269,8 @@ class DocumentFramer : public Framer {
   int records_keys_ = 0;
   // Where a top-level object starts in the window, and whether all of it is there.
   size_t object_start_ = 0;
+  // The length of the top-level object when object_whole_ is set.
+  size_t object_length_ = 0;
   size_t object_line_ = 1;
   bool object_whole_ = false;
 };

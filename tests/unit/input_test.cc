@@ -198,6 +198,21 @@ TEST(RecordSource, ReadsOneLineWithUnpairedBracketsAsNdjson) {
   EXPECT_EQ(input.error, "");
 }
 
+TEST(RecordSource, TakesAMalformedSingleObjectAsOneRecord) {
+  Framing input = Frame("{\n  \"id\": \"a\",\n  \"x\": nul\n}\n");
+  EXPECT_EQ(input.shape, InputShape::SingleObject);
+  ASSERT_EQ(input.records.size(), 1u);
+  EXPECT_EQ(input.records[0].text, "{\n  \"id\": \"a\",\n  \"x\": nul\n}");
+  EXPECT_EQ(input.error, "");
+}
+
+TEST(RecordSource, StopsAtAMalformedMemberBesideRecords) {
+  Framing input = Frame("{\"records\": [{\"id\": 1}],\n \"x\": nul}\n");
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  EXPECT_EQ(input.records.size(), 1u);
+  EXPECT_NE(input.error.find("`nul` is not a value"), std::string::npos) << input.error;
+}
+
 TEST(RecordSource, StreamsACutRecordsDocumentUpToTheBreak) {
   std::string text = "{\"records\": [\n";
   for (int i = 0; i < 3000; ++i) text += "{\"id\": " + std::to_string(i) + "},\n";
