@@ -197,7 +197,10 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value& valu
   // The first one in the order the rule's paths name them is reported, whatever the hash order.
   const NestedFields::Child* first_missing = nullptr;
   for (const auto& [key, child] : nested.children) {
-    if (child.slot >= 0 && !seen[child.index]) slots[child.slot].missing = 1;
+    if (!seen[child.index]) {
+      if (child.slot >= 0) slots[child.slot].missing = 1;
+      if (child.below != nullptr) MarkMissing(*child.below, slots);
+    }
     if (child.field.type.optional || present[child.index]) continue;
     if (first_missing == nullptr || child.index < first_missing->index) first_missing = &child;
   }
@@ -205,6 +208,13 @@ std::string RecordReader::ReadNested(const NestedFields& nested, od::value& valu
   NoteProblem(first_missing->field.name, {});
   return fmt::format("required field `{}` is {}", first_missing->field.name,
                      seen[first_missing->index] ? "null" : "missing");
+}
+
+void RecordReader::MarkMissing(const NestedFields& tree, std::vector<WeftSlot>& slots) {
+  for (const auto& [key, child] : tree.children) {
+    if (child.slot >= 0) slots[child.slot].missing = 1;
+    if (child.below != nullptr) MarkMissing(*child.below, slots);
+  }
 }
 
 std::string RecordReader::ReadChild(const schema::FieldType& field, int slot,
@@ -335,7 +345,11 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     return invalid(std::string(kTrailingContent));
   current_value = {};
   for (int i : optional_reads_) {
-    if (!seen[i]) slots[i].missing = 1;
+    if (seen[i]) continue;
+    slots[i].missing = 1;
+    // The fields read below a missing record are missing too, as they are below a record that is
+    // present without them, so `Owner?.Email` is left out of the output in both cases.
+    if (nested_[i] != nullptr) MarkMissing(*nested_[i], slots);
   }
   for (int i : required_reads_) {
     const schema::FieldType& field = record_.fields[i];
