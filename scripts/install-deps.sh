@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages that building and testing Weft need.
+# Installs the Debian 12 packages that building and testing Weft need. With --sanitizers it also
+# installs clang 19 and its runtimes (AddressSanitizer, UndefinedBehaviorSanitizer, libFuzzer),
+# which `make sanitize` and `make fuzz` build with.
 # Idempotent: when every package is already installed it only runs dpkg-query and exits.
+#
+# usage: scripts/install-deps.sh [--sanitizers]
 set -euo pipefail
 
 packages=(
@@ -17,6 +21,14 @@ packages=(
   # The string builtins take case mappings and normalization from libutf8proc.
   libutf8proc-dev
 )
+case ${1:-} in
+  "") ;;
+  --sanitizers) packages+=(clang-19 libclang-rt-19-dev) ;;
+  *)
+    echo "usage: $0 [--sanitizers]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

@@ -13,12 +13,19 @@ trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build" --prefix "$work/prefix" > "$work/install.log"
 
-# A library built with sanitizers needs their runtime in the program too.
+# The example is built with the compilers that built the library, CC and CXX when set, because
+# a library built with sanitizers needs the same compiler's sanitizer runtime in the program.
+cc=${CC:-cc}
 cflags=(-std=c11 -Wall -Wextra -Werror)
 ldflags=()
 if [[ -n $sanitize ]]; then
   cflags+=("-fsanitize=$sanitize")
   ldflags+=("-fsanitize=$sanitize")
+  # clang links the C++ part of its sanitizer runtimes, which the library's C++ code needs, into
+  # a C program only when asked to, and that part needs libstdc++.
+  if "$cc" --version | grep -q clang; then
+    ldflags+=(-fsanitize-link-c++-runtime -lstdc++)
+  fi
 fi
 
 check_output() {
@@ -34,7 +41,7 @@ check_output() {
 pc_dir=$(dirname "$(find "$work/prefix" -name weft.pc)")
 export PKG_CONFIG_PATH=$pc_dir
 libdir=$(pkg-config --variable=libdir weft)
-cc "${cflags[@]}" "$example/main.c" $(pkg-config --cflags --libs weft) \
+"$cc" "${cflags[@]}" "${ldflags[@]}" "$example/main.c" $(pkg-config --cflags --libs weft) \
   -Wl,-rpath,"$libdir" -o "$work/pkg-config-example"
 check_output "$work/pkg-config-example" pkg-config
 if [[ -z $(ls -A "$work/cache") ]]; then

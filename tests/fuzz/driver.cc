@@ -2,8 +2,9 @@
 // LLVMFuzzerTestOneInput. It runs every seed file, then random mutations of the seeds
 // (byte flips, inserts, deletions, duplicated runs, splices and, given a dictionary, inserted
 // or overwritten dictionary entries) until the time is up.
-// NOTE: without coverage feedback it explores far less than libFuzzer would. libFuzzer needs
-// clang, and clang 14 rejects the headers of Debian's ANTLR 4.9 runtime in C++20 mode.
+// Builds without WEFT_LIBFUZZER link it, so that GCC builds replay the seeds in ctest. Without
+// coverage feedback it explores far less than libFuzzer, which the sanitizer build
+// (`make sanitize`, clang 19) links instead and which `make fuzz` runs.
 //
 // usage: TARGET [-dict=FILE] SECONDS SEED_FILE...
 // The dictionary has libFuzzer's format: one entry a line, as an optional name and `=`, then a

@@ -1,5 +1,5 @@
 // Fuzz target: lexes arbitrary text with ANTLR's generated WeftLexer and with Weft's own lexer,
-// which must emit the same tokens and errors. A difference aborts, so that the driver saves the
+// which must emit the same tokens and errors. A difference aborts, so that the fuzzer saves the
 // input. On text that is not valid UTF-8, Weft's lexer need only end with EOF.
 #include <cstddef>
 #include <cstdint>
