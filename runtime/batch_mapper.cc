@@ -174,7 +174,8 @@ void BatchMapper::AppendReject(const InputRecord& record, const RecordReject& re
     AppendJsonString(reject.value, out);
   }
   out += ",\"reason\":";
-  AppendJsonString(reject.reason, out);
+  // A reason quotes input, so a cut in the wrong place must not make the line invalid JSON.
+  AppendJsonStringFromBytes(reject.reason, out);
   out += ",\"input\":";
   // A valid record is embedded on one line, so that the rejects stay NDJSON even when the input
   // was pretty-printed. A malformed or cut one is kept verbatim as a string.

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "stdlib/utf8.h"
+
 namespace weft::runtime {
 namespace {
 
@@ -86,6 +88,12 @@ size_t FirstBadEscape(std::string_view text) {
   return std::string_view::npos;
 }
 
+// The start of a token for a reason, cut where a character ends, so that the reason stays
+// valid UTF-8 when the token is not.
+std::string_view Excerpt(std::string_view token) {
+  return utf8::TruncateAtCharacter(token, 40);
+}
+
 std::string Failure(simdjson::error_code error) {
   return fmt::format("invalid JSON: {}", simdjson::error_message(error));
 }
@@ -97,7 +105,7 @@ std::string CheckAtom(std::string_view token) {
                                    std::isdigit(static_cast<unsigned char>(token.front())));
   if (number ? IsJsonNumber(token) : token == "true" || token == "false" || token == "null")
     return "";
-  return fmt::format("invalid JSON: `{}` is not a {}", token.substr(0, 40),
+  return fmt::format("invalid JSON: `{}` is not a {}", Excerpt(token),
                      number ? "number" : "value");
 }
 
@@ -145,7 +153,7 @@ std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_
       // The escapes are checked without decoding them, so that an unpaired surrogate such as
       // \ud800, which JSON's grammar allows, does not reject a record that never reads it.
       if (!escapes_checked && FirstBadEscape(TrimRight(token)) != std::string_view::npos)
-        return fmt::format("invalid JSON: bad escape in string {}", token.substr(0, 40));
+        return fmt::format("invalid JSON: bad escape in string {}", Excerpt(token));
       // Consumed without decoding, because simdjson 3.0.1 skips an unconsumed string value
       // followed by `:` as if it were a key, which let `{"a": "b": }}` pass for an object.
       od::raw_json_string consumed;
@@ -164,7 +172,7 @@ std::string CheckEscapes(std::string_view text) {
   size_t at = FirstBadEscape(text);
   if (at == std::string_view::npos) return "";
   size_t length = at + 1 < text.size() && text[at + 1] == 'u' ? 6 : 2;
-  std::string_view escape = text.substr(at, length);
+  std::string_view escape = utf8::TruncateAtCharacter(text.substr(at), length);
   return fmt::format("invalid JSON: `{}` at byte {} of the record is not a JSON escape", escape,
                      at + 1);
 }
@@ -202,7 +210,7 @@ std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) 
                      ? token.size() >= 2 && token.back() == '"' &&
                            FirstBadEscape(token) == std::string_view::npos
                      : token == "true" || token == "false" || token == "null";
-    return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", token.substr(0, 40));
+    return valid ? "" : fmt::format("invalid JSON: `{}` is not a value", Excerpt(token));
   }
 
   od::value root;
