@@ -112,9 +112,14 @@ void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
   } while (out && rejects && source.Next(batch));
 }
 
+// The batches in flight per mapping thread. With two, the calling thread often waited for the
+// oldest batch while a worker had nothing queued: two threads on two cores took 0.16 s for
+// 200,000 accounts, against 0.14 s with three or more. Four keeps a margin, at about 1 MB each.
+constexpr size_t kBatchesInFlightPerThread = 4;
+
 // The calling thread reads batches and writes their output in order, and the batches are mapped
-// on other threads. Twice as many batches as threads are in flight, so that the workers still
-// have batches to map while the calling thread waits for the oldest one. That bounds the memory.
+// on other threads. A few batches per thread are in flight, so that the workers still have
+// batches to map while the calling thread waits for the oldest one. That bounds the memory.
 void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordSource& source,
                       std::shared_ptr<Batch> first, std::ostream& out, std::ostream& rejects,
                       const ExecuteOptions& options, RunResult& result) {
@@ -137,7 +142,7 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
   std::shared_ptr<Batch> batch = std::move(first);
   while (true) {
     pending.push_back({batch, pool.Submit(batch)});
-    if (pending.size() >= 2 * threads) write_oldest();
+    if (pending.size() >= kBatchesInFlightPerThread * threads) write_oldest();
     if (spare.empty()) {
       batch = std::make_shared<Batch>();
     } else {
