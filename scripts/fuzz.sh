@@ -59,9 +59,7 @@ case $target in
     done
     seeds=(examples/*/*.map tests/fuzz/check_regressions/*)
     options=(-dict=tests/fuzz/weft.dict)
-    # Kept at 2 KB, because the parse that reports syntax errors takes time quadratic in some
-    # broken programs (see compiler/syntax), and a 4 KB one can take longer than -timeout.
-    max_len=2048
+    max_len=8192
     ;;
   fuzz_lexer)
     seeds=(tests/golden/*.map tests/golden/*/*.map examples/*/*.map)
