@@ -41,8 +41,8 @@ struct RuleNestingTooDeep {
   antlr4::Token* token;
 };
 
-// Thrown when the parse that reports syntax errors looks at more tokens than its budget; caught
-// in Parse.
+// Thrown when the parse that reports syntax errors has looked at more tokens than its budget;
+// caught in Parse.
 struct RecoveryTooSlow {
   antlr4::Token* token;
 };
@@ -59,8 +59,12 @@ class BudgetedTokenStream : public antlr4::CommonTokenStream {
     looks_ = 0;
   }
 
+  // Whether the budget ran out. The parser checks it when it consumes a token, because an
+  // exception thrown inside ANTLR's prediction leaks the prediction's memory.
+  bool exhausted() const { return budget_ > 0 && looks_ > budget_; }
+
   size_t LA(ssize_t i) override {
-    if (budget_ > 0 && ++looks_ > budget_) throw RecoveryTooSlow{LT(1)};
+    if (budget_ > 0) ++looks_;
     return antlr4::CommonTokenStream::LA(i);
   }
 
@@ -72,7 +76,12 @@ class BudgetedTokenStream : public antlr4::CommonTokenStream {
 // The generated parser with a bound on its recursion, so that no input can exhaust the stack.
 class BoundedParser : public WeftParser {
  public:
-  using WeftParser::WeftParser;
+  explicit BoundedParser(BudgetedTokenStream* tokens) : WeftParser(tokens), tokens_(tokens) {}
+
+  antlr4::Token* consume() override {
+    if (tokens_->exhausted()) throw RecoveryTooSlow{getCurrentToken()};
+    return WeftParser::consume();
+  }
 
   void enterRule(antlr4::ParserRuleContext* context, size_t state, size_t rule) override {
     CheckDepth(context);
@@ -93,6 +102,8 @@ class BoundedParser : public WeftParser {
       if (++depth > kMaxRuleDepth) throw RuleNestingTooDeep{getCurrentToken()};
     }
   }
+
+  BudgetedTokenStream* tokens_;
 };
 
 // Replaces ANTLR's token names in its messages with the words users read in the grammar docs.
