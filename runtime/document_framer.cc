@@ -76,15 +76,21 @@ class DocumentFramer : public Framer {
     if (!inside_object || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
     std::string_view object(window_->data() + object_start_, object_length_);
     if (object.find("\"records\"") != std::string_view::npos) return false;
+    AddObjectRecord(batch, object_length_);
+    window_->AdvanceCountingLines(object_start_ + object_length_ - window_->position());
+    state_ = State::After;
+    return true;
+  }
+
+  // Adds the top-level object, the first `length` bytes from object_start_, as the document's
+  // one record.
+  void AddObjectRecord(Batch& batch, size_t length) {
     shape_ = InputShape::SingleObject;
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = object_line_;
     record.offset = window_->OffsetOf(object_start_);
-    record.text = object;
-    window_->AdvanceCountingLines(object_start_ + object_length_ - window_->position());
-    state_ = State::After;
-    return true;
+    record.text = std::string_view(window_->data() + object_start_, length);
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -245,13 +251,7 @@ class DocumentFramer : public Framer {
                                      "a `records` array, too large to read as one record",
                                      SingleObjectLimit()));
     }
-    shape_ = InputShape::SingleObject;
-    InputRecord& record = batch.records.emplace_back();
-    record.number = ++records_;
-    record.line = object_line_;
-    record.offset = window_->OffsetOf(object_start_);
-    record.text = std::string_view(window_->data() + object_start_,
-                                   window_->position() - object_start_);
+    AddObjectRecord(batch, window_->position() - object_start_);
     return Step::Progress;
   }
 

@@ -77,9 +77,9 @@ class RecordReader {
   std::string ReadChild(const schema::FieldType& field, int slot, const NestedFields* below,
                         simdjson::ondemand::value& value, std::vector<WeftSlot>& slots,
                         bool& present, int depth);
-  // Reads the fields of the object `value`, which nests `depth` levels deep.
   // Marks the slots of every field read in `tree` missing, for a record whose key is missing.
   static void MarkMissing(const NestedFields& tree, std::vector<WeftSlot>& slots);
+  // Reads the fields of the object `value`, which nests `depth` levels deep.
   std::string ReadNested(const NestedFields& nested, simdjson::ondemand::value& value,
                          std::vector<WeftSlot>& slots, int depth);
   // Reads a top-level field of record type: its presence, and the nested fields below it.
