@@ -9,6 +9,8 @@ set -euo pipefail
 weft=$1
 orders=${2:-200000}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/timed_run.sh
+source "$here/timed_run.sh"
 example="$here/../examples/shopify-orders"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,13 +26,6 @@ awk -v n="$orders" '
     }
   }' "$example/data/orders.ndjson" > "$work/orders.ndjson"
 
-bytes=$(stat -c %s "$work/orders.ndjson")
-start=$(date +%s.%N)
-"$weft" run "$example/orders.map" --rule SalesOrder --in "$work/orders.ndjson" \
+timed_run orders "$orders" "$work/orders.ndjson" \
+  "$weft" run "$example/orders.map" --rule SalesOrder --in "$work/orders.ndjson" \
   --out "$work/sales-orders.ndjson" --rejects "$work/rejects.ndjson"
-end=$(date +%s.%N)
-
-awk -v n="$orders" -v b="$bytes" -v s="$start" -v e="$end" 'BEGIN {
-  t = e - s
-  printf "orders: %d\ninput: %.1f MB\nwall time: %.2f s (compile, read, map and write)\nthroughput: %.0f orders/s, %.1f MB/s\n", n, b / 1e6, t, n / t, b / 1e6 / t
-}'

@@ -7,6 +7,8 @@ set -euo pipefail
 weft=$1
 records=${2:-1000000}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/timed_run.sh
+source "$here/timed_run.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -19,13 +21,6 @@ awk -v n="$records" 'BEGIN {
   }
 }' > "$work/accounts.ndjson"
 
-bytes=$(stat -c %s "$work/accounts.ndjson")
-start=$(date +%s.%N)
-"$weft" run "$here/../examples/salesforce-to-erp/accounts.map" --rule Customer --in "$work/accounts.ndjson" \
-  --out "$work/customers.ndjson" --rejects "$work/rejects.ndjson"
-end=$(date +%s.%N)
-
-awk -v n="$records" -v b="$bytes" -v s="$start" -v e="$end" 'BEGIN {
-  t = e - s
-  printf "records: %d\ninput: %.1f MB\nwall time: %.2f s (compile, read, map and write)\nthroughput: %.0f records/s, %.1f MB/s\n", n, b / 1e6, t, n / t, b / 1e6 / t
-}'
+timed_run records "$records" "$work/accounts.ndjson" \
+  "$weft" run "$here/../examples/salesforce-to-erp/accounts.map" --rule Customer \
+  --in "$work/accounts.ndjson" --out "$work/customers.ndjson" --rejects "$work/rejects.ndjson"
