@@ -65,8 +65,8 @@ bool IsJsonNumber(std::string_view text) {
 
 namespace {
 
-// The position of the first backslash in `text` that does not start one of JSON's escapes: one
-// of `"\\/bfnrt`, or `u` and four hex digits. npos when there is none.
+// Returns the position of the first backslash in `text` that does not start one of JSON's
+// escapes (one of `"\\/bfnrt`, or `u` and four hex digits), or npos when there is none.
 size_t FirstBadEscape(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     // Most strings have no escape at all, so the search jumps from backslash to backslash.
@@ -88,8 +88,8 @@ size_t FirstBadEscape(std::string_view text) {
   return std::string_view::npos;
 }
 
-// The start of a token for a reason, cut where a character ends, so that the reason stays
-// valid UTF-8 when the token is not.
+// Returns the start of a token to quote in a reason, cut where a character ends, so that the
+// reason stays valid UTF-8 when the token is cut.
 std::string_view Excerpt(std::string_view token) {
   return utf8::TruncateAtCharacter(token, 40);
 }

@@ -36,12 +36,12 @@ std::string CheckEscapes(std::string_view text);
 
 // Validates a value that the rule does not read, in a record whose escapes CheckEscapes has
 // passed. A scalar is checked by its text alone, and an array or object as CheckJsonValue does.
-// A string is consumed, the other scalars are left for the iterator to skip.
+// A string is consumed, and the other scalars are left for the iterator to skip.
 std::string CheckUnreadValue(simdjson::ondemand::value& value, int depth,
                              int max_depth = kDefaultMaxInputDepth);
 
-// The common cases of CheckUnreadValue, a string or null, inline. Returns true when the value is
-// one of them and valid, false when CheckUnreadValue must decide.
+// Checks the common cases of CheckUnreadValue, a string or null, inline. Returns true when the
+// value is one of them and valid, and false when CheckUnreadValue must decide.
 inline bool PassesUnreadQuickly(simdjson::ondemand::value& value) {
   std::string_view token = value.raw_json_token();
   if (token.empty()) return false;

@@ -10,10 +10,12 @@ namespace {
 
 Parameter Year() { return {"year", Type::Int(), Argument::PatternYear, {}, false, ""}; }
 
-// The parameters of parse_date and try_parse_date, and of parse_datetime and try_parse_datetime.
+// Returns the parameters of parse_date and try_parse_date.
 std::vector<Parameter> DateParameters() {
   return {Text("s"), Text("pattern", Argument::DatePattern), Year()};
 }
+
+// Returns the parameters of parse_datetime and try_parse_datetime.
 std::vector<Parameter> DateTimeParameters() {
   return {Text("s"), Text("pattern", Argument::DateTimePattern),
           Text("zone", Argument::TimeZone), OverlapPolicy(), GapPolicy(), Year()};

@@ -59,8 +59,8 @@ class BudgetedTokenStream : public antlr4::CommonTokenStream {
     looks_ = 0;
   }
 
-  // Whether the budget ran out. The parser checks it when it consumes a token, because an
-  // exception thrown inside ANTLR's prediction leaks the prediction's memory.
+  // Returns whether the budget ran out. The parser checks it when it consumes a token, because
+  // an exception thrown inside ANTLR's prediction leaks the prediction's memory.
   bool exhausted() const { return budget_ > 0 && looks_ > budget_; }
 
   size_t LA(ssize_t i) override {
