@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <ostream>
 
 namespace weft::runtime {
 namespace {
@@ -28,7 +29,28 @@ bool AppendMinified(std::string_view json, std::string& out) {
   return true;
 }
 
+// Appends the start of a reject: its record's number and line.
+void AppendRejectNumber(size_t number, size_t line, std::string& out) {
+  fmt::format_to(std::back_inserter(out), "{{\"record\":{},\"line\":{},", number, line);
+}
+
 }  // namespace
+
+void WriteRejects(const BatchOutput& output, const SplitPoint& before, std::ostream& rejects) {
+  if (output.part_rejects.empty()) {
+    rejects.write(output.rejects.data(), static_cast<std::streamsize>(output.rejects.size()));
+    return;
+  }
+  std::string text;
+  for (size_t i = 0; i < output.part_rejects.size(); ++i) {
+    const PartReject& reject = output.part_rejects[i];
+    size_t end = i + 1 < output.part_rejects.size() ? output.part_rejects[i + 1].at
+                                                    : output.rejects.size();
+    AppendRejectNumber(before.records + reject.number, before.line + reject.line, text);
+    text.append(output.rejects, reject.at, end - reject.at);
+  }
+  rejects.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
 
 BatchMapper::BatchMapper(const CompiledRule& rule)
     : rule_(rule),
@@ -85,7 +107,8 @@ void BatchMapper::Map(const Batch& batch, BatchOutput& output) {
         ++output.counts.skipped;
         break;
       default:
-        AppendReject(record, reject, output.rejects);
+        if (batch.part) output.part_rejects.push_back({output.rejects.size(), record.number, record.line});
+        AppendReject(record, reject, !batch.part, output.rejects);
         ++output.counts.rejected;
         break;
     }
@@ -160,10 +183,10 @@ int32_t BatchMapper::DecideUnreadable() {
 }
 
 void BatchMapper::AppendReject(const InputRecord& record, const RecordReject& reject,
-                               std::string& out) {
+                               bool numbered, std::string& out) {
   auto to = std::back_inserter(out);
-  fmt::format_to(to, "{{\"record\":{},\"line\":{},\"offset\":{},\"rule\":", record.number,
-                 record.line, record.offset);
+  if (numbered) AppendRejectNumber(record.number, record.line, out);
+  fmt::format_to(to, "\"offset\":{},\"rule\":", record.offset);
   AppendJsonString(rule_.name, out);
   if (!reject.field.empty()) {
     out += ",\"field\":";

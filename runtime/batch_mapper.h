@@ -26,12 +26,38 @@ struct RecordReject {
   bool record_is_json = false;
 };
 
+// A reject of a record in a part of split input, whose number and line count within the part.
+struct PartReject {
+  // Where the reject's text starts in BatchOutput::rejects.
+  size_t at = 0;
+  size_t number = 0;
+  size_t line = 0;
+};
+
 // The output of mapping one batch, written in batch order.
 struct BatchOutput {
   std::string out;
+  // One NDJSON line per reject. For a part of split input, each line lacks its leading
+  // `{"record":N,"line":L,`, which WriteRejects adds from `part_rejects`.
   std::string rejects;
+  std::vector<PartReject> part_rejects;
   RunCounts counts;
+  // The reason a part of split input could not be read. Its records are then not mapped.
+  std::string error;
+
+  // Empties the output, keeping its buffers' capacity.
+  void Clear() {
+    out.clear();
+    rejects.clear();
+    part_rejects.clear();
+    counts = {};
+    error.clear();
+  }
 };
+
+// Writes the rejects of `output`. Those of a part are numbered from `before`, the records and
+// line breaks of the input before the part.
+void WriteRejects(const BatchOutput& output, const SplitPoint& before, std::ostream& rejects);
 
 // Maps batches of records with one rule. It owns the per-thread state (the reader's parser, the
 // slots and the arena), so each thread needs its own BatchMapper.
@@ -53,7 +79,9 @@ class BatchMapper {
   int32_t MapRecord(const InputRecord& record, std::string& out, RecordReject& reject);
 
  private:
-  void AppendReject(const InputRecord& record, const RecordReject& reject, std::string& out);
+  // Appends the reject of `record`, without its number and line when `numbered` is false.
+  void AppendReject(const InputRecord& record, const RecordReject& reject, bool numbered,
+                    std::string& out);
   // Checks a mapped record against the target's limits and writes it, or rejects it.
   int32_t WriteMapped(std::string& out, RecordReject& reject);
   // Decides a record with unreadable fields, which the rule's `when` may still skip.

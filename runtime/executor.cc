@@ -12,21 +12,30 @@
 namespace weft::runtime {
 namespace {
 
-// Writes a batch's output and adds its counts.
-void Emit(BatchOutput& output, std::ostream& out, std::ostream& rejects, RunCounts& counts) {
+// Writes a batch's output and adds its counts. The rejects of a part are numbered from `before`.
+void Emit(BatchOutput& output, const SplitPoint& before, std::ostream& out, std::ostream& rejects,
+          RunCounts& counts) {
   out.write(output.out.data(), static_cast<std::streamsize>(output.out.size()));
-  rejects.write(output.rejects.data(), static_cast<std::streamsize>(output.rejects.size()));
+  WriteRejects(output, before, rejects);
   counts += output.counts;
 }
+
+// A batch and its output, which are reused together, so that steady running allocates nothing.
+struct Work {
+  Batch batch;
+  BatchOutput output;
+};
 
 // Worker threads that map batches, each with its own BatchMapper. Threads are started once,
 // because a thread per batch costs kernel time for its stack and a cold allocator cache.
 class WorkerPool {
  public:
-  explicit WorkerPool(std::vector<std::unique_ptr<BatchMapper>> mappers) {
+  // The workers read the parts of split input from `source` themselves.
+  WorkerPool(std::vector<std::unique_ptr<BatchMapper>> mappers, const RecordSource& source)
+      : source_(source) {
     for (auto& mapper : mappers) {
       workers_.emplace_back([this, owned = std::shared_ptr<BatchMapper>(std::move(mapper))] {
-        Work(*owned);
+        Run(*owned);
       });
     }
   }
@@ -40,9 +49,10 @@ class WorkerPool {
     for (std::thread& worker : workers_) worker.join();
   }
 
-  std::future<BatchOutput> Submit(std::shared_ptr<const Batch> batch) {
-    Job job{std::move(batch), {}};
-    std::future<BatchOutput> output = job.output.get_future();
+  // Maps `work.batch` into `work.output` on a worker. The future is ready when it is done.
+  std::future<void> Submit(std::shared_ptr<Work> work) {
+    Job job{std::move(work), {}};
+    std::future<void> output = job.done.get_future();
     {
       std::lock_guard<std::mutex> lock(mutex_);
       jobs_.push_back(std::move(job));
@@ -53,11 +63,11 @@ class WorkerPool {
 
  private:
   struct Job {
-    std::shared_ptr<const Batch> batch;
-    std::promise<BatchOutput> output;
+    std::shared_ptr<Work> work;
+    std::promise<void> done;
   };
 
-  void Work(BatchMapper& mapper) {
+  void Run(BatchMapper& mapper) {
     while (true) {
       Job job;
       {
@@ -67,12 +77,14 @@ class WorkerPool {
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      BatchOutput output;
-      mapper.Map(*job.batch, output);
-      job.output.set_value(std::move(output));
+      Batch& batch = job.work->batch;
+      BatchOutput& output = job.work->output;
+      if (!batch.part || source_.ReadPart(batch, output.error)) mapper.Map(batch, output);
+      job.done.set_value();
     }
   }
 
+  const RecordSource& source_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<Job> jobs_;
@@ -102,11 +114,9 @@ void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
                         RunResult& result) {
   BatchOutput output;
   do {
-    output.out.clear();
-    output.rejects.clear();
-    output.counts = {};
+    output.Clear();
     mapper.Map(batch, output);
-    Emit(output, out, rejects, result);
+    Emit(output, {}, out, rejects, result);
     if (options.progress) options.progress(result, source.bytes_read());
     // Once an output cannot be written, such as on a full disk, reading on would only waste time.
   } while (out && rejects && source.Next(batch));
@@ -120,36 +130,58 @@ constexpr size_t kBatchesInFlightPerThread = 4;
 // The calling thread reads batches and writes their output in order, and the batches are mapped
 // on other threads. A few batches per thread are in flight, so that the workers still have
 // batches to map while the calling thread waits for the oldest one. That bounds the memory.
+// After the first batch, input that can be split is read and framed by the workers too, part by
+// part, and the calling thread only hands out the parts and writes.
 void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordSource& source,
-                      std::shared_ptr<Batch> first, std::ostream& out, std::ostream& rejects,
+                      Batch& first, std::ostream& out, std::ostream& rejects,
                       const ExecuteOptions& options, RunResult& result) {
   size_t threads = mappers.size();
-  WorkerPool pool(std::move(mappers));
+  WorkerPool pool(std::move(mappers), source);
   struct InFlight {
-    std::shared_ptr<Batch> batch;
-    std::future<BatchOutput> output;
+    std::shared_ptr<Work> work;
+    std::future<void> done;
   };
   std::deque<InFlight> pending;
-  // Batches whose output is written, kept so that their buffers are read into again.
-  std::vector<std::shared_ptr<Batch>> spare;
+  // Work whose output is written, kept so that its buffers are filled again.
+  std::vector<std::shared_ptr<Work>> spare;
+  // The records and lines before the next part to be written.
+  SplitPoint written;
   auto write_oldest = [&] {
-    BatchOutput output = pending.front().output.get();
-    spare.push_back(std::move(pending.front().batch));
+    pending.front().done.get();
+    std::shared_ptr<Work> work = std::move(pending.front().work);
     pending.pop_front();
-    Emit(output, out, rejects, result);
-    if (options.progress) options.progress(result, source.bytes_read());
+    spare.push_back(work);
+    // Nothing is written after a part that could not be read.
+    if (!result.error.empty()) return;
+    if (!work->output.error.empty()) {
+      result.error = work->output.error;
+      return;
+    }
+    Emit(work->output, written, out, rejects, result);
+    const Batch& batch = work->batch;
+    if (batch.part) {
+      written.records += batch.records.size();
+      written.line += batch.part->line_breaks;
+    }
+    if (options.progress)
+      options.progress(result, batch.part ? batch.part->end : source.bytes_read());
   };
-  std::shared_ptr<Batch> batch = std::move(first);
+  auto work = std::make_shared<Work>();
+  work->batch = std::move(first);
+  bool split = false;
   while (true) {
-    pending.push_back({batch, pool.Submit(batch)});
+    pending.push_back({work, pool.Submit(work)});
     if (pending.size() >= kBatchesInFlightPerThread * threads) write_oldest();
     if (spare.empty()) {
-      batch = std::make_shared<Batch>();
+      work = std::make_shared<Work>();
     } else {
-      batch = std::move(spare.back());
+      work = std::move(spare.back());
       spare.pop_back();
+      work->output.Clear();
     }
-    if (!out || !rejects || !source.Next(*batch)) break;
+    if (!out || !rejects || !result.error.empty()) break;
+    if (!split) split = source.SplitRest(written);
+    if (split ? !source.NextPart(work->batch) : !source.Next(work->batch)) break;
   }
   while (!pending.empty()) write_oldest();
 }
@@ -159,8 +191,8 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
 RunResult Execute(const CompiledRule& rule, RecordSource& source, std::ostream& out,
                   std::ostream& rejects, const ExecuteOptions& options) {
   RunResult result;
-  auto first = std::make_shared<Batch>();
-  bool any = WriteHeader(rule, options, out, result.error) && source.Next(*first);
+  Batch first;
+  bool any = WriteHeader(rule, options, out, result.error) && source.Next(first);
   // The mappers are made after the first batch, which is when a CSV header is known.
   std::vector<std::unique_ptr<BatchMapper>> mappers;
   for (int i = 0; any && i < std::max(1, options.threads); ++i) {
@@ -168,9 +200,9 @@ RunResult Execute(const CompiledRule& rule, RecordSource& source, std::ostream& 
     if (mappers.back() == nullptr) any = false;
   }
   if (any && options.threads <= 1) {
-    ExecuteOnOneThread(*mappers.front(), source, *first, out, rejects, options, result);
+    ExecuteOnOneThread(*mappers.front(), source, first, out, rejects, options, result);
   } else if (any) {
-    ExecuteOnThreads(std::move(mappers), source, std::move(first), out, rejects, options, result);
+    ExecuteOnThreads(std::move(mappers), source, first, out, rejects, options, result);
   }
   if (result.error.empty()) result.error = source.error();
   out.flush();

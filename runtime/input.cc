@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +17,27 @@ namespace {
 
 class FdInput : public ByteInput {
  public:
-  explicit FdInput(int fd) : fd_(fd) {}
+  // A regular file can also be read at any offset, counted from the descriptor's position.
+  explicit FdInput(int fd) : fd_(fd) {
+    struct stat status;
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) return;
+    off_t at = ::lseek(fd, 0, SEEK_CUR);
+    if (at < 0 || at > status.st_size) return;
+    start_ = at;
+    size_ = status.st_size - at;
+  }
+
+  int64_t PositionalSize() const override { return size_; }
+
+  long ReadAt(uint64_t offset, char* into, size_t size, std::string& error) const override {
+    while (true) {
+      ssize_t got = ::pread(fd_, into, size, static_cast<off_t>(start_ + offset));
+      if (got >= 0) return static_cast<long>(got);
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return -1;
+    }
+  }
 
   long Read(char* into, size_t size, std::string& error) override {
     while (true) {
@@ -30,6 +51,8 @@ class FdInput : public ByteInput {
 
  private:
   int fd_;
+  uint64_t start_ = 0;
+  int64_t size_ = -1;
 };
 
 // Reads the bytes of a view, which must outlive it.
@@ -41,6 +64,15 @@ class ViewInput : public ByteInput {
     size_t count = std::min(size, text_.size() - position_);
     std::memcpy(into, text_.data() + position_, count);
     position_ += count;
+    return static_cast<long>(count);
+  }
+
+  int64_t PositionalSize() const override { return static_cast<int64_t>(text_.size()); }
+
+  long ReadAt(uint64_t offset, char* into, size_t size, std::string&) const override {
+    if (offset >= text_.size()) return 0;
+    size_t count = std::min<uint64_t>(size, text_.size() - offset);
+    std::memcpy(into, text_.data() + offset, count);
     return static_cast<long>(count);
   }
 
@@ -60,6 +92,11 @@ class StringInput : public ViewInput {
 };
 
 }  // namespace
+
+long ByteInput::ReadAt(uint64_t, char*, size_t, std::string& error) const {
+  error = "the input cannot be read at an offset";
+  return -1;
+}
 
 ByteBuffer::ByteBuffer(size_t capacity) { Reserve(capacity); }
 
@@ -126,6 +163,7 @@ bool RecordSource::Start() {
 
 bool RecordSource::Next(Batch& batch) {
   batch.records.clear();
+  batch.part.reset();
   if (finished_) return false;
   if (!started_ && !Start()) {
     finished_ = true;
@@ -135,6 +173,37 @@ bool RecordSource::Next(Batch& batch) {
   // on.
   while (batch.records.empty() && !finished_) finished_ = !framer_->Next(batch, error_);
   return !batch.records.empty();
+}
+
+bool RecordSource::SplitRest(SplitPoint& point) {
+  if (!started_ || finished_ || shape_ != InputShape::Ndjson) return false;
+  int64_t size = input_->PositionalSize();
+  const Window& window = framer_->window();
+  if (size < 0 || window.consumed_offset() >= static_cast<uint64_t>(size)) return false;
+  split_ = true;
+  finished_ = true;
+  next_part_ = window.consumed_offset();
+  parts_end_ = static_cast<uint64_t>(size);
+  point.records = framer_->records_framed();
+  point.line = window.line();
+  return true;
+}
+
+bool RecordSource::NextPart(Batch& batch) {
+  batch.records.clear();
+  if (!split_ || next_part_ >= parts_end_) return false;
+  InputPart part;
+  part.begin = next_part_;
+  part.end = std::min(parts_end_, next_part_ + std::max<size_t>(options_.batch_bytes, 1));
+  // The first part begins where the framer stopped, after a line break.
+  part.begins_line = next_part_ == framer_->window().consumed_offset();
+  next_part_ = part.end;
+  batch.part = part;
+  return true;
+}
+
+bool RecordSource::ReadPart(Batch& batch, std::string& error) const {
+  return FramePart(*input_, options_, framer_->window().line_break(), batch, error);
 }
 
 }  // namespace weft::runtime

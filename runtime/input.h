@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,12 +70,36 @@ struct InputRecord {
   std::string error;
 };
 
+// A byte range of NDJSON input that a mapping thread reads and frames by itself; see
+// RecordSource::SplitRest. It contains the lines that start in [begin, end).
+struct InputPart {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  // True when a line starts at `begin`. Otherwise the first line starts after the first line
+  // break at or past `begin`.
+  bool begins_line = false;
+  // The line breaks in [begin, end), which give the line at which the next part begins. Set
+  // when the part is framed.
+  size_t line_breaks = 0;
+};
+
 // Consecutive records of the input. The views in `records` point into `buffer`.
 struct Batch {
   // 0-based position among the batches, which orders the output.
   size_t sequence = 0;
   ByteBuffer buffer;
   std::vector<InputRecord> records;
+  // Set when the batch is a part of split input. Its records are then numbered from 1 within the
+  // part, and their lines count the line breaks between the part's start and theirs. The records
+  // and lines before the part are only known once the parts before it are framed.
+  std::optional<InputPart> part;
+};
+
+// The records and lines of the input before its first part, as RecordSource::SplitRest gives them.
+struct SplitPoint {
+  size_t records = 0;
+  // The 1-based line at which the first part begins.
+  size_t line = 1;
 };
 
 // A stream of input bytes: a file descriptor or, in tests, a string.
@@ -84,6 +109,13 @@ class ByteInput {
   // Reads up to `size` bytes into `into`; returns 0 at the end of the input and -1 on an error,
   // with the reason in `error`.
   virtual long Read(char* into, size_t size, std::string& error) = 0;
+  // The size of the input when ReadAt can read it at any offset, as a regular file's, or -1 when
+  // it can only be read in order.
+  virtual int64_t PositionalSize() const { return -1; }
+  // Reads up to `size` bytes at `offset` from the input's start, whatever Read has consumed, and
+  // may be called from several threads at once. Returns 0 past the end and -1 on an error, with
+  // the reason in `error`. Only called when PositionalSize is not -1.
+  virtual long ReadAt(uint64_t offset, char* into, size_t size, std::string& error) const;
 };
 
 std::unique_ptr<ByteInput> FileInput(int fd);
@@ -124,6 +156,18 @@ class RecordSource {
   // The number of input bytes consumed so far, for progress reports.
   uint64_t bytes_read() const;
 
+  // Splits the input after the records read so far into parts of about batch_bytes, so that
+  // mapping threads read and frame them at once with ReadPart instead of Next. Possible for
+  // NDJSON that ReadAt can read, such as a regular file, and returns false otherwise. The parts
+  // end where the input ended when SplitRest was called.
+  bool SplitRest(SplitPoint& point);
+  // Sets `batch.part` to the next part and clears its records. Returns false after the last.
+  bool NextPart(Batch& batch);
+  // Reads the bytes of `batch.part` and frames its records into the batch. Safe to call for
+  // different batches from several threads. Returns false when the input cannot be read, with
+  // the reason in `error`.
+  bool ReadPart(Batch& batch, std::string& error) const;
+
  private:
   // Decides the shape from the start of the input on the first call.
   bool Start();
@@ -136,6 +180,10 @@ class RecordSource {
   bool finished_ = false;
   std::string error_;
   std::string csv_header_;
+  // Where the next part begins and where the last one ends, once SplitRest has split the input.
+  uint64_t next_part_ = 0;
+  uint64_t parts_end_ = 0;
+  bool split_ = false;
 };
 
 }  // namespace weft::runtime

@@ -105,9 +105,7 @@ class LineFramer : public Framer {
 
  private:
   void AddLine(std::string_view line, Batch& batch) {
-    if (IsBlank(line)) return;
-    // The record starts at its first byte, so that its offset points at it.
-    line = Trim(line);
+    if (!TrimLine(line)) return;
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = window_->line();
@@ -145,6 +143,12 @@ class LineFramer : public Framer {
 
 }  // namespace
 
+bool TrimLine(std::string_view& line) {
+  if (IsBlank(line)) return false;
+  line = Trim(line);
+  return true;
+}
+
 void CutLongRecord(InputRecord& record, size_t limit) {
   record.text = record.text.substr(0, kLongRecordPrefix);
   record.error = fmt::format(
@@ -181,18 +185,10 @@ bool Window::Fill(std::string& error) {
   size_t before = buffer_.size();
   size_t target = std::min(buffer_.capacity(),
                            std::max(options_.batch_bytes, before) + minimum_read_);
-  while (buffer_.size() < target) {
-    long got = input_.Read(buffer_.data() + buffer_.size(), target - buffer_.size(), error);
-    if (got < 0) {
-      error = "cannot read the input: " + error;
-      return false;
-    }
-    if (got == 0) {
-      at_end_ = true;
-      break;
-    }
-    buffer_.Resize(buffer_.size() + static_cast<size_t>(got));
-  }
+  auto read = [this](char* into, size_t size, std::string& reason) {
+    return input_.Read(into, size, reason);
+  };
+  if (!FillBuffer(buffer_, target, read, at_end_, error)) return false;
   if (buffer_.size() == before) return false;
   // simdjson may read the padding after a record at the end of the buffer; keep it defined.
   std::memset(buffer_.data() + buffer_.size(), 0, simdjson::SIMDJSON_PADDING);

@@ -68,6 +68,7 @@ class Framer {
   // be read further, which sets `error`.
   virtual bool Next(Batch& batch, std::string& error) = 0;
   const Window& window() const { return *window_; }
+  size_t records_framed() const { return records_; }
 
  protected:
   std::unique_ptr<Window> window_;
@@ -82,12 +83,43 @@ Scan ScanString(std::string_view text, size_t& length);
 // is left to the reader. `at_end` is true when no byte follows `text`.
 Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem);
 
+// Appends to `buffer` until it contains `target` bytes, or until `read`, a call of
+// ByteInput::Read or ReadAt for the next bytes, gives none, which sets `at_end`. Returns false
+// on a read error, with the reason in `error`.
+template <typename ReadNext>
+bool FillBuffer(ByteBuffer& buffer, size_t target, ReadNext read, bool& at_end,
+                std::string& error) {
+  while (buffer.size() < target) {
+    long got = read(buffer.data() + buffer.size(), target - buffer.size(), error);
+    if (got < 0) {
+      error = "cannot read the input: " + error;
+      return false;
+    }
+    if (got == 0) {
+      at_end = true;
+      break;
+    }
+    buffer.Resize(buffer.size() + static_cast<size_t>(got));
+  }
+  return true;
+}
+
+// Trims the whitespace around an NDJSON line, so that its record's offset points at its first
+// byte. Returns false when the line is blank, which contains no record.
+bool TrimLine(std::string_view& line);
+
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
 void CutLongRecord(InputRecord& record, size_t limit);
 
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.
 bool LooksLikeLines(std::string_view start, bool whole);
+
+// Reads the bytes of `batch.part` from `input` and frames its NDJSON lines into `batch`, as the
+// line framer would. Batch::part explains their numbers. Sets the part's line_breaks. Returns
+// false when the input cannot be read, with the reason in `error`.
+bool FramePart(const ByteInput& input, const SourceOptions& options, char line_break, Batch& batch,
+               std::string& error);
 
 std::unique_ptr<Framer> MakeLineFramer(std::unique_ptr<Window> window,
                                        const SourceOptions& options);

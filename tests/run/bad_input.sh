@@ -88,6 +88,30 @@ expect_summary "exit 1"
   --no-cache < "$work/in" 2> "$work/summary"
 expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
 
+# Several megabytes of NDJSON from a file are split into parts that the mapping threads read
+# themselves. Records, lines and offsets in the rejects must be those of one thread, also with
+# blank lines, CRLF and lines over the limit around the parts' edges.
+awk 'BEGIN {
+  for (i = 1; i <= 40000; i++) {
+    if (i % 997 == 0) printf "{\"id\": %d, \"name\": \"cut\n", i
+    else if (i % 1009 == 0) printf "\n  \r\n"
+    else if (i % 1013 == 0) printf "{\"id\": %d, \"name\": \"%0900d\"}\n", i, 0
+    else if (i % 7 == 0) printf "{\"id\": %d, \"name\": \"crlf\"}\r\n", i
+    else printf "{\"id\": %d, \"name\": \"n%d\", \"amount\": %d.25}\n", i, i, i
+  }
+}' > "$work/in"
+run --threads 1 --max-record-bytes 800
+mv "$work/out" "$work/out.one"
+mv "$work/rejects" "$work/rejects.one"
+grep -o 'in [0-9]* / .*rejected [0-9]*' "$work/summary" > "$work/summary.one"
+run --threads 2 --max-record-bytes 800
+cmp -s "$work/out" "$work/out.one" || fail "two threads mapped records differently from one"
+cmp -s "$work/rejects" "$work/rejects.one" ||
+  fail "two threads wrote other rejects than one: $(diff "$work/rejects" "$work/rejects.one" | head -c 600)"
+expect_summary "$(cat "$work/summary.one")"
+expect_reject '"record":1012,"line":1014,.*"reason":"the record is longer than 800 bytes'
+expect_reject '"record":29881,"line":29939,.*"reason":"invalid JSON: A string is opened'
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1

@@ -25,14 +25,19 @@ struct Framing {
   size_t batches = 0;
 };
 
-Framing Frame(std::string text, InputFormat format = InputFormat::Auto,
-              size_t batch_bytes = 1 << 20, size_t max_record_bytes = 64 << 20) {
+SourceOptions OptionsFor(InputFormat format, size_t batch_bytes, size_t max_record_bytes) {
   SourceOptions options;
   options.format = format;
   options.batch_bytes = batch_bytes;
   options.max_record_bytes = max_record_bytes;
   options.detect_bytes = std::min<size_t>(batch_bytes, 64 << 10);
-  RecordSource source(TextInput(std::move(text)), options);
+  return options;
+}
+
+Framing Frame(std::string text, InputFormat format = InputFormat::Auto,
+              size_t batch_bytes = 1 << 20, size_t max_record_bytes = 64 << 20) {
+  RecordSource source(TextInput(std::move(text)),
+                      OptionsFor(format, batch_bytes, max_record_bytes));
   Framing framing;
   Batch batch;
   while (source.Next(batch)) {
@@ -45,6 +50,95 @@ Framing Frame(std::string text, InputFormat format = InputFormat::Auto,
   framing.shape = source.shape();
   framing.error = source.error();
   return framing;
+}
+
+// Frames NDJSON as the executor does on several threads: the first batch in order, then the
+// rest part by part, with the numbers and lines of each part made absolute as the parts before
+// it give them.
+Framing FrameInParts(std::string text, size_t batch_bytes, size_t max_record_bytes) {
+  RecordSource source(TextInput(std::move(text)),
+                      OptionsFor(InputFormat::Ndjson, batch_bytes, max_record_bytes));
+  Framing framing;
+  Batch batch;
+  auto keep = [&](const InputRecord& record, size_t number, size_t line) {
+    framing.records.push_back({number, line, record.offset, std::string(record.text), record.error});
+  };
+  if (source.Next(batch)) {
+    ++framing.batches;
+    for (const InputRecord& record : batch.records) keep(record, record.number, record.line);
+  }
+  SplitPoint point;
+  if (source.SplitRest(point)) {
+    while (source.NextPart(batch)) {
+      ++framing.batches;
+      if (!source.ReadPart(batch, framing.error)) break;
+      for (const InputRecord& record : batch.records)
+        keep(record, point.records + record.number, point.line + record.line);
+      point.records += batch.records.size();
+      point.line += batch.part->line_breaks;
+    }
+  }
+  framing.shape = source.shape();
+  if (framing.error.empty()) framing.error = source.error();
+  return framing;
+}
+
+// Random NDJSON with what framing must get right: blank and space-only lines, CRLF, malformed
+// lines, lines over the limit, and sometimes no line break at the end.
+std::string RandomLines(std::mt19937& random, char line_break) {
+  std::string text;
+  int count = static_cast<int>(random() % 25);
+  for (int i = 0; i < count; ++i) {
+    switch (random() % 7) {
+      case 0:
+        break;
+      case 1:
+        text += " \t ";
+        break;
+      case 2:
+        text += "{\"id\": " + std::to_string(i) + ", \"s\": \"" +
+                std::string(random() % 90, 'y') + "\"}";
+        break;
+      case 3:
+        text += "{\"id\": [" + std::to_string(i);
+        break;
+      default:
+        text += "  {\"id\": " + std::to_string(i) + "}";
+        if (line_break == '\n') text += '\r';
+        break;
+    }
+    if (i + 1 < count || random() % 2 == 0) text += line_break;
+  }
+  return text;
+}
+
+TEST(RecordSource, FramesInPartsAsInOrder) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 400; ++round) {
+    std::string text = RandomLines(random, round % 5 == 0 ? '\r' : '\n');
+    size_t max_record_bytes = round % 3 == 0 ? 40 : 64 << 20;
+    for (size_t batch_bytes : {1, 2, 5, 16, 61, 200}) {
+      Framing reference = Frame(text, InputFormat::Ndjson, batch_bytes, max_record_bytes);
+      Framing framing = FrameInParts(text, batch_bytes, max_record_bytes);
+      ASSERT_EQ(framing.error, reference.error);
+      ASSERT_EQ(framing.records.size(), reference.records.size())
+          << "batch_bytes " << batch_bytes << " in:\n" << text;
+      for (size_t i = 0; i < framing.records.size(); ++i) {
+        const Framed& got = framing.records[i];
+        const Framed& want = reference.records[i];
+        EXPECT_EQ(got.number, want.number) << i;
+        EXPECT_EQ(got.line, want.line) << i << " batch_bytes " << batch_bytes << " in:\n" << text;
+        EXPECT_EQ(got.offset, want.offset) << i;
+        EXPECT_EQ(got.error, want.error) << i;
+        // How much of a line over the limit is kept depends on how much of it was read.
+        if (want.error.empty()) {
+          EXPECT_EQ(got.text, want.text) << i;
+        } else {
+          EXPECT_TRUE(want.text.starts_with(got.text) || got.text.starts_with(want.text)) << i;
+        }
+      }
+    }
+  }
 }
 
 TEST(RecordSource, ReadsNdjsonLinesWithTheirNumbersAndOffsets) {
