@@ -197,6 +197,7 @@ bool RecordSource::NextPart(Batch& batch) {
   part.end = std::min(parts_end_, next_part_ + std::max<size_t>(options_.batch_bytes, 1));
   // The first part begins where the framer stopped, after a line break.
   part.begins_line = next_part_ == framer_->window().consumed_offset();
+  part.input_size = parts_end_;
   next_part_ = part.end;
   batch.part = part;
   return true;

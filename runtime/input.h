@@ -75,6 +75,8 @@ struct InputRecord {
 struct InputPart {
   uint64_t begin = 0;
   uint64_t end = 0;
+  // The input's size when it was split.
+  uint64_t input_size = 0;
   // True when a line starts at `begin`. Otherwise the first line starts after the first line
   // break at or past `begin`.
   bool begins_line = false;

@@ -1,5 +1,6 @@
 // Frames one part of split NDJSON input on a mapping thread. RecordSource::SplitRest explains
 // the parts.
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -31,6 +32,13 @@ class PartFramer {
     batch_.buffer.Resize(0);
     part_.line_breaks = 0;
     if (!ReadMore(part_.end - first_ + kReadPastEnd, error)) return false;
+    if (first_ + size() < part_.end) {
+      error = fmt::format(
+          "the input ended at byte {}, before the {} bytes it had when the run started; it was "
+          "cut short while it was read, so map it again once it is complete",
+          first_ + size(), part_.input_size);
+      return false;
+    }
     size_t at = 0;
     if (!part_.begins_line) {
       // The byte before the part ends a line, or the part's first line starts after a break.

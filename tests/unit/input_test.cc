@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -139,6 +141,51 @@ TEST(RecordSource, FramesInPartsAsInOrder) {
       }
     }
   }
+}
+
+// An input that is cut short after it was split: reads at an offset see only its first
+// `remaining` bytes, as after a truncation of the file.
+class CutShortInput : public ByteInput {
+ public:
+  CutShortInput(std::string text, size_t remaining)
+      : text_(text), whole_(TextInput(std::move(text))), remaining_(remaining) {}
+
+  long Read(char* into, size_t size, std::string& error) override {
+    return whole_->Read(into, size, error);
+  }
+
+  int64_t PositionalSize() const override { return static_cast<int64_t>(text_.size()); }
+
+  long ReadAt(uint64_t offset, char* into, size_t size, std::string&) const override {
+    if (offset >= remaining_) return 0;
+    size_t count = std::min<uint64_t>(size, remaining_ - offset);
+    std::memcpy(into, text_.data() + offset, count);
+    return static_cast<long>(count);
+  }
+
+ private:
+  std::string text_;
+  // Reads in order see the whole text.
+  std::unique_ptr<ByteInput> whole_;
+  size_t remaining_;
+};
+
+TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  RecordSource source(std::make_unique<CutShortInput>(text, 500),
+                      OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
+  Batch batch;
+  ASSERT_TRUE(source.Next(batch));
+  SplitPoint point;
+  ASSERT_TRUE(source.SplitRest(point));
+  std::string error;
+  bool read = true;
+  while (read && source.NextPart(batch)) read = source.ReadPart(batch, error);
+  EXPECT_FALSE(read);
+  EXPECT_EQ(error,
+            "the input ended at byte 500, before the 1090 bytes it had when the run started; it "
+            "was cut short while it was read, so map it again once it is complete");
 }
 
 TEST(RecordSource, ReadsNdjsonLinesWithTheirNumbersAndOffsets) {
