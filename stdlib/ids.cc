@@ -1,30 +1,14 @@
 #include "stdlib/ids.h"
 
-#include <llvm/ADT/ArrayRef.h>
-#include <llvm/Support/SHA1.h>
-#include <llvm/Support/SHA256.h>
-
 #include <algorithm>
 #include <array>
 
+#include "stdlib/digest.h"
 #include "stdlib/text.h"
 #include "stdlib/utf8.h"
 
 namespace weft::ids {
 namespace {
-
-constexpr char kHexDigits[] = "0123456789abcdef";
-
-template <size_t N>
-std::string Hex(const std::array<uint8_t, N>& bytes) {
-  std::string out;
-  out.reserve(2 * N);
-  for (uint8_t byte : bytes) {
-    out += kHexDigits[byte >> 4];
-    out += kHexDigits[byte & 0xF];
-  }
-  return out;
-}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -53,31 +37,27 @@ std::optional<std::array<uint8_t, 16>> ParseUuid(std::string_view text) {
   return bytes;
 }
 
-llvm::ArrayRef<uint8_t> Bytes(std::string_view text) {
-  return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
-}
-
 }  // namespace
 
 std::string HashHex(std::string_view text, HashAlgorithm algorithm) {
-  if (algorithm == HashAlgorithm::Sha1) return Hex(llvm::SHA1::hash(Bytes(text)));
-  return Hex(llvm::SHA256::hash(Bytes(text)));
+  if (algorithm == HashAlgorithm::Sha1) return digest::Hex(digest::Sha1::Hash(text));
+  return digest::Hex(digest::Sha256::Hash(text));
 }
 
 std::optional<std::string> UuidV5(std::string_view name_space, std::string_view name) {
   std::optional<std::array<uint8_t, 16>> space = ParseUuid(name_space);
   if (!space) return std::nullopt;
 
-  llvm::SHA1 sha1;
-  sha1.update(llvm::ArrayRef<uint8_t>(space->data(), space->size()));
-  sha1.update(Bytes(name));
-  std::array<uint8_t, 20> digest = sha1.final();
+  digest::Sha1 sha1;
+  sha1.Update(std::string_view(reinterpret_cast<const char*>(space->data()), space->size()));
+  sha1.Update(name);
+  std::array<uint8_t, digest::Sha1::kSize> hash = sha1.Final();
   std::array<uint8_t, 16> uuid{};
-  std::copy_n(digest.begin(), 16, uuid.begin());
+  std::copy_n(hash.begin(), 16, uuid.begin());
   uuid[6] = static_cast<uint8_t>((uuid[6] & 0x0F) | 0x50);
   uuid[8] = static_cast<uint8_t>((uuid[8] & 0x3F) | 0x80);
 
-  std::string hex = Hex(uuid);
+  std::string hex = digest::Hex(uuid);
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20);
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <llvm/Support/Error.h>
-
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/check/check.h"
+#include "compiler/native/rule_compiler.h"
 
 namespace weft::tester {
 
@@ -40,21 +40,20 @@ struct TestResult {
   double seconds = 0;
 };
 
-// Runs tests through the code path of `weft run`: the rule compiled by the JIT, the record read
-// from JSON text by the runtime's reader, and the mapped record written as JSON and read back.
+// Runs tests through the code path of `weft run`: the rule compiled as `weft run` compiles it,
+// the record read from JSON text by the runtime's reader, and the mapped record written as JSON
+// and read back.
 class TestRunner {
  public:
-  // With a `cache_directory`, compiled rules are kept there as `weft run` keeps them.
-  static llvm::Expected<std::unique_ptr<TestRunner>> Create(const check::CheckedProgram& program,
-                                                            const std::string& cache_directory);
+  // With a cache directory in `options`, compiled rules are kept there as `weft run` keeps them.
+  TestRunner(const check::CheckedProgram& program, native::RuleCompilerOptions options);
   ~TestRunner();
 
-  // Runs one test. Returns an error only when a rule cannot be compiled.
-  llvm::Expected<TestResult> Run(const check::CheckedTest& test);
+  // Runs one test. Returns false with `error` set only when a rule cannot be compiled.
+  bool Run(const check::CheckedTest& test, TestResult& result, std::string& error);
 
  private:
   struct State;
-  explicit TestRunner(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
 

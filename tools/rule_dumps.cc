@@ -5,9 +5,10 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "compiler/codegen/jit.h"
 #include "compiler/ir/ir.h"
 #include "compiler/ir/support.h"
+#include "compiler/native/jit_module.h"
+#include "compiler/native/rule_key.h"
 
 namespace weft::tools {
 
@@ -36,13 +37,30 @@ bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir
   try {
     ir::Rule lowered = ir::Lower(frontend.program, rule);
     if (ir) out << ir::Dump(lowered);
-    if (llvm) out << codegen::Jit::DumpLlvm(lowered);
+    if (llvm) {
+      std::string error;
+      std::unique_ptr<native::JitModule> jit = native::OpenJitModule("", error);
+      if (jit == nullptr) {
+        std::cerr << command << ": " << error << '\n';
+        return false;
+      }
+      out << jit->DumpLlvm(lowered);
+    }
   } catch (const std::logic_error& error) {
     std::cerr << command << ": internal compiler error in rule `" << rule.name
               << "`: " << error.what() << "\nPlease report this with the .map file.\n";
     return false;
   }
   return true;
+}
+
+native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
+                                                   const FrontendOptions& options,
+                                                   std::string cache_directory) {
+  std::string settings = fmt::format("root {}\nmax_nesting {}\nmax_rows {}\nmax_file_bytes {}\n",
+                                     options.root, options.max_nesting, options.tables.max_rows,
+                                     options.tables.max_file_bytes);
+  return {std::move(cache_directory), native::ProgramDigest(frontend.sources, settings)};
 }
 
 }  // namespace weft::tools

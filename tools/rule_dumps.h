@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "compiler/frontend.h"
+#include "compiler/native/rule_compiler.h"
 
 // The parts that `weft check`, `weft explain` and `weft run` share to name a rule and print its
 // compiled stages.
@@ -20,5 +21,11 @@ const check::CheckedRule* FindRuleOrReport(const Frontend& frontend, const std::
 // compiled yet, or an internal compiler error.
 bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir, bool llvm,
                      std::string_view command, std::ostream& out);
+
+// The settings of the rule compiler for a loaded program: `cache_directory` (empty for no cache)
+// and the digest of every file and option that the cache keys depend on.
+native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
+                                                   const FrontendOptions& options,
+                                                   std::string cache_directory);
 
 }  // namespace weft::tools

@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <llvm/Support/Error.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -15,10 +14,11 @@
 #include <sstream>
 #include <thread>
 
-#include "compiler/codegen/jit.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "compiler/ir/support.h"
+#include "compiler/native/cache_files.h"
+#include "compiler/native/rule_compiler.h"
 #include "runtime/csv_syntax.h"
 #include "runtime/executor.h"
 #include "tools/commands.h"
@@ -99,28 +99,14 @@ class Log {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Compiles `rule` with a new JIT that the caller keeps alive while the functions run.
+// Compiles `rule` with a compiler that the caller keeps alive while the functions run.
 bool CompileRule(const Frontend& frontend, const check::CheckedRule& rule,
-                 const RunOptions& options, std::unique_ptr<codegen::Jit>& jit,
-                 runtime::CompiledRule& compiled) {
-  std::string cache = options.no_cache          ? ""
-                      : options.cache_dir.empty() ? codegen::DefaultCacheDirectory()
-                                                  : options.cache_dir;
-  auto created = codegen::Jit::Create(cache);
-  if (!created) {
-    std::cerr << "weft run: cannot start the JIT: " << llvm::toString(created.takeError()) << '\n';
-    return false;
-  }
-  jit = std::move(*created);
+                 native::RuleCompiler& compiler, runtime::CompiledRule& compiled) {
   try {
-    auto result = jit->CompileForRun(frontend.program, rule);
-    if (!result) {
-      std::cerr << "weft run: cannot compile rule `" << rule.name
-                << "`: " << llvm::toString(result.takeError()) << '\n';
-      return false;
-    }
-    compiled = std::move(*result);
-    return true;
+    std::string error;
+    if (compiler.CompileForRun(frontend.program, rule, compiled, error)) return true;
+    std::cerr << "weft run: cannot compile rule `" << rule.name << "`: " << error << '\n';
+    return false;
   } catch (const std::logic_error& error) {
     // A broken invariant in the compiler; the rule cannot run, but the command ends cleanly.
     std::cerr << "weft run: internal compiler error in rule `" << rule.name << "`: " << error.what()
@@ -222,11 +208,16 @@ int RunRun(const RunOptions& options) {
   if (frontend->diagnostics.HasErrors()) return kExitFailure;
   log.Step("checked " + std::to_string(options.files.size()) + " file(s)");
 
-  std::unique_ptr<codegen::Jit> jit;
+  std::string cache = options.no_cache          ? ""
+                      : options.cache_dir.empty() ? native::DefaultCacheDirectory()
+                                                  : options.cache_dir;
+  native::RuleCompiler compiler(RuleCompilerOptionsFor(*frontend, options.frontend, cache));
   runtime::CompiledRule compiled;
-  if (!CompileRule(*frontend, *rule, options, jit, compiled)) return kExitFailure;
-  log.Step(fmt::format("compiled rule {} ({} of {} function(s) found in the cache)", rule->name,
-                       jit->cached_count(), jit->compiled_count()));
+  if (!CompileRule(*frontend, *rule, compiler, compiled)) return kExitFailure;
+  for (const std::string& miss : compiler.cache_misses()) log.Step("cache miss: " + miss);
+  log.Step(fmt::format("compiled rule {} ({} of {} function(s) found in the cache, LLVM {})",
+                       rule->name, compiler.cached_count(), compiler.compiled_count(),
+                       compiler.jit_loaded() ? "loaded" : "not loaded"));
 
   char delimiter = CsvDelimiter(options);
   if (delimiter == 0) return kExitUsage;

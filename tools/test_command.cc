@@ -8,9 +8,9 @@
 #include <iostream>
 #include <set>
 
-#include "compiler/codegen/object_cache.h"
 #include "compiler/frontend.h"
 #include "compiler/ir/support.h"
+#include "compiler/native/cache_files.h"
 #include "tester/coverage.h"
 #include "tester/junit.h"
 #include "tester/report.h"
@@ -18,6 +18,7 @@
 #include "tools/commands.h"
 #include "tools/output_paths.h"
 #include "tools/report.h"
+#include "tools/rule_dumps.h"
 
 namespace weft::tools {
 namespace {
@@ -111,26 +112,25 @@ bool WriteJunitFile(const std::string& path, const SourceManager& sources,
 
 std::string CacheDirectory(const TestOptions& options) {
   if (options.no_cache) return "";
-  return options.cache_dir.empty() ? codegen::DefaultCacheDirectory() : options.cache_dir;
+  return options.cache_dir.empty() ? native::DefaultCacheDirectory() : options.cache_dir;
 }
 
 // Runs the tests; returns false after printing an error when a rule cannot be compiled.
 bool RunTests(const Frontend& frontend, const std::vector<const check::CheckedTest*>& tests,
               const TestOptions& options, std::vector<tester::TestResult>& results) {
-  auto runner = tester::TestRunner::Create(frontend.program, CacheDirectory(options));
-  if (!runner) {
-    std::cerr << "weft test: cannot start the JIT: " << llvm::toString(runner.takeError()) << '\n';
-    return false;
-  }
+  tester::TestRunner runner(frontend.program,
+                            RuleCompilerOptionsFor(frontend, options.frontend,
+                                                   CacheDirectory(options)));
   for (const check::CheckedTest* test : tests) {
-    auto result = (*runner)->Run(*test);
-    if (!result) {
+    tester::TestResult result;
+    std::string error;
+    if (!runner.Run(*test, result, error)) {
       std::cerr << fmt::format("weft test: cannot compile the rule of test \"{}\": {}\n",
-                               test->name, llvm::toString(result.takeError()));
+                               test->name, error);
       return false;
     }
-    PrintResult(frontend.sources, *result);
-    results.push_back(std::move(*result));
+    PrintResult(frontend.sources, result);
+    results.push_back(std::move(result));
   }
   return true;
 }

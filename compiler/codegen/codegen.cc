@@ -454,14 +454,6 @@ void Generator::RejectOverflowUnless(llvm::Value* ok, bool decimal) {
 
 namespace weft::codegen {
 
-std::string TableSymbol(const std::string& function_name, size_t index) {
-  return function_name + ".table." + std::to_string(index);
-}
-
-std::string RegexSymbol(const std::string& function_name, size_t index) {
-  return function_name + ".regex." + std::to_string(index);
-}
-
 size_t RegexIndex(const ir::Rule& rule, const re2::RE2* regex) {
   for (size_t i = 0; i < rule.regexes.size(); ++i) {
     if (rule.regexes[i].get() == regex) return i;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "compiler/ir/ir.h"
+#include "compiler/native/symbol_names.h"
 
 namespace llvm {
 class LLVMContext;
@@ -18,12 +19,12 @@ namespace weft::codegen {
 std::unique_ptr<llvm::Module> GenerateModule(const ir::Rule& rule, const std::string& function_name,
                                              llvm::LLVMContext& context);
 
-// The name of the external symbol through which `function_name` reaches rule.tables[index].
-std::string TableSymbol(const std::string& function_name, size_t index);
+using native::RegexSymbol;
+using native::TableSymbol;
+
 // The position of `table` in rule.tables; throws std::logic_error when it is not there.
 size_t TableIndex(const ir::Rule& rule, const runtime::ValueTable* table);
 // The same for the compiled regexes of rule.regexes.
-std::string RegexSymbol(const std::string& function_name, size_t index);
 size_t RegexIndex(const ir::Rule& rule, const re2::RE2* regex);
 
 }  // namespace weft::codegen

@@ -11,8 +11,6 @@
 #include <mutex>
 
 #include "compiler/codegen/codegen.h"
-#include "stdlib/builtins.h"
-#include "stdlib/list_functions.h"
 
 namespace weft::codegen {
 namespace {
@@ -25,49 +23,16 @@ void InitializeTarget() {
   });
 }
 
-// The runtime helpers that generated code calls, by name.
-llvm::orc::SymbolMap RuntimeSymbols(llvm::orc::LLJIT& jit) {
-  llvm::orc::SymbolMap symbols;
-  auto add = [&](const char* name, auto* function) {
-    symbols[jit.mangleAndIntern(name)] = {
-        llvm::orc::ExecutorAddr::fromPtr(function),
+// The runtime's functions that generated code calls, by name.
+llvm::orc::SymbolMap RuntimeSymbolMap(llvm::orc::LLJIT& jit,
+                                      std::span<const native::RuntimeSymbol> symbols) {
+  llvm::orc::SymbolMap map;
+  for (const native::RuntimeSymbol& symbol : symbols) {
+    map[jit.mangleAndIntern(symbol.name)] = {
+        llvm::orc::ExecutorAddr::fromPtr(symbol.address),
         llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
-  };
-  add("weft_concat", &weft_concat);
-  add("weft_allocate_slots", &weft_allocate_slots);
-  add("weft_enter_item", &weft_enter_item);
-  add("weft_sort_by", &weft_sort_by);
-  add("weft_distinct", &weft_distinct);
-  add("weft_list_extreme", &weft_list_extreme);
-  add("weft_group_sum", &weft_group_sum);
-  add("weft_int_to_string", &weft_int_to_string);
-  add("weft_decimal_to_string", &weft_decimal_to_string);
-  add("weft_string_compare", &weft_string_compare);
-  add("weft_decimal_add", &weft_decimal_add);
-  add("weft_decimal_subtract", &weft_decimal_subtract);
-  add("weft_decimal_multiply", &weft_decimal_multiply);
-  add("weft_decimal_rescale", &weft_decimal_rescale);
-  add("weft_decimal_round", &weft_decimal_round);
-  add("weft_decimal_rescale_exact", &weft_decimal_rescale_exact);
-  add("weft_decimal_add_scaled", &weft_decimal_add_scaled);
-  add("weft_decimal_subtract_scaled", &weft_decimal_subtract_scaled);
-  add("weft_decimal_multiply_scaled", &weft_decimal_multiply_scaled);
-  add("weft_reject_places", &weft_reject_places);
-  add("weft_table_lookup_string", &weft_table_lookup_string);
-  add("weft_float_to_string", &weft_float_to_string);
-  add("weft_reject_float", &weft_reject_float);
-  add("weft_table_lookup_int", &weft_table_lookup_int);
-  add("weft_decimal_compare", &weft_decimal_compare);
-  add("weft_decimal_fits", &weft_decimal_fits);
-  for (const stdlib::Builtin& builtin : stdlib::Builtins()) {
-    if (builtin.implementation != nullptr) add(builtin.symbol, builtin.implementation);
   }
-  add("weft_reject", &weft_reject);
-  add("weft_reject_overflow", &weft_reject_overflow);
-  add("weft_reject_precision", &weft_reject_precision);
-  add("weft_reject_division_by_zero", &weft_reject_division_by_zero);
-  add("weft_reject_at", &weft_reject_at);
-  return symbols;
+  return map;
 }
 
 void Optimize(llvm::Module& module) {
@@ -86,7 +51,8 @@ void Optimize(llvm::Module& module) {
 
 }  // namespace
 
-llvm::Expected<std::unique_ptr<Jit>> Jit::Create(const std::string& cache_directory) {
+llvm::Expected<std::unique_ptr<Jit>> Jit::Create(
+    const std::string& cache_directory, std::span<const native::RuntimeSymbol> symbols) {
   InitializeTarget();
   llvm::orc::LLJITBuilder builder;
   std::shared_ptr<DiskObjectCache> cache;
@@ -105,7 +71,8 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::Create(const std::string& cache_direct
   if (!jit) return jit.takeError();
 
   llvm::orc::JITDylib& main = (*jit)->getMainJITDylib();
-  if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(RuntimeSymbols(**jit))))
+  llvm::orc::SymbolMap runtime_symbols = RuntimeSymbolMap(**jit, symbols);
+  if (llvm::Error error = main.define(llvm::orc::absoluteSymbols(std::move(runtime_symbols))))
     return error;
   // Optimized code may call memcpy and similar libc functions.
   auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
@@ -116,8 +83,15 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::Create(const std::string& cache_direct
 }
 
 llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
+  std::string object_key;
+  return Compile(rule, "weft_rule_" + std::to_string(compiled_count_), object_key);
+}
+
+llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule,
+                                              const std::string& function_name,
+                                              std::string& object_key) {
+  ++compiled_count_;
   auto context = std::make_unique<llvm::LLVMContext>();
-  std::string function_name = "weft_rule_" + std::to_string(compiled_count_++);
   std::unique_ptr<llvm::Module> module = GenerateModule(rule, function_name, *context);
   module->setDataLayout(jit_->getDataLayout());
   module->setTargetTriple(jit_->getTargetTriple().str());
@@ -141,6 +115,7 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
 
   // A cached object skips the optimizer as well as the code generator.
   if (cache_ != nullptr) module->setModuleIdentifier(CacheKey(*module));
+  object_key = cache_ != nullptr ? module->getModuleIdentifier() : "";
   bool cached = cache_ != nullptr && cache_->Has(module->getModuleIdentifier());
   if (cached) ++cached_count_;
   if (!cached) Optimize(*module);
@@ -152,32 +127,6 @@ llvm::Expected<WeftRuleFunction> Jit::Compile(const ir::Rule& rule) {
   auto address = jit_->lookup(function_name);
   if (!address) return address.takeError();
   return address->toPtr<WeftRuleFunction>();
-}
-
-llvm::Expected<runtime::CompiledRule> Jit::CompileForRun(const check::CheckedProgram& program,
-                                                         const check::CheckedRule& rule) {
-  ir::Rule lowered = ir::Lower(program, rule);
-  auto function = Compile(lowered);
-  if (!function) return function.takeError();
-
-  runtime::CompiledRule compiled;
-  compiled.name = rule.name;
-  compiled.source = rule.source;
-  compiled.target = rule.target;
-  compiled.function = *function;
-  compiled.reads_source_field = lowered.reads_source_field;
-  compiled.assigns_target_field = lowered.assigns_target_field;
-  compiled.source_paths = lowered.source_paths;
-  compiled.tables = lowered.tables;
-  compiled.regexes = lowered.regexes;
-  if (lowered.condition) {
-    lowered.body.clear();
-    auto condition = Compile(lowered);
-    if (!condition) return condition.takeError();
-    compiled.condition = *condition;
-    compiled.reads_in_condition = lowered.reads_in_condition;
-  }
-  return compiled;
 }
 
 std::string Jit::DumpLlvm(const ir::Rule& rule) {

@@ -4,10 +4,12 @@
 #include <llvm/Support/Error.h>
 
 #include <memory>
+#include <span>
 #include <string>
 
 #include "compiler/codegen/object_cache.h"
 #include "compiler/ir/ir.h"
+#include "compiler/native/runtime_symbols.h"
 #include "runtime/abi.h"
 #include "runtime/executor.h"
 
@@ -18,11 +20,20 @@ namespace weft::codegen {
 class Jit {
  public:
   // With a `cache_directory`, compiled object code is kept there and reused by later processes
-  // that compile the same rule; see DiskObjectCache.
+  // that compile the same rule; see DiskObjectCache. Generated code calls the runtime's
+  // functions (native::RuntimeSymbols).
   static llvm::Expected<std::unique_ptr<Jit>> Create(const std::string& cache_directory = "");
+  // The same with the functions that generated code calls given, which must outlive the Jit.
+  // libweft_jit.so uses this form, so that the module contains no copy of the runtime.
+  static llvm::Expected<std::unique_ptr<Jit>> Create(
+      const std::string& cache_directory, std::span<const native::RuntimeSymbol> symbols);
 
   // Generates, optimizes and compiles one rule, and returns its entry point.
   llvm::Expected<WeftRuleFunction> Compile(const ir::Rule& rule);
+  // The same under the name `function_name`, which must be new to this Jit. With a cache, sets
+  // `object_key` to the key under which DiskObjectCache keeps the object code.
+  llvm::Expected<WeftRuleFunction> Compile(const ir::Rule& rule, const std::string& function_name,
+                                           std::string& object_key);
 
   // Lowers and compiles a checked rule with everything the executor needs: the rule function,
   // its `when` alone as a second function, and which source fields each reads. Throws

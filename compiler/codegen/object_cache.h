@@ -12,9 +12,8 @@ namespace weft::codegen {
 
 // Keeps compiled object code in a directory, one file per module, so that a rule compiled once
 // loads in a few milliseconds in later processes. Each file carries a SHA-256 of its object
-// code, and a file that fails the check is compiled again and replaced. A module's identifier must be its cache key
-// (see CacheKey). Files are written to a temporary name and renamed, so that processes sharing
-// the directory never read half a file.
+// code (native::WriteCheckedFile), and a file that fails the check is compiled again and
+// replaced. A module's identifier must be its cache key (see CacheKey).
 class DiskObjectCache : public llvm::ObjectCache {
  public:
   explicit DiskObjectCache(std::string directory) : directory_(std::move(directory)) {}
@@ -36,9 +35,5 @@ class DiskObjectCache : public llvm::ObjectCache {
 // compiler's version, LLVM's version, the host CPU and the running program's size and time,
 // which all decide the object code.
 std::string CacheKey(const llvm::Module& module);
-
-// The cache directory used when none is given: $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
-// ~/.cache/weft. Empty when none of these can be formed.
-std::string DefaultCacheDirectory();
 
 }  // namespace weft::codegen

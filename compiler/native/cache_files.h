@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace weft::native {
+
+// The cache directory used when none is given: $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
+// ~/.cache/weft. Empty when none of these can be formed.
+std::string DefaultCacheDirectory();
+
+// The path, size and modification time of a file, or "unknown" when it cannot be read. A
+// rebuild changes them, so they stand for the code in the file.
+std::string FileIdentity(const std::string& path);
+
+// The identity (FileIdentity) of the file whose code contains `address`: a shared library, or
+// the running program.
+std::string IdentityOfFileContaining(const void* address);
+
+// Writes `bytes`, then their SHA-256 and a marker, to `path` through a temporary file that is
+// renamed, so that processes sharing the directory never read half a file. Returns false when
+// the file cannot be written; the caller loses only a later cache hit.
+bool WriteCheckedFile(const std::string& path, std::string_view bytes);
+
+// Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,
+// cut short, damaged or not in that format.
+std::optional<std::string> ReadCheckedFile(const std::string& path);
+
+}  // namespace weft::native

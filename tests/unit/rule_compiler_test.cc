@@ -1,0 +1,253 @@
+// Tests of the rule compiler that loads cached object code without LLVM. A rule loaded from the
+// cache runs as the freshly compiled one, and damaged cache files and objects that the loader
+// cannot handle are compiled again. Every rule of the golden programs loads and runs the same.
+#include "compiler/native/rule_compiler.h"
+
+#include <elf.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/frontend.h"
+#include "compiler/ir/support.h"
+#include "compiler/native/cache_files.h"
+#include "compiler/native/rule_key.h"
+#include "runtime/executor.h"
+#include "tests/support/project_files.h"
+
+// libgcc's look-up of the unwind information that covers a code address.
+struct UnwindBases {
+  void* text;
+  void* data;
+  void* function;
+};
+extern "C" const void* _Unwind_Find_FDE(void* pc, UnwindBases* bases);
+
+namespace weft::native {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kProgram = R"(
+schema src {
+  record In {
+    id: int
+    name: string
+    active: bool
+  }
+}
+schema dst {
+  record Out {
+    id: int
+    label: string
+    note: string
+  }
+}
+table labels: int -> string {
+  1 => "one"
+  2 => "two"
+}
+map src.In -> dst.Out when active {
+  id = id
+  label = labels[id] ?? "other"
+  note = name.replace_regex("[0-9]+", "#")
+}
+)";
+
+constexpr const char* kInput =
+    "{\"id\": 2, \"name\": \"a12b\", \"active\": true}\n"
+    "{\"id\": 5, \"name\": \"c\", \"active\": true}\n"
+    "{\"id\": 1, \"name\": \"d\", \"active\": false}\n";
+
+constexpr const char* kOutput =
+    "{\"id\":2,\"label\":\"two\",\"note\":\"a#b\"}\n"
+    "{\"id\":5,\"label\":\"other\",\"note\":\"c\"}\n";
+
+// Returns the output and rejects of `rule` over NDJSON `input`, as one text.
+std::string RunOver(const runtime::CompiledRule& rule, const std::string& input) {
+  runtime::RecordSource source(runtime::TextInput(input), {});
+  std::ostringstream out, rejects;
+  runtime::Execute(rule, source, out, rejects);
+  return out.str() + rejects.str();
+}
+
+class RuleCompilerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cache_ = ::testing::TempDir() + "weft-rule-compiler-test";
+    fs::remove_all(cache_);
+    frontend_ = CheckText("test.map", kProgram);
+    ASSERT_FALSE(frontend_->diagnostics.HasErrors());
+  }
+  void TearDown() override { fs::remove_all(cache_); }
+
+  // Compiles the program's rule with a new compiler, kept in `compiler_`, and runs it over kInput.
+  std::string CompileAndRun() {
+    compiler_ = std::make_unique<RuleCompiler>(
+        RuleCompilerOptions{cache_, ProgramDigest(frontend_->sources, "")});
+    std::string error;
+    compiled_ = runtime::CompiledRule();
+    EXPECT_TRUE(compiler_->CompileForRun(frontend_->program, frontend_->program.rules.at(0),
+                                         compiled_, error))
+        << error;
+    return RunOver(compiled_, kInput);
+  }
+
+  // The cache files with `extension`, ".o" or ".rule".
+  std::vector<fs::path> CacheFiles(const std::string& extension) const {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(cache_)) {
+      if (entry.path().extension() == extension) files.push_back(entry.path());
+    }
+    return files;
+  }
+
+  std::string cache_;
+  std::unique_ptr<Frontend> frontend_;
+  std::unique_ptr<RuleCompiler> compiler_;
+  runtime::CompiledRule compiled_;
+};
+
+TEST_F(RuleCompilerTest, CachedRuleLoadsWithoutLlvm) {
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_EQ(compiler_->cached_count(), 0);
+  EXPECT_EQ(CacheFiles(".o").size(), 2u);
+  EXPECT_EQ(CacheFiles(".rule").size(), 2u);
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_FALSE(compiler_->jit_loaded());
+  EXPECT_EQ(compiler_->compiled_count(), 2);
+  EXPECT_EQ(compiler_->cached_count(), 2);
+  EXPECT_TRUE(compiler_->cache_misses().empty());
+}
+
+TEST_F(RuleCompilerTest, LoadedRuleHasUnwindInformation) {
+  CompileAndRun();
+  CompileAndRun();
+  ASSERT_FALSE(compiler_->jit_loaded());
+  void* code = reinterpret_cast<char*>(compiled_.function) + 1;
+  UnwindBases bases{};
+  EXPECT_NE(_Unwind_Find_FDE(code, &bases), nullptr);
+
+  compiler_.reset();
+  EXPECT_EQ(_Unwind_Find_FDE(code, &bases), nullptr);
+}
+
+TEST_F(RuleCompilerTest, DamagedCacheFilesAreCompiledAgain) {
+  std::string fresh = CompileAndRun();
+  for (const fs::path& object : CacheFiles(".o")) {
+    std::ifstream in(object, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    in.close();
+    std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2);
+  }
+
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_EQ(compiler_->cache_misses().size(), 2u);
+
+  // The JIT replaced the damaged files, so the next process loads them without LLVM again.
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_FALSE(compiler_->jit_loaded());
+}
+
+TEST_F(RuleCompilerTest, TruncatedEntryIsCompiledAgain) {
+  std::string fresh = CompileAndRun();
+  for (const fs::path& entry : CacheFiles(".rule")) fs::resize_file(entry, 10);
+
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_FALSE(compiler_->jit_loaded());
+}
+
+// Points every entry in the cache at a copy of its object whose first relocation has a type
+// that the loader does not handle, as a newer LLVM might emit. The JIT still finds the original
+// objects under their own keys.
+void PointEntriesAtUnknownRelocations(const std::vector<fs::path>& entries) {
+  int copies = 0;
+  for (const fs::path& path : entries) {
+    std::optional<std::string> entry = ReadCheckedFile(path);
+    ASSERT_TRUE(entry.has_value());
+    std::istringstream fields(*entry);
+    std::string object_label, object_key, function_label, function_name;
+    fields >> object_label >> object_key >> function_label >> function_name;
+    std::optional<std::string> object =
+        ReadCheckedFile((path.parent_path() / (object_key + ".o")).string());
+    ASSERT_TRUE(object.has_value());
+
+    auto* header = reinterpret_cast<Elf64_Ehdr*>(object->data());
+    auto* sections = reinterpret_cast<Elf64_Shdr*>(object->data() + header->e_shoff);
+    for (int i = 0; i < header->e_shnum; ++i) {
+      if (sections[i].sh_type != SHT_RELA || sections[i].sh_size == 0) continue;
+      auto* relocation = reinterpret_cast<Elf64_Rela*>(object->data() + sections[i].sh_offset);
+      relocation->r_info = ELF64_R_INFO(ELF64_R_SYM(relocation->r_info), R_X86_64_GOTPC32);
+      break;
+    }
+    std::string copy_key = std::string(63, 'f') + static_cast<char>('0' + copies++);
+    ASSERT_TRUE(WriteCheckedFile((path.parent_path() / (copy_key + ".o")).string(), *object));
+    ASSERT_TRUE(WriteCheckedFile(path.string(),
+                                 "object " + copy_key + "\nfunction " + function_name + "\n"));
+  }
+}
+
+TEST_F(RuleCompilerTest, UnknownRelocationFallsBackToLlvm) {
+  std::string fresh = CompileAndRun();
+  PointEntriesAtUnknownRelocations(CacheFiles(".rule"));
+
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  // The `when` function calls nothing and may have no relocation to change.
+  ASSERT_FALSE(compiler_->cache_misses().empty());
+  EXPECT_NE(compiler_->cache_misses()[0].find("relocation type 26 is not handled"),
+            std::string::npos)
+      << compiler_->cache_misses()[0];
+
+  // The JIT pointed the entries back at the objects that the loader handles.
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_FALSE(compiler_->jit_loaded());
+}
+
+TEST_F(RuleCompilerTest, ChangedSourceMissesTheCache) {
+  CompileAndRun();
+  frontend_ = CheckText("test.map", std::string(kProgram) + "\n// changed\n");
+  CompileAndRun();
+  EXPECT_TRUE(compiler_->jit_loaded());
+}
+
+// The input for a golden program: its `// INPUT:` lines and an empty record.
+std::string GoldenRecords(const std::string& text) { return testing::GoldenInput(text) + "{}\n"; }
+
+// Compiles every rule of every golden and example program that checks cleanly twice, first with
+// LLVM and then from the cache, and compares what the two make of the program's input.
+TEST(RuleCompilerGoldenTest, EveryRuleLoadsAndRunsTheSame) {
+  std::string cache = ::testing::TempDir() + "weft-rule-compiler-golden";
+  fs::remove_all(cache);
+  int rules = 0;
+  for (const fs::path& path : testing::ProjectMapFiles(WEFT_SOURCE_DIR)) {
+    std::unique_ptr<Frontend> frontend = LoadAndCheck({path.string()});
+    if (frontend->diagnostics.HasErrors()) continue;
+    std::string input = GoldenRecords(testing::ReadText(path));
+    RuleCompilerOptions options{cache, ProgramDigest(frontend->sources, "")};
+    RuleCompiler fresh(options), loaded(options);
+    for (const check::CheckedRule& rule : frontend->program.rules) {
+      if (!ir::ReportUncompilable(frontend->program, rule, frontend->diagnostics)) continue;
+      runtime::CompiledRule first, second;
+      std::string error;
+      ASSERT_TRUE(fresh.CompileForRun(frontend->program, rule, first, error)) << path << error;
+      ASSERT_TRUE(loaded.CompileForRun(frontend->program, rule, second, error)) << path << error;
+      EXPECT_EQ(RunOver(first, input), RunOver(second, input)) << path << " rule " << rule.name;
+      ++rules;
+    }
+    EXPECT_FALSE(loaded.jit_loaded()) << path;
+    EXPECT_TRUE(loaded.cache_misses().empty()) << path << ": " << loaded.cache_misses().front();
+  }
+  EXPECT_GT(rules, 50);
+  fs::remove_all(cache);
+}
+
+}  // namespace
+}  // namespace weft::native
