@@ -5,6 +5,7 @@
 
 #include <elf.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -76,7 +77,10 @@ std::string RunOver(const runtime::CompiledRule& rule, const std::string& input)
 class RuleCompilerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    cache_ = ::testing::TempDir() + "weft-rule-compiler-test";
+    // CTest runs the tests of this suite as processes at once, so each has its own cache.
+    cache_ = ::testing::TempDir() + "weft-rule-compiler-test-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+             std::to_string(::getpid());
     fs::remove_all(cache_);
     frontend_ = CheckText("test.map", kProgram);
     ASSERT_FALSE(frontend_->diagnostics.HasErrors());
