@@ -162,6 +162,7 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
     if (batch.part) {
       written.records += batch.records.size();
       written.line += batch.part->line_breaks;
+      result.error = batch.part->cut_short;
     }
     if (options.progress)
       options.progress(result, batch.part ? batch.part->end : source.bytes_read());

@@ -17,10 +17,13 @@ namespace {
 
 class FdInput : public ByteInput {
  public:
-  // A regular file can also be read at any offset, counted from the descriptor's position.
+  // A regular file can also be read at any offset, counted from the descriptor's position. It
+  // is read up to the size it has now, so that a file that grows while it is read, even by this
+  // run's own output, gives the same records on any number of threads. Files that report no
+  // size, as those of /proc do, are read in order to their end.
   explicit FdInput(int fd) : fd_(fd) {
     struct stat status;
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) return;
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0) return;
     off_t at = ::lseek(fd, 0, SEEK_CUR);
     if (at < 0 || at > status.st_size) return;
     start_ = at;
@@ -30,6 +33,8 @@ class FdInput : public ByteInput {
   int64_t PositionalSize() const override { return size_; }
 
   long ReadAt(uint64_t offset, char* into, size_t size, std::string& error) const override {
+    if (offset >= static_cast<uint64_t>(size_)) return 0;
+    size = std::min<uint64_t>(size, size_ - offset);
     while (true) {
       ssize_t got = ::pread(fd_, into, size, static_cast<off_t>(start_ + offset));
       if (got >= 0) return static_cast<long>(got);
@@ -40,9 +45,18 @@ class FdInput : public ByteInput {
   }
 
   long Read(char* into, size_t size, std::string& error) override {
+    if (size_ >= 0) size = std::min<uint64_t>(size, size_ - read_);
+    if (size == 0) return 0;
     while (true) {
       ssize_t got = ::read(fd_, into, size);
-      if (got >= 0) return static_cast<long>(got);
+      if (got > 0 || (got == 0 && size_ < 0)) {
+        read_ += static_cast<uint64_t>(got);
+        return static_cast<long>(got);
+      }
+      if (got == 0) {
+        error = CutShortReason(read_, static_cast<uint64_t>(size_));
+        return -1;
+      }
       if (errno == EINTR) continue;
       error = std::strerror(errno);
       return -1;
@@ -51,6 +65,8 @@ class FdInput : public ByteInput {
 
  private:
   int fd_;
+  // The bytes that Read has returned.
+  uint64_t read_ = 0;
   uint64_t start_ = 0;
   int64_t size_ = -1;
 };
@@ -149,6 +165,12 @@ bool RecordSource::Start() {
       lines = false;
       break;
     case InputFormat::Auto:
+      // A document written on one line, as a REST query result often is, may be longer than
+      // what was read, so its first line is read whole before deciding, up to the record limit.
+      while (!window->at_end() && window->Unread().size() <= options_.max_record_bytes &&
+             window->Unread().find_first_of("\r\n") == std::string_view::npos) {
+        if (!window->Fill(error_) && !error_.empty()) return false;
+      }
       lines = LooksLikeLines(window->Unread(), window->at_end());
       break;
   }

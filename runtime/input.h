@@ -83,6 +83,9 @@ struct InputPart {
   // The line breaks in [begin, end), which give the line at which the next part begins. Set
   // when the part is framed.
   size_t line_breaks = 0;
+  // Set when the input ended inside the part, because the file was cut short while it was read:
+  // the reason the run stops after the part's records.
+  std::string cut_short;
 };
 
 // Consecutive records of the input. The views in `records` point into `buffer`.

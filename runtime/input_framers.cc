@@ -143,6 +143,13 @@ class LineFramer : public Framer {
 
 }  // namespace
 
+std::string CutShortReason(uint64_t at, uint64_t size) {
+  return fmt::format(
+      "it ended at byte {}, before the {} bytes it had when the run started; it was cut short "
+      "while it was read, so map it again once it is complete",
+      at, size);
+}
+
 bool TrimLine(std::string_view& line) {
   if (IsBlank(line)) return false;
   line = Trim(line);
@@ -182,9 +189,11 @@ bool Window::Fill(std::string& error) {
   // A pipe gives a few kilobytes per read. Reading up to a batch and a bit means that a record
   // cut by the end of the buffer is scanned again only a few times, and that handing the batch
   // off copies little more than that record.
+  // A record longer than a batch doubles what is read each time, so that searching it again
+  // from its start after each read stays linear in its length.
   size_t before = buffer_.size();
   size_t target = std::min(buffer_.capacity(),
-                           std::max(options_.batch_bytes, before) + minimum_read_);
+                           std::max(options_.batch_bytes, 2 * before) + minimum_read_);
   auto read = [this](char* into, size_t size, std::string& reason) {
     return input_.Read(into, size, reason);
   };

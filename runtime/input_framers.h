@@ -83,16 +83,25 @@ Scan ScanString(std::string_view text, size_t& length);
 // is left to the reader. `at_end` is true when no byte follows `text`.
 Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem);
 
+// The reason a regular file could not be read to the size it had when the run started: it
+// ended at byte `at` of its `size`.
+std::string CutShortReason(uint64_t at, uint64_t size);
+
 // Appends to `buffer` until it contains `target` bytes, or until `read`, a call of
 // ByteInput::Read or ReadAt for the next bytes, gives none, which sets `at_end`. Returns false
-// on a read error, with the reason in `error`.
+// on a read error before any byte was appended, with the reason in `error`. After a read error
+// that follows some bytes, it returns true, so that the records in those bytes are framed first,
+// and the next call meets the error again.
 template <typename ReadNext>
 bool FillBuffer(ByteBuffer& buffer, size_t target, ReadNext read, bool& at_end,
                 std::string& error) {
+  const size_t start = buffer.size();
   while (buffer.size() < target) {
-    long got = read(buffer.data() + buffer.size(), target - buffer.size(), error);
+    std::string reason;
+    long got = read(buffer.data() + buffer.size(), target - buffer.size(), reason);
     if (got < 0) {
-      error = "cannot read the input: " + error;
+      if (buffer.size() > start) return true;
+      error = "cannot read the input: " + reason;
       return false;
     }
     if (got == 0) {

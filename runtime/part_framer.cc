@@ -1,6 +1,5 @@
 // Frames one part of split NDJSON input on a mapping thread. RecordSource::SplitRest explains
 // the parts.
-#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -31,19 +30,16 @@ class PartFramer {
     batch_.records.clear();
     batch_.buffer.Resize(0);
     part_.line_breaks = 0;
+    part_.cut_short.clear();
     if (!ReadMore(part_.end - first_ + kReadPastEnd, error)) return false;
-    if (first_ + size() < part_.end) {
-      error = fmt::format(
-          "the input ended at byte {}, before the {} bytes it had when the run started; it was "
-          "cut short while it was read, so map it again once it is complete",
-          first_ + size(), part_.input_size);
-      return false;
-    }
     size_t at = 0;
     if (!part_.begins_line) {
       // The byte before the part ends a line, or the part's first line starts after a break.
       size_t next = FindBreak(0, EndIndex());
-      if (next == kNone) return true;
+      if (next == kNone) {
+        CutBefore(part_.end - first_);
+        return true;
+      }
       at = next + 1;
       if (at > 1) ++part_.line_breaks;
     }
@@ -59,7 +55,8 @@ class PartFramer {
       if (next == kNone) {
         // A line over the limit is rejected as the line framer rejects it. Its break lies past
         // the part's end, so the lines after it belong to later parts. The last line of the
-        // input may lack its line break.
+        // input may lack its line break, but a line cut off by a shrinking file is dropped.
+        if (CutBefore(part_.input_size - first_)) return true;
         if (size() - at > options_.max_record_bytes)
           AddLongLine(at);
         else
@@ -70,6 +67,7 @@ class PartFramer {
       if (next < EndIndex()) ++part_.line_breaks;
       at = next + 1;
     }
+    CutBefore(part_.end - first_);
     return true;
   }
 
@@ -77,6 +75,15 @@ class PartFramer {
   static constexpr size_t kNone = static_cast<size_t>(-1);
 
   size_t size() const { return batch_.buffer.size(); }
+
+  // Returns whether the input ended before `needed` bytes of the buffer, because the file was
+  // cut short while it was read, and then notes it in the part. The lines before the cut are
+  // mapped, and the run stops after them.
+  bool CutBefore(size_t needed) {
+    if (!at_end_ || size() >= needed) return false;
+    part_.cut_short = "cannot read the input: " + CutShortReason(first_ + size(), part_.input_size);
+    return true;
+  }
   // The index at which the part ends, or the end of the buffer when the input ended first.
   size_t EndIndex() const { return std::min<size_t>(part_.end - first_, size()); }
 
