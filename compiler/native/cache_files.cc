@@ -14,6 +14,10 @@
 namespace weft::native {
 namespace {
 
+// The largest cache file that is read. A rule's object code takes kilobytes, and tables are bound
+// by name, not compiled in, so only a file that is not Weft's comes near it.
+constexpr uintmax_t kMaxCacheFileBytes = 64 << 20;
+
 // A cache file is its contents, then the SHA-256 of the contents, then this marker. A file cut
 // short, overwritten or damaged on disk fails the check, because loading damaged object code can
 // crash the process or change its results.
@@ -77,6 +81,12 @@ bool WriteCheckedFile(const std::string& path, std::string_view bytes) {
 }
 
 std::optional<std::string> ReadCheckedFile(const std::string& path) {
+  // Only a regular file of a bounded size is read: a FIFO put in the cache would block the run,
+  // and a link to /dev/zero would fill the memory.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  uintmax_t bytes = std::filesystem::file_size(path, error);
+  if (error || bytes > kMaxCacheFileBytes) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream contents;

@@ -24,7 +24,7 @@ std::string IdentityOfFileContaining(const void* address);
 bool WriteCheckedFile(const std::string& path, std::string_view bytes);
 
 // Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,
-// cut short, damaged or not in that format.
+// cut short, damaged, not in that format, or not a regular file of at most 64 MiB.
 std::optional<std::string> ReadCheckedFile(const std::string& path);
 
 }  // namespace weft::native

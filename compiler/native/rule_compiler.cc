@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "compiler/ir/ir.h"
@@ -81,17 +82,19 @@ WeftRuleFunction RuleCompiler::LoadCached(const ir::Rule& rule, const std::strin
   auto resolve = [&](const std::string& name) {
     return ResolveRuleSymbol(rule, entry->function_name, name);
   };
+  // An object that cannot serve this key is removed, so that the JIT compiles the rule again
+  // instead of loading the same object from its own cache, which failed on every later run when
+  // the object lacked the function.
+  auto reject = [&](std::string reason) {
+    cache_misses_.push_back("the object file " + entry->object_key + " " + reason);
+    std::error_code ignored;
+    std::filesystem::remove(ObjectPath(options_.cache_directory, entry->object_key), ignored);
+    return nullptr;
+  };
   std::unique_ptr<LoadedObject> loaded = LoadObject(*object, resolve, error);
-  if (loaded == nullptr) {
-    cache_misses_.push_back("the object file " + entry->object_key + " cannot be loaded: " + error);
-    return nullptr;
-  }
+  if (loaded == nullptr) return reject("cannot be loaded: " + error);
   auto function = reinterpret_cast<WeftRuleFunction>(loaded->FindSymbol(entry->function_name));
-  if (function == nullptr) {
-    cache_misses_.push_back("the object file " + entry->object_key + " does not define " +
-                            entry->function_name);
-    return nullptr;
-  }
+  if (function == nullptr) return reject("does not define " + entry->function_name);
   objects_.push_back(std::move(loaded));
   return function;
 }

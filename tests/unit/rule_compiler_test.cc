@@ -5,6 +5,7 @@
 
 #include <elf.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -126,6 +127,42 @@ TEST_F(RuleCompilerTest, CachedRuleLoadsWithoutLlvm) {
   EXPECT_EQ(compiler_->compiled_count(), 2);
   EXPECT_EQ(compiler_->cached_count(), 2);
   EXPECT_TRUE(compiler_->cache_misses().empty());
+}
+
+TEST_F(RuleCompilerTest, ObjectOfAnotherFunctionIsCompiledAgain) {
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  std::vector<fs::path> objects = CacheFiles(".o");
+  ASSERT_EQ(objects.size(), 2u);
+  // An intact object under the name of the other function's object.
+  fs::copy_file(objects[1], objects[0], fs::copy_options::overwrite_existing);
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  // The loader rejects it for lacking the function, or for a table of the other function.
+  ASSERT_EQ(compiler_->cache_misses().size(), 1u);
+  const std::string& miss = compiler_->cache_misses()[0];
+  EXPECT_TRUE(miss.find("does not define") != std::string::npos ||
+              miss.find("cannot be loaded") != std::string::npos)
+      << miss;
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_FALSE(compiler_->jit_loaded());
+}
+
+TEST_F(RuleCompilerTest, CacheFilesThatAreNotRegularAreSkipped) {
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  // A FIFO would block a read, and /dev/zero would never end one.
+  std::vector<fs::path> entries = CacheFiles(".rule");
+  std::vector<fs::path> objects = CacheFiles(".o");
+  ASSERT_FALSE(entries.empty());
+  ASSERT_FALSE(objects.empty());
+  fs::remove(entries[0]);
+  ASSERT_EQ(::mkfifo(entries[0].c_str(), 0600), 0);
+  fs::remove(objects[0]);
+  fs::create_symlink("/dev/zero", objects[0]);
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
 }
 
 TEST_F(RuleCompilerTest, LoadedRuleHasUnwindInformation) {
