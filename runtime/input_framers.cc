@@ -116,6 +116,8 @@ class LineFramer : public Framer {
 
   // Rejects a line longer than the limit, keeping only its start, and reads past its end.
   bool SkipLongLine(Batch& batch, std::string& error) {
+    // The record starts at its first byte, as a record that fits does.
+    window_->Advance(LeadingBlanks(window_->Unread()), 0);
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = window_->line();
@@ -148,6 +150,12 @@ std::string CutShortReason(uint64_t at, uint64_t size) {
       "it ended at byte {}, before the {} bytes it had when the run started; it was cut short "
       "while it was read, so map it again once it is complete",
       at, size);
+}
+
+size_t LeadingBlanks(std::string_view line) {
+  size_t blanks = 0;
+  while (blanks < line.size() && IsSpace(line[blanks])) ++blanks;
+  return blanks == line.size() ? 0 : blanks;
 }
 
 bool TrimLine(std::string_view& line) {

@@ -113,6 +113,10 @@ bool FillBuffer(ByteBuffer& buffer, size_t target, ReadNext read, bool& at_end,
   return true;
 }
 
+// Returns the number of whitespace bytes at the start of an NDJSON line longer than what is read
+// of it, or 0 when all of it is whitespace so far.
+size_t LeadingBlanks(std::string_view line);
+
 // Trims the whitespace around an NDJSON line, so that its record's offset points at its first
 // byte. Returns false when the line is blank, which contains no record.
 bool TrimLine(std::string_view& line);

@@ -130,6 +130,7 @@ class PartFramer {
   // Adds a line longer than the limit, whose start alone is kept, as the line framer does when
   // the line's break lies beyond the bytes it has read.
   void AddLongLine(size_t index) {
+    index += LeadingBlanks({batch_.buffer.data() + index, size() - index});
     InputRecord& record = batch_.records.emplace_back();
     record.number = batch_.records.size();
     record.line = part_.line_breaks;
