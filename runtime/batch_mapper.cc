@@ -44,8 +44,8 @@ void WriteRejects(const BatchOutput& output, const SplitPoint& before, std::ostr
   std::string text;
   for (size_t i = 0; i < output.part_rejects.size(); ++i) {
     const PartReject& reject = output.part_rejects[i];
-    size_t end = i + 1 < output.part_rejects.size() ? output.part_rejects[i + 1].at
-                                                    : output.rejects.size();
+    size_t end =
+        i + 1 < output.part_rejects.size() ? output.part_rejects[i + 1].at : output.rejects.size();
     AppendRejectNumber(before.records + reject.number, before.line + reject.line, text);
     text.append(output.rejects, reject.at, end - reject.at);
   }
@@ -107,7 +107,8 @@ void BatchMapper::Map(const Batch& batch, BatchOutput& output) {
         ++output.counts.skipped;
         break;
       default:
-        if (batch.part) output.part_rejects.push_back({output.rejects.size(), record.number, record.line});
+        if (batch.part)
+          output.part_rejects.push_back({output.rejects.size(), record.number, record.line});
         AppendReject(record, reject, !batch.part, output.rejects);
         ++output.counts.rejected;
         break;
@@ -182,8 +183,8 @@ int32_t BatchMapper::DecideUnreadable() {
   return outcome == kWeftMapped ? kUnreadable : outcome;
 }
 
-void BatchMapper::AppendReject(const InputRecord& record, const RecordReject& reject,
-                               bool numbered, std::string& out) {
+void BatchMapper::AppendReject(const InputRecord& record, const RecordReject& reject, bool numbered,
+                               std::string& out) {
   auto to = std::back_inserter(out);
   if (numbered) AppendRejectNumber(record.number, record.line, out);
   fmt::format_to(to, "\"offset\":{},\"rule\":", record.offset);

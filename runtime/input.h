@@ -70,8 +70,8 @@ struct InputRecord {
   std::string error;
 };
 
-// A byte range of NDJSON input that a mapping thread reads and frames by itself; see
-// RecordSource::SplitRest. It contains the lines that start in [begin, end).
+// A byte range of NDJSON input that a mapping thread reads and frames by itself, as
+// RecordSource::SplitRest explains. It contains the lines that start in [begin, end).
 struct InputPart {
   uint64_t begin = 0;
   uint64_t end = 0;

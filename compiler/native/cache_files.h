@@ -20,7 +20,7 @@ std::string IdentityOfFileContaining(const void* address);
 
 // Writes `bytes`, then their SHA-256 and a marker, to `path` through a temporary file that is
 // renamed, so that processes sharing the directory never read half a file. Returns false when
-// the file cannot be written; the caller loses only a later cache hit.
+// the file cannot be written, which costs the caller only a later cache hit.
 bool WriteCheckedFile(const std::string& path, std::string_view bytes);
 
 // Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,

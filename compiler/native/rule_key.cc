@@ -71,7 +71,7 @@ std::string HostCpuIdentity() {
     AddCpuid(identity, leaf, 0, {kEax, kEbx, kEcx, kEdx});
   if (max_extended_leaf >= 0x80000008) AddCpuid(identity, 0x80000008, 0, {kEbx});
 
-  // XCR0 tells which registers the operating system saves, so it decides whether AVX and AVX-512
+  // XCR0 lists the registers the operating system saves, so it decides whether AVX and AVX-512
   // can be used. XGETBV exists only when CPUID reports OSXSAVE (leaf 1, ECX bit 27).
   unsigned eax, ebx, ecx, edx;
   if (max_leaf >= 1 && __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 27)) != 0) {

@@ -1,11 +1,11 @@
 #include "runtime/input.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <fcntl.h>
 
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -67,7 +67,8 @@ Framing FrameInParts(std::string text, size_t batch_bytes, size_t max_record_byt
   Framing framing;
   Batch batch;
   auto keep = [&](const InputRecord& record, size_t number, size_t line) {
-    framing.records.push_back({number, line, record.offset, std::string(record.text), record.error});
+    framing.records.push_back(
+        {number, line, record.offset, std::string(record.text), record.error});
   };
   if (source.Next(batch)) {
     ++framing.batches;
@@ -103,8 +104,8 @@ std::string RandomLines(std::mt19937& random, char line_break) {
         break;
       case 2:
         // Over the limit in some rounds, sometimes after leading spaces.
-        text += std::string(random() % 3, ' ') + "{\"id\": " + std::to_string(i) +
-                ", \"s\": \"" + std::string(random() % 90, 'y') + "\"}";
+        text += std::string(random() % 3, ' ') + "{\"id\": " + std::to_string(i) + ", \"s\": \"" +
+                std::string(random() % 90, 'y') + "\"}";
         break;
       case 3:
         text += "{\"id\": [" + std::to_string(i);
@@ -129,7 +130,8 @@ TEST(RecordSource, FramesInPartsAsInOrder) {
       Framing framing = FrameInParts(text, batch_bytes, max_record_bytes);
       ASSERT_EQ(framing.error, reference.error);
       ASSERT_EQ(framing.records.size(), reference.records.size())
-          << "batch_bytes " << batch_bytes << " in:\n" << text;
+          << "batch_bytes " << batch_bytes << " in:\n"
+          << text;
       for (size_t i = 0; i < framing.records.size(); ++i) {
         const Framed& got = framing.records[i];
         const Framed& want = reference.records[i];
