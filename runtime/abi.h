@@ -42,6 +42,11 @@ struct alignas(16) WeftSlot {
   // apart: an optional field copied from such a field is left out of the output, not written as
   // null. kWeftUnassigned for a field of a record construction that the rule does not assign.
   uint8_t missing;
+  // 1 when a string's bytes need no JSON escape, because they are the contents of an input string
+  // that had none: no quote, backslash or control character can be among them. The writer then
+  // copies them without looking. Generated code keeps the flag only when it copies a field as it
+  // is, so that every computed string, with 0 here, is escaped.
+  uint8_t plain;
   // The places of a decimal whose type has no fixed scale (`decimal`); the value carries them.
   int32_t scale;
 };

@@ -428,6 +428,7 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value& v
       if (type != od::json_type::string) return WrongType(field, type, value);
       if (UnescapedInPlace(value, text)) {
         slot.string = {text.data(), static_cast<int64_t>(text.size())};
+        slot.plain = 1;
         break;
       }
       if (value.get_string().get(text)) {

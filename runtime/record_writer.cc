@@ -85,6 +85,12 @@ void RecordWriter::AppendTyped(const schema::Type& type, const WeftSlot& slot, s
     case schema::TypeKind::Date:
     case schema::TypeKind::Time:
     case schema::TypeKind::DateTime:
+      if (slot.plain) {
+        out += '"';
+        out.append(slot.string.data, static_cast<size_t>(slot.string.size));
+        out += '"';
+        break;
+      }
       AppendJsonString(std::string_view(slot.string.data, static_cast<size_t>(slot.string.size)),
                        out);
       break;

@@ -99,6 +99,12 @@ void Generator::EmitStore(const ir::Statement& statement) {
         value.missing,
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kMissingOffset));
   }
+  // A copied string keeps its `plain` byte too. The target's slots start zeroed, so every other
+  // string is escaped when written.
+  if (copied && value.plain != nullptr) {
+    builder_.CreateStore(
+        value.plain, builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPlainOffset));
+  }
 }
 
 void Generator::StoreSlot(llvm::Value* slot, const Value& value, const ir::ValueType& type) {
@@ -359,6 +365,7 @@ Value Generator::EmitSource(const Node& node) {
   llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), source_arg_,
                                                           node.index * kSlotSize);
   Value value = LoadSlot(slot, node.type);
+  LoadPlain(builder_, slot, node.type, value);
   if (node.type.optional) {
     llvm::Value* present_address =
         builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), slot, kPresentOffset);

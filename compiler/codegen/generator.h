@@ -5,6 +5,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -23,6 +24,8 @@ using ir::Repr;
 constexpr uint64_t kSlotSize = 32;
 constexpr uint64_t kPresentOffset = 16;
 constexpr uint64_t kMissingOffset = 17;
+constexpr uint64_t kPlainOffset = 18;
+static_assert(offsetof(WeftSlot, plain) == kPlainOffset);
 
 // Slot layout, fixed by WeftSlot in runtime/abi.h: the scale of a `decimal` without digits.
 constexpr uint64_t kScaleOffset = 20;
@@ -35,7 +38,19 @@ struct Value {
   llvm::Value* scale = nullptr;
   // For an optional value read from a slot: its `missing` byte, which a copy keeps.
   llvm::Value* missing = nullptr;
+  // For a string read from a slot: its `plain` byte, which a copy keeps.
+  llvm::Value* plain = nullptr;
 };
+
+// Sets `value.plain` to the `plain` byte of `slot` when the slot holds a string, for a field that
+// is read and may be copied as it is.
+inline void LoadPlain(llvm::IRBuilder<>& builder, llvm::Value* slot, const ir::ValueType& type,
+                      Value& value) {
+  if (type.repr != ir::Repr::String) return;
+  value.plain = builder.CreateLoad(
+      builder.getInt8Ty(),
+      builder.CreateConstInBoundsGEP1_64(builder.getInt8Ty(), slot, kPlainOffset));
+}
 
 inline bool HasRuntimeScale(const ir::ValueType& type) {
   return type.repr == ir::Repr::Decimal && type.scale == schema::kAnyScale;

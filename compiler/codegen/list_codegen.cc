@@ -192,6 +192,7 @@ Value Generator::EmitField(const Node& node) {
   llvm::Value* slot = builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), fields,
                                                           node.index * kSlotSize);
   Value value = LoadSlot(slot, node.type);
+  LoadPlain(builder_, slot, node.type, value);
   LoadPresence(builder_, slot, node.type.optional, value);
   return value;
 }
