@@ -65,6 +65,12 @@ bool IsJsonNumber(std::string_view text) {
 
 namespace {
 
+// Tests a byte against the hex digits of a `\u` escape inline, because std::isxdigit is a call
+// into the C library per digit, and its answer depends on the locale.
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
 // Returns the position of the first backslash in `text` that does not start one of JSON's
 // escapes (one of `"\\/bfnrt`, or `u` and four hex digits), or npos when there is none.
 size_t FirstBadEscape(std::string_view text) {
@@ -78,7 +84,7 @@ size_t FirstBadEscape(std::string_view text) {
     if (text[i] == 'u') {
       if (at + 6 > text.size()) return at;
       for (size_t k = at + 2; k < at + 6; ++k) {
-        if (!std::isxdigit(static_cast<unsigned char>(text[k]))) return at;
+        if (!IsHexDigit(text[k])) return at;
       }
       i = at + 5;
     } else if (std::string_view("\"\\/bfnrt").find(text[i]) == std::string_view::npos) {
