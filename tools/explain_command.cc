@@ -16,8 +16,8 @@ CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options) {
   command->add_option("files", options.files, ".map files that declare the rule")->required();
   command
       ->add_option("--rule", options.rule,
-                   "Name of the rule: its `as` name, or its target record's name")
-      ->required();
+                   "Name of the rule: its `as` name, or its target record's name; may be left out "
+                   "when the files declare one rule");
   command->add_flag("--dump-ast", options.dump_ast, "Print the rule's syntax tree");
   command->add_flag("--dump-ir", options.dump_ir, "Print the rule's typed IR");
   command->add_flag("--dump-llvm", options.dump_llvm, "Print the rule's optimized LLVM IR");

@@ -14,11 +14,22 @@ namespace weft::tools {
 
 const check::CheckedRule* FindRuleOrReport(const Frontend& frontend, const std::string& name,
                                            std::string_view command) {
-  const check::CheckedRule* rule = frontend.program.FindRule(name);
+  std::vector<std::string> rule_names = frontend.program.RuleNames();
+  // Without a name, the only rule of the files is meant.
+  if (name.empty() && rule_names.size() == 1) return frontend.program.FindRule(rule_names.front());
+  const check::CheckedRule* rule = name.empty() ? nullptr : frontend.program.FindRule(name);
   if (rule != nullptr) return rule;
   std::string names;
-  for (const std::string& rule_name : frontend.program.RuleNames())
-    names += (names.empty() ? "" : ", ") + rule_name;
+  for (const std::string& rule_name : rule_names) names += (names.empty() ? "" : ", ") + rule_name;
+  if (name.empty() && names.empty()) {
+    std::cerr << fmt::format("{}: the given files declare no rules\n", command);
+    return nullptr;
+  }
+  if (name.empty()) {
+    std::cerr << fmt::format(
+        "{}: the given files declare several rules: {}; name one with --rule\n", command, names);
+    return nullptr;
+  }
   std::cerr << fmt::format("{}: no rule named `{}` in the given files; {}\n", command, name,
                            names.empty() ? "they declare no rules" : "the rules are: " + names);
   return nullptr;

@@ -11,8 +11,9 @@
 // compiled stages.
 namespace weft::tools {
 
-// Returns the rule that `--rule NAME` names, or prints to stderr that there is none, listing the
-// rules that exist, and returns null. `command` starts the message, such as "weft run".
+// Returns the rule that `--rule NAME` names, or the only rule of the files when `name` is empty.
+// Otherwise prints to stderr that there is no such rule, listing the rules that exist, and returns
+// null. `command` starts the message, such as "weft run".
 const check::CheckedRule* FindRuleOrReport(const Frontend& frontend, const std::string& name,
                                            std::string_view command);
 

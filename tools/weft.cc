@@ -38,8 +38,8 @@ int main(int argc, char** argv) {
   run_command->add_option("files", run.files, ".map files that declare the rule")->required();
   run_command
       ->add_option("--rule", run.rule,
-                   "Name of the rule: its `as` name, or its target record's name")
-      ->required();
+                   "Name of the rule: its `as` name, or its target record's name; may be left out "
+                   "when the files declare one rule");
   run_command
       ->add_option("--in", run.in,
                    "Input: NDJSON, a JSON array, or an object with a `records` array; - for stdin")
