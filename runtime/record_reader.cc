@@ -69,6 +69,17 @@ bool UnescapedInPlace(od::value& value, std::string_view& text) {
   return true;
 }
 
+// The reason for a record followed by more than whitespace. A carriage return in the record is
+// whitespace to JSON, so when one comes before the rest, the input most likely mixes line
+// breaks: NDJSON lines end with the kind of break that the input uses first.
+std::string TrailingContentReason(std::string_view record) {
+  if (std::memchr(record.data(), '\r', record.size()) == nullptr)
+    return std::string(kTrailingContent);
+  return std::string(kTrailingContent) +
+         " that follows a carriage return (CR). The input's lines end with line feeds (LF), so a "
+         "lone CR does not end a record: give every line the same line break";
+}
+
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {
   // The expected type with an article, as the reader's other reasons name it: "an int".
   std::string expected = field.type.AsRequired().ToString();
@@ -342,7 +353,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   // After the object only whitespace may follow.
   const char* end = nullptr;
   if (document.current_location().get(end) == simdjson::SUCCESS && end != nullptr)
-    return invalid(std::string(kTrailingContent));
+    return invalid(TrailingContentReason(json));
   current_value = {};
   for (int i : optional_reads_) {
     if (seen[i]) continue;

@@ -72,6 +72,13 @@ expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
 expect_reject '"record":2,.*longer than 67108864 bytes'
 [ "$(stat -c %s "$work/rejects")" -lt 2000 ] || fail "the rejected long line was not cut short"
 
+# Lines end with the input's first kind of line break. A lone CR in a file of LF lines joins two
+# records, and the reason names the CR, while CRLF lines still read as LF lines.
+printf '{"id": 1, "name": "a"}\n{"id": 2, "name": "b"}\r{"id": 3, "name": "c"}\n{"id": 4, "name": "d"}\r\n' > "$work/in"
+run
+expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
+expect_reject '"record":2,"line":2,.*follows a carriage return (CR)'
+
 # A JSON array cut off in the middle: the records before the break are mapped and counted.
 printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "b"},\n {"id": 3, "na' > "$work/in"
 run
