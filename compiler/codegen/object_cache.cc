@@ -41,8 +41,10 @@ bool DiskObjectCache::Has(const std::string& key) const { return Load(key) != nu
 void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
                                            llvm::MemoryBufferRef object) {
   // A cache that cannot be written only costs time later, so a failure is ignored.
+  std::error_code error;
   native::WriteCheckedFile(PathOf(module->getModuleIdentifier()),
-                           std::string_view(object.getBufferStart(), object.getBufferSize()));
+                           std::string_view(object.getBufferStart(), object.getBufferSize()),
+                           error);
 }
 
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module* module) {

@@ -1,8 +1,11 @@
 #include "compiler/native/cache_files.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +25,47 @@ constexpr uintmax_t kMaxCacheFileBytes = 64 << 20;
 // short, overwritten or damaged on disk fails the check, because loading damaged object code can
 // crash the process or change its results.
 constexpr std::string_view kTrailerMarker = "WEFTOBJ1";
+
+std::error_code LastError() { return std::error_code(errno, std::generic_category()); }
+
+// Writes all of `bytes` to `fd`, going on after short writes.
+bool WriteAll(int fd, std::string_view bytes, std::error_code& error) {
+  while (!bytes.empty()) {
+    ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) {
+      error = LastError();
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(written));
+  }
+  return true;
+}
+
+// A name beside `path` that no other thread or process writes at the same time.
+std::string TemporaryPath(const std::string& path) {
+  static std::atomic<unsigned> count{0};
+  return path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(count++);
+}
+
+// Creates the file `path` with `bytes` and their trailer. Some file systems, NFS among them,
+// report a failed write only when the file is closed, so the result of close counts too.
+bool WriteNewFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = LastError();
+    return false;
+  }
+  auto hash = digest::Sha256::Hash(bytes);
+  std::string_view hash_bytes(reinterpret_cast<const char*>(hash.data()), hash.size());
+  bool written = WriteAll(fd, bytes, error) && WriteAll(fd, hash_bytes, error) &&
+                 WriteAll(fd, kTrailerMarker, error);
+  if (::close(fd) != 0 && written) {
+    error = LastError();
+    written = false;
+  }
+  return written;
+}
 
 }  // namespace
 
@@ -58,25 +102,17 @@ std::string IdentityOfFileContaining(const void* address) {
   return FileIdentity(program.string());
 }
 
-bool WriteCheckedFile(const std::string& path, std::string_view bytes) {
-  std::error_code error;
+bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+  error.clear();
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   if (error) return false;
-  std::string temporary = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    auto hash = digest::Sha256::Hash(bytes);
-    out.write(reinterpret_cast<const char*>(hash.data()), hash.size());
-    out.write(kTrailerMarker.data(), static_cast<std::streamsize>(kTrailerMarker.size()));
-    if (!out) {
-      std::filesystem::remove(temporary, error);
-      return false;
-    }
+  std::string temporary = TemporaryPath(path);
+  if (WriteNewFile(temporary, bytes, error)) {
+    std::filesystem::rename(temporary, path, error);
+    if (!error) return true;
   }
-  std::filesystem::rename(temporary, path, error);
-  if (!error) return true;
-  std::filesystem::remove(temporary, error);
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
   return false;
 }
 

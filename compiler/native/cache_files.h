@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace weft::native {
 
@@ -18,10 +19,11 @@ std::string FileIdentity(const std::string& path);
 // the running program.
 std::string IdentityOfFileContaining(const void* address);
 
-// Writes `bytes`, then their SHA-256 and a marker, to `path` through a temporary file that is
-// renamed, so that processes sharing the directory never read half a file. Returns false when
-// the file cannot be written, which costs the caller only a later cache hit.
-bool WriteCheckedFile(const std::string& path, std::string_view bytes);
+// Writes `bytes`, then their SHA-256 and a marker, to `path`, creating its directory. The whole
+// file is written under a temporary name and then renamed, so that processes sharing the
+// directory never read half a file and a failed write leaves `path` as it was. Returns false
+// with `error` set to the OS error when the file cannot be written completely.
+bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error);
 
 // Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,
 // cut short, damaged, not in that format, or not a regular file of at most 64 MiB.

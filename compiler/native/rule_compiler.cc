@@ -103,8 +103,9 @@ void RuleCompiler::RememberEntry(const std::string& key, const std::string& obje
                                  const std::string& function_name) {
   if (!IsHexKey(object_key)) return;
   // A cache that cannot be written only costs time later, so a failure is ignored.
+  std::error_code error;
   WriteCheckedFile(EntryPath(options_.cache_directory, key),
-                   "object " + object_key + "\nfunction " + function_name + "\n");
+                   "object " + object_key + "\nfunction " + function_name + "\n", error);
 }
 
 WeftRuleFunction RuleCompiler::CompileFunction(const ir::Rule& rule, const std::string& key,

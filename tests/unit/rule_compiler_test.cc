@@ -229,9 +229,12 @@ void PointEntriesAtUnknownRelocations(const std::vector<fs::path>& entries) {
       break;
     }
     std::string copy_key = std::string(63, 'f') + static_cast<char>('0' + copies++);
-    ASSERT_TRUE(WriteCheckedFile((path.parent_path() / (copy_key + ".o")).string(), *object));
-    ASSERT_TRUE(WriteCheckedFile(path.string(),
-                                 "object " + copy_key + "\nfunction " + function_name + "\n"));
+    std::error_code error;
+    ASSERT_TRUE(WriteCheckedFile((path.parent_path() / (copy_key + ".o")).string(), *object, error))
+        << error.message();
+    ASSERT_TRUE(WriteCheckedFile(
+        path.string(), "object " + copy_key + "\nfunction " + function_name + "\n", error))
+        << error.message();
   }
 }
 
