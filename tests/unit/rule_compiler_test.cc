@@ -195,6 +195,36 @@ TEST_F(RuleCompilerTest, DamagedCacheFilesAreCompiledAgain) {
   EXPECT_FALSE(compiler_->jit_loaded());
 }
 
+TEST_F(RuleCompilerTest, MissingObjectIsCompiledAgain) {
+  std::string fresh = CompileAndRun();
+  for (const fs::path& object : CacheFiles(".o")) fs::remove(object);
+
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  ASSERT_EQ(compiler_->cache_misses().size(), 2u);
+  EXPECT_NE(compiler_->cache_misses()[0].find("is missing or damaged"), std::string::npos)
+      << compiler_->cache_misses()[0];
+
+  // The JIT wrote the objects again, and the entries find them.
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_FALSE(compiler_->jit_loaded());
+  EXPECT_TRUE(compiler_->cache_misses().empty());
+}
+
+// A directory under an object's name makes its rename fail, as a full disk would make its write
+// fail. The object is then missing, and no entry may name it.
+TEST_F(RuleCompilerTest, EntryWaitsForItsObject) {
+  CompileAndRun();
+  std::vector<fs::path> objects = CacheFiles(".o");
+  ASSERT_EQ(objects.size(), 2u);
+  fs::remove_all(cache_);
+  for (const fs::path& object : objects) fs::create_directories(object);
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_TRUE(CacheFiles(".rule").empty());
+}
+
 TEST_F(RuleCompilerTest, TruncatedEntryIsCompiledAgain) {
   std::string fresh = CompileAndRun();
   for (const fs::path& entry : CacheFiles(".rule")) fs::resize_file(entry, 10);
