@@ -63,4 +63,14 @@ native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
   return {std::move(cache_directory), native::ProgramDigest(frontend.sources, settings)};
 }
 
+void WarnIfCacheNotWritten(const native::RuleCompiler& compiler, std::string_view command) {
+  std::error_code error = compiler.cache_write_error();
+  if (!error) return;
+  std::cerr << fmt::format(
+      "{}: warning: cannot write to the rule cache `{}`: {}. Rules will be compiled on every run "
+      "until it can be written. Free space on its disk, fix its permissions or choose another "
+      "directory with --cache-dir, or pass --no-cache to run without it.\n",
+      command, compiler.cache_directory(), error.message());
+}
+
 }  // namespace weft::tools

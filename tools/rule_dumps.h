@@ -28,4 +28,9 @@ native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
                                                    const FrontendOptions& options,
                                                    std::string cache_directory);
 
+// Prints one warning to stderr when `compiler` could not write its cache: the directory, the OS
+// error, the cost and the remedies. It shows without --verbose, because a cache that stays empty
+// costs every later run the time to compile, which nothing else reports.
+void WarnIfCacheNotWritten(const native::RuleCompiler& compiler, std::string_view command);
+
 }  // namespace weft::tools

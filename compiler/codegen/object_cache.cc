@@ -40,11 +40,13 @@ bool DiskObjectCache::Has(const std::string& key) const { return Load(key) != nu
 
 void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
                                            llvm::MemoryBufferRef object) {
-  // A cache that cannot be written only costs time later, so a failure is ignored.
+  // A cache that cannot be written only costs time later, so compiling goes on. The error is
+  // kept for the caller to report.
   std::error_code error;
-  native::WriteCheckedFile(PathOf(module->getModuleIdentifier()),
-                           std::string_view(object.getBufferStart(), object.getBufferSize()),
-                           error);
+  bool written = native::WriteCheckedFile(
+      PathOf(module->getModuleIdentifier()),
+      std::string_view(object.getBufferStart(), object.getBufferSize()), error);
+  if (!written && !write_error_) write_error_ = error;
 }
 
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module* module) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the rule cache of `weft run` from the command line. A cache on a full disk costs the run
-# nothing but time and leaves no half-written file behind.
+# nothing but time and one warning, and leaves no half-written file behind.
 # usage: cache.sh WEFT_BINARY
 set -euo pipefail
 
@@ -52,6 +52,9 @@ if unshare --user --map-root-user --mount true 2> /dev/null; then
     ls -A "$work/full/cache" > "$work/full-cache-files" 2> /dev/null || true
   ' || fail "cannot mount a tmpfs in a user namespace"
   expect_mapped
+  expect_summary "weft run: warning: cannot write to the rule cache \`$work/full/cache\`: No space left on device. Rules will be compiled on every run"
+  warnings=$(grep -c "warning: cannot write" "$work/summary" || true)
+  [[ $warnings == 1 ]] || fail "the rule's two functions gave $warnings warnings instead of one"
   grep -q . "$work/full-cache-files" &&
     fail "a full disk left files in the cache: $(cat "$work/full-cache-files")"
 else

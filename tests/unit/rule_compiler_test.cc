@@ -223,6 +223,25 @@ TEST_F(RuleCompilerTest, EntryWaitsForItsObject) {
   EXPECT_EQ(CompileAndRun(), kOutput);
   EXPECT_TRUE(compiler_->jit_loaded());
   EXPECT_TRUE(CacheFiles(".rule").empty());
+  EXPECT_EQ(compiler_->cache_write_error(), std::errc::is_a_directory)
+      << compiler_->cache_write_error().message();
+}
+
+TEST_F(RuleCompilerTest, UnwritableCacheStillCompiles) {
+  // A regular file where the cache directory should be.
+  std::ofstream(cache_) << "not a directory\n";
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_TRUE(compiler_->cache_write_error()) << "no error reported";
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+}
+
+TEST_F(RuleCompilerTest, WrittenCacheReportsNoError) {
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_FALSE(compiler_->cache_write_error()) << compiler_->cache_write_error().message();
 }
 
 TEST_F(RuleCompilerTest, TruncatedEntryIsCompiledAgain) {
