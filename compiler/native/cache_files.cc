@@ -26,6 +26,12 @@ constexpr uintmax_t kMaxCacheFileBytes = 64 << 20;
 // crash the process or change its results.
 constexpr std::string_view kTrailerMarker = "WEFTOBJ1";
 
+// The value of the environment variable `name`, empty when it is unset.
+std::string EnvironmentValue(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? value : "";
+}
+
 std::error_code LastError() { return std::error_code(errno, std::generic_category()); }
 
 // Writes all of `bytes` to `fd`, going on after short writes.
@@ -69,12 +75,16 @@ bool WriteNewFile(const std::string& path, std::string_view bytes, std::error_co
 
 }  // namespace
 
+// An empty variable counts as unset, as the XDG Base Directory Specification has it for its own
+// variables, so that `WEFT_CACHE_DIR=` in a job's environment does not turn the cache off. The
+// specification also requires absolute paths, and implementations ignore a relative one.
 std::string DefaultCacheDirectory() {
-  if (const char* explicit_directory = std::getenv("WEFT_CACHE_DIR")) return explicit_directory;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
-    return std::string(xdg) + "/weft";
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
-    return std::string(home) + "/.cache/weft";
+  std::string explicit_directory = EnvironmentValue("WEFT_CACHE_DIR");
+  if (!explicit_directory.empty()) return explicit_directory;
+  std::string xdg = EnvironmentValue("XDG_CACHE_HOME");
+  if (xdg.starts_with('/')) return xdg + "/weft";
+  std::string home = EnvironmentValue("HOME");
+  if (!home.empty()) return home + "/.cache/weft";
   return "";
 }
 

@@ -8,7 +8,8 @@
 namespace weft::native {
 
 // The cache directory used when none is given: $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
-// ~/.cache/weft. Empty when none of these can be formed.
+// ~/.cache/weft. A variable that is empty counts as unset, and so does a relative
+// XDG_CACHE_HOME. Empty when none of these can be formed.
 std::string DefaultCacheDirectory();
 
 // The path, size and modification time of a file, or "unknown" when it cannot be read. A

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks the rule cache of `weft run` from the command line. A cache on a full disk costs the run
-# nothing but time and one warning, and leaves no half-written file behind.
+# Checks the rule cache of `weft run` from the command line: the directory that it takes, and a
+# cache on a full disk, which costs the run nothing but time and one warning and leaves no
+# half-written file behind.
 # usage: cache.sh WEFT_BINARY
 set -euo pipefail
 
@@ -38,6 +39,12 @@ expect_mapped() {
   expect_summary "in 2 / mapped 1 / skipped 1 / rejected 0"
   grep -qx '{"label":"<a>"}' "$work/out" || fail "the mapped record is missing: $(cat "$work/out")"
 }
+
+# An empty WEFT_CACHE_DIR counts as unset, so the run takes $XDG_CACHE_HOME/weft.
+WEFT_CACHE_DIR= XDG_CACHE_HOME="$work/xdg" run rule.map
+expect_mapped
+compgen -G "$work/xdg/weft/*.rule" > /dev/null ||
+  fail "an empty WEFT_CACHE_DIR did not fall back to \$XDG_CACHE_HOME/weft: $(cat "$work/summary")"
 
 # A full disk: a 16 KiB tmpfs filled up, mounted in a user and mount namespace of the test's own,
 # so that no privileges are needed. Opening and renaming files there works, and writing fails.
