@@ -57,9 +57,10 @@ bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir
 native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
                                                    const FrontendOptions& options,
                                                    std::string cache_directory) {
+  // The root as the front end resolved it, so that `--root .` and its absolute path share a key.
   std::string settings = fmt::format("root {}\nmax_nesting {}\nmax_rows {}\nmax_file_bytes {}\n",
-                                     options.root, options.max_nesting, options.tables.max_rows,
-                                     options.tables.max_file_bytes);
+                                     frontend.sources.root(), options.max_nesting,
+                                     options.tables.max_rows, options.tables.max_file_bytes);
   return {std::move(cache_directory), native::ProgramDigest(frontend.sources, settings)};
 }
 

@@ -23,7 +23,8 @@ bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir
                      std::string_view command, std::ostream& out);
 
 // The settings of the rule compiler for a loaded program: `cache_directory` (empty for no cache)
-// and the digest of every file and option that the cache keys depend on.
+// and the digest of every file and option that the cache keys depend on, with paths made
+// canonical.
 native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
                                                    const FrontendOptions& options,
                                                    std::string cache_directory);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "compiler/diagnostics/project_root.h"
 #include "compiler/native/cache_files.h"
 #include "compiler/native/jit_module.h"
 #include "stdlib/digest.h"
@@ -87,7 +88,7 @@ std::string ProgramDigest(const SourceManager& sources, std::string_view setting
   digest::Sha256 hash;
   AddPart(hash, settings);
   for (FileId id = 0; id < sources.size(); ++id) {
-    AddPart(hash, sources.Get(id).path());
+    AddPart(hash, CanonicalPath(sources.Get(id).path()));
     AddPart(hash, sources.Get(id).text());
   }
   return digest::Hex(hash.Final());

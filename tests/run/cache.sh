@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks the rule cache of `weft run` from the command line: the directory that it takes, and a
-# cache on a full disk, which costs the run nothing but time and one warning and leaves no
-# half-written file behind.
+# Checks the rule cache of `weft run` from the command line. The spelling of a path does not split
+# it, and an empty WEFT_CACHE_DIR counts as unset. A cache on a full disk costs the run nothing
+# but time and one warning, and leaves no half-written file behind.
 # usage: cache.sh WEFT_BINARY
 set -euo pipefail
 
@@ -39,6 +39,20 @@ expect_mapped() {
   expect_summary "in 2 / mapped 1 / skipped 1 / rejected 0"
   grep -qx '{"label":"<a>"}' "$work/out" || fail "the mapped record is missing: $(cat "$work/out")"
 }
+
+# Every spelling of the .map file's path finds the rule that the first run cached: relative, with
+# ./ or .., absolute, through a link to its folder, and with the root named in other ways.
+ln -s project "$work/link"
+run rule.map --cache-dir "$work/cache"
+expect_summary "LLVM loaded"
+for spelling in ./rule.map ../project/rule.map "$work/project/rule.map" "$work/link/rule.map" \
+  "rule.map --root ." "rule.map --root $work/link"; do
+  # shellcheck disable=SC2086 # the spelling may carry --root
+  run $spelling --cache-dir "$work/cache"
+  expect_mapped
+  grep -q "LLVM not loaded" "$work/summary" ||
+    fail "\`$spelling\` missed the cache: $(cat "$work/summary")"
+done
 
 # An empty WEFT_CACHE_DIR counts as unset, so the run takes $XDG_CACHE_HOME/weft.
 WEFT_CACHE_DIR= XDG_CACHE_HOME="$work/xdg" run rule.map

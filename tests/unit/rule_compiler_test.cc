@@ -311,6 +311,33 @@ TEST_F(RuleCompilerTest, ChangedSourceMissesTheCache) {
   EXPECT_TRUE(compiler_->jit_loaded());
 }
 
+// Every spelling of the path to one .map file gives one digest, so that the cache keys of its
+// rules do not depend on how the file was named on the command line.
+TEST(ProgramDigestTest, PathSpellingsShareOneDigest) {
+  fs::path folder = fs::path(::testing::TempDir()) / ("weft-digest-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder / "project");
+  std::ofstream(folder / "project" / "a.map") << kProgram;
+  fs::create_directory_symlink("project", folder / "link");
+  fs::path previous = fs::current_path();
+  fs::current_path(folder);
+
+  std::string first;
+  for (const std::string& spelling :
+       {std::string("project/a.map"), std::string("./project/a.map"),
+        std::string("link/../project/a.map"), (folder / "project" / "a.map").string(),
+        std::string("link/a.map"), (folder / "link" / "a.map").string()}) {
+    std::unique_ptr<Frontend> frontend = LoadAndCheck({spelling});
+    ASSERT_FALSE(frontend->diagnostics.HasErrors()) << spelling;
+    std::string digest = ProgramDigest(frontend->sources, "");
+    if (first.empty()) first = digest;
+    EXPECT_EQ(digest, first) << spelling;
+  }
+
+  fs::current_path(previous);
+  fs::remove_all(folder);
+}
+
 // The input for a golden program: its `// INPUT:` lines and an empty record.
 std::string GoldenRecords(const std::string& text) { return testing::GoldenInput(text) + "{}\n"; }
 
