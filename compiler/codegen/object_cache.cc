@@ -11,10 +11,11 @@
 
 namespace weft::codegen {
 
-// The file that contains the code generator (libweft_jit.so, libweft.so or the running program)
-// is part of the key. A rebuild of the compiler changes its size and time, so objects cached by
-// an older build of the same version are never loaded. The generated code or the slot layout it
-// relies on may have changed without a new version number.
+// The build of the file that contains the code generator (libweft_jit.so, libweft.so or the
+// running program) is part of the key, by its build-id (native::IdentityOfFileContaining). A
+// rebuild of the compiler changes it, so objects cached by an older build of the same version
+// are never loaded. The generated code or the slot layout it relies on may have changed without
+// a new version number.
 std::string CacheKey(const llvm::Module& module) {
   static const std::string program =
       native::IdentityOfFileContaining(reinterpret_cast<const void*>(&CacheKey));

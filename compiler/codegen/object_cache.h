@@ -36,8 +36,8 @@ class DiskObjectCache : public llvm::ObjectCache {
 };
 
 // The cache key of a module before optimization: a SHA-256 of its IR text together with the
-// compiler's version, LLVM's version, the host CPU and the running program's size and time,
-// which all decide the object code.
+// compiler's version, LLVM's version, the host CPU and the build of the file that contains the
+// code generator, which all decide the object code.
 std::string CacheKey(const llvm::Module& module);
 
 }  // namespace weft::codegen

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/native/build_id.h"
 #include "stdlib/digest.h"
 
 namespace weft::native {
@@ -88,18 +89,24 @@ std::string DefaultCacheDirectory() {
   return "";
 }
 
+// Both identities start with what they are made of, so that a build-id never equals a path.
 std::string FileIdentity(const std::string& path) {
+  std::string build_id = BuildIdOfFile(path);
+  if (!build_id.empty()) return "build-id " + build_id;
   std::error_code error;
   auto size = std::filesystem::file_size(path, error);
   if (error) return "unknown";
   auto time = std::filesystem::last_write_time(path, error);
   if (error) return "unknown";
-  return path + " " + std::to_string(size) + " " + std::to_string(time.time_since_epoch().count());
+  return "file " + path + " " + std::to_string(size) + " " +
+         std::to_string(time.time_since_epoch().count());
 }
 
 // dladdr names the main program by its argv[0], which may be relative to another folder, so
 // only an absolute path that exists is taken, and /proc/self/exe otherwise.
 std::string IdentityOfFileContaining(const void* address) {
+  std::string build_id = BuildIdOfLoadedImage(address);
+  if (!build_id.empty()) return "build-id " + build_id;
   Dl_info info;
   std::error_code error;
   if (dladdr(address, &info) != 0 && info.dli_fname != nullptr) {

@@ -12,12 +12,14 @@ namespace weft::native {
 // XDG_CACHE_HOME. Empty when none of these can be formed.
 std::string DefaultCacheDirectory();
 
-// The path, size and modification time of a file, or "unknown" when it cannot be read. A
-// rebuild changes them, so they stand for the code in the file.
+// The identity of the build in an ELF file: its GNU build-id, which changes with any change to
+// its code. A file without one is named by its path, size and modification time, which a
+// rebuild usually changes. "unknown" when the file cannot be read.
 std::string FileIdentity(const std::string& path);
 
-// The identity (FileIdentity) of the file whose code contains `address`: a shared library, or
-// the running program.
+// The identity (FileIdentity) of the loaded image whose code contains `address`: a shared
+// library, or the running program. The build-id is read from the image in memory, so a file
+// replaced on disk after it was loaded does not change it.
 std::string IdentityOfFileContaining(const void* address);
 
 // Writes `bytes`, then their SHA-256 and a marker, to `path`, creating its directory. The whole

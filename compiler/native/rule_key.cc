@@ -33,8 +33,10 @@ void AddCpuid(std::string& identity, unsigned leaf, unsigned subleaf,
 }
 #endif
 
-// The identity of this build of the compiler: its version, the file that contains the front end
-// and the lowering, the JIT module, the LLVM library that the module links, and the CPU.
+// The identity of this build of the compiler: its version, the builds (FileIdentity) of the file
+// that contains the front end and the lowering, of the JIT module and of the LLVM library that
+// the module links, and the CPU. The JIT module and LLVM are identified from their files, which
+// are not loaded when every rule is found in the cache.
 const std::string& CompilerIdentity() {
   static const std::string identity =
       std::string("weft " WEFT_VERSION "\nprogram ") +

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks the rule cache of `weft run` from the command line. The spelling of a path does not split
-# it, and an empty WEFT_CACHE_DIR counts as unset. A cache on a full disk costs the run nothing
+# Checks the rule cache of `weft run` from the command line. Neither the spelling of a path nor
+# the folder of the program splits it, and an empty WEFT_CACHE_DIR counts as unset. A cache on a full disk costs the run nothing
 # but time and one warning, and leaves no half-written file behind.
 # usage: cache.sh WEFT_BINARY
 set -euo pipefail
@@ -53,6 +53,17 @@ for spelling in ./rule.map ../project/rule.map "$work/project/rule.map" "$work/l
   grep -q "LLVM not loaded" "$work/summary" ||
     fail "\`$spelling\` missed the cache: $(cat "$work/summary")"
 done
+
+# A copy of the program and its JIT module in another folder is the same build, so it finds the
+# rule that the original cached. Builds are identified by their build-ids, not by their paths.
+mkdir "$work/bin"
+for file in "$weft" "$(dirname "$weft")/libweft_jit.so"; do
+  ln "$file" "$work/bin/" 2> /dev/null || cp "$file" "$work/bin/"
+done
+weft=$work/bin/weft run rule.map --cache-dir "$work/cache"
+expect_mapped
+grep -q "LLVM not loaded" "$work/summary" ||
+  fail "a copy of the same build missed the cache: $(cat "$work/summary")"
 
 # An empty WEFT_CACHE_DIR counts as unset, so the run takes $XDG_CACHE_HOME/weft.
 WEFT_CACHE_DIR= XDG_CACHE_HOME="$work/xdg" run rule.map
