@@ -26,6 +26,8 @@ TestRunner::TestRunner(const check::CheckedProgram& program, native::RuleCompile
     : state_(new State{program, native::RuleCompiler(std::move(options)), {}}) {}
 TestRunner::~TestRunner() = default;
 
+const native::RuleCompiler& TestRunner::compiler() const { return state_->compiler; }
+
 namespace {
 
 // Compiles rule `index` once and keeps it for the other tests. Returns null with `error` set

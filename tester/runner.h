@@ -52,6 +52,9 @@ class TestRunner {
   // Runs one test. Returns false with `error` set only when a rule cannot be compiled.
   bool Run(const check::CheckedTest& test, TestResult& result, std::string& error);
 
+  // The compiler of the rules, which reports what happened to the cache.
+  const native::RuleCompiler& compiler() const;
+
  private:
   struct State;
   std::unique_ptr<State> state_;

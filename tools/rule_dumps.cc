@@ -68,10 +68,21 @@ bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir
 native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
                                                    const FrontendOptions& options,
                                                    std::string cache_directory) {
+  // The root as the front end resolved it, so that `--root .` and its absolute path share a key.
   std::string settings = fmt::format("root {}\nmax_nesting {}\nmax_rows {}\nmax_file_bytes {}\n",
-                                     options.root, options.max_nesting, options.tables.max_rows,
-                                     options.tables.max_file_bytes);
+                                     frontend.sources.root(), options.max_nesting,
+                                     options.tables.max_rows, options.tables.max_file_bytes);
   return {std::move(cache_directory), native::ProgramDigest(frontend.sources, settings)};
+}
+
+void WarnIfCacheNotWritten(const native::RuleCompiler& compiler, std::string_view command) {
+  std::error_code error = compiler.cache_write_error();
+  if (!error) return;
+  std::cerr << fmt::format(
+      "{}: warning: cannot write to the rule cache `{}`: {}. Rules will be compiled on every run "
+      "until it can be written. Free space on its disk, fix its permissions or choose another "
+      "directory with --cache-dir, or pass --no-cache to run without it.\n",
+      command, compiler.cache_directory(), error.message());
 }
 
 }  // namespace weft::tools

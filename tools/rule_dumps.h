@@ -24,9 +24,15 @@ bool DumpLoweredRule(Frontend& frontend, const check::CheckedRule& rule, bool ir
                      std::string_view command, std::ostream& out);
 
 // The settings of the rule compiler for a loaded program: `cache_directory` (empty for no cache)
-// and the digest of every file and option that the cache keys depend on.
+// and the digest of every file and option that the cache keys depend on, with paths made
+// canonical.
 native::RuleCompilerOptions RuleCompilerOptionsFor(const Frontend& frontend,
                                                    const FrontendOptions& options,
                                                    std::string cache_directory);
+
+// Prints one warning to stderr when `compiler` could not write its cache: the directory, the OS
+// error, the cost and the remedies. It shows without --verbose, because a cache that stays empty
+// costs every later run the time to compile, which nothing else reports.
+void WarnIfCacheNotWritten(const native::RuleCompiler& compiler, std::string_view command);
 
 }  // namespace weft::tools

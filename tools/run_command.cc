@@ -214,6 +214,7 @@ int RunRun(const RunOptions& options) {
   native::RuleCompiler compiler(RuleCompilerOptionsFor(*frontend, options.frontend, cache));
   runtime::CompiledRule compiled;
   if (!CompileRule(*frontend, *rule, compiler, compiled)) return kExitFailure;
+  WarnIfCacheNotWritten(compiler, "weft run");
   for (const std::string& miss : compiler.cache_misses()) log.Step("cache miss: " + miss);
   log.Step(fmt::format("compiled rule {} ({} of {} function(s) found in the cache, LLVM {})",
                        rule->name, compiler.cached_count(), compiler.compiled_count(),

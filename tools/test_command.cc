@@ -132,6 +132,7 @@ bool RunTests(const Frontend& frontend, const std::vector<const check::CheckedTe
     PrintResult(frontend.sources, result);
     results.push_back(std::move(result));
   }
+  WarnIfCacheNotWritten(runner.compiler(), "weft test");
   return true;
 }
 

@@ -45,6 +45,10 @@ class Jit {
   // file that fails its check is counted too, although it is compiled again.
   int compiled_count() const { return compiled_count_; }
   int cached_count() const { return cached_count_; }
+  // The OS error that kept an object from being written to the cache, or an empty error.
+  std::error_code cache_write_error() const {
+    return cache_ != nullptr ? cache_->write_error() : std::error_code();
+  }
 
   // Returns the optimized LLVM IR of a rule as text, for `--dump-llvm`.
   static std::string DumpLlvm(const ir::Rule& rule);

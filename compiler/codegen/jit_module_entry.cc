@@ -21,6 +21,7 @@ class JitModuleImpl final : public native::JitModule {
   std::string DumpLlvm(const ir::Rule& rule) override { return Jit::DumpLlvm(rule); }
   int compiled_count() const override { return jit_->compiled_count(); }
   int cached_count() const override { return jit_->cached_count(); }
+  std::error_code cache_write_error() const override { return jit_->cache_write_error(); }
 
  private:
   std::unique_ptr<Jit> jit_;

@@ -11,10 +11,11 @@
 
 namespace weft::codegen {
 
-// The file that contains the code generator (libweft_jit.so, libweft.so or the running program)
-// is part of the key. A rebuild of the compiler changes its size and time, so objects cached by
-// an older build of the same version are never loaded. The generated code or the slot layout it
-// relies on may have changed without a new version number.
+// The build of the file that contains the code generator (libweft_jit.so, libweft.so or the
+// running program) is part of the key, by its build-id (native::IdentityOfFileContaining). A
+// rebuild of the compiler changes it, so objects cached by an older build of the same version
+// are never loaded. The generated code or the slot layout it relies on may have changed without
+// a new version number.
 std::string CacheKey(const llvm::Module& module) {
   static const std::string program =
       native::IdentityOfFileContaining(reinterpret_cast<const void*>(&CacheKey));
@@ -40,9 +41,13 @@ bool DiskObjectCache::Has(const std::string& key) const { return Load(key) != nu
 
 void DiskObjectCache::notifyObjectCompiled(const llvm::Module* module,
                                            llvm::MemoryBufferRef object) {
-  // A cache that cannot be written only costs time later, so a failure is ignored.
-  native::WriteCheckedFile(PathOf(module->getModuleIdentifier()),
-                           std::string_view(object.getBufferStart(), object.getBufferSize()));
+  // A cache that cannot be written only costs time later, so compiling goes on. The error is
+  // kept for the caller to report.
+  std::error_code error;
+  bool written = native::WriteCheckedFile(
+      PathOf(module->getModuleIdentifier()),
+      std::string_view(object.getBufferStart(), object.getBufferSize()), error);
+  if (!written && !write_error_) write_error_ = error;
 }
 
 std::unique_ptr<llvm::MemoryBuffer> DiskObjectCache::getObject(const llvm::Module* module) {

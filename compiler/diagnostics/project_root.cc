@@ -49,6 +49,8 @@ std::string CanonicalRoot(const std::string& directory) {
   return RealPath(directory.empty() ? fs::path(".") : fs::path(directory)).string();
 }
 
+std::string CanonicalPath(const std::string& path) { return RealPath(path).string(); }
+
 std::optional<std::string> ResolveInRoot(DiagnosticEngine& diagnostics, SourceRange at,
                                          std::string_view path) {
   const SourceManager& sources = diagnostics.sources();

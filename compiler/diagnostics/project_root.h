@@ -12,6 +12,10 @@ namespace weft {
 // is stored and compared.
 std::string CanonicalRoot(const std::string& directory);
 
+// Returns `path` as an absolute path with the links of its existing part resolved and the rest
+// normalized, so that every spelling of one file gives one string.
+std::string CanonicalPath(const std::string& path);
+
 // Resolves `path`, written in the .map file of `at`, against that file's folder. Every path that
 // a .map file names (imports, schema documents, table files) goes through here, so that none
 // resolves outside the project root of `diagnostics.sources()`. Returns nullopt after reporting

@@ -1,14 +1,18 @@
 #include "compiler/native/cache_files.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "compiler/native/build_id.h"
 #include "stdlib/digest.h"
 
 namespace weft::native {
@@ -23,29 +27,86 @@ constexpr uintmax_t kMaxCacheFileBytes = 64 << 20;
 // crash the process or change its results.
 constexpr std::string_view kTrailerMarker = "WEFTOBJ1";
 
+// The value of the environment variable `name`, empty when it is unset.
+std::string EnvironmentValue(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? value : "";
+}
+
+std::error_code LastError() { return std::error_code(errno, std::generic_category()); }
+
+// Writes all of `bytes` to `fd`, going on after short writes.
+bool WriteAll(int fd, std::string_view bytes, std::error_code& error) {
+  while (!bytes.empty()) {
+    ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) {
+      error = LastError();
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(written));
+  }
+  return true;
+}
+
+// A name beside `path` that no other thread or process writes at the same time.
+std::string TemporaryPath(const std::string& path) {
+  static std::atomic<unsigned> count{0};
+  return path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(count++);
+}
+
+// Creates the file `path` with `bytes` and their trailer. Some file systems, NFS among them,
+// report a failed write only when the file is closed, so the result of close counts too.
+bool WriteNewFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = LastError();
+    return false;
+  }
+  auto hash = digest::Sha256::Hash(bytes);
+  std::string_view hash_bytes(reinterpret_cast<const char*>(hash.data()), hash.size());
+  bool written = WriteAll(fd, bytes, error) && WriteAll(fd, hash_bytes, error) &&
+                 WriteAll(fd, kTrailerMarker, error);
+  if (::close(fd) != 0 && written) {
+    error = LastError();
+    written = false;
+  }
+  return written;
+}
+
 }  // namespace
 
+// An empty variable counts as unset, as the XDG Base Directory Specification has it for its own
+// variables, so that `WEFT_CACHE_DIR=` in a job's environment does not turn the cache off. The
+// specification also requires absolute paths, and implementations ignore a relative one.
 std::string DefaultCacheDirectory() {
-  if (const char* explicit_directory = std::getenv("WEFT_CACHE_DIR")) return explicit_directory;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
-    return std::string(xdg) + "/weft";
-  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
-    return std::string(home) + "/.cache/weft";
+  std::string explicit_directory = EnvironmentValue("WEFT_CACHE_DIR");
+  if (!explicit_directory.empty()) return explicit_directory;
+  std::string xdg = EnvironmentValue("XDG_CACHE_HOME");
+  if (xdg.starts_with('/')) return xdg + "/weft";
+  std::string home = EnvironmentValue("HOME");
+  if (!home.empty()) return home + "/.cache/weft";
   return "";
 }
 
+// Both identities start with what they are made of, so that a build-id never equals a path.
 std::string FileIdentity(const std::string& path) {
+  std::string build_id = BuildIdOfFile(path);
+  if (!build_id.empty()) return "build-id " + build_id;
   std::error_code error;
   auto size = std::filesystem::file_size(path, error);
   if (error) return "unknown";
   auto time = std::filesystem::last_write_time(path, error);
   if (error) return "unknown";
-  return path + " " + std::to_string(size) + " " + std::to_string(time.time_since_epoch().count());
+  return "file " + path + " " + std::to_string(size) + " " +
+         std::to_string(time.time_since_epoch().count());
 }
 
 // dladdr names the main program by its argv[0], which may be relative to another folder, so
 // only an absolute path that exists is taken, and /proc/self/exe otherwise.
 std::string IdentityOfFileContaining(const void* address) {
+  std::string build_id = BuildIdOfLoadedImage(address);
+  if (!build_id.empty()) return "build-id " + build_id;
   Dl_info info;
   std::error_code error;
   if (dladdr(address, &info) != 0 && info.dli_fname != nullptr) {
@@ -58,25 +119,17 @@ std::string IdentityOfFileContaining(const void* address) {
   return FileIdentity(program.string());
 }
 
-bool WriteCheckedFile(const std::string& path, std::string_view bytes) {
-  std::error_code error;
+bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+  error.clear();
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   if (error) return false;
-  std::string temporary = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    auto hash = digest::Sha256::Hash(bytes);
-    out.write(reinterpret_cast<const char*>(hash.data()), hash.size());
-    out.write(kTrailerMarker.data(), static_cast<std::streamsize>(kTrailerMarker.size()));
-    if (!out) {
-      std::filesystem::remove(temporary, error);
-      return false;
-    }
+  std::string temporary = TemporaryPath(path);
+  if (WriteNewFile(temporary, bytes, error)) {
+    std::filesystem::rename(temporary, path, error);
+    if (!error) return true;
   }
-  std::filesystem::rename(temporary, path, error);
-  if (!error) return true;
-  std::filesystem::remove(temporary, error);
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
   return false;
 }
 

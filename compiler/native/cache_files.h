@@ -3,25 +3,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace weft::native {
 
 // The cache directory used when none is given: $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
-// ~/.cache/weft. Empty when none of these can be formed.
+// ~/.cache/weft. A variable that is empty counts as unset, and so does a relative
+// XDG_CACHE_HOME. Empty when none of these can be formed.
 std::string DefaultCacheDirectory();
 
-// The path, size and modification time of a file, or "unknown" when it cannot be read. A
-// rebuild changes them, so they stand for the code in the file.
+// The identity of the build in an ELF file: its GNU build-id, which changes with any change to
+// its code. A file without one is named by its path, size and modification time, which a
+// rebuild usually changes. "unknown" when the file cannot be read.
 std::string FileIdentity(const std::string& path);
 
-// The identity (FileIdentity) of the file whose code contains `address`: a shared library, or
-// the running program.
+// The identity (FileIdentity) of the loaded image whose code contains `address`: a shared
+// library, or the running program. The build-id is read from the image in memory, so a file
+// replaced on disk after it was loaded does not change it.
 std::string IdentityOfFileContaining(const void* address);
 
-// Writes `bytes`, then their SHA-256 and a marker, to `path` through a temporary file that is
-// renamed, so that processes sharing the directory never read half a file. Returns false when
-// the file cannot be written, which costs the caller only a later cache hit.
-bool WriteCheckedFile(const std::string& path, std::string_view bytes);
+// Writes `bytes`, then their SHA-256 and a marker, to `path`, creating its directory. The whole
+// file is written under a temporary name and then renamed, so that processes sharing the
+// directory never read half a file and a failed write leaves `path` as it was. Returns false
+// with `error` set to the OS error when the file cannot be written completely.
+bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error);
 
 // Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,
 // cut short, damaged, not in that format, or not a regular file of at most 64 MiB.

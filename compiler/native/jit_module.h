@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <system_error>
 
 #include "compiler/ir/ir.h"
 #include "compiler/native/runtime_symbols.h"
@@ -30,6 +31,8 @@ class JitModule {
   // How many functions the module compiled, and how many of them had object code in the cache.
   virtual int compiled_count() const = 0;
   virtual int cached_count() const = 0;
+  // The OS error that kept an object from being written to the cache, or an empty error.
+  virtual std::error_code cache_write_error() const = 0;
 };
 
 // The factory that libweft_jit.so exports as kCreateJitModuleSymbol. The generated code calls

@@ -102,9 +102,21 @@ WeftRuleFunction RuleCompiler::LoadCached(const ir::Rule& rule, const std::strin
 void RuleCompiler::RememberEntry(const std::string& key, const std::string& object_key,
                                  const std::string& function_name) {
   if (!IsHexKey(object_key)) return;
-  // A cache that cannot be written only costs time later, so a failure is ignored.
-  WriteCheckedFile(EntryPath(options_.cache_directory, key),
-                   "object " + object_key + "\nfunction " + function_name + "\n");
+  // An entry is written only once its object is in place. An entry that names a missing object
+  // would send every later run to the JIT, with the message that the object is missing.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(ObjectPath(options_.cache_directory, object_key), error))
+    return;
+  // A cache that cannot be written only costs time later, so compiling goes on.
+  bool written =
+      WriteCheckedFile(EntryPath(options_.cache_directory, key),
+                       "object " + object_key + "\nfunction " + function_name + "\n", error);
+  if (!written && !entry_write_error_) entry_write_error_ = error;
+}
+
+std::error_code RuleCompiler::cache_write_error() const {
+  if (entry_write_error_) return entry_write_error_;
+  return jit_ != nullptr ? jit_->cache_write_error() : std::error_code();
 }
 
 WeftRuleFunction RuleCompiler::CompileFunction(const ir::Rule& rule, const std::string& key,

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "compiler/check/check.h"
@@ -43,6 +44,11 @@ class RuleCompiler {
   bool jit_loaded() const { return jit_ != nullptr; }
   // Why cached object code was compiled again, one entry per function, for --verbose.
   const std::vector<std::string>& cache_misses() const { return cache_misses_; }
+  // The cache directory, empty for none.
+  const std::string& cache_directory() const { return options_.cache_directory; }
+  // The OS error that kept an entry or an object from being written to the cache, or an empty
+  // error. The functions are compiled all the same, but later processes compile them again.
+  std::error_code cache_write_error() const;
 
  private:
   WeftRuleFunction CompileFunction(const ir::Rule& rule, const std::string& key,
@@ -55,6 +61,7 @@ class RuleCompiler {
   std::vector<std::unique_ptr<LoadedObject>> objects_;
   std::unique_ptr<JitModule> jit_;
   std::vector<std::string> cache_misses_;
+  std::error_code entry_write_error_;
   int compiled_count_ = 0;
   int cached_count_ = 0;
 };

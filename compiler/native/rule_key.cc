@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "compiler/diagnostics/project_root.h"
 #include "compiler/native/cache_files.h"
 #include "compiler/native/jit_module.h"
 #include "stdlib/digest.h"
@@ -32,8 +33,10 @@ void AddCpuid(std::string& identity, unsigned leaf, unsigned subleaf,
 }
 #endif
 
-// The identity of this build of the compiler: its version, the file that contains the front end
-// and the lowering, the JIT module, the LLVM library that the module links, and the CPU.
+// The identity of this build of the compiler: its version, the builds (FileIdentity) of the file
+// that contains the front end and the lowering, of the JIT module and of the LLVM library that
+// the module links, and the CPU. The JIT module and LLVM are identified from their files, which
+// are not loaded when every rule is found in the cache.
 const std::string& CompilerIdentity() {
   static const std::string identity =
       std::string("weft " WEFT_VERSION "\nprogram ") +
@@ -87,7 +90,7 @@ std::string ProgramDigest(const SourceManager& sources, std::string_view setting
   digest::Sha256 hash;
   AddPart(hash, settings);
   for (FileId id = 0; id < sources.size(); ++id) {
-    AddPart(hash, sources.Get(id).path());
+    AddPart(hash, CanonicalPath(sources.Get(id).path()));
     AddPart(hash, sources.Get(id).text());
   }
   return digest::Hex(hash.Final());

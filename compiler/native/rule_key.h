@@ -13,7 +13,9 @@ namespace weft::native {
 std::string HostCpuIdentity();
 
 // A SHA-256 of every file that the front end read for a program (.map files, schema documents,
-// table files), with their paths, and of `settings`, the options of loading and checking.
+// table files), with their canonical paths, and of `settings`, the options of loading and
+// checking. Every spelling of a path to the same file (`a.map`, `./a.map`, an absolute path, a
+// path through a link) gives the same digest.
 std::string ProgramDigest(const SourceManager& sources, std::string_view settings);
 
 // The cache key of one function of a rule, computed without LLVM from everything that decides

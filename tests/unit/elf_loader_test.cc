@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/elf_header.h"
+
 namespace weft::native {
 namespace {
 
@@ -127,15 +129,7 @@ std::string ObjectBuilder::Build() const {
   size_t own_name = AddName(section_names, ".shstrtab");
   add_section("", SHT_STRTAB, section_names)->sh_name = static_cast<uint32_t>(own_name);
 
-  Elf64_Ehdr header{};
-  std::memcpy(header.e_ident, ELFMAG, SELFMAG);
-  header.e_ident[EI_CLASS] = ELFCLASS64;
-  header.e_ident[EI_DATA] = ELFDATA2LSB;
-  header.e_ident[EI_VERSION] = EV_CURRENT;
-  header.e_type = ET_REL;
-  header.e_machine = EM_X86_64;
-  header.e_version = EV_CURRENT;
-  header.e_ehsize = sizeof(Elf64_Ehdr);
+  Elf64_Ehdr header = testing::X86_64ElfHeader(ET_REL);
   header.e_shentsize = sizeof(Elf64_Shdr);
   header.e_shnum = static_cast<uint16_t>(headers.size());
   header.e_shstrndx = static_cast<uint16_t>(headers.size() - 1);

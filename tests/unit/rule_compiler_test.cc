@@ -195,6 +195,55 @@ TEST_F(RuleCompilerTest, DamagedCacheFilesAreCompiledAgain) {
   EXPECT_FALSE(compiler_->jit_loaded());
 }
 
+TEST_F(RuleCompilerTest, MissingObjectIsCompiledAgain) {
+  std::string fresh = CompileAndRun();
+  for (const fs::path& object : CacheFiles(".o")) fs::remove(object);
+
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  ASSERT_EQ(compiler_->cache_misses().size(), 2u);
+  EXPECT_NE(compiler_->cache_misses()[0].find("is missing or damaged"), std::string::npos)
+      << compiler_->cache_misses()[0];
+
+  // The JIT wrote the objects again, and the entries find them.
+  EXPECT_EQ(CompileAndRun(), fresh);
+  EXPECT_FALSE(compiler_->jit_loaded());
+  EXPECT_TRUE(compiler_->cache_misses().empty());
+}
+
+// A directory under an object's name makes its rename fail, as a full disk would make its write
+// fail. The object is then missing, and no entry may name it.
+TEST_F(RuleCompilerTest, EntryWaitsForItsObject) {
+  CompileAndRun();
+  std::vector<fs::path> objects = CacheFiles(".o");
+  ASSERT_EQ(objects.size(), 2u);
+  fs::remove_all(cache_);
+  for (const fs::path& object : objects) fs::create_directories(object);
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_TRUE(CacheFiles(".rule").empty());
+  EXPECT_EQ(compiler_->cache_write_error(), std::errc::is_a_directory)
+      << compiler_->cache_write_error().message();
+}
+
+TEST_F(RuleCompilerTest, UnwritableCacheStillCompiles) {
+  // A regular file where the cache directory should be.
+  std::ofstream(cache_) << "not a directory\n";
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+  EXPECT_TRUE(compiler_->cache_write_error()) << "no error reported";
+
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_TRUE(compiler_->jit_loaded());
+}
+
+TEST_F(RuleCompilerTest, WrittenCacheReportsNoError) {
+  EXPECT_EQ(CompileAndRun(), kOutput);
+  EXPECT_FALSE(compiler_->cache_write_error()) << compiler_->cache_write_error().message();
+}
+
 TEST_F(RuleCompilerTest, TruncatedEntryIsCompiledAgain) {
   std::string fresh = CompileAndRun();
   for (const fs::path& entry : CacheFiles(".rule")) fs::resize_file(entry, 10);
@@ -229,9 +278,12 @@ void PointEntriesAtUnknownRelocations(const std::vector<fs::path>& entries) {
       break;
     }
     std::string copy_key = std::string(63, 'f') + static_cast<char>('0' + copies++);
-    ASSERT_TRUE(WriteCheckedFile((path.parent_path() / (copy_key + ".o")).string(), *object));
-    ASSERT_TRUE(WriteCheckedFile(path.string(),
-                                 "object " + copy_key + "\nfunction " + function_name + "\n"));
+    std::error_code error;
+    ASSERT_TRUE(WriteCheckedFile((path.parent_path() / (copy_key + ".o")).string(), *object, error))
+        << error.message();
+    ASSERT_TRUE(WriteCheckedFile(
+        path.string(), "object " + copy_key + "\nfunction " + function_name + "\n", error))
+        << error.message();
   }
 }
 
@@ -257,6 +309,33 @@ TEST_F(RuleCompilerTest, ChangedSourceMissesTheCache) {
   frontend_ = CheckText("test.map", std::string(kProgram) + "\n// changed\n");
   CompileAndRun();
   EXPECT_TRUE(compiler_->jit_loaded());
+}
+
+// Every spelling of the path to one .map file gives one digest, so that the cache keys of its
+// rules do not depend on how the file was named on the command line.
+TEST(ProgramDigestTest, PathSpellingsShareOneDigest) {
+  fs::path folder = fs::path(::testing::TempDir()) / ("weft-digest-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder / "project");
+  std::ofstream(folder / "project" / "a.map") << kProgram;
+  fs::create_directory_symlink("project", folder / "link");
+  fs::path previous = fs::current_path();
+  fs::current_path(folder);
+
+  std::string first;
+  for (const std::string& spelling :
+       {std::string("project/a.map"), std::string("./project/a.map"),
+        std::string("link/../project/a.map"), (folder / "project" / "a.map").string(),
+        std::string("link/a.map"), (folder / "link" / "a.map").string()}) {
+    std::unique_ptr<Frontend> frontend = LoadAndCheck({spelling});
+    ASSERT_FALSE(frontend->diagnostics.HasErrors()) << spelling;
+    std::string digest = ProgramDigest(frontend->sources, "");
+    if (first.empty()) first = digest;
+    EXPECT_EQ(digest, first) << spelling;
+  }
+
+  fs::current_path(previous);
+  fs::remove_all(folder);
 }
 
 // The input for a golden program: its `// INPUT:` lines and an empty record.
