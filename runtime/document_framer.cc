@@ -60,20 +60,35 @@ class DocumentFramer : public Framer {
 
  private:
   enum class Step { Progress, NeedMore, Done, Failed };
-  enum class State { Top, ArrayFirst, ArrayNext, Element, ObjectFirst, ObjectNext, Key, After };
+  // Key, Colon and Value read one member of the top-level object.
+  enum class State {
+    Top,
+    ArrayFirst,
+    ArrayNext,
+    Element,
+    ObjectFirst,
+    ObjectNext,
+    Key,
+    Colon,
+    Value,
+    After
+  };
 
   Step Fail(std::string& error, const std::string& problem) {
     error = fmt::format("invalid JSON near line {}: {}", window_->line(), problem);
     return Step::Failed;
   }
 
+  bool InsideObject() const {
+    return state_ == State::ObjectFirst || state_ == State::ObjectNext || state_ == State::Key ||
+           state_ == State::Colon || state_ == State::Value;
+  }
+
   // Takes an object that is whole in the window, has no `records` key and breaks inside as one
   // malformed record, not as a break in the stream. The reader then rejects it with its reason,
   // and the run goes on to the end of the input.
   bool TakeMalformedObject(Batch& batch) {
-    bool inside_object =
-        state_ == State::ObjectFirst || state_ == State::ObjectNext || state_ == State::Key;
-    if (!inside_object || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
+    if (!InsideObject() || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
     std::string_view object(window_->data() + object_start_, object_length_);
     if (object.find("\"records\"") != std::string_view::npos) return false;
     AddObjectRecord(batch, object_length_);
@@ -132,6 +147,13 @@ class DocumentFramer : public Framer {
         return Step::Progress;
       case State::Key:
         return Key(unread, error);
+      case State::Colon:
+        if (c != ':') return Fail(error, "expected `:` after a name");
+        window_->Advance(1, 0);
+        state_ = State::Value;
+        return Step::Progress;
+      case State::Value:
+        return Value(unread, error);
       case State::After:
         return Fail(error,
                     "unexpected content after the document; for one record per line, pass "
@@ -187,33 +209,30 @@ class DocumentFramer : public Framer {
     return Step::Progress;
   }
 
-  // Reads `"key":` and the first character of its value, or the whole value when it is not
-  // the `records` array.
+  // Reads the name of a member of the top-level object.
   Step Key(std::string_view unread, std::string& error) {
     if (unread.front() != '"') return Fail(error, "expected a member name in quotes");
     size_t key_length = 0;
     if (ScanString(unread, key_length) == Scan::NeedMore)
       return window_->at_end() ? Fail(error, "the input ends inside a string") : Step::NeedMore;
-    std::string_view key = unread.substr(1, key_length - 2);
-
-    size_t i = key_length;
-    while (i < unread.size() && IsSpace(unread[i])) ++i;
-    if (i < unread.size() && unread[i] != ':') return Fail(error, "expected `:` after a name");
-    ++i;
-    while (i < unread.size() && IsSpace(unread[i])) ++i;
-    if (i >= unread.size())
-      return window_->at_end() ? Fail(error, "the input ends inside the document")
-                               : Step::NeedMore;
-
-    bool records = key == "records";
-    if (records && ++records_keys_ > 1) {
+    member_is_records_ = unread.substr(1, key_length - 2) == "records";
+    if (member_is_records_ && records_keys_ > 0) {
       return Fail(error,
                   "the document has more than one `records` key, so some of its records would "
                   "be lost; keep one `records` array");
     }
-    if (records && unread[i] == '[') {
+    window_->AdvanceCountingLines(key_length);
+    state_ = State::Colon;
+    return Step::Progress;
+  }
+
+  // Reads the first character of a member's value, or the whole value when it is not the
+  // `records` array.
+  Step Value(std::string_view unread, std::string& error) {
+    if (member_is_records_ && unread.front() == '[') {
+      ++records_keys_;
       shape_ = InputShape::RecordsObject;
-      window_->AdvanceCountingLines(i + 1);
+      window_->Advance(1, 0);
       state_ = State::ArrayFirst;
       in_records_ = true;
       return Step::Progress;
@@ -221,16 +240,17 @@ class DocumentFramer : public Framer {
 
     size_t length = 0;
     std::string problem;
-    Scan scan = ScanValue(unread.substr(i), window_->at_end(), length, problem);
+    Scan scan = ScanValue(unread, window_->at_end(), length, problem);
     if (scan == Scan::NeedMore) return Step::NeedMore;
     if (scan == Scan::Invalid) return Fail(error, problem);
     // The document's other members are no records, but they must still be JSON. The buffer's
     // padding lets the parser read past the value's end.
-    problem = CheckJson(parser_, unread.substr(i, length), options_.max_input_depth);
+    problem = CheckJson(parser_, unread.substr(0, length), options_.max_input_depth);
     constexpr std::string_view kPrefix = "invalid JSON: ";
     if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
     if (!problem.empty()) return Fail(error, problem);
-    window_->AdvanceCountingLines(i + length);
+    if (member_is_records_) ++records_keys_;
+    window_->AdvanceCountingLines(length);
     state_ = State::ObjectNext;
     return Step::Progress;
   }
@@ -267,6 +287,8 @@ class DocumentFramer : public Framer {
   State state_ = State::Top;
   bool in_records_ = false;
   int records_keys_ = 0;
+  // True when the name of the member being read is `records`.
+  bool member_is_records_ = false;
   // Where a top-level object starts in the window, and whether all of it is there.
   size_t object_start_ = 0;
   // The length of the top-level object when object_whole_ is set.

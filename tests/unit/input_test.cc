@@ -409,6 +409,14 @@ TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
       << input.error;
 }
 
+// A `records` member that is no array counts as one `records` key when it is read in pieces.
+TEST(RecordSource, CountsASplitRecordsMemberOnce) {
+  std::string text = "{\"records\": \"" + std::string(300, 'x') + "\", \"id\": 1}";
+  Framing framing = Frame(text, InputFormat::Json, 16, 64 << 20);
+  EXPECT_EQ(framing.error.find("more than one `records` key"), std::string::npos) << framing.error;
+  EXPECT_NE(framing.error.find("without a `records` array"), std::string::npos) << framing.error;
+}
+
 // Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
 // the records, their numbers, lines and offsets must not depend on where the batches end.
 // A batch may end before any record, after a run of blank lines longer than the batch size. The
