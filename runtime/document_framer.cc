@@ -30,6 +30,12 @@ class DocumentFramer : public Framer {
         error.clear();
         step = Step::Progress;
       }
+      // A value is skipped only once the window contains the part of it that a reject shows.
+      if (step == Step::NeedMore && batch.records.empty() &&
+          window_->Unread().size() > std::max(options_.max_record_bytes, kLongRecordPrefix)) {
+        step = SkipLongValue(batch, error);
+      }
+      if (step == Step::HandedOff) return error.empty();
       if (step == Step::Progress) {
         if (!batch.records.empty() &&
             window_->consumed_offset() - batch_start >= options_.batch_bytes) {
@@ -43,13 +49,6 @@ class DocumentFramer : public Framer {
           window_->HandOff(batch);
           return true;
         }
-        if (window_->Unread().size() > options_.max_record_bytes) {
-          error = fmt::format(
-              "a record near line {} is longer than {} bytes, the limit; raise it with "
-              "--max-record-bytes if such records are expected",
-              window_->line(), options_.max_record_bytes);
-          return false;
-        }
         if (!window_->Fill(error) && !error.empty()) return false;
         continue;
       }
@@ -59,7 +58,9 @@ class DocumentFramer : public Framer {
   }
 
  private:
-  enum class Step { Progress, NeedMore, Done, Failed };
+  // HandedOff means that the batch was handed off, so Next returns at once: true, or false with
+  // `error` when the input cannot be read further.
+  enum class Step { Progress, NeedMore, Done, Failed, HandedOff };
   // Key, Colon and Value read one member of the top-level object.
   enum class State {
     Top,
@@ -172,6 +173,7 @@ class DocumentFramer : public Framer {
     }
     if (c != '{') {
       shape_ = InputShape::SingleObject;
+      state_ = State::Element;
       return Element(unread, batch, error);
     }
     // An object is one record unless it contains a `records` array. To take it whole, it must
@@ -205,8 +207,13 @@ class DocumentFramer : public Framer {
     record.text = unread.substr(0, length);
     if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
     window_->AdvanceCountingLines(length);
-    state_ = shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
+    state_ = ElementFollower();
     return Step::Progress;
+  }
+
+  // The state after a record that is an element of the document, or the document itself.
+  State ElementFollower() const {
+    return shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
   }
 
   // Reads the name of a member of the top-level object.
@@ -253,6 +260,59 @@ class DocumentFramer : public Framer {
     window_->AdvanceCountingLines(length);
     state_ = State::ObjectNext;
     return Step::Progress;
+  }
+
+  // Reads past a value longer than --max-record-bytes whose start is at the window's position.
+  // An element is rejected as a record, and any other value stops the run.
+  Step SkipLongValue(Batch& batch, std::string& error) {
+    if (state_ == State::Element) return SkipLongElement(batch, error);
+    error = fmt::format(
+        "a record near line {} is longer than {} bytes, the limit; raise it with "
+        "--max-record-bytes if such records are expected",
+        window_->line(), options_.max_record_bytes);
+    return Step::Failed;
+  }
+
+  // Rejects an element longer than the limit, keeping only its start, and reads past its end.
+  Step SkipLongElement(Batch& batch, std::string& error) {
+    AddLongRecord(batch, options_.max_record_bytes);
+    if (SkipValue(&batch, error) == Step::Progress) {
+      state_ = ElementFollower();
+      return Step::HandedOff;
+    }
+
+    // The stream stops where the element breaks, as it does for a shorter element, so the
+    // element is no record.
+    batch.records.pop_back();
+    --records_;
+    return Step::HandedOff;
+  }
+
+  // Consumes the value that starts at the window's position, reading on as needed and keeping
+  // none of it. A `batch` whose record points into the window is handed off first. Returns
+  // Progress, or Failed when the value's end cannot be found, with the reason and the value's
+  // start in `error`.
+  Step SkipValue(Batch* batch, std::string& error) {
+    const size_t start_line = window_->line();
+    const uint64_t start_offset = window_->consumed_offset();
+    ValueSkipper skipper;
+    Scan scan = Scan::NeedMore;
+    while (scan == Scan::NeedMore) {
+      std::string_view unread = window_->Unread();
+      size_t length = 0;
+      std::string problem;
+      scan = skipper.Feed(unread, window_->at_end(), length, problem);
+      window_->AdvanceCountingLines(scan == Scan::NeedMore ? unread.size() : length);
+      if (batch != nullptr) {
+        window_->HandOff(*batch);
+        batch = nullptr;
+      }
+      if (scan == Scan::Invalid) Fail(error, problem);
+      if (scan == Scan::NeedMore && !window_->Fill(error) && !error.empty()) break;
+    }
+    if (scan == Scan::Complete) return Step::Progress;
+    error += fmt::format(" (the value starts on line {} at byte {})", start_line, start_offset);
+    return Step::Failed;
   }
 
   Step CloseArray() {

@@ -17,8 +17,6 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // The smallest read request, or the batch size when that is smaller, so that a pipe is not read
 // a few bytes at a time.
 constexpr size_t kMinimumRead = 64 * 1024;
-// How much of a record that is too large to keep is shown in its reject.
-constexpr size_t kLongRecordPrefix = 200;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -118,12 +116,7 @@ class LineFramer : public Framer {
   bool SkipLongLine(Batch& batch, std::string& error) {
     // The record starts at its first byte, as a record that fits does.
     window_->Advance(LeadingBlanks(window_->Unread()), 0);
-    InputRecord& record = batch.records.emplace_back();
-    record.number = ++records_;
-    record.line = window_->line();
-    record.offset = window_->consumed_offset();
-    record.text = window_->Unread();
-    CutLongRecord(record, options_.max_record_bytes);
+    const InputRecord& record = AddLongRecord(batch, options_.max_record_bytes);
     window_->Advance(record.text.size(), 0);
     window_->HandOff(batch);
     const char line_break = window_->line_break();
@@ -162,6 +155,16 @@ bool TrimLine(std::string_view& line) {
   if (IsBlank(line)) return false;
   line = Trim(line);
   return true;
+}
+
+InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
+  InputRecord& record = batch.records.emplace_back();
+  record.number = ++records_;
+  record.line = window_->line();
+  record.offset = window_->consumed_offset();
+  record.text = window_->Unread();
+  CutLongRecord(record, limit);
+  return record;
 }
 
 void CutLongRecord(InputRecord& record, size_t limit) {

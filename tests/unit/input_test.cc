@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -350,11 +351,93 @@ TEST(RecordSource, RejectsALineOverTheLimitAndReadsOn) {
   EXPECT_EQ(input.records[2].line, 3u);
 }
 
-TEST(RecordSource, StopsAtAnArrayRecordOverTheLimit) {
+// Joins `elements` into a JSON array document, each after `separator`, and expects every batch
+// size to frame them with their offsets and lines. An element over `max_record_bytes` must be
+// rejected alone, shown by its first 200 bytes, and the elements after it framed.
+void ExpectArrayFramed(const std::vector<std::string>& elements, const std::string& separator,
+                       size_t max_record_bytes) {
+  std::string text = "[";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    text += (i == 0 ? "" : ",") + separator;
+    offsets.push_back(text.size());
+    text += elements[i];
+  }
+  text += separator + "]\n";
+  for (size_t batch_bytes : {1, 3, 7, 64, 4096, 1 << 20}) {
+    SCOPED_TRACE("batch_bytes " + std::to_string(batch_bytes));
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, max_record_bytes);
+    EXPECT_EQ(framing.error, "");
+    ASSERT_EQ(framing.records.size(), elements.size());
+    for (size_t i = 0; i < elements.size(); ++i) {
+      const Framed& record = framing.records[i];
+      bool long_record = elements[i].size() > max_record_bytes;
+      EXPECT_EQ(record.number, i + 1);
+      EXPECT_EQ(record.offset, offsets[i]);
+      EXPECT_EQ(record.line, 1 + std::count(text.begin(), text.begin() + offsets[i], '\n'));
+      EXPECT_EQ(record.text, long_record ? elements[i].substr(0, 200) : elements[i]);
+      EXPECT_EQ(record.error.find("longer than " + std::to_string(max_record_bytes) + " bytes") !=
+                    std::string::npos,
+                long_record)
+          << i << ": " << record.error;
+    }
+  }
+}
+
+TEST(RecordSource, RejectsALongElementAndReadsOn) {
   std::string big = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
-  Framing input = Frame("[{\"a\":1}," + big + "]", InputFormat::Json, 64, 1000);
-  EXPECT_EQ(input.records.size(), 1u);
-  EXPECT_NE(input.error.find("longer than 1000 bytes"), std::string::npos) << input.error;
+  for (size_t at = 0; at <= 3; ++at) {
+    std::vector<std::string> elements = {"{\"a\":1}", "{\"a\":2}", "{\"a\":3}"};
+    elements.insert(elements.begin() + at, big);
+    ExpectArrayFramed(elements, "\n  ", 1000);
+  }
+}
+
+TEST(RecordSource, SkipsLongElementsOfEveryKind) {
+  std::string escapes;
+  for (int i = 0; i < 400; ++i) escapes += "\\\"]}\\\\[{";
+  std::string deep = std::string(3000, '[') + std::string(3000, ']');
+  std::string pretty = "{\n";
+  for (int i = 0; i < 100; ++i) pretty += "  \"k" + std::to_string(i) + "\": [1, \"}\"],\n";
+  pretty += "  \"end\": {}\n}";
+  std::vector<std::string> elements = {
+      "{\"s\": \"" + escapes + "\"}",
+      "{\"a\": 1}",
+      "\"" + escapes + "\\\\\"",
+      deep,
+      "{\"deep\": " + deep + ", \"b\": \"]]\"}",
+      std::string(3000, '7'),
+      pretty,
+      "{\"a\": \"\\\\\"}",
+      "{\"last\": true}",
+  };
+  ExpectArrayFramed(elements, "\n  ", 1000);
+  ExpectArrayFramed(elements, std::string(3000, ' ') + "\r\n", 1000);
+  ExpectArrayFramed(elements, "", 1000);
+  // An element just over and just under the limit, around the escapes at its end.
+  for (size_t limit = elements[7].size() - 2; limit <= elements[7].size() + 1; ++limit)
+    ExpectArrayFramed(elements, " ", limit);
+}
+
+TEST(RecordSource, StopsWhereALongElementBreaks) {
+  const std::string start = "[{\"a\":1},\n {\"s\": \"";
+  const std::string cases[] = {
+      start + std::string(5000, 'x'),
+      start + std::string(5000, 'x') + "\\\"}]",
+      start + "x\"," + std::string(3000, '[') + "}" + std::string(3000, ']') + "}]",
+  };
+  for (const std::string& text : cases) {
+    for (size_t batch_bytes : {7, 64, 1 << 20}) {
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+      ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+      EXPECT_EQ(framing.records[0].text, "{\"a\":1}");
+      EXPECT_NE(framing.error.find("invalid JSON near line 2"), std::string::npos) << framing.error;
+      if (batch_bytes < 1000) {
+        EXPECT_NE(framing.error.find("(the value starts on line 2 at byte 11)"), std::string::npos)
+            << framing.error;
+      }
+    }
+  }
 }
 
 TEST(RecordSource, KeepsADocumentWithABadValueADocument) {
