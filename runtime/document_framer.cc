@@ -105,8 +105,9 @@ class DocumentFramer : public Framer {
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = object_line_;
-    record.offset = window_->OffsetOf(object_start_);
+    record.offset = object_offset_;
     record.text = std::string_view(window_->data() + object_start_, length);
+    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -186,7 +187,11 @@ class DocumentFramer : public Framer {
     object_whole_ = scan == Scan::Complete;
     object_length_ = object_whole_ ? length : 0;
     object_start_ = window_->position();
+    object_offset_ = window_->consumed_offset();
     object_line_ = window_->line();
+    // A walked object's start is gone from the window once it ends, so the part that a reject
+    // shows is kept.
+    if (!object_whole_) object_prefix_ = unread.substr(0, kLongRecordPrefix);
     window_->Advance(1, 0);
     state_ = State::ObjectFirst;
     return Step::Progress;
@@ -263,14 +268,28 @@ class DocumentFramer : public Framer {
   }
 
   // Reads past a value longer than --max-record-bytes whose start is at the window's position.
-  // An element is rejected as a record, and any other value stops the run.
+  // An element is rejected as a record. A member of the top-level object is no record, so it is
+  // skipped with only its strings and brackets checked, and a walked object that it belongs to
+  // is rejected when it closes.
   Step SkipLongValue(Batch& batch, std::string& error) {
     if (state_ == State::Element) return SkipLongElement(batch, error);
-    error = fmt::format(
-        "a record near line {} is longer than {} bytes, the limit; raise it with "
-        "--max-record-bytes if such records are expected",
-        window_->line(), options_.max_record_bytes);
-    return Step::Failed;
+    // A name is skipped only once more bytes than `"records"` has are read without its end, so
+    // that the `records` array is never skipped.
+    constexpr size_t kRecordsName = std::string_view("\"records\"").size();
+    bool long_name = state_ == State::Key && window_->Unread().size() > kRecordsName;
+    // Other states ask for more bytes only with whitespace or a short name unread, which the
+    // next read completes.
+    if (state_ != State::Value && !long_name) return Step::NeedMore;
+    Step step = SkipValue(nullptr, error);
+    if (step != Step::Progress) return step;
+    if (state_ == State::Key) {
+      member_is_records_ = false;
+      state_ = State::Colon;
+    } else {
+      if (member_is_records_) ++records_keys_;
+      state_ = State::ObjectNext;
+    }
+    return Step::Progress;
   }
 
   // Rejects an element longer than the limit, keeping only its start, and reads past its end.
@@ -326,19 +345,37 @@ class DocumentFramer : public Framer {
     window_->Advance(1, 0);
     state_ = State::After;
     if (shape_ == InputShape::RecordsObject) return Step::Progress;
-    if (!object_whole_) {
-      return Fail(error, fmt::format("the document is one object of more than {} bytes without "
-                                     "a `records` array, too large to read as one record",
-                                     SingleObjectLimit()));
+    if (object_whole_) {
+      AddObjectRecord(batch, window_->position() - object_start_);
+      return Step::Progress;
     }
-    AddObjectRecord(batch, window_->position() - object_start_);
-    return Step::Progress;
+    if (window_->consumed_offset() - object_offset_ > options_.max_record_bytes)
+      return AddLongObjectRecord(batch);
+    return Fail(error, fmt::format("the document is one object of more than {} bytes without "
+                                   "a `records` array, too large to read as one record",
+                                   SingleObjectLimit()));
+  }
+
+  // Rejects the walked top-level object as one record longer than the limit. The start kept
+  // from it is copied into the batch, whose buffer no longer contains it.
+  Step AddLongObjectRecord(Batch& batch) {
+    window_->HandOff(batch);
+    shape_ = InputShape::SingleObject;
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = object_line_;
+    record.offset = object_offset_;
+    record.text = CopyIntoBatch(batch, object_prefix_);
+    CutLongRecord(record, options_.max_record_bytes);
+    return Step::HandedOff;
   }
 
   // The largest top-level object taken whole as one record. It is read before its records are
-  // framed, and scanned again after each read, so it is kept to a few batches.
+  // framed, and scanned again after each read, so it is kept to a few batches. It is at least
+  // the part that a reject shows, which is kept from a larger object.
   size_t SingleObjectLimit() const {
-    return std::min(options_.max_record_bytes, 8 * options_.batch_bytes);
+    return std::max(kLongRecordPrefix,
+                    std::min(options_.max_record_bytes, 8 * options_.batch_bytes));
   }
 
   const SourceOptions& options_;
@@ -353,8 +390,11 @@ class DocumentFramer : public Framer {
   size_t object_start_ = 0;
   // The length of the top-level object when object_whole_ is set.
   size_t object_length_ = 0;
+  uint64_t object_offset_ = 0;
   size_t object_line_ = 1;
   bool object_whole_ = false;
+  // The first bytes of a top-level object that is walked.
+  std::string object_prefix_;
 };
 
 }  // namespace

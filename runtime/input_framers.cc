@@ -175,6 +175,16 @@ void CutLongRecord(InputRecord& record, size_t limit) {
       limit);
 }
 
+std::string_view CopyIntoBatch(Batch& batch, std::string_view text) {
+  ByteBuffer& buffer = batch.buffer;
+  const size_t at = buffer.size();
+  buffer.Reserve(at + text.size());
+  std::memcpy(buffer.data() + at, text.data(), text.size());
+  buffer.Resize(at + text.size());
+  std::memset(buffer.data() + buffer.size(), 0, simdjson::SIMDJSON_PADDING);
+  return {buffer.data() + at, text.size()};
+}
+
 Window::Window(ByteInput& input, const SourceOptions& options)
     : input_(input),
       options_(options),

@@ -158,6 +158,10 @@ inline constexpr size_t kLongRecordPrefix = 200;
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
 void CutLongRecord(InputRecord& record, size_t limit);
 
+// Copies `text` after the bytes of `batch` and returns the copy, for a record whose own bytes are
+// gone from the window. Growing the buffer may move it, so `batch` must have no records yet.
+std::string_view CopyIntoBatch(Batch& batch, std::string_view text);
+
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.
 bool LooksLikeLines(std::string_view start, bool whole);

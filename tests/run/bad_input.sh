@@ -141,6 +141,21 @@ expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
 expect_summary "the input ends inside a value (the value starts on line 2 at byte 26)"
 expect_summary "exit 1"
 
+# A document of one object over --max-record-bytes is rejected as a record, whether it is small
+# enough to be read whole or not.
+for size in 5000 5000000; do
+  {
+    printf '\n{\n  "id": 1,\n  "name": "'
+    head -c "$size" /dev/zero | tr '\0' 'x'
+    printf '"\n}\n'
+  } > "$work/in"
+  run --max-record-bytes $((size / 5))
+  expect_summary "in 1 / mapped 0 / skipped 0 / rejected 1"
+  expect_reject "^{\"record\":1,\"line\":2,\"offset\":1,.*longer than $((size / 5)) bytes"
+  run --max-record-bytes $((size * 2))
+  expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+done
+
 # The same input through a pipe gives the same result.
 {
   printf '{"id": 1, "name": "good"}\n'

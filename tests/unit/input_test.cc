@@ -419,6 +419,21 @@ TEST(RecordSource, SkipsLongElementsOfEveryKind) {
     ExpectArrayFramed(elements, " ", limit);
 }
 
+TEST(RecordSource, RejectsALongElementOfRecords) {
+  std::string big = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
+  std::string text = "{\"meta\": \"" + std::string(3000, 'm') + "\", \"records\": [{\"a\":1}, " +
+                     big + ", {\"a\":3}], \"done\": \"" + std::string(3000, 'd') + "\"}";
+  for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+    EXPECT_EQ(framing.shape, InputShape::RecordsObject);
+    EXPECT_EQ(framing.error, "") << batch_bytes;
+    ASSERT_EQ(framing.records.size(), 3u) << batch_bytes;
+    EXPECT_NE(framing.records[1].error.find("longer than 1000 bytes"), std::string::npos);
+    EXPECT_EQ(framing.records[1].offset, text.find(big));
+    EXPECT_EQ(framing.records[2].text, "{\"a\":3}");
+  }
+}
+
 TEST(RecordSource, StopsWhereALongElementBreaks) {
   const std::string start = "[{\"a\":1},\n {\"s\": \"";
   const std::string cases[] = {
@@ -438,6 +453,36 @@ TEST(RecordSource, StopsWhereALongElementBreaks) {
       }
     }
   }
+}
+
+TEST(RecordSource, RejectsOneObjectOverTheLimit) {
+  const std::string objects[] = {
+      "{\n  \"id\": 1,\n  \"s\": \"" + std::string(2000, 'x') + "\"\n}",
+      "{\n  \"" + std::string(2000, 'k') + "\": 1,\n  \"records\": 2\n}",
+      "{\n  \"id\": [" + std::string(700, '1') + ", " + std::string(700, '2') + ", " +
+          std::string(700, '3') + "]\n}",
+  };
+  for (const std::string& object : objects) {
+    for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+      Framing framing = Frame("\n  " + object + "\n", InputFormat::Json, batch_bytes, 1000);
+      EXPECT_EQ(framing.shape, InputShape::SingleObject);
+      EXPECT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+      EXPECT_EQ(framing.records[0].offset, 3u);
+      EXPECT_EQ(framing.records[0].line, 2u);
+      EXPECT_EQ(framing.records[0].text, object.substr(0, 200));
+      EXPECT_NE(framing.records[0].error.find("longer than 1000 bytes"), std::string::npos)
+          << framing.records[0].error;
+    }
+  }
+}
+
+TEST(RecordSource, KeepsOneObjectWithinTheLimitWhole) {
+  std::string object = "{\"id\": 1, \"s\": \"" + std::string(900, 'x') + "\"}";
+  Framing framing = Frame(object, InputFormat::Json, 1 << 20, object.size());
+  ASSERT_EQ(framing.records.size(), 1u);
+  EXPECT_EQ(framing.records[0].text, object);
+  EXPECT_EQ(framing.records[0].error, "");
 }
 
 TEST(RecordSource, KeepsADocumentWithABadValueADocument) {
