@@ -64,6 +64,30 @@ bool HasCompleteLineEarly(std::string_view text, od::parser& parser) {
   return false;
 }
 
+// Returns true when `text`, the start of an object, reaches a `records` member of that object
+// whose value is an array.
+bool StartsRecordsArray(std::string_view text) {
+  constexpr std::string_view kRecordsName = "\"records\"";
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      size_t length = 0;
+      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
+      if (depth == 1 && text.substr(i, length) == kRecordsName) {
+        std::string_view rest = Trim(text.substr(i + length));
+        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
+      }
+      i += length - 1;
+    }
+  }
+  return false;
+}
+
 // Frames NDJSON: one record per non-blank line.
 class LineFramer : public Framer {
  public:
@@ -270,9 +294,10 @@ bool LooksLikeLines(std::string_view start, bool whole) {
       return false;
     return !Trim(start.substr(length)).empty();
   }
-  // A first line longer than what was read is a long NDJSON record.
+  // A first line longer than what was read is a long NDJSON record, unless it starts a JSON
+  // array or a `records` array, as a query result written on one line does.
   if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
-    return true;
+    return start.front() == '{' && !StartsRecordsArray(start);
   // A single line whose brackets do not pair up is one malformed record either way, and as
   // NDJSON it is rejected alone instead of failing the run.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)

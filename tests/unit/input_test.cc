@@ -537,6 +537,38 @@ TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
       << input.error;
 }
 
+// A query result written on one line, longer than --max-record-bytes, is still a document.
+TEST(RecordSource, ReadsLongOneLineDocuments) {
+  std::string elements;
+  for (int i = 0; i < 50; ++i) elements += (i == 0 ? "" : ", ") + std::string("{\"id\": 1}");
+  const std::pair<std::string, InputShape> documents[] = {
+      {"[" + elements + "]", InputShape::JsonArray},
+      {"{\"totalSize\": 50, \"x\": {\"records\": 1}, \"records\": [" + elements + "]}",
+       InputShape::RecordsObject},
+  };
+  for (const auto& [text, shape] : documents) {
+    Framing framing = Frame(text, InputFormat::Auto, 64, 200);
+    EXPECT_EQ(framing.shape, shape) << text;
+    EXPECT_EQ(framing.error, "");
+    EXPECT_EQ(framing.records.size(), 50u);
+  }
+}
+
+TEST(RecordSource, ReadsALongFirstLineAsNdjson) {
+  const std::string first_lines[] = {
+      "{\"a\": \"" + std::string(2000, 'x') + "\"}",
+      "{\"x\": {\"records\": [1]}, \"a\": \"" + std::string(2000, 'x') + "\"}",
+      "{\"records\": 1, \"a\": \"" + std::string(2000, 'x') + "\"}",
+  };
+  for (const std::string& first_line : first_lines) {
+    Framing framing = Frame(first_line + "\n{\"a\": 2}\n", InputFormat::Auto, 64, 1000);
+    EXPECT_EQ(framing.shape, InputShape::Ndjson);
+    ASSERT_EQ(framing.records.size(), 2u);
+    EXPECT_NE(framing.records[0].error.find("longer than 1000 bytes"), std::string::npos);
+    EXPECT_EQ(framing.records[1].text, "{\"a\": 2}");
+  }
+}
+
 // A `records` member that is no array counts as one `records` key when it is read in pieces.
 TEST(RecordSource, CountsASplitRecordsMemberOnce) {
   std::string text = "{\"records\": \"" + std::string(300, 'x') + "\", \"id\": 1}";
