@@ -91,6 +91,45 @@ Framing FrameInParts(std::string text, size_t batch_bytes, size_t max_record_byt
   return framing;
 }
 
+// Returns a random JSON value for an element or member of a document, often longer than a small
+// limit. It is a string full of escapes and brackets, an array up to `max_depth` deep, a long
+// number or an object over many lines.
+std::string RandomValue(std::mt19937& random, size_t max_depth) {
+  static const std::string kStringPieces[] = {"a", "\\\"", "\\\\", "]", "}", "[{", " ", "\\u00e9"};
+  std::string value;
+  switch (random() % 5) {
+    case 0:
+      return "{\"id\": " + std::to_string(random() % 100) + "}";
+    case 1: {
+      size_t pieces = random() % 600;
+      for (size_t i = 0; i < pieces; ++i) value += kStringPieces[random() % 8];
+      return "{\"s\": \"" + value + "\", \"n\": [1, \"]\"]}";
+    }
+    case 2: {
+      size_t depth = 1 + random() % max_depth;
+      return "{\"d\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
+    }
+    case 3:
+      return std::string(1 + random() % 900, '7');
+    default: {
+      value = "{\n";
+      size_t members = random() % 60;
+      for (size_t i = 0; i < members; ++i) value += "  \"k" + std::to_string(i) + "\": \"}\",\r\n";
+      return value + "  \"end\": {}\n}";
+    }
+  }
+}
+
+// Random whitespace, sometimes a long run of it. Its line breaks are LF or CRLF, because the
+// line break of an input is decided from its first bytes.
+std::string RandomSpace(std::mt19937& random) {
+  static const std::string kSpaces[] = {" ", "\t", "\n", "\r\n"};
+  std::string space;
+  size_t count = random() % 3 == 0 ? random() % 1500 : random() % 3;
+  for (size_t i = 0; i < count; ++i) space += kSpaces[random() % 4];
+  return space;
+}
+
 // Random NDJSON with what framing must get right: blank and space-only lines, CRLF, malformed
 // lines, lines over the limit, and sometimes no line break at the end.
 std::string RandomLines(std::mt19937& random, char line_break) {
@@ -604,6 +643,47 @@ TEST(RecordSource, ReadsOnAfterBlankLinesBeforeTheFirstRecord) {
   EXPECT_EQ(framing.records[0].text, "{");
   EXPECT_EQ(framing.records[0].line, 4u);
   EXPECT_EQ(framing.records[0].offset, 7u);
+}
+
+// Generates JSON arrays and `records` documents whose elements and members are often longer
+// than the limit, with long runs of whitespace between them. Whatever the batch size, the
+// records must be those framed when the whole document is in memory.
+TEST(RecordSource, FramesLongValuesAtAnyBatchSize) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    bool records_document = round % 2 == 1;
+    std::string text = RandomSpace(random) + (records_document ? "{\"meta\":" : "[");
+    // The other members of a `records` document must pass the depth limit when they are checked.
+    if (records_document)
+      text += RandomSpace(random) + RandomValue(random, 500) + ", \"records\": [";
+    size_t count = random() % 12;
+    for (size_t i = 0; i < count; ++i) {
+      text += (i == 0 ? "" : ",") + RandomSpace(random) + RandomValue(random, 900) +
+              RandomSpace(random);
+    }
+    text += records_document ? "], \"done\": " + RandomValue(random, 500) + "}" : "]";
+    text += RandomSpace(random);
+    const size_t limits[] = {20, 250, 1000, 64 << 20};
+    size_t max_record_bytes = limits[random() % 4];
+
+    Framing reference = Frame(text, InputFormat::Json, 1 << 20, max_record_bytes);
+    ASSERT_EQ(reference.error, "") << text;
+    ASSERT_EQ(reference.records.size(), count);
+    for (size_t batch_bytes : {1, 5, 64, 999}) {
+      SCOPED_TRACE("round " + std::to_string(round) + ", batch_bytes " +
+                   std::to_string(batch_bytes));
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, max_record_bytes);
+      EXPECT_EQ(framing.error, "");
+      ASSERT_EQ(framing.records.size(), count);
+      for (size_t i = 0; i < count; ++i) {
+        EXPECT_EQ(framing.records[i].number, reference.records[i].number);
+        EXPECT_EQ(framing.records[i].line, reference.records[i].line);
+        EXPECT_EQ(framing.records[i].offset, reference.records[i].offset);
+        EXPECT_EQ(framing.records[i].text, reference.records[i].text);
+        EXPECT_EQ(framing.records[i].error, reference.records[i].error);
+      }
+    }
+  }
 }
 
 TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
