@@ -30,6 +30,12 @@ class DocumentFramer : public Framer {
         error.clear();
         step = Step::Progress;
       }
+      // A value is skipped only once the window contains the part of it that a reject shows.
+      if (step == Step::NeedMore && batch.records.empty() &&
+          window_->Unread().size() > std::max(options_.max_record_bytes, kLongRecordPrefix)) {
+        step = SkipLongValue(batch, error);
+      }
+      if (step == Step::HandedOff) return error.empty();
       if (step == Step::Progress) {
         if (!batch.records.empty() &&
             window_->consumed_offset() - batch_start >= options_.batch_bytes) {
@@ -43,13 +49,6 @@ class DocumentFramer : public Framer {
           window_->HandOff(batch);
           return true;
         }
-        if (window_->Unread().size() > options_.max_record_bytes) {
-          error = fmt::format(
-              "a record near line {} is longer than {} bytes, the limit; raise it with "
-              "--max-record-bytes if such records are expected",
-              window_->line(), options_.max_record_bytes);
-          return false;
-        }
         if (!window_->Fill(error) && !error.empty()) return false;
         continue;
       }
@@ -59,21 +58,38 @@ class DocumentFramer : public Framer {
   }
 
  private:
-  enum class Step { Progress, NeedMore, Done, Failed };
-  enum class State { Top, ArrayFirst, ArrayNext, Element, ObjectFirst, ObjectNext, Key, After };
+  // HandedOff means that the batch was handed off, so Next returns at once: true, or false with
+  // `error` when the input cannot be read further.
+  enum class Step { Progress, NeedMore, Done, Failed, HandedOff };
+  // Key, Colon and Value read one member of the top-level object.
+  enum class State {
+    Top,
+    ArrayFirst,
+    ArrayNext,
+    Element,
+    ObjectFirst,
+    ObjectNext,
+    Key,
+    Colon,
+    Value,
+    After
+  };
 
   Step Fail(std::string& error, const std::string& problem) {
     error = fmt::format("invalid JSON near line {}: {}", window_->line(), problem);
     return Step::Failed;
   }
 
+  bool InsideObject() const {
+    return state_ == State::ObjectFirst || state_ == State::ObjectNext || state_ == State::Key ||
+           state_ == State::Colon || state_ == State::Value;
+  }
+
   // Takes an object that is whole in the window, has no `records` key and breaks inside as one
   // malformed record, not as a break in the stream. The reader then rejects it with its reason,
   // and the run goes on to the end of the input.
   bool TakeMalformedObject(Batch& batch) {
-    bool inside_object =
-        state_ == State::ObjectFirst || state_ == State::ObjectNext || state_ == State::Key;
-    if (!inside_object || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
+    if (!InsideObject() || !object_whole_ || shape_ == InputShape::RecordsObject) return false;
     std::string_view object(window_->data() + object_start_, object_length_);
     if (object.find("\"records\"") != std::string_view::npos) return false;
     AddObjectRecord(batch, object_length_);
@@ -89,8 +105,9 @@ class DocumentFramer : public Framer {
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = object_line_;
-    record.offset = window_->OffsetOf(object_start_);
+    record.offset = object_offset_;
     record.text = std::string_view(window_->data() + object_start_, length);
+    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -132,6 +149,13 @@ class DocumentFramer : public Framer {
         return Step::Progress;
       case State::Key:
         return Key(unread, error);
+      case State::Colon:
+        if (c != ':') return Fail(error, "expected `:` after a name");
+        window_->Advance(1, 0);
+        state_ = State::Value;
+        return Step::Progress;
+      case State::Value:
+        return Value(unread, error);
       case State::After:
         return Fail(error,
                     "unexpected content after the document; for one record per line, pass "
@@ -150,6 +174,7 @@ class DocumentFramer : public Framer {
     }
     if (c != '{') {
       shape_ = InputShape::SingleObject;
+      state_ = State::Element;
       return Element(unread, batch, error);
     }
     // An object is one record unless it contains a `records` array. To take it whole, it must
@@ -162,7 +187,11 @@ class DocumentFramer : public Framer {
     object_whole_ = scan == Scan::Complete;
     object_length_ = object_whole_ ? length : 0;
     object_start_ = window_->position();
+    object_offset_ = window_->consumed_offset();
     object_line_ = window_->line();
+    // A walked object's start is gone from the window once it ends, so the part that a reject
+    // shows is kept.
+    if (!object_whole_) object_prefix_ = unread.substr(0, kLongRecordPrefix);
     window_->Advance(1, 0);
     state_ = State::ObjectFirst;
     return Step::Progress;
@@ -183,37 +212,39 @@ class DocumentFramer : public Framer {
     record.text = unread.substr(0, length);
     if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
     window_->AdvanceCountingLines(length);
-    state_ = shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
+    state_ = ElementFollower();
     return Step::Progress;
   }
 
-  // Reads `"key":` and the first character of its value, or the whole value when it is not
-  // the `records` array.
+  // The state after a record that is an element of the document, or the document itself.
+  State ElementFollower() const {
+    return shape_ == InputShape::SingleObject ? State::After : State::ArrayNext;
+  }
+
+  // Reads the name of a member of the top-level object.
   Step Key(std::string_view unread, std::string& error) {
     if (unread.front() != '"') return Fail(error, "expected a member name in quotes");
     size_t key_length = 0;
     if (ScanString(unread, key_length) == Scan::NeedMore)
       return window_->at_end() ? Fail(error, "the input ends inside a string") : Step::NeedMore;
-    std::string_view key = unread.substr(1, key_length - 2);
-
-    size_t i = key_length;
-    while (i < unread.size() && IsSpace(unread[i])) ++i;
-    if (i < unread.size() && unread[i] != ':') return Fail(error, "expected `:` after a name");
-    ++i;
-    while (i < unread.size() && IsSpace(unread[i])) ++i;
-    if (i >= unread.size())
-      return window_->at_end() ? Fail(error, "the input ends inside the document")
-                               : Step::NeedMore;
-
-    bool records = key == "records";
-    if (records && ++records_keys_ > 1) {
+    member_is_records_ = unread.substr(1, key_length - 2) == "records";
+    if (member_is_records_ && records_keys_ > 0) {
       return Fail(error,
                   "the document has more than one `records` key, so some of its records would "
                   "be lost; keep one `records` array");
     }
-    if (records && unread[i] == '[') {
+    window_->AdvanceCountingLines(key_length);
+    state_ = State::Colon;
+    return Step::Progress;
+  }
+
+  // Reads the first character of a member's value, or the whole value when it is not the
+  // `records` array.
+  Step Value(std::string_view unread, std::string& error) {
+    if (member_is_records_ && unread.front() == '[') {
+      ++records_keys_;
       shape_ = InputShape::RecordsObject;
-      window_->AdvanceCountingLines(i + 1);
+      window_->Advance(1, 0);
       state_ = State::ArrayFirst;
       in_records_ = true;
       return Step::Progress;
@@ -221,18 +252,86 @@ class DocumentFramer : public Framer {
 
     size_t length = 0;
     std::string problem;
-    Scan scan = ScanValue(unread.substr(i), window_->at_end(), length, problem);
+    Scan scan = ScanValue(unread, window_->at_end(), length, problem);
     if (scan == Scan::NeedMore) return Step::NeedMore;
     if (scan == Scan::Invalid) return Fail(error, problem);
     // The document's other members are no records, but they must still be JSON. The buffer's
     // padding lets the parser read past the value's end.
-    problem = CheckJson(parser_, unread.substr(i, length), options_.max_input_depth);
+    problem = CheckJson(parser_, unread.substr(0, length), options_.max_input_depth);
     constexpr std::string_view kPrefix = "invalid JSON: ";
     if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
     if (!problem.empty()) return Fail(error, problem);
-    window_->AdvanceCountingLines(i + length);
+    if (member_is_records_) ++records_keys_;
+    window_->AdvanceCountingLines(length);
     state_ = State::ObjectNext;
     return Step::Progress;
+  }
+
+  // Reads past a value longer than --max-record-bytes whose start is at the window's position.
+  // An element is rejected as a record. A member of the top-level object is no record, so it is
+  // skipped with only its strings and brackets checked, and a walked object that it belongs to
+  // is rejected when it closes.
+  Step SkipLongValue(Batch& batch, std::string& error) {
+    if (state_ == State::Element) return SkipLongElement(batch, error);
+    // A name is skipped only once more bytes than `"records"` has are read without its end, so
+    // that the `records` array is never skipped.
+    constexpr size_t kRecordsName = std::string_view("\"records\"").size();
+    bool long_name = state_ == State::Key && window_->Unread().size() > kRecordsName;
+    // Other states ask for more bytes only with whitespace or a short name unread, which the
+    // next read completes.
+    if (state_ != State::Value && !long_name) return Step::NeedMore;
+    Step step = SkipValue(nullptr, error);
+    if (step != Step::Progress) return step;
+    if (state_ == State::Key) {
+      member_is_records_ = false;
+      state_ = State::Colon;
+    } else {
+      if (member_is_records_) ++records_keys_;
+      state_ = State::ObjectNext;
+    }
+    return Step::Progress;
+  }
+
+  // Rejects an element longer than the limit, keeping only its start, and reads past its end.
+  Step SkipLongElement(Batch& batch, std::string& error) {
+    AddLongRecord(batch, options_.max_record_bytes);
+    if (SkipValue(&batch, error) == Step::Progress) {
+      state_ = ElementFollower();
+      return Step::HandedOff;
+    }
+
+    // The stream stops where the element breaks, as it does for a shorter element, so the
+    // element is no record.
+    batch.records.pop_back();
+    --records_;
+    return Step::HandedOff;
+  }
+
+  // Consumes the value that starts at the window's position, reading on as needed and keeping
+  // none of it. A `batch` whose record points into the window is handed off first. Returns
+  // Progress, or Failed when the value's end cannot be found, with the reason and the value's
+  // start in `error`.
+  Step SkipValue(Batch* batch, std::string& error) {
+    const size_t start_line = window_->line();
+    const uint64_t start_offset = window_->consumed_offset();
+    ValueSkipper skipper;
+    Scan scan = Scan::NeedMore;
+    while (scan == Scan::NeedMore) {
+      std::string_view unread = window_->Unread();
+      size_t length = 0;
+      std::string problem;
+      scan = skipper.Feed(unread, window_->at_end(), length, problem);
+      window_->AdvanceCountingLines(scan == Scan::NeedMore ? unread.size() : length);
+      if (batch != nullptr) {
+        window_->HandOff(*batch);
+        batch = nullptr;
+      }
+      if (scan == Scan::Invalid) Fail(error, problem);
+      if (scan == Scan::NeedMore && !window_->Fill(error) && !error.empty()) break;
+    }
+    if (scan == Scan::Complete) return Step::Progress;
+    error += fmt::format(" (the value starts on line {} at byte {})", start_line, start_offset);
+    return Step::Failed;
   }
 
   Step CloseArray() {
@@ -246,19 +345,37 @@ class DocumentFramer : public Framer {
     window_->Advance(1, 0);
     state_ = State::After;
     if (shape_ == InputShape::RecordsObject) return Step::Progress;
-    if (!object_whole_) {
-      return Fail(error, fmt::format("the document is one object of more than {} bytes without "
-                                     "a `records` array, too large to read as one record",
-                                     SingleObjectLimit()));
+    if (object_whole_) {
+      AddObjectRecord(batch, window_->position() - object_start_);
+      return Step::Progress;
     }
-    AddObjectRecord(batch, window_->position() - object_start_);
-    return Step::Progress;
+    if (window_->consumed_offset() - object_offset_ > options_.max_record_bytes)
+      return AddLongObjectRecord(batch);
+    return Fail(error, fmt::format("the document is one object of more than {} bytes without "
+                                   "a `records` array, too large to read as one record",
+                                   SingleObjectLimit()));
+  }
+
+  // Rejects the walked top-level object as one record longer than the limit. The start kept
+  // from it is copied into the batch, whose buffer no longer contains it.
+  Step AddLongObjectRecord(Batch& batch) {
+    window_->HandOff(batch);
+    shape_ = InputShape::SingleObject;
+    InputRecord& record = batch.records.emplace_back();
+    record.number = ++records_;
+    record.line = object_line_;
+    record.offset = object_offset_;
+    record.text = CopyIntoBatch(batch, object_prefix_);
+    CutLongRecord(record, options_.max_record_bytes);
+    return Step::HandedOff;
   }
 
   // The largest top-level object taken whole as one record. It is read before its records are
-  // framed, and scanned again after each read, so it is kept to a few batches.
+  // framed, and scanned again after each read, so it is kept to a few batches. It is at least
+  // the part that a reject shows, which is kept from a larger object.
   size_t SingleObjectLimit() const {
-    return std::min(options_.max_record_bytes, 8 * options_.batch_bytes);
+    return std::max(kLongRecordPrefix,
+                    std::min(options_.max_record_bytes, 8 * options_.batch_bytes));
   }
 
   const SourceOptions& options_;
@@ -267,12 +384,17 @@ class DocumentFramer : public Framer {
   State state_ = State::Top;
   bool in_records_ = false;
   int records_keys_ = 0;
+  // True when the name of the member being read is `records`.
+  bool member_is_records_ = false;
   // Where a top-level object starts in the window, and whether all of it is there.
   size_t object_start_ = 0;
   // The length of the top-level object when object_whole_ is set.
   size_t object_length_ = 0;
+  uint64_t object_offset_ = 0;
   size_t object_line_ = 1;
   bool object_whole_ = false;
+  // The first bytes of a top-level object that is walked.
+  std::string object_prefix_;
 };
 
 }  // namespace

@@ -17,8 +17,6 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // The smallest read request, or the batch size when that is smaller, so that a pipe is not read
 // a few bytes at a time.
 constexpr size_t kMinimumRead = 64 * 1024;
-// How much of a record that is too large to keep is shown in its reject.
-constexpr size_t kLongRecordPrefix = 200;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -62,6 +60,30 @@ bool HasCompleteLineEarly(std::string_view text, od::parser& parser) {
     std::string_view line = NextLine(text, line_break, start);
     if (line.empty()) return false;
     if (line.front() == '{' && CheckJson(parser, line).empty()) return true;
+  }
+  return false;
+}
+
+// Returns true when `text`, the start of an object, reaches a `records` member of that object
+// whose value is an array.
+bool StartsRecordsArray(std::string_view text) {
+  constexpr std::string_view kRecordsName = "\"records\"";
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      size_t length = 0;
+      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
+      if (depth == 1 && text.substr(i, length) == kRecordsName) {
+        std::string_view rest = Trim(text.substr(i + length));
+        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
+      }
+      i += length - 1;
+    }
   }
   return false;
 }
@@ -118,12 +140,7 @@ class LineFramer : public Framer {
   bool SkipLongLine(Batch& batch, std::string& error) {
     // The record starts at its first byte, as a record that fits does.
     window_->Advance(LeadingBlanks(window_->Unread()), 0);
-    InputRecord& record = batch.records.emplace_back();
-    record.number = ++records_;
-    record.line = window_->line();
-    record.offset = window_->consumed_offset();
-    record.text = window_->Unread();
-    CutLongRecord(record, options_.max_record_bytes);
+    const InputRecord& record = AddLongRecord(batch, options_.max_record_bytes);
     window_->Advance(record.text.size(), 0);
     window_->HandOff(batch);
     const char line_break = window_->line_break();
@@ -164,12 +181,32 @@ bool TrimLine(std::string_view& line) {
   return true;
 }
 
+InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
+  InputRecord& record = batch.records.emplace_back();
+  record.number = ++records_;
+  record.line = window_->line();
+  record.offset = window_->consumed_offset();
+  record.text = window_->Unread();
+  CutLongRecord(record, limit);
+  return record;
+}
+
 void CutLongRecord(InputRecord& record, size_t limit) {
   record.text = record.text.substr(0, kLongRecordPrefix);
   record.error = fmt::format(
       "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if such "
       "records are expected (the record is shown cut short)",
       limit);
+}
+
+std::string_view CopyIntoBatch(Batch& batch, std::string_view text) {
+  ByteBuffer& buffer = batch.buffer;
+  const size_t at = buffer.size();
+  buffer.Reserve(at + text.size());
+  std::memcpy(buffer.data() + at, text.data(), text.size());
+  buffer.Resize(at + text.size());
+  std::memset(buffer.data() + buffer.size(), 0, simdjson::SIMDJSON_PADDING);
+  return {buffer.data() + at, text.size()};
 }
 
 Window::Window(ByteInput& input, const SourceOptions& options)
@@ -257,9 +294,10 @@ bool LooksLikeLines(std::string_view start, bool whole) {
       return false;
     return !Trim(start.substr(length)).empty();
   }
-  // A first line longer than what was read is a long NDJSON record.
+  // A first line longer than what was read is a long NDJSON record, unless it starts a JSON
+  // array or a `records` array, as a query result written on one line does.
   if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
-    return true;
+    return start.front() == '{' && !StartsRecordsArray(start);
   // A single line whose brackets do not pair up is one malformed record either way, and as
   // NDJSON it is rejected alone instead of failing the run.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runtime/input.h"
 
@@ -71,6 +72,10 @@ class Framer {
   size_t records_framed() const { return records_; }
 
  protected:
+  // Adds the next record, which starts at the window's position and is longer than `limit`,
+  // keeping only its start.
+  InputRecord& AddLongRecord(Batch& batch, size_t limit);
+
   std::unique_ptr<Window> window_;
   size_t records_ = 0;
 };
@@ -82,6 +87,32 @@ Scan ScanString(std::string_view text, size_t& length);
 // Finds the end of the value that starts at text[0]. Brackets must pair up, and everything else
 // is left to the reader. `at_end` is true when no byte follows `text`.
 Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem);
+
+// Finds the end of one JSON value that arrives in pieces, so that a value too long to keep is read
+// past in a fixed amount of memory. Like ScanValue, it checks only that strings end and that
+// brackets pair up.
+class ValueSkipper {
+ public:
+  // Scans `text`, the next bytes of the value. `at_end` is true when no byte follows `text`.
+  // Complete sets `length` to the bytes of `text` up to the end of the value, and NeedMore means
+  // that all of `text` is inside it. Invalid sets `length` to the bytes before the one where the
+  // value breaks, and `problem` to the reason.
+  Scan Feed(std::string_view text, bool at_end, size_t& length, std::string& problem);
+
+ private:
+  enum class Mode { Start, Scalar, String, Brackets };
+
+  void Open(char bracket);
+  bool Close(char bracket, std::string& problem);
+
+  Mode mode_ = Mode::Start;
+  // Arrays and objects that are open.
+  uint64_t depth_ = 0;
+  // Whether each open level, up to a fixed depth, is an object rather than an array.
+  std::vector<bool> objects_;
+  // True when the last byte scanned is a backslash inside a string.
+  bool escaped_ = false;
+};
 
 // The reason a regular file could not be read to the size it had when the run started: it
 // ended at byte `at` of its `size`.
@@ -121,8 +152,15 @@ size_t LeadingBlanks(std::string_view line);
 // byte. Returns false when the line is blank, which contains no record.
 bool TrimLine(std::string_view& line);
 
+// How much of a record that is too large to keep is shown in its reject.
+inline constexpr size_t kLongRecordPrefix = 200;
+
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
 void CutLongRecord(InputRecord& record, size_t limit);
+
+// Copies `text` after the bytes of `batch` and returns the copy, for a record whose own bytes are
+// gone from the window. Growing the buffer may move it, so `batch` must have no records yet.
+std::string_view CopyIntoBatch(Batch& batch, std::string_view text);
 
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.

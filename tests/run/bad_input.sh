@@ -86,6 +86,83 @@ expect_summary "in 2 / mapped 2 / skipped 0 / rejected 0"
 expect_summary "the input ends"
 expect_summary "exit 1"
 
+# A JSON array of 60000 elements with one element over --max-record-bytes as element $1, read
+# from the file $2. Writes the byte offset of that element to $work/offset.
+long_element_document() {
+  awk -v at="$1" -v long="$2" -v offset_file="$work/offset" 'BEGIN {
+    offset = 0
+    for (i = 1; i <= 60000; i++) {
+      separator = i == 1 ? "[\n  " : ",\n  "
+      printf "%s", separator
+      offset += length(separator)
+      if (i == at) {
+        print offset > offset_file
+        fflush()
+        system("cat \"" long "\"")
+        continue
+      }
+      element = sprintf("{\"id\": %d, \"name\": \"n%d\", \"amount\": %d.25}", i, i, i)
+      printf "%s", element
+      offset += length(element)
+    }
+    printf "\n]\n"
+  }' > "$work/in"
+}
+
+# A long string full of escaped quotes, backslashes and brackets, and a deep array.
+{
+  printf '{"id": 0, "name": "'
+  awk 'BEGIN { for (i = 0; i < 500000; i++) printf "\\\"]}\\\\[{ab" }'
+  printf '"}'
+} > "$work/long_string"
+{
+  printf '{"id": 0, "name": "deep", "extra": '
+  head -c 2500000 /dev/zero | tr '\0' '['
+  head -c 2500000 /dev/zero | tr '\0' ']'
+  printf '}'
+} > "$work/long_deep"
+
+# The long element alone is rejected, at the start, in the middle and at the end of a document
+# of several megabytes, on one thread and on two, and the elements after it are mapped.
+for long in long_string long_deep; do
+  for at in 1 30000 60000; do
+    long_element_document "$at" "$work/$long"
+    for threads in 1 2; do
+      run --max-record-bytes 1000000 --threads "$threads"
+      expect_summary "in 60000 / mapped 59999 / skipped 0 / rejected 1"
+      expect_reject "^{\"record\":$at,\"line\":$((at + 1)),\"offset\":$(cat "$work/offset"),.*longer than 1000000 bytes"
+      [ "$(stat -c %s "$work/rejects")" -lt 2000 ] || fail "the rejected $long element was not cut short"
+      last=$((at == 60000 ? 59999 : 60000))
+      grep -q "\"id\":$last," "$work/out" || fail "the record after the $long element at $at is missing"
+    done
+  done
+done
+
+# A document that ends inside its long element stops where it ends, after the records before.
+{
+  printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "'
+  head -c 5000000 /dev/zero | tr '\0' 'x'
+} > "$work/in"
+run --max-record-bytes 1000000
+expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+expect_summary "the input ends inside a value (the value starts on line 2 at byte 26)"
+expect_summary "exit 1"
+
+# A document of one object over --max-record-bytes is rejected as a record, whether it is small
+# enough to be read whole or not.
+for size in 5000 5000000; do
+  {
+    printf '\n{\n  "id": 1,\n  "name": "'
+    head -c "$size" /dev/zero | tr '\0' 'x'
+    printf '"\n}\n'
+  } > "$work/in"
+  run --max-record-bytes $((size / 5))
+  expect_summary "in 1 / mapped 0 / skipped 0 / rejected 1"
+  expect_reject "^{\"record\":1,\"line\":2,\"offset\":1,.*longer than $((size / 5)) bytes"
+  run --max-record-bytes $((size * 2))
+  expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+done
+
 # The same input through a pipe gives the same result.
 {
   printf '{"id": 1, "name": "good"}\n'

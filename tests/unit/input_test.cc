@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -88,6 +89,45 @@ Framing FrameInParts(std::string text, size_t batch_bytes, size_t max_record_byt
   framing.shape = source.shape();
   if (framing.error.empty()) framing.error = source.error();
   return framing;
+}
+
+// Returns a random JSON value for an element or member of a document, often longer than a small
+// limit. It is a string full of escapes and brackets, an array up to `max_depth` deep, a long
+// number or an object over many lines.
+std::string RandomValue(std::mt19937& random, size_t max_depth) {
+  static const std::string kStringPieces[] = {"a", "\\\"", "\\\\", "]", "}", "[{", " ", "\\u00e9"};
+  std::string value;
+  switch (random() % 5) {
+    case 0:
+      return "{\"id\": " + std::to_string(random() % 100) + "}";
+    case 1: {
+      size_t pieces = random() % 600;
+      for (size_t i = 0; i < pieces; ++i) value += kStringPieces[random() % 8];
+      return "{\"s\": \"" + value + "\", \"n\": [1, \"]\"]}";
+    }
+    case 2: {
+      size_t depth = 1 + random() % max_depth;
+      return "{\"d\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
+    }
+    case 3:
+      return std::string(1 + random() % 900, '7');
+    default: {
+      value = "{\n";
+      size_t members = random() % 60;
+      for (size_t i = 0; i < members; ++i) value += "  \"k" + std::to_string(i) + "\": \"}\",\r\n";
+      return value + "  \"end\": {}\n}";
+    }
+  }
+}
+
+// Random whitespace, sometimes a long run of it. Its line breaks are LF or CRLF, because the
+// line break of an input is decided from its first bytes.
+std::string RandomSpace(std::mt19937& random) {
+  static const std::string kSpaces[] = {" ", "\t", "\n", "\r\n"};
+  std::string space;
+  size_t count = random() % 3 == 0 ? random() % 1500 : random() % 3;
+  for (size_t i = 0; i < count; ++i) space += kSpaces[random() % 4];
+  return space;
 }
 
 // Random NDJSON with what framing must get right: blank and space-only lines, CRLF, malformed
@@ -350,11 +390,138 @@ TEST(RecordSource, RejectsALineOverTheLimitAndReadsOn) {
   EXPECT_EQ(input.records[2].line, 3u);
 }
 
-TEST(RecordSource, StopsAtAnArrayRecordOverTheLimit) {
+// Joins `elements` into a JSON array document, each after `separator`, and expects every batch
+// size to frame them with their offsets and lines. An element over `max_record_bytes` must be
+// rejected alone, shown by its first 200 bytes, and the elements after it framed.
+void ExpectArrayFramed(const std::vector<std::string>& elements, const std::string& separator,
+                       size_t max_record_bytes) {
+  std::string text = "[";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    text += (i == 0 ? "" : ",") + separator;
+    offsets.push_back(text.size());
+    text += elements[i];
+  }
+  text += separator + "]\n";
+  for (size_t batch_bytes : {1, 3, 7, 64, 4096, 1 << 20}) {
+    SCOPED_TRACE("batch_bytes " + std::to_string(batch_bytes));
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, max_record_bytes);
+    EXPECT_EQ(framing.error, "");
+    ASSERT_EQ(framing.records.size(), elements.size());
+    for (size_t i = 0; i < elements.size(); ++i) {
+      const Framed& record = framing.records[i];
+      bool long_record = elements[i].size() > max_record_bytes;
+      EXPECT_EQ(record.number, i + 1);
+      EXPECT_EQ(record.offset, offsets[i]);
+      EXPECT_EQ(record.line, 1 + std::count(text.begin(), text.begin() + offsets[i], '\n'));
+      EXPECT_EQ(record.text, long_record ? elements[i].substr(0, 200) : elements[i]);
+      EXPECT_EQ(record.error.find("longer than " + std::to_string(max_record_bytes) + " bytes") !=
+                    std::string::npos,
+                long_record)
+          << i << ": " << record.error;
+    }
+  }
+}
+
+TEST(RecordSource, RejectsALongElementAndReadsOn) {
   std::string big = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
-  Framing input = Frame("[{\"a\":1}," + big + "]", InputFormat::Json, 64, 1000);
-  EXPECT_EQ(input.records.size(), 1u);
-  EXPECT_NE(input.error.find("longer than 1000 bytes"), std::string::npos) << input.error;
+  for (size_t at = 0; at <= 3; ++at) {
+    std::vector<std::string> elements = {"{\"a\":1}", "{\"a\":2}", "{\"a\":3}"};
+    elements.insert(elements.begin() + at, big);
+    ExpectArrayFramed(elements, "\n  ", 1000);
+  }
+}
+
+TEST(RecordSource, SkipsLongElementsOfEveryKind) {
+  std::string escapes;
+  for (int i = 0; i < 400; ++i) escapes += "\\\"]}\\\\[{";
+  std::string deep = std::string(3000, '[') + std::string(3000, ']');
+  std::string pretty = "{\n";
+  for (int i = 0; i < 100; ++i) pretty += "  \"k" + std::to_string(i) + "\": [1, \"}\"],\n";
+  pretty += "  \"end\": {}\n}";
+  std::vector<std::string> elements = {
+      "{\"s\": \"" + escapes + "\"}",
+      "{\"a\": 1}",
+      "\"" + escapes + "\\\\\"",
+      deep,
+      "{\"deep\": " + deep + ", \"b\": \"]]\"}",
+      std::string(3000, '7'),
+      pretty,
+      "{\"a\": \"\\\\\"}",
+      "{\"last\": true}",
+  };
+  ExpectArrayFramed(elements, "\n  ", 1000);
+  ExpectArrayFramed(elements, std::string(3000, ' ') + "\r\n", 1000);
+  ExpectArrayFramed(elements, "", 1000);
+  // An element just over and just under the limit, around the escapes at its end.
+  for (size_t limit = elements[7].size() - 2; limit <= elements[7].size() + 1; ++limit)
+    ExpectArrayFramed(elements, " ", limit);
+}
+
+TEST(RecordSource, RejectsALongElementOfRecords) {
+  std::string big = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
+  std::string text = "{\"meta\": \"" + std::string(3000, 'm') + "\", \"records\": [{\"a\":1}, " +
+                     big + ", {\"a\":3}], \"done\": \"" + std::string(3000, 'd') + "\"}";
+  for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+    EXPECT_EQ(framing.shape, InputShape::RecordsObject);
+    EXPECT_EQ(framing.error, "") << batch_bytes;
+    ASSERT_EQ(framing.records.size(), 3u) << batch_bytes;
+    EXPECT_NE(framing.records[1].error.find("longer than 1000 bytes"), std::string::npos);
+    EXPECT_EQ(framing.records[1].offset, text.find(big));
+    EXPECT_EQ(framing.records[2].text, "{\"a\":3}");
+  }
+}
+
+TEST(RecordSource, StopsWhereALongElementBreaks) {
+  const std::string start = "[{\"a\":1},\n {\"s\": \"";
+  const std::string cases[] = {
+      start + std::string(5000, 'x'),
+      start + std::string(5000, 'x') + "\\\"}]",
+      start + "x\"," + std::string(3000, '[') + "}" + std::string(3000, ']') + "}]",
+  };
+  for (const std::string& text : cases) {
+    for (size_t batch_bytes : {7, 64, 1 << 20}) {
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+      ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+      EXPECT_EQ(framing.records[0].text, "{\"a\":1}");
+      EXPECT_NE(framing.error.find("invalid JSON near line 2"), std::string::npos) << framing.error;
+      if (batch_bytes < 1000) {
+        EXPECT_NE(framing.error.find("(the value starts on line 2 at byte 11)"), std::string::npos)
+            << framing.error;
+      }
+    }
+  }
+}
+
+TEST(RecordSource, RejectsOneObjectOverTheLimit) {
+  const std::string objects[] = {
+      "{\n  \"id\": 1,\n  \"s\": \"" + std::string(2000, 'x') + "\"\n}",
+      "{\n  \"" + std::string(2000, 'k') + "\": 1,\n  \"records\": 2\n}",
+      "{\n  \"id\": [" + std::string(700, '1') + ", " + std::string(700, '2') + ", " +
+          std::string(700, '3') + "]\n}",
+  };
+  for (const std::string& object : objects) {
+    for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+      Framing framing = Frame("\n  " + object + "\n", InputFormat::Json, batch_bytes, 1000);
+      EXPECT_EQ(framing.shape, InputShape::SingleObject);
+      EXPECT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+      EXPECT_EQ(framing.records[0].offset, 3u);
+      EXPECT_EQ(framing.records[0].line, 2u);
+      EXPECT_EQ(framing.records[0].text, object.substr(0, 200));
+      EXPECT_NE(framing.records[0].error.find("longer than 1000 bytes"), std::string::npos)
+          << framing.records[0].error;
+    }
+  }
+}
+
+TEST(RecordSource, KeepsOneObjectWithinTheLimitWhole) {
+  std::string object = "{\"id\": 1, \"s\": \"" + std::string(900, 'x') + "\"}";
+  Framing framing = Frame(object, InputFormat::Json, 1 << 20, object.size());
+  ASSERT_EQ(framing.records.size(), 1u);
+  EXPECT_EQ(framing.records[0].text, object);
+  EXPECT_EQ(framing.records[0].error, "");
 }
 
 TEST(RecordSource, KeepsADocumentWithABadValueADocument) {
@@ -409,6 +576,46 @@ TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
       << input.error;
 }
 
+// A query result written on one line, longer than --max-record-bytes, is still a document.
+TEST(RecordSource, ReadsLongOneLineDocuments) {
+  std::string elements;
+  for (int i = 0; i < 50; ++i) elements += (i == 0 ? "" : ", ") + std::string("{\"id\": 1}");
+  const std::pair<std::string, InputShape> documents[] = {
+      {"[" + elements + "]", InputShape::JsonArray},
+      {"{\"totalSize\": 50, \"x\": {\"records\": 1}, \"records\": [" + elements + "]}",
+       InputShape::RecordsObject},
+  };
+  for (const auto& [text, shape] : documents) {
+    Framing framing = Frame(text, InputFormat::Auto, 64, 200);
+    EXPECT_EQ(framing.shape, shape) << text;
+    EXPECT_EQ(framing.error, "");
+    EXPECT_EQ(framing.records.size(), 50u);
+  }
+}
+
+TEST(RecordSource, ReadsALongFirstLineAsNdjson) {
+  const std::string first_lines[] = {
+      "{\"a\": \"" + std::string(2000, 'x') + "\"}",
+      "{\"x\": {\"records\": [1]}, \"a\": \"" + std::string(2000, 'x') + "\"}",
+      "{\"records\": 1, \"a\": \"" + std::string(2000, 'x') + "\"}",
+  };
+  for (const std::string& first_line : first_lines) {
+    Framing framing = Frame(first_line + "\n{\"a\": 2}\n", InputFormat::Auto, 64, 1000);
+    EXPECT_EQ(framing.shape, InputShape::Ndjson);
+    ASSERT_EQ(framing.records.size(), 2u);
+    EXPECT_NE(framing.records[0].error.find("longer than 1000 bytes"), std::string::npos);
+    EXPECT_EQ(framing.records[1].text, "{\"a\": 2}");
+  }
+}
+
+// A `records` member that is no array counts as one `records` key when it is read in pieces.
+TEST(RecordSource, CountsASplitRecordsMemberOnce) {
+  std::string text = "{\"records\": \"" + std::string(300, 'x') + "\", \"id\": 1}";
+  Framing framing = Frame(text, InputFormat::Json, 16, 64 << 20);
+  EXPECT_EQ(framing.error.find("more than one `records` key"), std::string::npos) << framing.error;
+  EXPECT_NE(framing.error.find("without a `records` array"), std::string::npos) << framing.error;
+}
+
 // Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
 // the records, their numbers, lines and offsets must not depend on where the batches end.
 // A batch may end before any record, after a run of blank lines longer than the batch size. The
@@ -436,6 +643,47 @@ TEST(RecordSource, ReadsOnAfterBlankLinesBeforeTheFirstRecord) {
   EXPECT_EQ(framing.records[0].text, "{");
   EXPECT_EQ(framing.records[0].line, 4u);
   EXPECT_EQ(framing.records[0].offset, 7u);
+}
+
+// Generates JSON arrays and `records` documents whose elements and members are often longer
+// than the limit, with long runs of whitespace between them. Whatever the batch size, the
+// records must be those framed when the whole document is in memory.
+TEST(RecordSource, FramesLongValuesAtAnyBatchSize) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    bool records_document = round % 2 == 1;
+    std::string text = RandomSpace(random) + (records_document ? "{\"meta\":" : "[");
+    // The other members of a `records` document must pass the depth limit when they are checked.
+    if (records_document)
+      text += RandomSpace(random) + RandomValue(random, 500) + ", \"records\": [";
+    size_t count = random() % 12;
+    for (size_t i = 0; i < count; ++i) {
+      text += (i == 0 ? "" : ",") + RandomSpace(random) + RandomValue(random, 900) +
+              RandomSpace(random);
+    }
+    text += records_document ? "], \"done\": " + RandomValue(random, 500) + "}" : "]";
+    text += RandomSpace(random);
+    const size_t limits[] = {20, 250, 1000, 64 << 20};
+    size_t max_record_bytes = limits[random() % 4];
+
+    Framing reference = Frame(text, InputFormat::Json, 1 << 20, max_record_bytes);
+    ASSERT_EQ(reference.error, "") << text;
+    ASSERT_EQ(reference.records.size(), count);
+    for (size_t batch_bytes : {1, 5, 64, 999}) {
+      SCOPED_TRACE("round " + std::to_string(round) + ", batch_bytes " +
+                   std::to_string(batch_bytes));
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, max_record_bytes);
+      EXPECT_EQ(framing.error, "");
+      ASSERT_EQ(framing.records.size(), count);
+      for (size_t i = 0; i < count; ++i) {
+        EXPECT_EQ(framing.records[i].number, reference.records[i].number);
+        EXPECT_EQ(framing.records[i].line, reference.records[i].line);
+        EXPECT_EQ(framing.records[i].offset, reference.records[i].offset);
+        EXPECT_EQ(framing.records[i].text, reference.records[i].text);
+        EXPECT_EQ(framing.records[i].error, reference.records[i].error);
+      }
+    }
+  }
 }
 
 TEST(RecordSource, FramesTheSameWhateverTheBatchSize) {
