@@ -2,6 +2,7 @@
 // the readers, and every later one is a record.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ class CsvRecordFramer : public Framer {
             window_->HandOff(batch);
             return true;
           }
+          if (unread.size() > options_.max_record_bytes && have_header_)
+            return SkipLongRecord(batch, error);
           if (unread.size() > options_.max_record_bytes) {
             error = fmt::format(
                 "a CSV record on line {} is longer than {} bytes, the limit; raise it with "
@@ -70,6 +73,36 @@ class CsvRecordFramer : public Framer {
   }
 
  private:
+  // Rejects a record longer than the limit, keeping only its start, and reads past its end: the
+  // cells are left unread, but quotes still decide where the record ends. Returns false when a
+  // quote never closes, or the input cannot be read.
+  bool SkipLongRecord(Batch& batch, std::string& error) {
+    AddLongRecord(batch, options_.max_record_bytes);
+    // The scanned bytes are handed off with the batch, the reject's start among them.
+    size_t scanned = framer_.ForgetScanned();
+    InputRecord& record = batch.records.back();
+    record.text = record.text.substr(0, std::min(record.text.size(), scanned));
+    window_->Advance(scanned, 0);
+    window_->HandOff(batch);
+    while (true) {
+      if (!window_->Fill(error) && !error.empty()) return false;
+      std::string_view unread = window_->Unread();
+      CsvFrame frame = framer_.FindRecordEnd(unread, 0, window_->at_end());
+      switch (frame.status) {
+        case CsvFrameStatus::Record:
+          window_->Advance(frame.end, frame.line_breaks);
+          return true;
+        case CsvFrameStatus::UnclosedQuote:
+          record.error = DescribeUnclosedQuote(frame, record.line);
+          window_->Advance(unread.size(), 0);
+          return false;
+        default:
+          window_->Advance(framer_.ForgetScanned(), 0);
+          continue;
+      }
+    }
+  }
+
   void Add(std::string_view unread, const CsvFrame& frame, Batch& batch) {
     std::string_view text = unread.substr(frame.begin, frame.text_end - frame.begin);
     if (!have_header_) {

@@ -169,6 +169,14 @@ CsvFrame CsvFramer::Scan(std::string_view buffer, size_t start, size_t at, bool 
   return frame;
 }
 
+size_t CsvFramer::ForgetScanned() {
+  size_t scanned = resume_at_;
+  resume_at_ = 0;
+  begin_ = 0;
+  open_quote_ = open_quote_ > scanned ? open_quote_ - scanned : 0;
+  return scanned;
+}
+
 CsvFrame CsvFramer::SaveAndNeedMore(size_t start, size_t at) {
   resuming_ = true;
   resume_at_ = at - start;

@@ -79,6 +79,30 @@ run
 expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
 expect_reject '"record":2,"line":2,.*follows a carriage return (CR)'
 
+# A CSV record over the limit is rejected alone, also when it is longer than a read and its
+# quoted cell holds line breaks, and the records after it keep their lines. A quote that never
+# closes makes the rest of the input one record, which is rejected with that reason.
+{
+  printf 'id,name\r\n1,before\r\n2,"'
+  for i in 1 2 3; do printf 'first line\r\n'; head -c 1000000 /dev/zero | tr '\0' 'x'; done
+  printf ' ""quoted"" end"\r\n3,after\r\n4,ragged,extra\r\n'
+} > "$work/in"
+for threads in 1 2; do
+  run --in-format csv --max-record-bytes 100000 --threads $threads
+  expect_summary "in 4 / mapped 2 / skipped 0 / rejected 2"
+  expect_reject '"record":2,"line":3,"offset":19,.*longer than 100000 bytes'
+  expect_reject '"record":4,"line":8,"offset":3000085,'
+  grep -q '"id":3,"name":"after"' "$work/out" || fail "the CSV record after the long one is missing"
+done
+{
+  printf 'id,name\n1,before\n2,"'
+  head -c 300000 /dev/zero | tr '\0' 'x'
+  printf '\n3,after\n'
+} > "$work/in"
+run --in-format csv --max-record-bytes 100000
+expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
+expect_reject '"record":2,"line":3,.*quoted cell that opens on line 3 is never closed'
+
 # A JSON array cut off in the middle: the records before the break are mapped and counted.
 printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "b"},\n {"id": 3, "na' > "$work/in"
 run
