@@ -125,10 +125,15 @@ std::vector<Builtin> DatePatternBuiltins() {
        Typing::Fixed,
        true,
        "Writes the date and time of a date-time as `pattern` describes, as they are written in "
-       "the date-time's own offset. The result contains neither the offset nor the fraction of a "
-       "second. Call `to_zone` or `to_utc` first for the time in a chosen zone: "
-       "`dt.to_zone(\"Europe/Berlin\").format_datetime(\"dd.MM.yyyy HH:mm\")`.",
-       R"("2026-03-20T13:05:09+01:00".format_datetime("dd.MM.yyyy HH:mm:ss") == "20.03.2026 13:05:09")",
+       "the date-time's own offset. `S` to `SSSSSSSSS` write the first 1 to 9 digits of the "
+       "fraction of a second, padded with zeros. Further digits are cut off, not rounded, so the "
+       "second never changes. The offset fields write the date-time's own offset: `XXX` as "
+       "+01:00, `XX` as +0100 and `X` as +01, and each writes Z for a zero offset. `xxx`, `xx` "
+       "and `x` write the same forms, and +00:00, +0000 or +00 for zero. `X` and `x` add the "
+       "minutes where they are not 0, as in +0530. A pattern without these fields writes neither "
+       "the fraction nor the offset. Call `to_zone` or `to_utc` first for the time in a chosen "
+       "zone: `dt.to_zone(\"Europe/Berlin\").format_datetime(\"dd.MM.yyyy HH:mm\")`.",
+       R"("2026-03-20T13:05:09.25+01:00".format_datetime("dd.MM.yyyy HH:mm:ss.SSS xx") == "20.03.2026 13:05:09.250 +0100")",
        Lowering::RuntimeCall,
        "weft_format_datetime",
        Address(&weft_format_datetime)},
