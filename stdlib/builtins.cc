@@ -372,7 +372,7 @@ std::string ParameterText(const Parameter& parameter) {
       return fmt::format("{}: {}", parameter.name, choices);
     }
     case Argument::PatternYear:
-      return fmt::format("[{}: {}]", parameter.name, TypeName(parameter.type));
+      return fmt::format("{}: {}", parameter.name, TypeName(parameter.type));
     case Argument::ItemFunction:
       return fmt::format("{}: T -> K", parameter.name);
     default:
@@ -396,10 +396,12 @@ std::string Signature(const Builtin& builtin) {
   for (size_t i = 0; i < builtin.parameters.size(); ++i) {
     if (i > 0) signature += ", ";
     const Parameter& parameter = builtin.parameters[i];
-    signature += ParameterText(parameter);
     // A parameter in brackets has no default, because the other arguments decide whether it is
-    // given.
-    bool bracketed = parameter.argument == Argument::PatternYear;
+    // given: the year of a pattern, and the zone of a pattern that may read an offset instead.
+    bool bracketed = parameter.argument == Argument::PatternYear ||
+                     (parameter.argument == Argument::TimeZone && parameter.default_argument);
+    signature +=
+        bracketed ? fmt::format("[{}]", ParameterText(parameter)) : ParameterText(parameter);
     if (parameter.default_argument && !bracketed) {
       signature += fmt::format(" = \"{}\"", *parameter.default_argument);
     }

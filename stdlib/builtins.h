@@ -138,6 +138,8 @@ enum class Argument {
   // syntax (`\0` to `\9` and `\\`).
   Replacement,
   // An IANA time zone name, such as "Europe/Berlin", that the system's zone database contains.
+  // With a default, it is the zone of a builtin whose date-time pattern may read the offset from
+  // the text instead, and the checker reports a zone that the pattern leaves unused or needs.
   TimeZone,
   // A pattern of stdlib/date_patterns.h with the fields of a date. The pattern of a builtin with
   // a PatternYear parameter is read, and any other is written. The call passes its text.

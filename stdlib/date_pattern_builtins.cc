@@ -10,6 +10,9 @@ namespace {
 
 Parameter Year() { return {"year", Type::Int(), Argument::PatternYear, {}, false, ""}; }
 
+// The zone of a local time, which a call leaves out when its pattern reads the offset instead.
+Parameter Zone() { return {"zone", Type::String(), Argument::TimeZone, {}, false, ""}; }
+
 // Returns the parameters of parse_date and try_parse_date.
 std::vector<Parameter> DateParameters() {
   return {Text("s"), Text("pattern", Argument::DatePattern), Year()};
@@ -17,8 +20,9 @@ std::vector<Parameter> DateParameters() {
 
 // Returns the parameters of parse_datetime and try_parse_datetime.
 std::vector<Parameter> DateTimeParameters() {
-  return {Text("s"), Text("pattern", Argument::DateTimePattern),
-          Text("zone", Argument::TimeZone), OverlapPolicy(), GapPolicy(), Year()};
+  return {Text("s"),   Text("pattern", Argument::DateTimePattern),
+          Zone(),      OverlapPolicy(),
+          GapPolicy(), Year()};
 }
 
 }  // namespace
@@ -53,14 +57,20 @@ std::vector<Builtin> DatePatternBuiltins() {
        Type::DateTime(),
        Typing::Fixed,
        true,
-       "Reads a local date-time written as `pattern` describes, such as \"dd.MM.yyyy HH:mm\", as "
-       "the wall-clock time of the IANA time zone `zone`, and returns it with the zone's offset "
-       "as `from_local` does, under the same `overlap` and `gap` policies. The pattern must "
-       "contain the month, the day and the hour; minutes and seconds that it lacks are 0. "
-       "`year` follows the rules of `parse_date`, and a call that gives it must give both policies "
-       "before it. Text that does not match the pattern, a day or time that does not exist, and "
-       "a local time that the policies reject, reject the record with the text in the reason.",
-       R"("29.03.2026 01:30".parse_datetime("dd.MM.yyyy HH:mm", "Europe/Berlin") == "2026-03-29T01:30:00+01:00")",
+       "Reads a date-time written as `pattern` describes, in the pattern language described at "
+       "the start of this section. Without an offset field, as in \"dd.MM.yyyy HH:mm\", the text "
+       "is a local time. It is read as the wall-clock time of the IANA time zone `zone` and "
+       "returned with the zone's offset, as `from_local` does, under the same `overlap` and `gap` "
+       "policies. With an offset field, as in \"yyyyMMddHHmmssxx\", the text names the instant "
+       "itself, and the result keeps its offset. Such a call leaves out the zone and the "
+       "policies, because they would have no effect, and the checker reports any that it gives. "
+       "The pattern must contain the month, the day and the hour. Minutes and seconds that it "
+       "lacks are 0, and a fraction of a second that it reads is kept as written. `year` follows "
+       "the rules of `parse_date`, and a call that gives it must give the zone and both policies "
+       "before it, as \"\" and REJECT when the pattern reads an offset. Text that does not match "
+       "the pattern, a day, time or offset that does not exist, and a local time that the "
+       "policies reject, reject the record with the text in the reason.",
+       R"("20260320130509.250+0100".parse_datetime("yyyyMMddHHmmss.SSSxx") == "2026-03-20T13:05:09.250+01:00")",
        Lowering::RuntimeCall,
        "weft_parse_datetime",
        Address(&weft_parse_datetime)},
@@ -84,7 +94,7 @@ std::vector<Builtin> DatePatternBuiltins() {
        Type::DateTime().AsOptional(),
        Typing::Fixed,
        false,
-       "Reads a local date-time as `parse_datetime` does, with the same arguments, but is absent "
+       "Reads a date-time as `parse_datetime` does, with the same arguments, but is absent "
        "where `parse_datetime` rejects the record: text that does not match, and a local time "
        "in a gap or an overlap that the policies reject.",
        R"(("29.03.2026 02:30".try_parse_datetime("dd.MM.yyyy HH:mm", "Europe/Berlin") ?? "1970-01-01T00:00:00Z") == "1970-01-01T00:00:00Z")",
@@ -115,10 +125,15 @@ std::vector<Builtin> DatePatternBuiltins() {
        Typing::Fixed,
        true,
        "Writes the date and time of a date-time as `pattern` describes, as they are written in "
-       "the date-time's own offset. The result contains neither the offset nor the fraction of a "
-       "second. Call `to_zone` or `to_utc` first for the time in a chosen zone: "
-       "`dt.to_zone(\"Europe/Berlin\").format_datetime(\"dd.MM.yyyy HH:mm\")`.",
-       R"("2026-03-20T13:05:09+01:00".format_datetime("dd.MM.yyyy HH:mm:ss") == "20.03.2026 13:05:09")",
+       "the date-time's own offset. `S` to `SSSSSSSSS` write the first 1 to 9 digits of the "
+       "fraction of a second, padded with zeros. Further digits are cut off, not rounded, so the "
+       "second never changes. The offset fields write the date-time's own offset: `XXX` as "
+       "+01:00, `XX` as +0100 and `X` as +01, and each writes Z for a zero offset. `xxx`, `xx` "
+       "and `x` write the same forms, and +00:00, +0000 or +00 for zero. `X` and `x` add the "
+       "minutes where they are not 0, as in +0530. A pattern without these fields writes neither "
+       "the fraction nor the offset. Call `to_zone` or `to_utc` first for the time in a chosen "
+       "zone: `dt.to_zone(\"Europe/Berlin\").format_datetime(\"dd.MM.yyyy HH:mm\")`.",
+       R"("2026-03-20T13:05:09.25+01:00".format_datetime("dd.MM.yyyy HH:mm:ss.SSS xx") == "20.03.2026 13:05:09.250 +0100")",
        Lowering::RuntimeCall,
        "weft_format_datetime",
        Address(&weft_format_datetime)},

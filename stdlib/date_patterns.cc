@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stdlib/date_internal.h"
+#include "stdlib/date_pattern_fields.h"
 #include "stdlib/numbers.h"
 
 namespace weft::dates {
@@ -37,13 +38,6 @@ constexpr std::array<FieldSpelling, 10> kFields = {{
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string_view LettersOf(PatternField field) {
-  for (const FieldSpelling& spelling : kFields) {
-    if (spelling.field == field) return spelling.letters;
-  }
-  return "";
-}
-
 // The part of a date or time that a field holds.
 std::string_view PartOf(PatternField field) {
   switch (field) {
@@ -63,17 +57,25 @@ std::string_view PartOf(PatternField field) {
       return "minute";
     case PatternField::kSecond:
       return "second";
+    case PatternField::kFraction:
+      return "fraction of a second";
+    case PatternField::kOffset:
+      return "offset";
   }
   return "";
 }
 
 bool IsTimeField(PatternField field) {
   return field == PatternField::kHour || field == PatternField::kMinute ||
-         field == PatternField::kSecond;
+         field == PatternField::kSecond || field == PatternField::kFraction;
 }
 
-bool IsVariableWidth(PatternField field) {
-  return field == PatternField::kMonth1 || field == PatternField::kDay1;
+// True for a field that reads a varying number of digits. M and d read one or two, and the
+// offsets X and x read the minutes only when two more digits follow the hours.
+bool IsVariableWidth(const PatternPart& part) {
+  bool hours_only_offset = part.field == PatternField::kOffset && part.letters.size() == 1;
+  return part.field == PatternField::kMonth1 || part.field == PatternField::kDay1 ||
+         hours_only_offset;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -106,28 +108,72 @@ size_t ReadQuoted(std::string_view text, size_t start, std::string& literal) {
   return std::string_view::npos;
 }
 
-std::string AddField(DatePattern& pattern, std::string_view letters, PatternUse use) {
-  const FieldSpelling* spelling = nullptr;
-  for (const FieldSpelling& candidate : kFields) {
-    if (candidate.letters == letters) spelling = &candidate;
+// Returns the field that a run of one letter stands for, or nothing after writing the reason.
+std::optional<PatternField> FieldOf(std::string_view letters, PatternUse use, std::string& reason) {
+  if (letters[0] == 'S') {
+    if (letters.size() <= kMaxFractionDigits) return PatternField::kFraction;
+    reason = fmt::format(
+        "`{}` is not a field of a date pattern, because the fraction of a second has 1 to {} "
+        "digits, S to SSSSSSSSS",
+        letters, kMaxFractionDigits);
+    return std::nullopt;
   }
-  if (spelling == nullptr) return fmt::format("`{}` is not a field of a date pattern", letters);
+  if (letters[0] == 'X' || letters[0] == 'x') {
+    if (letters.size() <= 3) return PatternField::kOffset;
+    reason = fmt::format(
+        "`{}` is not a field of a date pattern, because the offset fields are X, XX, XXX, x, xx "
+        "and xxx",
+        letters);
+    return std::nullopt;
+  }
+  for (const FieldSpelling& spelling : kFields) {
+    if (spelling.letters == letters) return spelling.field;
+  }
+
+  // Java and ICU write offsets and zone names with Z and z, so point to the fields that Weft has.
+  reason = fmt::format("`{}` is not a field of a date pattern", letters);
+  bool date_time = use == PatternUse::kParseDateTime || use == PatternUse::kFormatDateTime;
+  if (date_time && (letters[0] == 'Z' || letters[0] == 'z')) {
+    reason += ", so write the offset as X, XX, XXX, x, xx or xxx";
+  }
+  return std::nullopt;
+}
+
+std::string AddField(DatePattern& pattern, std::string_view letters, PatternUse use) {
+  std::string reason;
+  std::optional<PatternField> field = FieldOf(letters, use, reason);
+  if (!field) return reason;
 
   bool date_only = use == PatternUse::kParseDate || use == PatternUse::kFormatDate;
-  if (date_only && IsTimeField(spelling->field)) {
+  if (date_only && IsTimeField(*field)) {
     return fmt::format("`{}` is a time field, which a pattern for a date cannot contain", letters);
   }
+  if (date_only && *field == PatternField::kOffset) {
+    return fmt::format("`{}` is an offset field, which a pattern for a date cannot contain",
+                       letters);
+  }
   for (const PatternPart& part : pattern.parts) {
-    if (part.field && PartOf(*part.field) == PartOf(spelling->field)) {
-      return fmt::format("the pattern contains the {} twice, as `{}` and `{}`",
-                         PartOf(spelling->field), LettersOf(*part.field), letters);
+    if (part.field && PartOf(*part.field) == PartOf(*field)) {
+      return fmt::format("the pattern contains the {} twice, as `{}` and `{}`", PartOf(*field),
+                         part.letters, letters);
     }
   }
-  pattern.parts.push_back({spelling->field, ""});
+  // The parts before this field are parsed already, so the seconds must be among them.
+  if (*field == PatternField::kFraction && !pattern.Has(PatternField::kSecond)) {
+    return fmt::format("`{}` is the fraction of a second, so the seconds `ss` must come before it",
+                       letters);
+  }
+  pattern.parts.push_back({*field, "", std::string(letters)});
   return "";
 }
 
-// Checks what a pattern for reading must contain, and that a field of one or two digits is not
+std::string_view WidthOf(const PatternPart& part) {
+  if (part.field == PatternField::kYear4) return "four digits";
+  if (part.field == PatternField::kOffset) return "two or four digits";
+  return IsVariableWidth(part) ? "one or two digits" : "two digits";
+}
+
+// Checks what a pattern for reading must contain, and that a field of varying width is not
 // followed directly by a digit that it could take.
 std::string CheckReadable(const DatePattern& pattern, PatternUse use) {
   if (!pattern.Has(PatternField::kMonthName) && !pattern.Has(PatternField::kMonth2) &&
@@ -143,13 +189,15 @@ std::string CheckReadable(const DatePattern& pattern, PatternUse use) {
   for (size_t i = 0; i + 1 < pattern.parts.size(); ++i) {
     const PatternPart& part = pattern.parts[i];
     const PatternPart& next = pattern.parts[i + 1];
-    if (!part.field || !IsVariableWidth(*part.field)) continue;
-    bool digit_follows = next.field ? *next.field != PatternField::kMonthName
-                                    : !next.literal.empty() && IsDigit(next.literal[0]);
+    if (!part.field || !IsVariableWidth(part)) continue;
+    // A month name starts with a letter, and an offset with a sign or Z.
+    bool digit_follows =
+        next.field ? *next.field != PatternField::kMonthName && *next.field != PatternField::kOffset
+                   : !next.literal.empty() && IsDigit(next.literal[0]);
     if (!digit_follows) continue;
-    return fmt::format(
-        "`{}` has one or two digits, so a digit must not follow it directly, as `{}` does",
-        LettersOf(*part.field), next.field ? LettersOf(*next.field) : next.literal.substr(0, 1));
+    return fmt::format("`{}` has {}, so a digit must not follow it directly, as `{}` does",
+                       part.letters, WidthOf(part),
+                       next.field ? next.letters : next.literal.substr(0, 1));
   }
   return "";
 }
@@ -162,17 +210,11 @@ struct FieldValues {
   int hour = 0;
   int minute = 0;
   int second = 0;
+  // The fraction of a second as ".250", or "" when the pattern has no fraction field.
+  std::string fraction;
+  // The offset, when the pattern has an offset field.
+  std::optional<TextOffset> offset;
 };
-
-std::string Where(std::string_view text, size_t at) {
-  if (at == 0) return "at the start";
-  return fmt::format("after {}", numbers::Quote(text.substr(0, at)));
-}
-
-std::string_view WidthOf(PatternField field) {
-  if (field == PatternField::kYear4) return "four digits";
-  return IsVariableWidth(field) ? "one or two digits" : "two digits";
-}
 
 void Store(FieldValues& values, PatternField field, int value) {
   switch (field) {
@@ -198,6 +240,10 @@ void Store(FieldValues& values, PatternField field, int value) {
     case PatternField::kSecond:
       values.second = value;
       break;
+    case PatternField::kFraction:
+    case PatternField::kOffset:
+      // ReadField stores these with ReadFraction and ReadOffset.
+      break;
   }
 }
 
@@ -214,6 +260,43 @@ int ReadMonthName(std::string_view text, size_t at) {
   return 0;
 }
 
+// Reads a field of one to four digits at text[at], and moves `at` past it.
+std::string ReadNumber(std::string_view text, size_t& at, const PatternPart& part,
+                       FieldValues& values) {
+  size_t max_digits = *part.field == PatternField::kYear4 ? 4 : 2;
+  size_t min_digits = IsVariableWidth(part) ? 1 : max_digits;
+  size_t digits = 0;
+  while (digits < max_digits && at + digits < text.size() && IsDigit(text[at + digits])) {
+    ++digits;
+  }
+  if (digits < min_digits) {
+    return fmt::format("expected {} for the {} ({}) {}", WidthOf(part), PartOf(*part.field),
+                       part.letters, Where(text, at));
+  }
+  Store(values, *part.field, Digits(text.substr(at, digits)));
+  at += digits;
+  return "";
+}
+
+// Reads the field of a part at text[at], and moves `at` past it.
+std::string ReadField(std::string_view text, size_t& at, const PatternPart& part,
+                      FieldValues& values) {
+  if (*part.field == PatternField::kMonthName) {
+    values.month = ReadMonthName(text, at);
+    if (values.month == 0) return fmt::format("expected a month such as Jan {}", Where(text, at));
+    at += 3;
+    return "";
+  }
+  if (*part.field == PatternField::kFraction) {
+    return ReadFraction(text, at, part.letters, values.fraction);
+  }
+  if (*part.field == PatternField::kOffset) {
+    values.offset.emplace();
+    return ReadOffset(text, at, part.letters, *values.offset);
+  }
+  return ReadNumber(text, at, part, values);
+}
+
 // Reads the text with the pattern. Returns "" or where the text departs from the pattern.
 std::string ReadFields(std::string_view text, const DatePattern& pattern, FieldValues& values) {
   size_t at = 0;
@@ -225,24 +308,8 @@ std::string ReadFields(std::string_view text, const DatePattern& pattern, FieldV
       at += part.literal.size();
       continue;
     }
-    if (*part.field == PatternField::kMonthName) {
-      values.month = ReadMonthName(text, at);
-      if (values.month == 0) return fmt::format("expected a month such as Jan {}", Where(text, at));
-      at += 3;
-      continue;
-    }
-    size_t max_digits = *part.field == PatternField::kYear4 ? 4 : 2;
-    size_t min_digits = IsVariableWidth(*part.field) ? 1 : max_digits;
-    size_t digits = 0;
-    while (digits < max_digits && at + digits < text.size() && IsDigit(text[at + digits])) {
-      ++digits;
-    }
-    if (digits < min_digits) {
-      return fmt::format("expected {} for the {} ({}) {}", WidthOf(*part.field),
-                         PartOf(*part.field), LettersOf(*part.field), Where(text, at));
-    }
-    Store(values, *part.field, Digits(text.substr(at, digits)));
-    at += digits;
+    std::string reason = ReadField(text, at, part, values);
+    if (!reason.empty()) return reason;
   }
   if (at < text.size()) {
     return fmt::format("{} follows the end of the pattern", numbers::Quote(text.substr(at)));
@@ -273,10 +340,9 @@ std::string ResolveYear(const DatePattern& pattern, int64_t argument, int& year)
   return "";
 }
 
-// Reads the text with a valid pattern into a day and, for a date-time pattern, a time of day.
+// Reads the text with a valid pattern into its values and the local date and time they give.
 std::string ReadValue(std::string_view text, const DatePattern& pattern, int64_t year_argument,
-                      date::sys_days& day, std::chrono::seconds& time_of_day) {
-  FieldValues values;
+                      FieldValues& values, date::sys_seconds& local) {
   std::string reason = ReadFields(text, pattern, values);
   if (reason.empty()) reason = ResolveYear(pattern, year_argument, values.year);
   if (!reason.empty()) return reason;
@@ -290,14 +356,16 @@ std::string ReadValue(std::string_view text, const DatePattern& pattern, int64_t
   if (values.hour > 23) return fmt::format("{} is not an hour from 00 to 23", values.hour);
   if (values.minute > 59) return fmt::format("{} is not a minute from 00 to 59", values.minute);
   if (values.second > 59) return fmt::format("{} is not a second from 00 to 59", values.second);
-  day = date::sys_days(ymd);
-  time_of_day = std::chrono::hours(values.hour) + std::chrono::minutes(values.minute) +
-                std::chrono::seconds(values.second);
+  local = date::sys_days(ymd) + std::chrono::hours(values.hour) +
+          std::chrono::minutes(values.minute) + std::chrono::seconds(values.second);
   return "";
 }
 
+// Writes a value with the pattern. `fraction`, such as ".250", and `offset` are those of a
+// date-time, and "" and 0 for a date.
 std::string WriteFields(const DatePattern& pattern, date::sys_days day,
-                        std::chrono::seconds time_of_day) {
+                        std::chrono::seconds time_of_day, std::string_view fraction,
+                        std::chrono::minutes offset) {
   date::year_month_day ymd(day);
   date::hh_mm_ss<std::chrono::seconds> time(time_of_day);
   int year = static_cast<int>(ymd.year());
@@ -320,6 +388,12 @@ std::string WriteFields(const DatePattern& pattern, date::sys_days day,
       case PatternField::kHour: out += fmt::format("{:02}", time.hours().count()); break;
       case PatternField::kMinute: out += fmt::format("{:02}", time.minutes().count()); break;
       case PatternField::kSecond: out += fmt::format("{:02}", time.seconds().count()); break;
+      case PatternField::kFraction:
+        out += WriteFraction(fraction, part.letters.size());
+        break;
+      case PatternField::kOffset:
+        out += WriteOffset(part.letters, offset);
+        break;
     }
   }
   return out;
@@ -355,11 +429,11 @@ std::string ParseChecked(std::string_view text, PatternUse use, const DatePatter
 // Reads the text with a pattern that the checker has validated. Returns "" or the reason, which
 // names the text and the pattern.
 std::string ReadWithPattern(std::string_view text, std::string_view pattern, PatternUse use,
-                            int64_t year, date::sys_days& day, std::chrono::seconds& time_of_day) {
+                            int64_t year, FieldValues& values, date::sys_seconds& local) {
   const DatePattern* parsed = nullptr;
   std::string reason = ParseChecked(pattern, use, parsed);
   if (!reason.empty()) return reason;
-  reason = ReadValue(text, *parsed, year, day, time_of_day);
+  reason = ReadValue(text, *parsed, year, values, local);
   if (reason.empty()) return "";
   return fmt::format("cannot read {} with the pattern \"{}\": {}", numbers::Quote(text), pattern,
                      reason);
@@ -367,12 +441,14 @@ std::string ReadWithPattern(std::string_view text, std::string_view pattern, Pat
 
 }  // namespace
 
-bool DatePattern::Has(PatternField field) const {
+const PatternPart* DatePattern::Find(PatternField field) const {
   for (const PatternPart& part : parts) {
-    if (part.field == field) return true;
+    if (part.field == field) return &part;
   }
-  return false;
+  return nullptr;
 }
+
+bool DatePattern::Has(PatternField field) const { return Find(field) != nullptr; }
 
 YearForm DatePattern::Year() const {
   if (Has(PatternField::kYear4)) return YearForm::kFull;
@@ -409,31 +485,36 @@ std::string ParsePattern(std::string_view text, PatternUse use, DatePattern& pat
 
 std::string ParseDateWithPattern(std::string_view text, std::string_view pattern, int64_t year,
                                  std::string& result) {
-  date::sys_days day;
-  std::chrono::seconds time_of_day{0};
-  std::string reason =
-      ReadWithPattern(text, pattern, PatternUse::kParseDate, year, day, time_of_day);
+  FieldValues values;
+  date::sys_seconds local;
+  std::string reason = ReadWithPattern(text, pattern, PatternUse::kParseDate, year, values, local);
   if (!reason.empty()) return reason;
-  result = FormatDate(day);
+  result = FormatDate(date::floor<date::days>(local));
   return "";
 }
 
 std::string ParseDateTimeWithPattern(std::string_view text, std::string_view pattern,
                                      std::string_view zone, Overlap overlap, Gap gap, int64_t year,
                                      std::string& result) {
-  date::sys_days day;
-  std::chrono::seconds time_of_day{0};
+  FieldValues values;
+  date::sys_seconds local;
   std::string reason =
-      ReadWithPattern(text, pattern, PatternUse::kParseDateTime, year, day, time_of_day);
+      ReadWithPattern(text, pattern, PatternUse::kParseDateTime, year, values, local);
   if (!reason.empty()) return reason;
 
+  // An offset in the text names the instant, so neither the zone nor the policies take part.
+  if (values.offset) {
+    result = values.offset->utc ? FormatUtc(local, values.fraction)
+                                : FormatWithOffset(local, values.fraction, values.offset->value);
+    return "";
+  }
+
   // Reasons about gaps and overlaps quote the text and the local time read from it.
-  date::sys_seconds local = day + time_of_day;
-  std::string local_text = FormatUtc(local, "");
+  std::string local_text = FormatUtc(local, values.fraction);
   local_text.pop_back();
   std::string value = fmt::format("{} ({})", numbers::Quote(text), local_text);
-  return ResolveLocal(date::local_seconds{local.time_since_epoch()}, "", zone, overlap, gap, value,
-                      result);
+  return ResolveLocal(date::local_seconds{local.time_since_epoch()}, values.fraction, zone, overlap,
+                      gap, value, result);
 }
 
 std::string FormatDateWithPattern(std::string_view date, std::string_view pattern,
@@ -443,7 +524,7 @@ std::string FormatDateWithPattern(std::string_view date, std::string_view patter
   if (!reason.empty()) return reason;
   std::optional<date::sys_days> day = ParseDate(date);
   if (!day) return InvalidDate(date);
-  result = WriteFields(*parsed, *day, std::chrono::seconds(0));
+  result = WriteFields(*parsed, *day, std::chrono::seconds(0), "", std::chrono::minutes(0));
   return "";
 }
 
@@ -455,7 +536,7 @@ std::string FormatDateTimeWithPattern(std::string_view date_time, std::string_vi
   std::optional<DateTimeParts> parts = ParseDateTime(date_time);
   if (!parts) return InvalidDateTime(date_time);
   date::sys_days day = date::floor<date::days>(parts->local);
-  result = WriteFields(*parsed, day, parts->local - day);
+  result = WriteFields(*parsed, day, parts->local - day, parts->fraction, parts->offset);
   return "";
 }
 

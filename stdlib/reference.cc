@@ -62,12 +62,36 @@ constant that the checker validates. It is literal text with these fields:
 | `HH` | the hour from 00 to 23, two digits |
 | `mm` | the minute, two digits |
 | `ss` | the second from 00 to 59, two digits |
+| `S` to `SSSSSSSSS` | the fraction of a second, 1 to 9 digits, after `ss` |
+| `XXX` | the offset as `+01:00`, or `Z` for zero |
+| `XX` | the offset as `+0100`, or `Z` for zero |
+| `X` | the offset as `+01`, or `+0530` where the minutes are not 0, or `Z` for zero |
+| `xxx` | the offset as `+01:00`, and `+00:00` for zero |
+| `xx` | the offset as `+0100`, and `+0000` for zero |
+| `x` | the offset as `+01`, or `+0530` where the minutes are not 0, and `+00` for zero |
 
 Other ASCII letters are reserved, so a literal letter is quoted: `"yyyy-MM-dd'T'HH:mm"`, and `''`
 writes one quote. Every other character is literal. Each part of the date or time appears once.
 A pattern for reading needs the month and the day, and for a date-time the hour, and `M` or `d`
 must not be followed directly by a digit, which they could take as their own. A pattern for a
 date has no time fields.
+
+The fraction of a second and the offset belong to date-time patterns, and the fraction comes
+after `ss`, as in `"HH:mm:ss.SSS"`. Writing takes as many digits of the fraction as the pattern
+has and pads them with zeros, so `SSS` writes `.25` as `250` and `.9999` as `999`. It cuts off
+instead of rounding, so the second never changes. Reading takes exactly as many digits as the
+pattern has, and keeps them in the result as written. An offset is a sign, hours from 00 to 23 and minutes from 00 to 59, and
+the fields read only their own form: `XX` reads `+0100` and `Z` but not `+01:00`, and `xxx` does
+not read `Z`. `X` and `x` read the minutes when two digits follow the hours, so no digit may
+follow them directly. Reading takes `z` for `Z` too. RFC 3339 writes `-00:00` for a UTC time
+whose local offset is unknown, and RFC 9557 reads `Z` the same way, so `parse_datetime` returns
+both with `Z` and `+00:00` with `+00:00`. Writing never produces `-00:00`.
+
+A date-time pattern with an offset reads the instant from the text, so `parse_datetime` takes no
+zone and no policies for it: `"20260320130509+0100".parse_datetime("yyyyMMddHHmmssxx")` is
+`2026-03-20T13:05:09+01:00`. The checker reports a zone or a policy that such a call gives,
+unless the call writes them as `""` and `REJECT` to give a year after them. A pattern without
+an offset needs the zone.
 
 The year of a pattern for reading must be certain. A pattern with `yy` needs the pivot year, an
 int constant from 0 to 9900: two-digit years map into the hundred years from the pivot to the
@@ -77,7 +101,8 @@ pattern with `yyyy`.
 
 ### Local times, gaps and overlaps
 
-`from_local` and `parse_datetime` read a local date-time as the wall-clock time of an IANA zone.
+`from_local`, and `parse_datetime` with a pattern without an offset, read a local date-time as
+the wall-clock time of an IANA zone.
 Where the zone sets its clocks forward, the local times of the gap never occur: Europe/Berlin
 skips from 02:00 to 03:00 on 2026-03-29, and America/New_York on 2026-03-08. Where it sets them
 back, the local times of the overlap occur twice: 02:00 to 02:59 in Berlin on 2026-10-25, at
