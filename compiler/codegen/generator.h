@@ -102,6 +102,10 @@ class Generator {
   Value EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
   Value EmitComparison(const Node& node);
   Value EmitLogical(const Node& node);
+  // Emits `/` or `%` on decimals of fixed result scale, rejecting a zero divisor.
+  Value EmitDecimalDivision(const Node& node);
+  // Rejects the record with a division by zero when the decimal `divisor` is zero.
+  void RejectDivisionByZero(llvm::Value* divisor);
   Value EmitCoalesce(const Node& node);
   Value EmitSelect(const Node& node);
   Value EmitConcat(const Node& node);

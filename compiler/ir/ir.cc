@@ -166,7 +166,8 @@ void DumpNode(const Node& node, std::string& out) {
   }
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
   // The default rounding stays unwritten, so that dumps of plain rescales read as before.
-  bool rounds = node.op == Op::Rescale && !node.exact;
+  bool rounds = (node.op == Op::Rescale && !node.exact) ||
+                (node.op == Op::Divide && node.type.repr == Repr::Decimal);
   if (rounds && node.rounding != runtime::RoundingMode::HalfUp) {
     out += fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
   }

@@ -130,7 +130,7 @@ struct Node {
   const re2::RE2* regex = nullptr;
   // For Rescale: reject a value that would lose non-zero places instead of rounding it.
   bool exact = false;
-  // For Rescale without `exact`: how dropped places round.
+  // For Rescale without `exact`, and for Divide on decimals: how dropped places round.
   runtime::RoundingMode rounding = runtime::RoundingMode::HalfUp;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;

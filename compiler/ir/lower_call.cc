@@ -105,6 +105,17 @@ NodePtr Lowering::LowerEnd(const ast::CallExpr& expr, ValueType type, bool first
 }
 
 NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode) {
+  // A quotient rounded to no more places than it has is divided to those places and rounded
+  // once, so that rounding it twice cannot move a value that lies just below a half.
+  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal;
+  int places =
+      value->type.scale == schema::kAnyScale ? runtime::kMinQuotientScale : value->type.scale;
+  if (quotient && type.scale <= places) {
+    value->type.scale = type.scale;
+    value->rounding = mode;
+    return value;
+  }
+
   // Rounding is a rescale to the constant number of places.
   if (value->type.scale == type.scale) return value;
   std::vector<NodePtr> operands;
