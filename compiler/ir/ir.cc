@@ -101,6 +101,10 @@ const char* OpName(Op op) {
       return "list_max";
     case Op::GroupSum:
       return "group_sum";
+    case Op::EpochSeconds:
+      return "epoch_seconds";
+    case Op::SecondsOfDay:
+      return "seconds_of_day";
   }
   return "?";
 }

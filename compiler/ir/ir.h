@@ -90,6 +90,11 @@ enum class Op {
   // One {key, total} record per key of list operand 0: operand 1 is the key, with the item bound
   // to local `index`, and operand 2 the value, with the item bound to local `integer`.
   GroupSum,
+  // Operand 0, a date-time, as a decimal count of seconds since 1970-01-01T00:00:00Z with the
+  // places of its fraction. Comparisons of date-times compare these counts.
+  EpochSeconds,
+  // Operand 0, a time, as a decimal count of seconds since midnight.
+  SecondsOfDay,
 };
 
 struct Node;
