@@ -218,10 +218,10 @@ int32_t weft_decimal_divide(const __int128* left, int32_t left_scale, const __in
 }
 
 int32_t weft_decimal_divide_scaled(const __int128* left, int32_t left_scale, const __int128* right,
-                                   int32_t right_scale, __int128* result, int32_t* result_scale) {
-  *result_scale = std::max(left_scale, weft::runtime::kMinQuotientScale);
-  return weft_decimal_divide(left, left_scale, right, right_scale, *result_scale,
-                             static_cast<int32_t>(weft::runtime::RoundingMode::HalfUp), result);
+                                   int32_t right_scale, int32_t max_scale, int32_t mode,
+                                   __int128* result, int32_t* result_scale) {
+  *result_scale = std::min(std::max(left_scale, weft::runtime::kMinQuotientScale), max_scale);
+  return weft_decimal_divide(left, left_scale, right, right_scale, *result_scale, mode, result);
 }
 
 int32_t weft_decimal_remainder_scaled(const __int128* left, int32_t left_scale,

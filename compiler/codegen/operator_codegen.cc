@@ -159,7 +159,6 @@ Value Generator::EmitScaledArithmetic(const Node& node) {
   const char* helper = node.op == Op::Multiply   ? "weft_decimal_multiply_scaled"
                        : node.op == Op::Add      ? "weft_decimal_add_scaled"
                        : node.op == Op::Subtract ? "weft_decimal_subtract_scaled"
-                       : node.op == Op::Divide   ? "weft_decimal_divide_scaled"
                                                  : "weft_decimal_remainder_scaled";
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
@@ -167,10 +166,18 @@ Value Generator::EmitScaledArithmetic(const Node& node) {
   llvm::Value* result_scale = Temporary(i32);
   llvm::Value* lhs_scale =
       node.op == Op::Negate ? builder_.getInt32(0) : ScaleOf(node.operands[0]->type, lhs);
-  llvm::Value* ok = builder_.CreateCall(
-      Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
-      {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs), result,
-       result_scale});
+  llvm::Value* ok;
+  if (node.op == Op::Divide) {
+    ok = builder_.CreateCall(
+        Helper("weft_decimal_divide_scaled", i32, {ptr, i32, ptr, i32, i32, i32, ptr, ptr}),
+        {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs),
+         builder_.getInt32(node.max_scale), builder_.getInt32(static_cast<int>(node.rounding)),
+         result, result_scale});
+  } else {
+    ok = builder_.CreateCall(Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
+                             {Spill(lhs.payload), lhs_scale, Spill(rhs.payload),
+                              ScaleOf(rhs_type, rhs), result, result_scale});
+  }
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result),
           builder_.CreateLoad(i32, result_scale)};

@@ -175,6 +175,9 @@ void DumpNode(const Node& node, std::string& out) {
   if (rounds && node.rounding != runtime::RoundingMode::HalfUp) {
     out += fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
   }
+  if (node.op == Op::Divide && node.max_scale != runtime::kMaxDigits) {
+    out += fmt::format(" max_scale {}", node.max_scale);
+  }
   if (node.regex != nullptr) out += " regex " + ast::Quoted(node.text);
   for (const NodePtr& operand : node.operands) {
     out += ' ';

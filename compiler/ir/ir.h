@@ -137,6 +137,9 @@ struct Node {
   bool exact = false;
   // For Rescale without `exact`, and for Divide on decimals: how dropped places round.
   runtime::RoundingMode rounding = runtime::RoundingMode::HalfUp;
+  // For Divide on decimals whose places are known at run time: the most places of the quotient.
+  // `round` lowers it to its own places, so that the exact quotient is rounded once.
+  int max_scale = runtime::kMaxDigits;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;
   // The statements of Construct, which store into the new record's slots.

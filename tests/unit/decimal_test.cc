@@ -252,15 +252,42 @@ TEST(DecimalScaled, DividesAtSixPlacesOrTheDividendScale) {
   __int128 right = 3;
   __int128 result = 0;
   int32_t scale = 0;
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, &result, &scale), 1);
+  const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
   EXPECT_EQ(result, 3333333);
   EXPECT_EQ(scale, 6);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, &result, &scale), 1);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
   EXPECT_EQ(result, 333);
   EXPECT_EQ(scale, 8);
   ASSERT_EQ(weft_decimal_remainder_scaled(&left, 2, &right, 1, &result, &scale), 1);
   EXPECT_EQ(result, 10);  // 10.00 % 0.3 = 0.10
   EXPECT_EQ(scale, 2);
+}
+
+TEST(DecimalScaled, DividesToAtMostTheMaxScaleOnce) {
+  // 0.00000149 / 2 is 0.000000745: 0.00000075 at the dividend's 8 places, but 0.0000007 when
+  // divided to 7 places directly, where rounding 0.00000075 again would give 0.0000008.
+  __int128 left = 149;
+  __int128 right = 2;
+  __int128 result = 0;
+  int32_t scale = 0;
+  const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
+  EXPECT_EQ(result, 75);
+  EXPECT_EQ(scale, 8);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 7);
+  EXPECT_EQ(scale, 7);
+  const int32_t up = static_cast<int32_t>(RoundingMode::Up);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, up, &result, &scale), 1);
+  EXPECT_EQ(result, 8);
+  // A max scale above the quotient's places leaves them as they are.
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, 7, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 745000);
+  EXPECT_EQ(scale, 6);
 }
 
 TEST(DecimalFits, CountsDigits) {
