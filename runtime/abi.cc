@@ -206,6 +206,32 @@ int32_t weft_decimal_multiply_scaled(const __int128* left, int32_t left_scale,
   return weft_decimal_multiply(left, right, result);
 }
 
+int32_t weft_decimal_divide(const __int128* left, int32_t left_scale, const __int128* right,
+                            int32_t right_scale, int32_t result_scale, int32_t mode,
+                            __int128* result) {
+  std::optional<__int128> quotient =
+      weft::runtime::Divide(*left, left_scale, *right, right_scale, result_scale,
+                            static_cast<weft::runtime::RoundingMode>(mode));
+  if (!quotient) return 0;
+  *result = *quotient;
+  return 1;
+}
+
+int32_t weft_decimal_divide_scaled(const __int128* left, int32_t left_scale, const __int128* right,
+                                   int32_t right_scale, int32_t max_scale, int32_t mode,
+                                   __int128* result, int32_t* result_scale) {
+  *result_scale = std::min(std::max(left_scale, weft::runtime::kMinQuotientScale), max_scale);
+  return weft_decimal_divide(left, left_scale, right, right_scale, *result_scale, mode, result);
+}
+
+int32_t weft_decimal_remainder_scaled(const __int128* left, int32_t left_scale,
+                                      const __int128* right, int32_t right_scale, __int128* result,
+                                      int32_t* result_scale) {
+  *result_scale = std::max(left_scale, right_scale);
+  *result = weft::runtime::Remainder(*left, left_scale, *right, right_scale);
+  return 1;
+}
+
 int32_t weft_decimal_rescale_exact(const __int128* value, int32_t from_scale, int32_t to_scale,
                                    __int128* result) {
   if (to_scale < from_scale) {

@@ -105,6 +105,23 @@ int32_t weft_decimal_subtract_scaled(const __int128* left, int32_t left_scale,
 int32_t weft_decimal_multiply_scaled(const __int128* left, int32_t left_scale,
                                      const __int128* right, int32_t right_scale, __int128* result,
                                      int32_t* result_scale);
+// Divides `left` by `right`, which is not zero, and rounds the exact quotient once by `mode`, the
+// index of a runtime::RoundingMode, to `result_scale` places. Returns 0 when the result has more
+// than 38 digits, 1 on success.
+int32_t weft_decimal_divide(const __int128* left, int32_t left_scale, const __int128* right,
+                            int32_t right_scale, int32_t result_scale, int32_t mode,
+                            __int128* result);
+// Divides as weft_decimal_divide does, at the larger of the dividend's scale and
+// runtime::kMinQuotientScale but at most `max_scale` places, which `round` sets to its own places
+// so that the exact quotient is rounded once.
+int32_t weft_decimal_divide_scaled(const __int128* left, int32_t left_scale, const __int128* right,
+                                   int32_t right_scale, int32_t max_scale, int32_t mode,
+                                   __int128* result, int32_t* result_scale);
+// The exact remainder of `left` divided by `right`, which is not zero, with the sign of `left` and
+// the larger of the two scales. Always fits, so always returns 1.
+int32_t weft_decimal_remainder_scaled(const __int128* left, int32_t left_scale,
+                                      const __int128* right, int32_t right_scale, __int128* result,
+                                      int32_t* result_scale);
 // Changes the scale without rounding: returns 1 on success, 0 when the result has more than 38
 // digits, and -1 when dropping places would lose non-zero digits.
 int32_t weft_decimal_rescale_exact(const __int128* value, int32_t from_scale, int32_t to_scale,

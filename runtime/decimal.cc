@@ -187,21 +187,25 @@ int CompareDecimals(__int128 left, int left_scale, __int128 right, int right_sca
 
 namespace {
 
-// Whether a quotient whose dropped part is `remainder` (of the same sign as the value, or 0)
-// out of `divisor` moves one unit away from zero under `mode`.
-bool RoundsAway(__int128 quotient, __int128 remainder, __int128 divisor, RoundingMode mode) {
+using Unsigned = unsigned __int128;
+
+Unsigned Magnitude(__int128 value) {
+  return value < 0 ? -static_cast<Unsigned>(value) : static_cast<Unsigned>(value);
+}
+
+// Whether a quotient magnitude whose dropped part is `remainder` out of `divisor` moves one unit
+// away from zero under `mode`. Unsigned, so that any divisor below 2^128 compares exactly.
+bool QuotientRoundsAway(Unsigned quotient, Unsigned remainder, Unsigned divisor, bool negative,
+                        RoundingMode mode) {
   if (remainder == 0) return false;
-  bool negative = remainder < 0;
-  __int128 magnitude = negative ? -remainder : remainder;
-  // Compared without doubling the remainder, which could overflow when 38 places are dropped.
-  __int128 rest = divisor - magnitude;
+  Unsigned rest = divisor - remainder;
   switch (mode) {
     case RoundingMode::HalfEven:
-      return magnitude > rest || (magnitude == rest && quotient % 2 != 0);
+      return remainder > rest || (remainder == rest && quotient % 2 != 0);
     case RoundingMode::HalfUp:
-      return magnitude >= rest;
+      return remainder >= rest;
     case RoundingMode::HalfDown:
-      return magnitude > rest;
+      return remainder > rest;
     case RoundingMode::Up:
       return true;
     case RoundingMode::Down:
@@ -212,6 +216,13 @@ bool RoundsAway(__int128 quotient, __int128 remainder, __int128 divisor, Roundin
       return negative;
   }
   return false;
+}
+
+// Whether a quotient whose dropped part is `remainder` (of the same sign as the value, or 0)
+// out of `divisor` moves one unit away from zero under `mode`.
+bool RoundsAway(__int128 quotient, __int128 remainder, __int128 divisor, RoundingMode mode) {
+  return QuotientRoundsAway(Magnitude(quotient), Magnitude(remainder),
+                            static_cast<Unsigned>(divisor), remainder < 0, mode);
 }
 
 }  // namespace
@@ -245,6 +256,90 @@ std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, Roun
 
 std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale) {
   return Round(value, from_scale, to_scale, RoundingMode::HalfUp);
+}
+
+namespace {
+
+// Doubles `remainder`, which is below `divisor`, modulo `divisor`, and returns the quotient bit
+// that the doubling carries out.
+unsigned DoubleModulo(Unsigned& remainder, Unsigned divisor) {
+  remainder <<= 1;
+  if (remainder < divisor) return 0;
+  remainder -= divisor;
+  return 1;
+}
+
+// Multiplies `remainder`, which is below `divisor`, by 10 modulo `divisor`, and returns the next
+// digit of the quotient. 10r is 8r + 2r, built by doublings that each stay below 2^128, because
+// the divisor has at most 38 digits and 10^38 is below 2^127.
+unsigned NextDigit(Unsigned& remainder, Unsigned divisor) {
+  unsigned twice = DoubleModulo(remainder, divisor);
+  Unsigned twice_remainder = remainder;
+  unsigned four_times = 2 * twice + DoubleModulo(remainder, divisor);
+  unsigned eight_times = 2 * four_times + DoubleModulo(remainder, divisor);
+  unsigned digit = eight_times + twice;
+  remainder += twice_remainder;
+  if (remainder >= divisor) {
+    remainder -= divisor;
+    ++digit;
+  }
+  return digit;
+}
+
+}  // namespace
+
+std::optional<__int128> Divide(__int128 left, int left_scale, __int128 right, int right_scale,
+                               int result_scale, RoundingMode mode) {
+  bool negative = (left < 0) != (right < 0);
+  Unsigned numerator = Magnitude(left);
+  Unsigned divisor = Magnitude(right);
+
+  // In units of the result, the quotient is left * 10^shift / right. A negative shift moves the
+  // places to the divisor. A divisor that passes 2^128 leaves a quotient of 0 and a remainder,
+  // below 10^38, that is less than half of it, so the largest unsigned value stands in for it.
+  int shift = result_scale - left_scale + right_scale;
+  if (shift < 0) {
+    Unsigned widened;
+    if (__builtin_mul_overflow(divisor, static_cast<Unsigned>(PowerOfTen(-shift)), &widened)) {
+      widened = ~Unsigned{0};
+    }
+    divisor = widened;
+    shift = 0;
+  }
+
+  // Long division, one digit per place, so that left * 10^shift is never formed.
+  Unsigned quotient = numerator / divisor;
+  Unsigned remainder = numerator % divisor;
+  const Unsigned limit = static_cast<Unsigned>(PowerOfTen(kMaxDigits - 1));
+  for (int place = 0; place < shift; ++place) {
+    if (quotient >= limit) return std::nullopt;
+    quotient = quotient * 10 + NextDigit(remainder, divisor);
+  }
+
+  if (QuotientRoundsAway(quotient, remainder, divisor, negative, mode)) ++quotient;
+  if (quotient >= static_cast<Unsigned>(PowerOfTen(kMaxDigits))) return std::nullopt;
+  __int128 result = static_cast<__int128>(quotient);
+  return negative ? -result : result;
+}
+
+__int128 Remainder(__int128 left, int left_scale, __int128 right, int right_scale) {
+  Unsigned numerator = Magnitude(left);
+  Unsigned divisor = Magnitude(right);
+  Unsigned remainder;
+  if (left_scale >= right_scale) {
+    // The divisor gains places. One that passes 2^128 is larger than the dividend, which is then
+    // the remainder.
+    Unsigned widened;
+    bool overflows = __builtin_mul_overflow(
+        divisor, static_cast<Unsigned>(PowerOfTen(left_scale - right_scale)), &widened);
+    remainder = overflows ? numerator : numerator % widened;
+  } else {
+    // The dividend gains places: (n * 10^k) mod d, one place at a time, so nothing overflows.
+    remainder = numerator % divisor;
+    for (int place = left_scale; place < right_scale; ++place) NextDigit(remainder, divisor);
+  }
+  __int128 result = static_cast<__int128>(remainder);
+  return left < 0 ? -result : result;
 }
 
 }  // namespace weft::runtime

@@ -10,6 +10,10 @@ namespace weft::runtime {
 
 constexpr int kMaxDigits = 38;
 
+// The fewest places of a quotient: `a / b` has the larger of a's places and this many, so that a
+// unit price or a rate keeps four places beyond the cent.
+constexpr int kMinQuotientScale = 6;
+
 // 10^exponent for exponent 0 to 38.
 __int128 PowerOfTen(int exponent);
 
@@ -66,5 +70,15 @@ std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, Roun
 // Changes the scale of `value`; fewer places round half away from zero (RoundingMode::HalfUp).
 // Returns nullopt when the result has more than 38 digits.
 std::optional<__int128> Rescale(__int128 value, int from_scale, int to_scale);
+
+// Divides `left` by `right`, which must not be zero, and rounds the exact quotient once by
+// `mode` to `result_scale` places. Returns nullopt when the result has more than 38 digits.
+std::optional<__int128> Divide(__int128 left, int left_scale, __int128 right, int right_scale,
+                               int result_scale, RoundingMode mode);
+
+// The exact remainder of `left` divided by `right`, which must not be zero, with the sign of
+// `left`, at the larger of the two scales: left - right * q, where q is the quotient truncated
+// toward zero. It always fits 38 digits, because it is no larger than either operand.
+__int128 Remainder(__int128 left, int left_scale, __int128 right, int right_scale);
 
 }  // namespace weft::runtime

@@ -38,6 +38,17 @@ int32_t RunOrAbsent(WeftContext* context, WeftString* result, auto compute) {
   return kWeftCallDone;
 }
 
+// Runs EpochSeconds or SecondsOfDay, and rejects the record with its reason when it fails.
+int32_t RunSeconds(WeftContext* context, std::string_view text, __int128* result, int32_t* scale,
+                   auto convert) {
+  int places = 0;
+  std::string reason = convert(text, *result, places);
+  *scale = places;
+  if (reason.empty()) return kWeftCallDone;
+  context->reject_reason = std::move(reason);
+  return kWeftCallRejected;
+}
+
 }  // namespace
 
 extern "C" {
@@ -45,6 +56,16 @@ extern "C" {
 int32_t weft_to_utc(WeftContext* context, const WeftString* date_time, WeftString* result) {
   return Run(context, "to_utc", result,
              [&](std::string& text) { return weft::dates::ToUtc(View(date_time), text); });
+}
+
+int32_t weft_epoch_seconds(WeftContext* context, const WeftString* date_time, __int128* result,
+                           int32_t* scale) {
+  return RunSeconds(context, View(date_time), result, scale, weft::dates::EpochSeconds);
+}
+
+int32_t weft_seconds_of_day(WeftContext* context, const WeftString* time, __int128* result,
+                            int32_t* scale) {
+  return RunSeconds(context, View(time), result, scale, weft::dates::SecondsOfDay);
 }
 
 int32_t weft_from_epoch_millis(WeftContext* context, const int64_t* count, WeftString* result) {

@@ -46,6 +46,21 @@ std::string StartOfMonth(std::string_view date, std::string& result);
 // The English name of the day of the week, such as "Friday".
 std::string Weekday(std::string_view date, std::string& result);
 
+// The instant of a date-time as a decimal count of seconds since 1970-01-01T00:00:00Z: `seconds`
+// counts units of 10^-scale, where `scale` is the number of digits of the fraction without its
+// trailing zeros. A leap second, :60, counts as the first second of the next minute. A fraction
+// of more than kMaxDateTimeFraction digits is rejected, because 38 digits cannot hold it beside
+// the seconds. Times and date-times compare by these counts.
+std::string EpochSeconds(std::string_view date_time, __int128& seconds, int& scale);
+// The seconds since midnight of a time such as 13:30:00.250, in the same units as EpochSeconds,
+// with fractions of up to kMaxTimeFraction digits.
+std::string SecondsOfDay(std::string_view time, __int128& seconds, int& scale);
+
+// The most digits of a fraction of a second that EpochSeconds and SecondsOfDay take: 38 less the
+// 12 digits of the seconds in the years 0000 to 9999, or the 5 of the seconds of a day.
+constexpr int kMaxDateTimeFraction = 26;
+constexpr int kMaxTimeFraction = 33;
+
 // True when the system's IANA zone database, read once, contains `zone`.
 bool IsTimeZone(std::string_view zone);
 // Converts a date-time to the local time of an IANA zone at the same instant, written with the

@@ -132,12 +132,6 @@ Type ExprChecker::Check(const ast::Expr* expr) {
   return Type::Error();
 }
 
-Type ExprChecker::NotYetSupported(const ast::Expr& expr, std::string_view feature) {
-  diagnostics_.Report(DiagnosticKind::NotYetSupported, expr.range,
-                      fmt::format("{} not supported yet", feature));
-  return Record(expr, Type::Error());
-}
-
 Type ExprChecker::CheckNumber(const ast::NumberLiteral& expr, bool negated) {
   std::string digits;
   int scale = 0;

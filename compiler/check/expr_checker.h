@@ -126,7 +126,6 @@ class ExprChecker {
   schema::Type CheckList(const ast::ListExpr& expr);
   schema::Type CheckConstruct(const ast::ConstructExpr& expr);
   schema::Type CheckEach(const ast::EachExpr& expr);
-  schema::Type NotYetSupported(const ast::Expr& expr, std::string_view feature);
 
   enum class PatternResult { Added, Duplicate, Invalid };
   PatternResult CheckPattern(const ast::Pattern& pattern, const schema::Type& subject,

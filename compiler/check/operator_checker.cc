@@ -6,6 +6,7 @@
 #include "compiler/check/annotations.h"
 #include "compiler/check/constants.h"
 #include "compiler/check/expr_checker.h"
+#include "runtime/decimal.h"
 
 namespace weft::check {
 
@@ -88,9 +89,9 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
   if (lhs.kind == TypeKind::Int) return Record(expr, Type::Int());
 
   bool any_scale = lhs.scale == schema::kAnyScale || rhs.scale == schema::kAnyScale;
-  if (any_scale && expr.op != ast::BinaryOp::Divide && expr.op != ast::BinaryOp::Remainder) {
-    // The places are only known from the data; the result keeps them all, and a result beyond
-    // 38 digits rejects the record.
+  if (any_scale) {
+    // The places are only known from the data. The result's places follow the rule for fixed
+    // scales, value by value, and a result beyond 38 digits rejects the record.
     return Record(expr, Type::Decimal(schema::kMaxDecimalPrecision, schema::kAnyScale));
   }
 
@@ -118,10 +119,24 @@ Type ExprChecker::CheckArithmetic(const ast::BinaryExpr& expr, Type lhs, Type rh
           expr, Type::Decimal(std::min(schema::kMaxDecimalPrecision, lhs.precision + rhs.precision),
                               scale));
     }
-    default:
-      // TODO: decimal division needs a result scale rule and a rounding mode; until then it is
-      // refused.
-      return NotYetSupported(expr, fmt::format("`{}` on decimals is", ast::Spelling(expr.op)));
+    case ast::BinaryOp::Divide: {
+      // A quotient has at least 6 places, rounded half away from zero. Its integer digits are at
+      // most those of the dividend plus the divisor's places, since the divisor is at least one
+      // unit of its last place.
+      int scale = std::max(lhs.scale, runtime::kMinQuotientScale);
+      int integer_digits = lhs.precision - lhs.scale + rhs.scale;
+      return Record(
+          expr,
+          Type::Decimal(std::min(schema::kMaxDecimalPrecision, integer_digits + scale), scale));
+    }
+    default: {
+      // A remainder is exact at the larger scale, and no larger than either operand.
+      int scale = std::max(lhs.scale, rhs.scale);
+      int integer_digits = std::min(lhs.precision - lhs.scale, rhs.precision - rhs.scale);
+      return Record(
+          expr,
+          Type::Decimal(std::min(schema::kMaxDecimalPrecision, integer_digits + scale), scale));
+    }
   }
 }
 

@@ -201,6 +201,9 @@ Value Generator::Emit(const Node& node) {
     case Op::AnyTrue:
     case Op::AllTrue:
       return EmitFold(node);
+    case Op::EpochSeconds:
+    case Op::SecondsOfDay:
+      return EmitSeconds(node);
     case Op::Count: {
       Value list = Emit(*node.operands[0]);
       return {list.present, builder_.CreateExtractValue(list.payload, 1)};
@@ -255,6 +258,36 @@ Value Generator::EmitCall(const Node& node) {
   builder_.SetInsertPoint(done);
   return Merge(node.type, result, call_end, {builder_.getFalse(), Zero(node.type.repr)},
                absent_end);
+}
+
+Value Generator::EmitSeconds(const Node& node) {
+  Value text = Emit(*node.operands[0]);
+  auto convert = [&]() -> Value {
+    auto* ptr = builder_.getPtrTy();
+    auto* i32 = builder_.getInt32Ty();
+    llvm::Value* result = Temporary(builder_.getInt128Ty());
+    llvm::Value* scale = Temporary(i32);
+    const char* helper = node.op == Op::EpochSeconds ? "weft_epoch_seconds" : "weft_seconds_of_day";
+    llvm::Value* status = builder_.CreateCall(Helper(helper, i32, {ptr, ptr, ptr, ptr}),
+                                              {context_arg_, Spill(text.payload), result, scale});
+    RejectIfCallRejected(status);
+    return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result),
+            builder_.CreateLoad(i32, scale)};
+  };
+  if (!node.operands[0]->type.optional) return convert();
+
+  // An absent value has no text to read, so it stays absent.
+  llvm::BasicBlock* absent_end = builder_.GetInsertBlock();
+  llvm::BasicBlock* present = NewBlock("seconds");
+  llvm::BasicBlock* done = NewBlock("seconds.done");
+  builder_.CreateCondBr(Present(text), present, done);
+  builder_.SetInsertPoint(present);
+  Value seconds = convert();
+  llvm::BasicBlock* present_end = builder_.GetInsertBlock();
+  builder_.CreateBr(done);
+  builder_.SetInsertPoint(done);
+  return Merge(node.type, seconds, present_end,
+               {builder_.getFalse(), Zero(Repr::Decimal), builder_.getInt32(0)}, absent_end);
 }
 
 Value Generator::EmitBuiltinCall(const Node& node, const Value& receiver) {

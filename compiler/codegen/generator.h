@@ -93,6 +93,8 @@ class Generator {
   // emitted first argument.
   Value EmitBuiltinCall(const Node& node, const Value& receiver);
   Value EmitTableLookup(const Node& node);
+  // Emits a time or a date-time as its count of seconds, which is absent when the value is.
+  Value EmitSeconds(const Node& node);
   Value EmitSource(const Node& node);
   // Loads the payload (and the run-time scale) of a value of `type` from a slot; the caller
   // decides its presence.
@@ -100,6 +102,10 @@ class Generator {
   Value EmitArithmetic(const Node& node);
   Value EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
   Value EmitDecimalArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs);
+  // Emits `/` or `%` on decimals of fixed result scale, rejecting a zero divisor.
+  Value EmitDecimalDivision(const Node& node);
+  // Rejects the record with a division by zero when the decimal `divisor` is zero.
+  void RejectDivisionByZero(llvm::Value* divisor);
   Value EmitComparison(const Node& node);
   Value EmitLogical(const Node& node);
   Value EmitCoalesce(const Node& node);

@@ -19,10 +19,49 @@ Value Generator::EmitArithmetic(const Node& node) {
                ? EmitIntArithmetic(Op::Subtract, zero.payload, operand.payload)
                : EmitDecimalArithmetic(Op::Subtract, zero.payload, operand.payload);
   }
+  bool division = node.op == Op::Divide || node.op == Op::Remainder;
+  if (node.type.repr == Repr::Decimal && division) return EmitDecimalDivision(node);
   llvm::Value* lhs = Emit(*node.operands[0]).payload;
   llvm::Value* rhs = Emit(*node.operands[1]).payload;
   return node.type.repr == Repr::Int ? EmitIntArithmetic(node.op, lhs, rhs)
                                      : EmitDecimalArithmetic(node.op, lhs, rhs);
+}
+
+void Generator::RejectDivisionByZero(llvm::Value* divisor) {
+  RejectUnless(builder_.CreateICmpNE(divisor, Zero(Repr::Decimal)), [&] {
+    auto* ptr = builder_.getPtrTy();
+    builder_.CreateCall(
+        Helper("weft_reject_division_by_zero", builder_.getVoidTy(), {ptr, ptr, ptr}),
+        {context_arg_, FieldName(), PlaceName()});
+  });
+}
+
+Value Generator::EmitDecimalDivision(const Node& node) {
+  // The operands keep their own scales, which the helper reads. The quotient's scale and rounding
+  // are the node's, so that `round(a / b, 2)` rounds the exact quotient once.
+  Value lhs = Emit(*node.operands[0]);
+  Value rhs = Emit(*node.operands[1]);
+  RejectDivisionByZero(rhs.payload);
+  auto* ptr = builder_.getPtrTy();
+  auto* i32 = builder_.getInt32Ty();
+  llvm::Value* result = Temporary(builder_.getInt128Ty());
+  llvm::Value* lhs_scale = ScaleOf(node.operands[0]->type, lhs);
+  llvm::Value* rhs_scale = ScaleOf(node.operands[1]->type, rhs);
+  llvm::Value* ok;
+  if (node.op == Op::Divide) {
+    ok =
+        builder_.CreateCall(Helper("weft_decimal_divide", i32, {ptr, i32, ptr, i32, i32, i32, ptr}),
+                            {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), rhs_scale,
+                             builder_.getInt32(node.type.scale),
+                             builder_.getInt32(static_cast<int>(node.rounding)), result});
+  } else {
+    // The remainder's scale is the larger operand scale, which the node's type already has.
+    ok = builder_.CreateCall(
+        Helper("weft_decimal_remainder_scaled", i32, {ptr, i32, ptr, i32, ptr, ptr}),
+        {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), rhs_scale, result, Temporary(i32)});
+  }
+  RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
+  return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result)};
 }
 
 Value Generator::EmitIntArithmetic(Op op, llvm::Value* lhs, llvm::Value* rhs) {
@@ -116,19 +155,29 @@ Value Generator::EmitScaledArithmetic(const Node& node) {
     rhs = Emit(*node.operands[1]);
   }
   const ir::ValueType& rhs_type = node.operands[node.op == Op::Negate ? 0 : 1]->type;
-  const char* helper = node.op == Op::Multiply ? "weft_decimal_multiply_scaled"
-                       : node.op == Op::Add    ? "weft_decimal_add_scaled"
-                                               : "weft_decimal_subtract_scaled";
+  if (node.op == Op::Divide || node.op == Op::Remainder) RejectDivisionByZero(rhs.payload);
+  const char* helper = node.op == Op::Multiply   ? "weft_decimal_multiply_scaled"
+                       : node.op == Op::Add      ? "weft_decimal_add_scaled"
+                       : node.op == Op::Subtract ? "weft_decimal_subtract_scaled"
+                                                 : "weft_decimal_remainder_scaled";
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
   llvm::Value* result = Temporary(builder_.getInt128Ty());
   llvm::Value* result_scale = Temporary(i32);
   llvm::Value* lhs_scale =
       node.op == Op::Negate ? builder_.getInt32(0) : ScaleOf(node.operands[0]->type, lhs);
-  llvm::Value* ok = builder_.CreateCall(
-      Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
-      {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs), result,
-       result_scale});
+  llvm::Value* ok;
+  if (node.op == Op::Divide) {
+    ok = builder_.CreateCall(
+        Helper("weft_decimal_divide_scaled", i32, {ptr, i32, ptr, i32, i32, i32, ptr, ptr}),
+        {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs),
+         builder_.getInt32(node.max_scale), builder_.getInt32(static_cast<int>(node.rounding)),
+         result, result_scale});
+  } else {
+    ok = builder_.CreateCall(Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
+                             {Spill(lhs.payload), lhs_scale, Spill(rhs.payload),
+                              ScaleOf(rhs_type, rhs), result, result_scale});
+  }
   RejectOverflowUnless(builder_.CreateICmpNE(ok, builder_.getInt32(0)), true);
   return {nullptr, builder_.CreateLoad(builder_.getInt128Ty(), result),
           builder_.CreateLoad(i32, result_scale)};

@@ -101,6 +101,10 @@ const char* OpName(Op op) {
       return "list_max";
     case Op::GroupSum:
       return "group_sum";
+    case Op::EpochSeconds:
+      return "epoch_seconds";
+    case Op::SecondsOfDay:
+      return "seconds_of_day";
   }
   return "?";
 }
@@ -166,9 +170,13 @@ void DumpNode(const Node& node, std::string& out) {
   }
   if (node.op == Op::Call) out += fmt::format(" {}", node.builtin->name);
   // The default rounding stays unwritten, so that dumps of plain rescales read as before.
-  bool rounds = node.op == Op::Rescale && !node.exact;
+  bool rounds = (node.op == Op::Rescale && !node.exact) ||
+                (node.op == Op::Divide && node.type.repr == Repr::Decimal);
   if (rounds && node.rounding != runtime::RoundingMode::HalfUp) {
     out += fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
+  }
+  if (node.op == Op::Divide && node.max_scale != runtime::kMaxDigits) {
+    out += fmt::format(" max_scale {}", node.max_scale);
   }
   if (node.regex != nullptr) out += " regex " + ast::Quoted(node.text);
   for (const NodePtr& operand : node.operands) {

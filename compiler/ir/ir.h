@@ -90,6 +90,11 @@ enum class Op {
   // One {key, total} record per key of list operand 0: operand 1 is the key, with the item bound
   // to local `index`, and operand 2 the value, with the item bound to local `integer`.
   GroupSum,
+  // Operand 0, a date-time, as a decimal count of seconds since 1970-01-01T00:00:00Z with the
+  // places of its fraction. Comparisons of date-times compare these counts.
+  EpochSeconds,
+  // Operand 0, a time, as a decimal count of seconds since midnight.
+  SecondsOfDay,
 };
 
 struct Node;
@@ -130,8 +135,11 @@ struct Node {
   const re2::RE2* regex = nullptr;
   // For Rescale: reject a value that would lose non-zero places instead of rounding it.
   bool exact = false;
-  // For Rescale without `exact`: how dropped places round.
+  // For Rescale without `exact`, and for Divide on decimals: how dropped places round.
   runtime::RoundingMode rounding = runtime::RoundingMode::HalfUp;
+  // For Divide on decimals whose places are known at run time: the most places of the quotient.
+  // `round` lowers it to its own places, so that the exact quotient is rounded once.
+  int max_scale = runtime::kMaxDigits;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;
   // The statements of Construct, which store into the new record's slots.

@@ -4,6 +4,7 @@
 
 #include "compiler/ir/lowering.h"
 #include "runtime/decimal.h"
+#include "stdlib/dates.h"
 
 namespace weft::ir {
 
@@ -90,6 +91,28 @@ NodePtr Convert(NodePtr node, ValueType type) {
     node->exact = exact;
   }
   return node;
+}
+
+NodePtr Comparable(NodePtr node, TypeKind kind) {
+  if (kind != TypeKind::DateTime && kind != TypeKind::Time) return node;
+  bool date_time = kind == TypeKind::DateTime;
+  if (node->op == Op::Constant) {
+    __int128 seconds = 0;
+    int scale = 0;
+    std::string reason = date_time ? dates::EpochSeconds(node->text, seconds, scale)
+                                   : dates::SecondsOfDay(node->text, seconds, scale);
+    // NOTE: a constant with a fraction too long to convert is left to the run-time conversion,
+    // which rejects each record that compares with it, naming the constant.
+    if (reason.empty()) {
+      NodePtr constant = MakeNode(Op::Constant, ValueType{Repr::Decimal, scale});
+      constant->decimal = seconds;
+      return constant;
+    }
+  }
+  ValueType type{Repr::Decimal, schema::kAnyScale, node->type.optional};
+  std::vector<NodePtr> operands;
+  operands.push_back(std::move(node));
+  return MakeNode(date_time ? Op::EpochSeconds : Op::SecondsOfDay, type, std::move(operands));
 }
 
 NodePtr Lowering::LowerAs(const ast::Expr& expr, ValueType type) {
@@ -359,9 +382,12 @@ NodePtr Lowering::LowerComparison(const ast::BinaryExpr& expr, Op op) {
   }
 
   // Decimals keep their own scales, because widening one to the other's scale could overflow;
-  // the code generator compares them exactly.
-  operands.push_back(LowerExpr(*expr.lhs));
-  operands.push_back(LowerExpr(*expr.rhs));
+  // the code generator compares them exactly. Times and date-times compare as such decimals.
+  TypeKind kind = program_.Info(*expr.lhs).type.kind;
+  if (kind != TypeKind::DateTime && kind != TypeKind::Time)
+    kind = program_.Info(*expr.rhs).type.kind;
+  operands.push_back(Comparable(LowerExpr(*expr.lhs), kind));
+  operands.push_back(Comparable(LowerExpr(*expr.rhs), kind));
   return MakeNode(op, bool_type, std::move(operands));
 }
 

@@ -105,6 +105,22 @@ NodePtr Lowering::LowerEnd(const ast::CallExpr& expr, ValueType type, bool first
 }
 
 NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode) {
+  // A quotient rounded to no more places than it has is divided to those places and rounded
+  // once, so that rounding it twice cannot move a value that lies just below a half.
+  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal;
+  bool run_time_places = value->type.scale == schema::kAnyScale;
+  int places = run_time_places ? runtime::kMinQuotientScale : value->type.scale;
+  if (quotient && run_time_places && type.scale > places) {
+    // The quotient has at least `places` places, and more only when the dividend has more, so it
+    // divides to at most `type.scale` places, and the rescale below only adds places.
+    value->max_scale = type.scale;
+    value->rounding = mode;
+  } else if (quotient && type.scale <= places) {
+    value->type.scale = type.scale;
+    value->rounding = mode;
+    return value;
+  }
+
   // Rounding is a rescale to the constant number of places.
   if (value->type.scale == type.scale) return value;
   std::vector<NodePtr> operands;

@@ -118,7 +118,8 @@ NodePtr Lowering::PatternTest(const ast::Pattern& pattern, const ast::Expr& subj
     negated.push_back(std::move(present));
     return MakeNode(Op::Not, ValueType{Repr::Bool}, std::move(negated));
   }
-  return Compare(LowerExpr(subject), LowerConstant(constant, subject_type));
+  return Compare(Comparable(LowerExpr(subject), subject_type.kind),
+                 Comparable(LowerConstant(constant, subject_type), subject_type.kind));
 }
 
 const runtime::ValueTable* Lowering::BuildTable(int index) {

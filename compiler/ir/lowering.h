@@ -16,6 +16,10 @@ NodePtr MakeNode(Op op, ValueType type, std::vector<NodePtr> operands = {});
 __int128 ParseLiteral(const std::string& text, int scale);
 // Converts a decimal to the scale of `type`; other values pass through.
 NodePtr Convert(NodePtr node, ValueType type);
+// Replaces a time or a date-time, of schema type `kind`, by its count of seconds, so that
+// comparisons order and equate the instants and not the text. Other values pass through. A
+// constant is converted here, once, instead of for every record.
+NodePtr Comparable(NodePtr node, schema::TypeKind kind);
 
 class Lowering {
  public:

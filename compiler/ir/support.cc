@@ -200,7 +200,6 @@ class SupportScan {
       }
       case ast::ExprKind::Binary: {
         const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
-        ScanOrdering(binary);
         // `Owner != null` only tests whether a nested record is present, which the reader records
         // in the field's slot.
         if (IsPresenceTestOfSourceRecord(binary)) break;
@@ -239,22 +238,6 @@ class SupportScan {
       }
       default:
         break;
-    }
-  }
-
-  // Times and date-times are compared as text, which orders them correctly only without offsets
-  // and fractions, so their ordering waits for the date library.
-  void ScanOrdering(const ast::BinaryExpr& binary) {
-    bool ordering = binary.op == ast::BinaryOp::Less || binary.op == ast::BinaryOp::LessEqual ||
-                    binary.op == ast::BinaryOp::Greater ||
-                    binary.op == ast::BinaryOp::GreaterEqual;
-    auto info = program_.exprs.find(binary.lhs.get());
-    if (!ordering || info == program_.exprs.end()) return;
-    TypeKind kind = info->second.type.kind;
-    if (kind == TypeKind::Time || kind == TypeKind::DateTime) {
-      Report(binary.op_range,
-             fmt::format("running rules that order {} values is not supported yet",
-                         info->second.type.AsRequired().ToString()));
     }
   }
 

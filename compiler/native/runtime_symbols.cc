@@ -5,6 +5,7 @@
 
 #include "runtime/abi.h"
 #include "stdlib/builtins.h"
+#include "stdlib/date_functions.h"
 #include "stdlib/list_functions.h"
 
 namespace weft::native {
@@ -33,6 +34,9 @@ std::vector<RuntimeSymbol> CollectRuntimeSymbols() {
       {"weft_decimal_add_scaled", Address(&weft_decimal_add_scaled)},
       {"weft_decimal_subtract_scaled", Address(&weft_decimal_subtract_scaled)},
       {"weft_decimal_multiply_scaled", Address(&weft_decimal_multiply_scaled)},
+      {"weft_decimal_divide", Address(&weft_decimal_divide)},
+      {"weft_decimal_divide_scaled", Address(&weft_decimal_divide_scaled)},
+      {"weft_decimal_remainder_scaled", Address(&weft_decimal_remainder_scaled)},
       {"weft_reject_places", Address(&weft_reject_places)},
       {"weft_table_lookup_string", Address(&weft_table_lookup_string)},
       {"weft_float_to_string", Address(&weft_float_to_string)},
@@ -45,6 +49,8 @@ std::vector<RuntimeSymbol> CollectRuntimeSymbols() {
       {"weft_reject_precision", Address(&weft_reject_precision)},
       {"weft_reject_division_by_zero", Address(&weft_reject_division_by_zero)},
       {"weft_reject_at", Address(&weft_reject_at)},
+      {"weft_epoch_seconds", Address(&weft_epoch_seconds)},
+      {"weft_seconds_of_day", Address(&weft_seconds_of_day)},
   };
   for (const stdlib::Builtin& builtin : stdlib::Builtins()) {
     if (builtin.implementation != nullptr)

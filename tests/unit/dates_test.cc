@@ -100,5 +100,85 @@ TEST(ToZone, UnknownZoneAndOffsetWithSeconds) {
   EXPECT_EQ(result, "2026-07-01T12:00:00+00:00");
 }
 
+TEST(EpochSeconds, EqualInstantsWithDifferentOffsets) {
+  __int128 utc = 0, shifted = 0, basic = 0;
+  int utc_scale = -1, shifted_scale = -1, basic_scale = -1;
+  EXPECT_EQ(EpochSeconds("2026-03-20T12:05:09Z", utc, utc_scale), "");
+  EXPECT_EQ(EpochSeconds("2026-03-20T13:05:09+01:00", shifted, shifted_scale), "");
+  EXPECT_EQ(EpochSeconds("2026-03-20T07:05:09-0500", basic, basic_scale), "");
+  EXPECT_EQ(utc, 1774008309);
+  EXPECT_EQ(utc_scale, 0);
+  EXPECT_EQ(shifted, utc);
+  EXPECT_EQ(basic, utc);
+}
+
+TEST(EpochSeconds, FractionWithoutTrailingZeros) {
+  __int128 seconds = 0;
+  int scale = -1;
+  EXPECT_EQ(EpochSeconds("2026-03-20T13:05:09.250+01:00", seconds, scale), "");
+  EXPECT_EQ(scale, 2);
+  EXPECT_EQ(seconds, __int128{1774008309} * 100 + 25);
+  EXPECT_EQ(EpochSeconds("2026-03-20T12:05:09.000z", seconds, scale), "");
+  EXPECT_EQ(scale, 0);
+  EXPECT_EQ(seconds, 1774008309);
+}
+
+TEST(EpochSeconds, BeforeTheEpochAndAtTheEnds) {
+  __int128 seconds = 0;
+  int scale = -1;
+  EXPECT_EQ(EpochSeconds("1969-12-31T23:59:59.5Z", seconds, scale), "");
+  EXPECT_EQ(seconds, -5);
+  EXPECT_EQ(scale, 1);
+  EXPECT_EQ(EpochSeconds("0000-01-01T00:00:00+23:59", seconds, scale), "");
+  EXPECT_EQ(seconds, __int128{-62167219200} - 23 * 3600 - 59 * 60);
+  EXPECT_EQ(EpochSeconds("9999-12-31T23:59:60-23:59", seconds, scale), "");
+  EXPECT_EQ(seconds, __int128{253402300800} + 23 * 3600 + 59 * 60);
+}
+
+TEST(EpochSeconds, LeapSecondIsNextMinute) {
+  __int128 leap = 0, next = 0;
+  int scale = -1;
+  EXPECT_EQ(EpochSeconds("2016-12-31T23:59:60Z", leap, scale), "");
+  EXPECT_EQ(EpochSeconds("2017-01-01T00:00:00Z", next, scale), "");
+  EXPECT_EQ(leap, next);
+}
+
+TEST(EpochSeconds, RejectsFractionsBeyond26Digits) {
+  __int128 seconds = 0;
+  int scale = -1;
+  std::string digits_26(26, '1');
+  EXPECT_EQ(EpochSeconds("9999-12-31T23:59:59." + digits_26 + "-23:59", seconds, scale), "");
+  EXPECT_EQ(scale, 26);
+  EXPECT_EQ(EpochSeconds("2026-03-20T12:00:00.1" + std::string(40, '0') + "Z", seconds, scale), "");
+  EXPECT_EQ(scale, 1);
+  EXPECT_NE(EpochSeconds("2026-03-20T12:00:00." + digits_26 + "1Z", seconds, scale), "");
+  EXPECT_NE(EpochSeconds("2026-03-20 12:00:00Z", seconds, scale), "");
+}
+
+TEST(SecondsOfDay, CountsFromMidnight) {
+  __int128 seconds = 0;
+  int scale = -1;
+  EXPECT_EQ(SecondsOfDay("13:30:00", seconds, scale), "");
+  EXPECT_EQ(seconds, 48600);
+  EXPECT_EQ(scale, 0);
+  EXPECT_EQ(SecondsOfDay("13:30:00.000", seconds, scale), "");
+  EXPECT_EQ(seconds, 48600);
+  EXPECT_EQ(scale, 0);
+  EXPECT_EQ(SecondsOfDay("00:00:00.05", seconds, scale), "");
+  EXPECT_EQ(seconds, 5);
+  EXPECT_EQ(scale, 2);
+  EXPECT_EQ(SecondsOfDay("23:59:60", seconds, scale), "");
+  EXPECT_EQ(seconds, 86400);
+}
+
+TEST(SecondsOfDay, RejectsLongFractionsAndInvalidText) {
+  __int128 seconds = 0;
+  int scale = -1;
+  EXPECT_EQ(SecondsOfDay("23:59:60." + std::string(33, '9'), seconds, scale), "");
+  EXPECT_EQ(scale, 33);
+  EXPECT_NE(SecondsOfDay("12:00:00." + std::string(34, '1'), seconds, scale), "");
+  EXPECT_NE(SecondsOfDay("12:00", seconds, scale), "");
+}
+
 }  // namespace
 }  // namespace weft::dates

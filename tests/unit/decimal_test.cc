@@ -164,6 +164,132 @@ TEST(DecimalCompare, ComparesAcrossScalesWithoutOverflow) {
   EXPECT_LT(CompareDecimals(-1, 2, 0, 0), 0);
 }
 
+TEST(DecimalDivide, RoundsHalfUpAtTheResultScale) {
+  // 10.00 / 3 and 2.00 / 3 at 6 places.
+  EXPECT_EQ(Divide(1000, 2, 3, 0, 6, RoundingMode::HalfUp), 3333333);
+  EXPECT_EQ(Divide(200, 2, 3, 0, 6, RoundingMode::HalfUp), 666667);
+  EXPECT_EQ(Divide(-200, 2, 3, 0, 6, RoundingMode::HalfUp), -666667);
+  EXPECT_EQ(Divide(200, 2, -3, 0, 6, RoundingMode::HalfUp), -666667);
+  EXPECT_EQ(Divide(-200, 2, -3, 0, 6, RoundingMode::HalfUp), 666667);
+  // 12.50 / 0.5 is exact.
+  EXPECT_EQ(Divide(1250, 2, 5, 1, 6, RoundingMode::HalfUp), 25000000);
+}
+
+TEST(DecimalDivide, TiesFollowTheRoundingMode) {
+  // 1 / 8 = 0.125, a tie at two places.
+  EXPECT_EQ(Divide(1, 0, 8, 0, 2, RoundingMode::HalfUp), 13);
+  EXPECT_EQ(Divide(-1, 0, 8, 0, 2, RoundingMode::HalfUp), -13);
+  EXPECT_EQ(Divide(1, 0, 8, 0, 2, RoundingMode::HalfEven), 12);
+  EXPECT_EQ(Divide(-1, 0, 8, 0, 2, RoundingMode::HalfEven), -12);
+  EXPECT_EQ(Divide(3, 0, 8, 0, 2, RoundingMode::HalfEven), 38);
+  EXPECT_EQ(Divide(1, 0, 8, 0, 2, RoundingMode::HalfDown), 12);
+  EXPECT_EQ(Divide(1, 0, 8, 0, 2, RoundingMode::Up), 13);
+  EXPECT_EQ(Divide(1, 0, 8, 0, 2, RoundingMode::Down), 12);
+  EXPECT_EQ(Divide(-1, 0, 8, 0, 2, RoundingMode::Floor), -13);
+  EXPECT_EQ(Divide(-1, 0, 8, 0, 2, RoundingMode::Ceiling), -12);
+}
+
+TEST(DecimalDivide, RoundsTheExactQuotientOnce) {
+  // 0.00499999999 / 1 is below the half at two places, though at 6 places it is 0.005000.
+  EXPECT_EQ(Divide(499999999, 11, 1, 0, 2, RoundingMode::HalfUp), 0);
+  EXPECT_EQ(Divide(499999999, 11, 1, 0, 6, RoundingMode::HalfUp), 5000);
+  // Fewer places than the dividend: 1.2345 and 1.2350 to two places.
+  EXPECT_EQ(Divide(12345, 4, 1, 0, 2, RoundingMode::HalfUp), 123);
+  EXPECT_EQ(Divide(12350, 4, 1, 0, 2, RoundingMode::HalfUp), 124);
+}
+
+TEST(DecimalDivide, ReportsQuotientsBeyond38Digits) {
+  __int128 largest = PowerOfTen(38) - 1;
+  // 99999999999999999999999999999999999999 / 0.01 has 40 digits.
+  EXPECT_FALSE(Divide(largest, 0, 1, 2, 6, RoundingMode::HalfUp).has_value());
+  EXPECT_FALSE(Divide(PowerOfTen(37), 0, 1, 0, 1, RoundingMode::HalfUp).has_value());
+  EXPECT_EQ(Divide(PowerOfTen(37) - 1, 0, 1, 0, 1, RoundingMode::HalfUp), PowerOfTen(38) - 10);
+  EXPECT_EQ(Divide(3 * PowerOfTen(37), 0, 3, 0, 0, RoundingMode::HalfUp), PowerOfTen(37));
+}
+
+TEST(DecimalDivide, KeepsTinyQuotientsExact) {
+  // 10^-38 / 3 and 2 * 10^-38 / 3 at 38 places.
+  EXPECT_EQ(Divide(1, 38, 3, 0, 38, RoundingMode::HalfUp), 0);
+  EXPECT_EQ(Divide(2, 38, 3, 0, 38, RoundingMode::HalfUp), 1);
+  EXPECT_EQ(Divide(1, 0, PowerOfTen(38) - 1, 0, 6, RoundingMode::HalfUp), 0);
+  EXPECT_EQ(Divide(1, 0, PowerOfTen(38) - 1, 0, 6, RoundingMode::Up), 1);
+  // A divisor that passes 2^128 once it takes the dividend's 38 places.
+  __int128 half = 5 * PowerOfTen(37);
+  EXPECT_EQ(Divide(half, 38, PowerOfTen(37), 0, 0, RoundingMode::HalfUp), 0);
+  EXPECT_EQ(Divide(half, 38, PowerOfTen(37), 0, 0, RoundingMode::Up), 1);
+  EXPECT_EQ(Divide(-half, 38, PowerOfTen(37), 0, 0, RoundingMode::Floor), -1);
+}
+
+TEST(DecimalDivide, LongDivisionNearTheLargestDivisor) {
+  // (10^38 - 2) / (10^38 - 1) is 0.99999999999999999999999999999999999998..., whose remainders
+  // come close to 2^127.
+  __int128 divisor = PowerOfTen(38) - 1;
+  EXPECT_EQ(Divide(divisor - 1, 0, divisor, 0, 30, RoundingMode::Down), PowerOfTen(30) - 1);
+  EXPECT_EQ(Divide(divisor - 1, 0, divisor, 0, 37, RoundingMode::HalfUp), PowerOfTen(37));
+}
+
+TEST(DecimalRemainder, TakesTheSignOfTheDividend) {
+  // 10.5 % 3, -10.5 % 3 and 10.5 % -3.
+  EXPECT_EQ(Remainder(105, 1, 3, 0), 15);
+  EXPECT_EQ(Remainder(-105, 1, 3, 0), -15);
+  EXPECT_EQ(Remainder(105, 1, -3, 0), 15);
+  EXPECT_EQ(Remainder(-105, 1, -3, 0), -15);
+}
+
+TEST(DecimalRemainder, IsExactAtTheLargerScale) {
+  // 7 % 0.25, 7.1 % 0.25 and 12.345 % 1.
+  EXPECT_EQ(Remainder(7, 0, 25, 2), 0);
+  EXPECT_EQ(Remainder(71, 1, 25, 2), 10);
+  EXPECT_EQ(Remainder(12345, 3, 1, 0), 345);
+  // (10^38 - 1) % 0.0000000007: 10^38 - 1 is 1 modulo 7 and 10^10 is 4.
+  EXPECT_EQ(Remainder(PowerOfTen(38) - 1, 0, 7, 10), 4);
+  // 5 * 10^-38 % 7, whose divisor at 38 places passes 2^128.
+  EXPECT_EQ(Remainder(5, 38, 7, 0), 5);
+}
+
+TEST(DecimalScaled, DividesAtSixPlacesOrTheDividendScale) {
+  __int128 left = 1000;  // 10.00
+  __int128 right = 3;
+  __int128 result = 0;
+  int32_t scale = 0;
+  const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
+  EXPECT_EQ(result, 3333333);
+  EXPECT_EQ(scale, 6);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
+  EXPECT_EQ(result, 333);
+  EXPECT_EQ(scale, 8);
+  ASSERT_EQ(weft_decimal_remainder_scaled(&left, 2, &right, 1, &result, &scale), 1);
+  EXPECT_EQ(result, 10);  // 10.00 % 0.3 = 0.10
+  EXPECT_EQ(scale, 2);
+}
+
+TEST(DecimalScaled, DividesToAtMostTheMaxScaleOnce) {
+  // 0.00000149 / 2 is 0.000000745: 0.00000075 at the dividend's 8 places, but 0.0000007 when
+  // divided to 7 places directly, where rounding 0.00000075 again would give 0.0000008.
+  __int128 left = 149;
+  __int128 right = 2;
+  __int128 result = 0;
+  int32_t scale = 0;
+  const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+            1);
+  EXPECT_EQ(result, 75);
+  EXPECT_EQ(scale, 8);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 7);
+  EXPECT_EQ(scale, 7);
+  const int32_t up = static_cast<int32_t>(RoundingMode::Up);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, up, &result, &scale), 1);
+  EXPECT_EQ(result, 8);
+  // A max scale above the quotient's places leaves them as they are.
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, 7, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 745000);
+  EXPECT_EQ(scale, 6);
+}
+
 TEST(DecimalFits, CountsDigits) {
   EXPECT_TRUE(FitsDigits(999, 3));
   EXPECT_FALSE(FitsDigits(1000, 3));
