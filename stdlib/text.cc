@@ -108,9 +108,21 @@ std::string_view Substring(std::string_view text, int64_t start, int64_t length)
   return text.substr(begin, stop - begin);
 }
 
+namespace {
+
+// The code points that padding `text` to `width` adds: none when it is as wide already. The
+// width is compared before it is subtracted from, because width - count overflows for a width
+// near the smallest int64.
+int64_t MissingCodePoints(std::string_view text, int64_t width) {
+  int64_t count = CodePointCount(text);
+  return width > count ? width - count : 0;
+}
+
+}  // namespace
+
 std::string Pad(std::string_view text, int64_t width, std::string_view fill, bool left) {
-  int64_t missing = width - CodePointCount(text);
-  if (missing <= 0) return std::string(text);
+  int64_t missing = MissingCodePoints(text, width);
+  if (missing == 0) return std::string(text);
   std::string padded;
   padded.reserve(text.size() + static_cast<size_t>(missing) * fill.size());
   if (!left) padded.append(text);
@@ -120,8 +132,7 @@ std::string Pad(std::string_view text, int64_t width, std::string_view fill, boo
 }
 
 size_t PaddedSize(std::string_view text, int64_t width, std::string_view fill) {
-  int64_t missing = width - CodePointCount(text);
-  return text.size() + (missing > 0 ? static_cast<size_t>(missing) * fill.size() : 0);
+  return text.size() + static_cast<size_t>(MissingCodePoints(text, width)) * fill.size();
 }
 
 size_t ReplacedSize(std::string_view text, std::string_view from, std::string_view to) {

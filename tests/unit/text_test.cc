@@ -78,6 +78,14 @@ TEST(TextPad, NeverCutsALongerText) {
   EXPECT_EQ(Pad("abc", -1, "0", false), "abc");
 }
 
+TEST(TextPad, KeepsTheTextForTheSmallestWidths) {
+  constexpr int64_t kSmallest = std::numeric_limits<int64_t>::min();
+  EXPECT_EQ(Pad("ab", kSmallest, "é", true), "ab");
+  EXPECT_EQ(Pad("ab", kSmallest + 1, "x", false), "ab");
+  EXPECT_EQ(PaddedSize("ab", kSmallest + 1, "é"), 2u);
+  EXPECT_EQ(PaddedSize("ab", kSmallest, "x"), 2u);
+}
+
 TEST(TextReplace, ReplacesEveryOccurrenceWithoutOverlap) {
   EXPECT_EQ(Replace("030 1234 567", " ", ""), "0301234567");
   EXPECT_EQ(Replace("aaa", "aa", "b"), "ba");
