@@ -19,6 +19,17 @@ using schema::TypeKind;
 
 namespace {
 
+// True when `pattern` uses RE2's `\C`, which matches a single byte even in UTF-8 mode.
+bool HasByteEscape(std::string_view pattern) {
+  for (size_t at = 0; at + 1 < pattern.size(); ++at) {
+    if (pattern[at] != '\\') continue;
+    if (pattern[at + 1] == 'C') return true;
+    // The escaped character is skipped, so that `\\C` is a backslash followed by a C.
+    ++at;
+  }
+  return false;
+}
+
 // Validates the arguments of one call that must be string constants (every stdlib::Argument but
 // Value), and reports each mistake at its argument.
 class ConstantArgumentChecker {
@@ -146,6 +157,14 @@ class ConstantArgumentChecker {
 
   bool CheckRegex(const ast::Expr& argument, const std::string& text) {
     std::shared_ptr<const re2::RE2> regex = stdlib::CompileRegex(text);
+    if (regex->ok() && HasByteEscape(text)) {
+      diagnostics_
+          .Report(DiagnosticKind::InvalidRegex, argument.range,
+                  "invalid regular expression: `\\C` matches one byte, which can split a "
+                  "character and write invalid UTF-8")
+          .hint = "use `.` to match one code point";
+      return false;
+    }
     if (regex->ok()) {
       regex_ = regex;
       return true;
