@@ -2,9 +2,35 @@
 // run them over records.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "tools/commands.h"
 #include "tools/limit_options.h"
+
+namespace {
+
+// Splits each `--name=` with nothing after the `=` into `--name` and an empty argument. CLI11
+// would otherwise take the next argument as the value, so that `--out= --verbose` wrote the
+// output to a file named `--verbose`, and `--cache-dir="$DIR"` with an empty variable swallowed
+// the option after it. An empty value then fails as an empty path does.
+std::vector<std::string> SplitEmptyValues(int argc, char** argv) {
+  std::vector<std::string> arguments;
+  for (int i = 0; i < argc; ++i) {
+    std::string argument = argv[i];
+    bool empty_value = i > 0 && argument.size() > 3 && argument.starts_with("--") &&
+                       argument.back() == '=' && argument.find('=') == argument.size() - 1;
+    if (!empty_value) {
+      arguments.push_back(std::move(argument));
+      continue;
+    }
+    arguments.push_back(argument.substr(0, argument.size() - 1));
+    arguments.emplace_back();
+  }
+  return arguments;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace weft::tools;
@@ -125,8 +151,11 @@ int main(int argc, char** argv) {
               << "Run with --help for more information.\n";
     return kExitUsage;
   }
+  std::vector<std::string> arguments = SplitEmptyValues(argc, argv);
+  std::vector<char*> pointers;
+  for (std::string& argument : arguments) pointers.push_back(argument.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? kExitOk : kExitUsage;
