@@ -33,7 +33,8 @@ class RecordReader {
   // does not read. Returns "" on success, otherwise the first reason the record cannot be read,
   // naming the field and the value. When only single fields are at fault, `bad_fields` lists
   // them, their slots are absent and the other fields are read. It is empty when the record as a
-  // whole is unreadable, and malformed() returns true when that is because it is not valid JSON.
+  // whole is unreadable, and malformed() returns true when that is because it is not valid JSON
+  // or nests deeper than the limit, so that the rejects output embeds it as text.
   // Strings in the slots point into `json` or the reader's buffers and stay valid until the next
   // call and as long as `json` does.
   std::string Read(std::string_view json, std::vector<WeftSlot>& slots,
