@@ -192,11 +192,12 @@ InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
 }
 
 void CutLongRecord(InputRecord& record, size_t limit) {
+  bool cut = record.text.size() > kLongRecordPrefix;
   record.text = record.text.substr(0, kLongRecordPrefix);
   record.error = fmt::format(
       "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if such "
-      "records are expected (the record is shown cut short)",
-      limit);
+      "records are expected{}",
+      limit, cut ? " (the record is shown cut short)" : "");
 }
 
 std::string_view CopyIntoBatch(Batch& batch, std::string_view text) {

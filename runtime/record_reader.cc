@@ -69,15 +69,20 @@ bool UnescapedInPlace(od::value& value, std::string_view& text) {
   return true;
 }
 
-// The reason for a record followed by more than whitespace. A carriage return in the record is
+// The reason for a record followed by more than whitespace. A line break in the record is
 // whitespace to JSON, so when one comes before the rest, the input most likely mixes line
-// breaks: NDJSON lines end with the kind of break that the input uses first.
+// breaks: NDJSON lines end with the kind of break that the input uses first. A CR inside a line
+// means that its lines end with LF or CRLF, and an LF inside one that they end with a lone CR.
 std::string TrailingContentReason(std::string_view record) {
-  if (std::memchr(record.data(), '\r', record.size()) == nullptr)
-    return std::string(kTrailingContent);
+  bool cr = std::memchr(record.data(), '\r', record.size()) != nullptr;
+  bool lf = std::memchr(record.data(), '\n', record.size()) != nullptr;
+  if (cr == lf) return std::string(kTrailingContent);
   return std::string(kTrailingContent) +
-         " that follows a carriage return (CR). The input's lines end with line feeds (LF), so a "
-         "lone CR does not end a record: give every line the same line break";
+         (cr ? " that follows a carriage return (CR). The input's lines end with LF or CRLF, so a "
+               "lone CR does not end a record"
+             : " that follows a line feed (LF). The input's lines end with a lone CR, so an LF "
+               "does not end a record") +
+         ": give every line the same line break";
 }
 
 std::string WrongType(const schema::FieldType& field, od::json_type type, od::value& value) {

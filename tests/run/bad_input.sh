@@ -77,7 +77,11 @@ expect_reject '"record":2,.*longer than 67108864 bytes'
 printf '{"id": 1, "name": "a"}\n{"id": 2, "name": "b"}\r{"id": 3, "name": "c"}\n{"id": 4, "name": "d"}\r\n' > "$work/in"
 run
 expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
-expect_reject '"record":2,"line":2,.*follows a carriage return (CR)'
+expect_reject '"record":2,"line":2,.*follows a carriage return (CR). The input.s lines end with LF or CRLF'
+printf '{"id": 1, "name": "a"}\r{"id": 2, "name": "b"}\n{"id": 3, "name": "c"}\r' > "$work/in"
+run
+expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
+expect_reject '"record":2,"line":2,.*follows a line feed (LF). The input.s lines end with a lone CR'
 
 # A CSV record over the limit is rejected alone, also when it is longer than a read and its
 # quoted cell holds line breaks, and the records after it keep their lines. A quote that never
