@@ -4,6 +4,7 @@
 
 #include "compiler/diagnostics/formats.h"
 #include "compiler/frontend.h"
+#include "compiler/ir/support.h"
 #include "compiler/schema/print.h"
 #include "compiler/syntax/dump.h"
 #include "tools/commands.h"
@@ -28,6 +29,12 @@ int RunCheck(const CheckOptions& options) {
     for (const auto& schema : frontend->program.schemas) {
       std::cout << schema::PrintSchema(*schema);
     }
+  }
+  // A rule that `weft run` would refuse fails the check too, so that a CI job running `weft
+  // check` does not pass a mapping that cannot run.
+  if (!frontend->diagnostics.HasErrors()) {
+    for (const check::CheckedRule& rule : frontend->program.rules)
+      ir::ReportUncompilable(frontend->program, rule, frontend->diagnostics);
   }
   std::optional<DiagnosticFormat> format = ParseDiagnosticFormat(options.format);
   if (format.value_or(DiagnosticFormat::Text) == DiagnosticFormat::Text) {

@@ -261,8 +261,8 @@ class SupportScan {
   void Report(SourceRange range, std::string message, std::string hint = "") {
     found_ = true;
     if (hint.empty()) {
-      hint = "`weft check` accepts this rule; the code generator handles string, int, decimal, "
-             "float, bool, enum, date, time and datetime values, lists and records so far";
+      hint = "the rule is valid, but the code generator handles string, int, decimal, float, "
+             "bool, enum, date, time and datetime values, lists and records so far";
     }
     diagnostics_.Report(DiagnosticKind::NotYetSupported, range, std::move(message)).hint =
         std::move(hint);
