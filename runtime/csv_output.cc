@@ -5,6 +5,7 @@
 
 #include "runtime/csv_syntax.h"
 #include "runtime/decimal.h"
+#include "stdlib/iso8601.h"
 
 namespace weft::runtime {
 namespace {
@@ -161,6 +162,10 @@ std::string CsvRecordWriter::Write(const WeftSlot* slots, std::string& out) cons
         if (StringOf(slot).find('\0') != std::string_view::npos) {
           out.resize(row_start);
           return ContainsNul(fmt::format("field `{}`", record_.fields[i].name));
+        }
+        if (type.kind == TypeKind::DateTime && iso8601::HasBasicOffset(StringOf(slot))) {
+          AppendCell(iso8601::WithExtendedOffset(StringOf(slot)), out);
+          continue;
         }
         AppendCell(StringOf(slot), out);
         continue;

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "runtime/decimal.h"
+#include "stdlib/iso8601.h"
 #include "stdlib/utf8.h"
 
 namespace weft::runtime {
@@ -47,6 +48,10 @@ void RecordWriter::AppendValue(size_t field, const WeftSlot& slot, std::string& 
 
 namespace {
 
+std::string_view StringView(const WeftSlot& slot) {
+  return {slot.string.data, static_cast<size_t>(slot.string.size)};
+}
+
 // Writes the fields of a nested record by the rules of RecordWriter::Write: a field copied from a
 // missing key is left out, and one that the construction leaves out is null, unless the schema
 // gives either a default.
@@ -80,11 +85,16 @@ void RecordWriter::AppendTyped(const schema::Type& type, const WeftSlot& slot, s
     return;
   }
   switch (type.kind) {
+    case schema::TypeKind::DateTime:
+      if (iso8601::HasBasicOffset(StringView(slot))) {
+        AppendJsonString(iso8601::WithExtendedOffset(StringView(slot)), out);
+        break;
+      }
+      [[fallthrough]];
     case schema::TypeKind::String:
     case schema::TypeKind::Enum:
     case schema::TypeKind::Date:
     case schema::TypeKind::Time:
-    case schema::TypeKind::DateTime:
       if (slot.plain) {
         out += '"';
         out.append(slot.string.data, static_cast<size_t>(slot.string.size));

@@ -55,6 +55,12 @@ bool IsTime(std::string_view text) {
   return text[8] == '.' && AllDigits(text.substr(9));
 }
 
+std::string WithExtendedOffset(std::string_view date_time) {
+  std::string text(date_time);
+  if (HasBasicOffset(date_time)) text.insert(text.size() - 2, 1, ':');
+  return text;
+}
+
 bool IsDateTime(std::string_view text) {
   if (text.size() < 20 || (text[10] != 'T' && text[10] != 't')) return false;
   if (!IsDate(text.substr(0, 10))) return false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 // The text forms of dates and times that records carry (ISO 8601, as profiled by RFC 3339),
@@ -13,5 +14,15 @@ bool IsTime(std::string_view text);
 // True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00. The
 // offset may also be written +0100, as Salesforce does.
 bool IsDateTime(std::string_view text);
+
+// True when `date_time`, which IsDateTime accepts, ends in an offset of the basic form +0100.
+inline bool HasBasicOffset(std::string_view date_time) {
+  return date_time.size() >= 5 &&
+         (date_time[date_time.size() - 5] == '+' || date_time[date_time.size() - 5] == '-');
+}
+// Returns `date_time`, which IsDateTime accepts, with an offset of the basic form +0100 written
+// +01:00, as RFC 3339 requires, so that a value read from Salesforce's form is written in the
+// form strict parsers take. Other values are returned as they are.
+std::string WithExtendedOffset(std::string_view date_time);
 
 }  // namespace weft::iso8601
