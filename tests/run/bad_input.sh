@@ -110,6 +110,18 @@ expect_summary "in 2 / mapped 2 / skipped 0 / rejected 0"
 expect_summary "the input ends"
 expect_summary "exit 1"
 
+# Stray bytes before an element stop the run where they start, on one thread or two, and no
+# piece of the element after them becomes a record.
+for stray in 'x' '\0'; do
+  printf '[{"id": 1, "name": "a"}, '"$stray"'{"id": 2, "name": "b"}, {"id": 3, "name": "c"}]' > "$work/in"
+  for threads in 1 2; do
+    run --threads "$threads"
+    expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+    expect_summary "near line 1, byte 25: expected a value, found stray bytes"
+    expect_summary "exit 1"
+  done
+done
+
 # A JSON array of 60000 elements with one element over --max-record-bytes as element $1, read
 # from the file $2. Writes the byte offset of that element to $work/offset.
 long_element_document() {

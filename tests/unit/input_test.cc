@@ -336,6 +336,34 @@ TEST(RecordSource, StopsAtABrokenArray) {
   EXPECT_NE(input.error.find("invalid JSON near line 2"), std::string::npos) << input.error;
 }
 
+// Stray bytes before an element make where it ends unknown, so the run stops there instead of
+// taking pieces of the element as records.
+TEST(RecordSource, StopsAtStrayBytesBeforeAnElement) {
+  const std::string strays[] = {"x", std::string(1, '\0'), "tru", "1"};
+  for (const std::string& stray : strays) {
+    std::string text = "[{\"id\":1}, " + stray + "{\"id\":2,\"name\":\"b\"},{\"id\":3}]";
+    for (size_t batch_bytes : {size_t{1}, size_t{7}, size_t{1} << 20}) {
+      Framing input = Frame(text, InputFormat::Auto, batch_bytes);
+      EXPECT_EQ(input.shape, InputShape::JsonArray);
+      ASSERT_EQ(input.records.size(), 1u) << stray << " " << batch_bytes;
+      EXPECT_NE(input.error.find("near line 1, byte 11: expected a value, found stray bytes"),
+                std::string::npos)
+          << input.error;
+    }
+  }
+}
+
+// A stray run too long to keep is read past as a long element would be, up to the bracket that
+// shows it is no value.
+TEST(RecordSource, StopsAtALongStrayRunBeforeAnElement) {
+  std::string text = "[{\"id\":1}, " + std::string(300, 'x') + "{\"id\":2},{\"id\":3}]";
+  for (size_t batch_bytes : {size_t{16}, size_t{1} << 20}) {
+    Framing input = Frame(text, InputFormat::Json, batch_bytes, 20);
+    ASSERT_EQ(input.records.size(), 1u) << batch_bytes;
+    EXPECT_NE(input.error.find("found stray bytes"), std::string::npos) << input.error;
+  }
+}
+
 TEST(RecordSource, ReportsADocumentThatEndsEarly) {
   Framing input = Frame("[{\"a\":1},");
   EXPECT_EQ(input.records.size(), 1u);
@@ -572,7 +600,7 @@ TEST(RecordSource, StreamsACutRecordsDocumentUpToTheBreak) {
 
 TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
   Framing input = Frame("{\"records\": [{\"id\": 1}],\n \"done\": tru}\n");
-  EXPECT_NE(input.error.find("near line 2: `tru` is not a value"), std::string::npos)
+  EXPECT_NE(input.error.find("near line 2, byte 34: `tru` is not a value"), std::string::npos)
       << input.error;
 }
 
