@@ -88,6 +88,90 @@ bool StartsRecordsArray(std::string_view text) {
   return false;
 }
 
+// Walks the names, values and separators of a JSON text that starts with `{` or `[`, checking
+// that each is where JSON allows it. Numbers and literals are not checked, so a bad value such
+// as `tru` passes.
+class StructureWalker {
+ public:
+  // Returns false when `text` breaks the structure, or when its first value ends in it.
+  bool Walk(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (IsSpace(c)) continue;
+      if (c == '"') {
+        size_t length = 0;
+        // The text read so far may end inside a string.
+        if (ScanString(text.substr(i), length) == Scan::NeedMore) return true;
+        // A JSON string never contains a raw line break.
+        if (text.substr(i, length).find_first_of("\r\n") != std::string_view::npos) return false;
+        if (!TakeString()) return false;
+        i += length - 1;
+      } else if (c == '{' || c == '[') {
+        if (!TakeOpen(c)) return false;
+      } else if (c == '}' || c == ']') {
+        if (!TakeClose(c) || closers_.empty()) return false;
+      } else if (c == ':' || c == ',') {
+        if (!TakeSeparator(c)) return false;
+      } else {
+        if (!TakeValue()) return false;
+        while (i + 1 < text.size() && !IsSpace(text[i + 1]) &&
+               std::string_view("{}[]:,\"").find(text[i + 1]) == std::string_view::npos) {
+          ++i;
+        }
+      }
+    }
+    return true;
+  }
+
+ private:
+  enum class Expect { Value, ValueOrClose, Name, NameOrClose, Colon, CommaOrClose };
+
+  bool ExpectsValue() const { return expect_ == Expect::Value || expect_ == Expect::ValueOrClose; }
+
+  bool TakeValue() {
+    if (!ExpectsValue()) return false;
+    expect_ = Expect::CommaOrClose;
+    return true;
+  }
+
+  bool TakeString() {
+    if (expect_ != Expect::Name && expect_ != Expect::NameOrClose) return TakeValue();
+    expect_ = Expect::Colon;
+    return true;
+  }
+
+  bool TakeOpen(char bracket) {
+    if (!ExpectsValue()) return false;
+    closers_.push_back(bracket == '{' ? '}' : ']');
+    expect_ = bracket == '{' ? Expect::NameOrClose : Expect::ValueOrClose;
+    return true;
+  }
+
+  bool TakeClose(char bracket) {
+    if (closers_.empty() || closers_.back() != bracket) return false;
+    Expect empty_close = bracket == '}' ? Expect::NameOrClose : Expect::ValueOrClose;
+    if (expect_ != Expect::CommaOrClose && expect_ != empty_close) return false;
+    closers_.pop_back();
+    expect_ = Expect::CommaOrClose;
+    return true;
+  }
+
+  bool TakeSeparator(char separator) {
+    if (separator == ':') {
+      if (expect_ != Expect::Colon) return false;
+      expect_ = Expect::Value;
+      return true;
+    }
+    if (expect_ != Expect::CommaOrClose || closers_.empty()) return false;
+    expect_ = closers_.back() == '}' ? Expect::Name : Expect::Value;
+    return true;
+  }
+
+  Expect expect_ = Expect::Value;
+  // The closing brackets of the arrays and objects that are open, innermost last.
+  std::vector<char> closers_;
+};
+
 // Frames NDJSON: one record per non-blank line.
 class LineFramer : public Framer {
  public:
@@ -302,6 +386,10 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   // NDJSON it is rejected alone instead of failing the run.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
     return true;
+  // A first value that goes on over several lines as JSON allows, and has not ended where the
+  // text read so far ends, is a document, perhaps one cut short. A malformed NDJSON line is
+  // followed by the next line's value without a comma, which breaks the structure.
+  if (StructureWalker().Walk(start)) return false;
   // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
   // follows soon after.
   od::parser parser;

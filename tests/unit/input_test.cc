@@ -399,6 +399,37 @@ TEST(RecordSource, KeepsNdjsonWhoseFirstLinesAreMalformed) {
   EXPECT_EQ(input.records.size(), 4u);
 }
 
+// A document cut off before its brackets close is still a document, even when some of its lines
+// are complete values, and the run stops where the input ends.
+TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
+  const std::string documents[] = {
+      "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
+      "{\"done\":true,\n\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
+      "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n]\n",
+  };
+  for (const std::string& text : documents) {
+    Framing input = Frame(text);
+    EXPECT_EQ(input.shape, InputShape::RecordsObject) << text;
+    ASSERT_EQ(input.records.size(), 2u) << text;
+    EXPECT_EQ(input.records[1].text, "{\"id\":2}");
+    std::string end = "byte " + std::to_string(text.size()) + ": the input ends before";
+    EXPECT_NE(input.error.find(end), std::string::npos) << input.error;
+  }
+}
+
+// A first line that is not closed but is followed by more values is a malformed NDJSON record.
+TEST(RecordSource, KeepsNdjsonAfterAnUnclosedFirstLine) {
+  const std::string first_lines[] = {"{\"id\":1", "{\"id\":1,", "{\"id\":[1", "{\"id\":\"a"};
+  for (const std::string& first_line : first_lines) {
+    Framing input = Frame(first_line + "\n{\"id\":2}\n{\"id\":3}\n");
+    EXPECT_EQ(input.shape, InputShape::Ndjson) << first_line;
+    ASSERT_EQ(input.records.size(), 3u) << first_line;
+    EXPECT_EQ(input.records[0].text, first_line);
+    EXPECT_EQ(input.records[2].text, "{\"id\":3}");
+    EXPECT_EQ(input.error, "");
+  }
+}
+
 TEST(RecordSource, SplitsLinesEndedByCarriageReturnsOnly) {
   Framing input = Frame("{\"id\":1}\r{\"id\":2}\r{\"id\":3}\r");
   EXPECT_EQ(input.shape, InputShape::Ndjson);
