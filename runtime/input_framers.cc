@@ -64,6 +64,12 @@ bool HasCompleteLineEarly(std::string_view text, od::parser& parser) {
   return false;
 }
 
+// Returns true when only whitespace is between text[at] and the line break before it.
+bool StartsLine(std::string_view text, size_t at) {
+  size_t line_start = text.find_last_of("\r\n", at);
+  return line_start != std::string_view::npos && IsBlank(text.substr(line_start, at - line_start));
+}
+
 // Returns true when `text`, the start of an object, reaches a `records` member of that object
 // whose value is an array.
 bool StartsRecordsArray(std::string_view text) {
@@ -93,38 +99,48 @@ bool StartsRecordsArray(std::string_view text) {
 // as `tru` passes.
 class StructureWalker {
  public:
-  // Returns false when `text` breaks the structure, or when its first value ends in it.
-  bool Walk(std::string_view text) {
+  // Returns the offset of the byte where `text` breaks the structure or ends its first value,
+  // or npos when that value is still open where `text` ends.
+  size_t Walk(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
-      char c = text[i];
-      if (IsSpace(c)) continue;
-      if (c == '"') {
-        size_t length = 0;
-        // The text read so far may end inside a string.
-        if (ScanString(text.substr(i), length) == Scan::NeedMore) return true;
-        // A JSON string never contains a raw line break.
-        if (text.substr(i, length).find_first_of("\r\n") != std::string_view::npos) return false;
-        if (!TakeString()) return false;
-        i += length - 1;
-      } else if (c == '{' || c == '[') {
-        if (!TakeOpen(c)) return false;
-      } else if (c == '}' || c == ']') {
-        if (!TakeClose(c) || closers_.empty()) return false;
-      } else if (c == ':' || c == ',') {
-        if (!TakeSeparator(c)) return false;
-      } else {
-        if (!TakeValue()) return false;
-        while (i + 1 < text.size() && !IsSpace(text[i + 1]) &&
-               std::string_view("{}[]:,\"").find(text[i + 1]) == std::string_view::npos) {
-          ++i;
-        }
-      }
+      if (IsSpace(text[i])) continue;
+      size_t length = TokenLength(text.substr(i));
+      // The text read so far may end inside a string.
+      if (length == 0) return std::string_view::npos;
+      if (!Take(text.substr(i, length)) || closers_.empty()) return i;
+      i += length - 1;
     }
-    return true;
+    return std::string_view::npos;
   }
 
  private:
   enum class Expect { Value, ValueOrClose, Name, NameOrClose, Colon, CommaOrClose };
+
+  // Returns the length of the string, bracket, separator or scalar at the start of `text`, or 0
+  // for a string that does not end in it.
+  static size_t TokenLength(std::string_view text) {
+    if (text.front() == '"') {
+      size_t length = 0;
+      return ScanString(text, length) == Scan::Complete ? length : 0;
+    }
+    if (kStructureBytes.find(text.front()) != std::string_view::npos) return 1;
+    size_t length = 1;
+    while (length < text.size() && !IsSpace(text[length]) &&
+           kStructureBytes.find(text[length]) == std::string_view::npos) {
+      ++length;
+    }
+    return length;
+  }
+
+  bool Take(std::string_view token) {
+    char c = token.front();
+    // A JSON string never contains a raw line break.
+    if (c == '"') return token.find_first_of("\r\n") == std::string_view::npos && TakeString();
+    if (c == '{' || c == '[') return TakeOpen(c);
+    if (c == '}' || c == ']') return TakeClose(c);
+    if (c == ':' || c == ',') return TakeSeparator(c);
+    return TakeValue();
+  }
 
   bool ExpectsValue() const { return expect_ == Expect::Value || expect_ == Expect::ValueOrClose; }
 
@@ -166,6 +182,8 @@ class StructureWalker {
     expect_ = closers_.back() == '}' ? Expect::Name : Expect::Value;
     return true;
   }
+
+  static constexpr std::string_view kStructureBytes = "{}[]:,\"";
 
   Expect expect_ = Expect::Value;
   // The closing brackets of the arrays and objects that are open, innermost last.
@@ -386,10 +404,12 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   // NDJSON it is rejected alone instead of failing the run.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
     return true;
-  // A first value that goes on over several lines as JSON allows, and has not ended where the
-  // text read so far ends, is a document, perhaps one cut short. A malformed NDJSON line is
-  // followed by the next line's value without a comma, which breaks the structure.
-  if (StructureWalker().Walk(start)) return false;
+  // A first value that goes on over several lines as JSON allows is a document, perhaps one cut
+  // short, and so is one that breaks inside a later line. A malformed first NDJSON line breaks
+  // within itself, or where a later line starts a value without a comma.
+  size_t break_at = StructureWalker().Walk(start);
+  if (break_at == std::string_view::npos) return false;
+  if (break_at > start.find_first_of("\r\n") && !StartsLine(start, break_at)) return false;
   // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
   // follows soon after.
   od::parser parser;

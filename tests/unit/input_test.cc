@@ -417,6 +417,18 @@ TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
   }
 }
 
+// A record that breaks inside a later line of a cut-off document leaves it a document, although
+// the line after it is a complete value.
+TEST(RecordSource, ReadsACutOffDocumentWithABadRecord) {
+  std::string text = "{\"records\":[\n {\"id\":1},\n {\"id\":2,,\"a\":1},\n {\"id\":3}\n";
+  Framing input = Frame(text);
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.records[1].text, "{\"id\":2,,\"a\":1}");
+  EXPECT_NE(input.error.find("the input ends before the document does"), std::string::npos)
+      << input.error;
+}
+
 // A first line that is not closed but is followed by more values is a malformed NDJSON record.
 TEST(RecordSource, KeepsNdjsonAfterAnUnclosedFirstLine) {
   const std::string first_lines[] = {"{\"id\":1", "{\"id\":1,", "{\"id\":[1", "{\"id\":\"a"};
