@@ -15,6 +15,26 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Whether `c` opens an array, an object or a string, or separates a name from its value, which
+// no number or literal contains.
+bool StartsStructure(char c) { return c == '{' || c == '[' || c == '"' || c == ':'; }
+
+// Quotes the first bytes of `text` for a message, with each byte that is not printable ASCII
+// written as \xNN.
+std::string Excerpt(std::string_view text) {
+  constexpr size_t kExcerptBytes = 20;
+  std::string excerpt = "`";
+  for (char c : text.substr(0, kExcerptBytes)) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      excerpt += c;
+    } else {
+      excerpt += fmt::format("\\x{:02X}", byte);
+    }
+  }
+  return excerpt + "`";
+}
+
 class DocumentFramer : public Framer {
  public:
   DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
@@ -76,7 +96,8 @@ class DocumentFramer : public Framer {
   };
 
   Step Fail(std::string& error, const std::string& problem) {
-    error = fmt::format("invalid JSON near line {}: {}", window_->line(), problem);
+    error = fmt::format("invalid JSON near line {}, byte {}: {}", window_->line(),
+                        window_->consumed_offset(), problem);
     return Step::Failed;
   }
 
@@ -420,13 +441,20 @@ Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& 
   if (first != '{' && first != '[') {
     size_t i = 0;
     while (i < text.size() && !IsSpace(text[i]) && text[i] != ',' && text[i] != ']' &&
-           text[i] != '}') {
+           text[i] != '}' && !StartsStructure(text[i])) {
       ++i;
     }
     if (i == text.size() && !at_end) return Scan::NeedMore;
     length = i;
-    if (i > 0) return Scan::Complete;
-    problem = fmt::format("expected a value, found `{}`", text[0]);
+    // A scalar that runs into a bracket, a quote or a colon is stray bytes before a value, and
+    // where that value ends is unknown, so the document is unreadable from here.
+    if (i > 0 && (i == text.size() || !StartsStructure(text[i]))) return Scan::Complete;
+    if (i == 0) {
+      problem = fmt::format("expected a value, found `{}`", text[0]);
+    } else {
+      problem = fmt::format("expected a value, found stray bytes {} before `{}`",
+                            Excerpt(text.substr(0, i)), text[i]);
+    }
     return Scan::Invalid;
   }
   std::vector<char> closers;

@@ -64,6 +64,12 @@ bool HasCompleteLineEarly(std::string_view text, od::parser& parser) {
   return false;
 }
 
+// Returns true when only whitespace is between text[at] and the line break before it.
+bool StartsLine(std::string_view text, size_t at) {
+  size_t line_start = text.find_last_of("\r\n", at);
+  return line_start != std::string_view::npos && IsBlank(text.substr(line_start, at - line_start));
+}
+
 // Returns true when `text`, the start of an object, reaches a `records` member of that object
 // whose value is an array.
 bool StartsRecordsArray(std::string_view text) {
@@ -87,6 +93,102 @@ bool StartsRecordsArray(std::string_view text) {
   }
   return false;
 }
+
+// Walks the names, values and separators of a JSON text that starts with `{` or `[`, checking
+// that each is where JSON allows it. Numbers and literals are not checked, so a bad value such
+// as `tru` passes.
+class StructureWalker {
+ public:
+  // Returns the offset of the byte where `text` breaks the structure or ends its first value,
+  // or npos when that value is still open where `text` ends.
+  size_t Walk(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (IsSpace(text[i])) continue;
+      size_t length = TokenLength(text.substr(i));
+      // The text read so far may end inside a string.
+      if (length == 0) return std::string_view::npos;
+      if (!Take(text.substr(i, length)) || closers_.empty()) return i;
+      i += length - 1;
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  enum class Expect { Value, ValueOrClose, Name, NameOrClose, Colon, CommaOrClose };
+
+  // Returns the length of the string, bracket, separator or scalar at the start of `text`, or 0
+  // for a string that does not end in it.
+  static size_t TokenLength(std::string_view text) {
+    if (text.front() == '"') {
+      size_t length = 0;
+      return ScanString(text, length) == Scan::Complete ? length : 0;
+    }
+    if (kStructureBytes.find(text.front()) != std::string_view::npos) return 1;
+    size_t length = 1;
+    while (length < text.size() && !IsSpace(text[length]) &&
+           kStructureBytes.find(text[length]) == std::string_view::npos) {
+      ++length;
+    }
+    return length;
+  }
+
+  bool Take(std::string_view token) {
+    char c = token.front();
+    // A JSON string never contains a raw line break.
+    if (c == '"') return token.find_first_of("\r\n") == std::string_view::npos && TakeString();
+    if (c == '{' || c == '[') return TakeOpen(c);
+    if (c == '}' || c == ']') return TakeClose(c);
+    if (c == ':' || c == ',') return TakeSeparator(c);
+    return TakeValue();
+  }
+
+  bool ExpectsValue() const { return expect_ == Expect::Value || expect_ == Expect::ValueOrClose; }
+
+  bool TakeValue() {
+    if (!ExpectsValue()) return false;
+    expect_ = Expect::CommaOrClose;
+    return true;
+  }
+
+  bool TakeString() {
+    if (expect_ != Expect::Name && expect_ != Expect::NameOrClose) return TakeValue();
+    expect_ = Expect::Colon;
+    return true;
+  }
+
+  bool TakeOpen(char bracket) {
+    if (!ExpectsValue()) return false;
+    closers_.push_back(bracket == '{' ? '}' : ']');
+    expect_ = bracket == '{' ? Expect::NameOrClose : Expect::ValueOrClose;
+    return true;
+  }
+
+  bool TakeClose(char bracket) {
+    if (closers_.empty() || closers_.back() != bracket) return false;
+    Expect empty_close = bracket == '}' ? Expect::NameOrClose : Expect::ValueOrClose;
+    if (expect_ != Expect::CommaOrClose && expect_ != empty_close) return false;
+    closers_.pop_back();
+    expect_ = Expect::CommaOrClose;
+    return true;
+  }
+
+  bool TakeSeparator(char separator) {
+    if (separator == ':') {
+      if (expect_ != Expect::Colon) return false;
+      expect_ = Expect::Value;
+      return true;
+    }
+    if (expect_ != Expect::CommaOrClose || closers_.empty()) return false;
+    expect_ = closers_.back() == '}' ? Expect::Name : Expect::Value;
+    return true;
+  }
+
+  static constexpr std::string_view kStructureBytes = "{}[]:,\"";
+
+  Expect expect_ = Expect::Value;
+  // The closing brackets of the arrays and objects that are open, innermost last.
+  std::vector<char> closers_;
+};
 
 // Frames NDJSON: one record per non-blank line.
 class LineFramer : public Framer {
@@ -303,6 +405,12 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   // NDJSON it is rejected alone instead of failing the run.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
     return true;
+  // A first value that goes on over several lines as JSON allows is a document, perhaps one cut
+  // short, and so is one that breaks inside a later line. A malformed first NDJSON line breaks
+  // within itself, or where a later line starts a value without a comma.
+  size_t break_at = StructureWalker().Walk(start);
+  if (break_at == std::string_view::npos) return false;
+  if (break_at > start.find_first_of("\r\n") && !StartsLine(start, break_at)) return false;
   // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
   // follows soon after.
   od::parser parser;

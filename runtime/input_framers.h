@@ -84,13 +84,14 @@ enum class Scan { Complete, NeedMore, Invalid };
 
 // Finds the end of the string whose opening quote is text[0]; `length` includes both quotes.
 Scan ScanString(std::string_view text, size_t& length);
-// Finds the end of the value that starts at text[0]. Brackets must pair up, and everything else
-// is left to the reader. `at_end` is true when no byte follows `text`.
+// Finds the end of the value that starts at text[0]. Brackets must pair up, and a number or
+// literal must not run into a bracket, a quote or a colon. Everything else is left to the reader.
+// `at_end` is true when no byte follows `text`.
 Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& problem);
 
 // Finds the end of one JSON value that arrives in pieces, so that a value too long to keep is read
-// past in a fixed amount of memory. Like ScanValue, it checks only that strings end and that
-// brackets pair up.
+// past in a fixed amount of memory. Like ScanValue, it checks only that strings end, that
+// brackets pair up and that a scalar runs into no bracket, quote or colon.
 class ValueSkipper {
  public:
   // Scans `text`, the next bytes of the value. `at_end` is true when no byte follows `text`.

@@ -11,8 +11,10 @@ namespace {
 // where its levels close.
 constexpr uint64_t kTrackedLevels = uint64_t{1} << 20;
 
-// The bytes that end a number or a literal such as `true`.
-constexpr std::string_view kScalarEnds = " \t\r\n,]}";
+// The bytes that end a number or a literal such as `true`. The last four cannot follow one, so
+// a scalar that runs into them is stray bytes before a value.
+constexpr std::string_view kScalarEnds = " \t\r\n,]}{[\":";
+constexpr std::string_view kStructureStarts = "{[\":";
 
 }  // namespace
 
@@ -37,7 +39,9 @@ Scan ValueSkipper::Feed(std::string_view text, bool at_end, size_t& length, std:
       size_t end = text.find_first_of(kScalarEnds, i);
       if (end == std::string_view::npos) break;
       length = end;
-      return Scan::Complete;
+      if (kStructureStarts.find(text[end]) == std::string_view::npos) return Scan::Complete;
+      problem = fmt::format("expected a value, found stray bytes before `{}`", text[end]);
+      return Scan::Invalid;
     }
 
     if (mode_ == Mode::String) {

@@ -114,6 +114,41 @@ expect_summary "in 2 / mapped 2 / skipped 0 / rejected 0"
 expect_summary "the input ends"
 expect_summary "exit 1"
 
+# A `records` document cut off before it closes is a document, although some of its lines are
+# complete values: the records before the end are mapped, and the run stops where the input ends.
+cut_documents=(
+  '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
+  '{"done": true,\n "records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
+  '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n]\n'
+)
+for document in "${cut_documents[@]}"; do
+  printf "$document" > "$work/in"
+  for threads in 1 2; do
+    run --threads "$threads"
+    expect_summary "in 2 / mapped 2 / skipped 0 / rejected 0"
+    expect_summary "byte $(stat -c %s "$work/in"): the input ends before the document does"
+    expect_summary "exit 1"
+  done
+done
+
+# NDJSON whose first line is not closed is still NDJSON: that line alone is rejected.
+printf '{"id": 1, "name": "a"\n{"id": 2, "name": "b"}\n{"id": 3, "name": "c"}\n' > "$work/in"
+run
+expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
+expect_reject '"record":1,"line":1,.*"reason":"invalid JSON'
+
+# Stray bytes before an element stop the run where they start, on one thread or two, and no
+# piece of the element after them becomes a record.
+for stray in 'x' '\0'; do
+  printf '[{"id": 1, "name": "a"}, '"$stray"'{"id": 2, "name": "b"}, {"id": 3, "name": "c"}]' > "$work/in"
+  for threads in 1 2; do
+    run --threads "$threads"
+    expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+    expect_summary "near line 1, byte 25: expected a value, found stray bytes"
+    expect_summary "exit 1"
+  done
+done
+
 # A JSON array of 60000 elements with one element over --max-record-bytes as element $1, read
 # from the file $2. Writes the byte offset of that element to $work/offset.
 long_element_document() {

@@ -336,6 +336,34 @@ TEST(RecordSource, StopsAtABrokenArray) {
   EXPECT_NE(input.error.find("invalid JSON near line 2"), std::string::npos) << input.error;
 }
 
+// Stray bytes before an element make where it ends unknown, so the run stops there instead of
+// taking pieces of the element as records.
+TEST(RecordSource, StopsAtStrayBytesBeforeAnElement) {
+  const std::string strays[] = {"x", std::string(1, '\0'), "tru", "1"};
+  for (const std::string& stray : strays) {
+    std::string text = "[{\"id\":1}, " + stray + "{\"id\":2,\"name\":\"b\"},{\"id\":3}]";
+    for (size_t batch_bytes : {size_t{1}, size_t{7}, size_t{1} << 20}) {
+      Framing input = Frame(text, InputFormat::Auto, batch_bytes);
+      EXPECT_EQ(input.shape, InputShape::JsonArray);
+      ASSERT_EQ(input.records.size(), 1u) << stray << " " << batch_bytes;
+      EXPECT_NE(input.error.find("near line 1, byte 11: expected a value, found stray bytes"),
+                std::string::npos)
+          << input.error;
+    }
+  }
+}
+
+// A stray run too long to keep is read past as a long element would be, up to the bracket that
+// shows it is no value.
+TEST(RecordSource, StopsAtALongStrayRunBeforeAnElement) {
+  std::string text = "[{\"id\":1}, " + std::string(300, 'x') + "{\"id\":2},{\"id\":3}]";
+  for (size_t batch_bytes : {size_t{16}, size_t{1} << 20}) {
+    Framing input = Frame(text, InputFormat::Json, batch_bytes, 20);
+    ASSERT_EQ(input.records.size(), 1u) << batch_bytes;
+    EXPECT_NE(input.error.find("found stray bytes"), std::string::npos) << input.error;
+  }
+}
+
 TEST(RecordSource, ReportsADocumentThatEndsEarly) {
   Framing input = Frame("[{\"a\":1},");
   EXPECT_EQ(input.records.size(), 1u);
@@ -369,6 +397,49 @@ TEST(RecordSource, KeepsNdjsonWhoseFirstLinesAreMalformed) {
   Framing input = Frame("{\"id\":1,\n{\"id\":2,\n{\"id\":3}\n{\"id\":4}\n");
   EXPECT_EQ(input.shape, InputShape::Ndjson);
   EXPECT_EQ(input.records.size(), 4u);
+}
+
+// A document cut off before its brackets close is still a document, even when some of its lines
+// are complete values, and the run stops where the input ends.
+TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
+  const std::string documents[] = {
+      "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
+      "{\"done\":true,\n\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
+      "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n]\n",
+  };
+  for (const std::string& text : documents) {
+    Framing input = Frame(text);
+    EXPECT_EQ(input.shape, InputShape::RecordsObject) << text;
+    ASSERT_EQ(input.records.size(), 2u) << text;
+    EXPECT_EQ(input.records[1].text, "{\"id\":2}");
+    std::string end = "byte " + std::to_string(text.size()) + ": the input ends before";
+    EXPECT_NE(input.error.find(end), std::string::npos) << input.error;
+  }
+}
+
+// A record that breaks inside a later line of a cut-off document leaves it a document, although
+// the line after it is a complete value.
+TEST(RecordSource, ReadsACutOffDocumentWithABadRecord) {
+  std::string text = "{\"records\":[\n {\"id\":1},\n {\"id\":2,,\"a\":1},\n {\"id\":3}\n";
+  Framing input = Frame(text);
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.records[1].text, "{\"id\":2,,\"a\":1}");
+  EXPECT_NE(input.error.find("the input ends before the document does"), std::string::npos)
+      << input.error;
+}
+
+// A first line that is not closed but is followed by more values is a malformed NDJSON record.
+TEST(RecordSource, KeepsNdjsonAfterAnUnclosedFirstLine) {
+  const std::string first_lines[] = {"{\"id\":1", "{\"id\":1,", "{\"id\":[1", "{\"id\":\"a"};
+  for (const std::string& first_line : first_lines) {
+    Framing input = Frame(first_line + "\n{\"id\":2}\n{\"id\":3}\n");
+    EXPECT_EQ(input.shape, InputShape::Ndjson) << first_line;
+    ASSERT_EQ(input.records.size(), 3u) << first_line;
+    EXPECT_EQ(input.records[0].text, first_line);
+    EXPECT_EQ(input.records[2].text, "{\"id\":3}");
+    EXPECT_EQ(input.error, "");
+  }
 }
 
 TEST(RecordSource, SplitsLinesEndedByCarriageReturnsOnly) {
@@ -572,7 +643,7 @@ TEST(RecordSource, StreamsACutRecordsDocumentUpToTheBreak) {
 
 TEST(RecordSource, ChecksTheOtherMembersOfARecordsDocument) {
   Framing input = Frame("{\"records\": [{\"id\": 1}],\n \"done\": tru}\n");
-  EXPECT_NE(input.error.find("near line 2: `tru` is not a value"), std::string::npos)
+  EXPECT_NE(input.error.find("near line 2, byte 34: `tru` is not a value"), std::string::npos)
       << input.error;
 }
 
