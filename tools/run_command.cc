@@ -216,9 +216,13 @@ int RunRun(const RunOptions& options) {
   if (!CompileRule(*frontend, *rule, compiler, compiled)) return kExitFailure;
   WarnIfCacheNotWritten(compiler, "weft run");
   for (const std::string& miss : compiler.cache_misses()) log.Step("cache miss: " + miss);
-  log.Step(fmt::format("compiled rule {} ({} of {} function(s) found in the cache, LLVM {})",
-                       rule->name, compiler.cached_count(), compiler.compiled_count(),
-                       compiler.jit_loaded() ? "loaded" : "not loaded"));
+  // With LLVM loaded, the rule was lowered again, even when its objects were then found, which
+  // the cache misses above explain.
+  std::string found = fmt::format("{} of {} function(s) found in the cache",
+                                  compiler.cached_count(), compiler.compiled_count());
+  log.Step(fmt::format("compiled rule {} ({})", rule->name,
+                       compiler.jit_loaded() ? "LLVM loaded to lower the rule, then " + found
+                                             : found + ", LLVM not loaded"));
 
   char delimiter = CsvDelimiter(options);
   if (delimiter == 0) return kExitUsage;
