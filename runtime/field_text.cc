@@ -38,6 +38,17 @@ std::string ReadDecimalText(const schema::FieldType& field, std::string_view tex
   return "";
 }
 
+namespace {
+
+// The end of a reason for a date, or the date of a date-time, that has the form YYYY-MM-DD but
+// names no day of the calendar, such as 2026-02-29 or 2026-13-01.
+std::string NoSuchDay(std::string_view date) {
+  if (!iso8601::HasDateShape(date) || iso8601::IsDate(date)) return "";
+  return fmt::format(", and {} is not a day of the calendar", date);
+}
+
+}  // namespace
+
 std::string ReadTextValue(const schema::FieldType& field, std::string_view text,
                           std::string_view excerpt, WeftSlot& slot) {
   switch (field.type.kind) {
@@ -49,8 +60,9 @@ std::string ReadTextValue(const schema::FieldType& field, std::string_view text,
       break;
     case TypeKind::Date:
       if (!iso8601::IsDate(text)) {
-        return fmt::format("field `{}` must be a date such as \"2026-03-20\", but the input has {}",
-                           field.name, excerpt);
+        return fmt::format(
+            "field `{}` must be a date such as \"2026-03-20\", but the input has {}{}", field.name,
+            excerpt, NoSuchDay(text.substr(0, 10)));
       }
       break;
     case TypeKind::Time:
@@ -63,8 +75,8 @@ std::string ReadTextValue(const schema::FieldType& field, std::string_view text,
       if (!iso8601::IsDateTime(text)) {
         return fmt::format(
             "field `{}` must be a date-time with an offset such as \"2026-03-20T13:30:00Z\", but "
-            "the input has {}",
-            field.name, excerpt);
+            "the input has {}{}",
+            field.name, excerpt, NoSuchDay(text.substr(0, 10)));
       }
       break;
   }

@@ -24,12 +24,13 @@ bool IsOffset(std::string_view hours, std::string_view minutes) {
 
 }  // namespace
 
+bool HasDateShape(std::string_view text) {
+  return text.size() == 10 && text[4] == '-' && text[7] == '-' && AllDigits(text.substr(0, 4)) &&
+         AllDigits(text.substr(5, 2)) && AllDigits(text.substr(8, 2));
+}
+
 bool IsDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  if (!AllDigits(text.substr(0, 4)) || !AllDigits(text.substr(5, 2)) ||
-      !AllDigits(text.substr(8, 2))) {
-    return false;
-  }
+  if (!HasDateShape(text)) return false;
   int year = ParseDigits(text.substr(0, 4));
   int month = ParseDigits(text.substr(5, 2));
   int day = ParseDigits(text.substr(8, 2));

@@ -9,6 +9,9 @@ namespace weft::iso8601 {
 
 // True for text of the form YYYY-MM-DD naming a day of the proleptic Gregorian calendar.
 bool IsDate(std::string_view text);
+// True for text of the form YYYY-MM-DD whatever its numbers, so that a reason can tell a day that
+// the calendar lacks, such as 2026-02-29, from text that is not a date at all.
+bool HasDateShape(std::string_view text);
 // True for hh:mm:ss with an optional fraction of a second.
 bool IsTime(std::string_view text);
 // True for an RFC 3339 date-time: a date, `T`, a time, and `Z` or an offset such as +01:00. The

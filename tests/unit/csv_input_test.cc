@@ -405,7 +405,8 @@ TEST_F(CsvInputTest, ReadsTinyFloatsAsZero) {
 
 TEST_F(CsvInputTest, ChecksDatesAndEnums) {
   EXPECT_EQ(ReadOne("day", "2026-02-30"),
-            "field `day` must be a date such as \"2026-03-20\", but the input has \"2026-02-30\"");
+            "field `day` must be a date such as \"2026-03-20\", but the input has \"2026-02-30\", "
+            "and 2026-02-30 is not a day of the calendar");
   EXPECT_EQ(ReadOne("tier", "gold"),
             "field `tier` must be a member of enum `src.Tier`, but the input has \"gold\"");
 }
