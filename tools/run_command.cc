@@ -281,8 +281,8 @@ int RunRun(const RunOptions& options) {
     std::string failed = !*out ? options.out : options.rejects;
     if (failed == "-") failed = !*out ? "standard output" : "standard error";
     std::cerr << fmt::format(
-        "weft run: writing `{}` failed, possibly because the disk is full; the file is "
-        "incomplete, so the counts above do not match it\n",
+        "weft run: writing `{}` failed, possibly because the disk is full or the output was "
+        "closed; the file is incomplete, so the counts above do not match it\n",
         failed);
     return kExitFailure;
   }
