@@ -69,6 +69,20 @@ bool UnescapedInPlace(od::value& value, std::string_view& text) {
   return true;
 }
 
+// Returns the path below `field` that `reason` names, such as `items[1].sku` for a value inside
+// the list `items`, or `field` itself when the reason names nothing below it. Reasons quote the
+// path of the value at fault, which WithFieldPath gives them.
+std::string PathInReason(const std::string& reason, const std::string& field) {
+  size_t start = reason.find("`" + field);
+  size_t after = start == std::string::npos ? start : start + 1 + field.size();
+  if (after == std::string::npos || after >= reason.size() ||
+      (reason[after] != '[' && reason[after] != '.')) {
+    return field;
+  }
+  size_t end = reason.find('`', after);
+  return end == std::string::npos ? field : reason.substr(start + 1, end - start - 1);
+}
+
 // The reason for a record followed by more than whitespace. A line break in the record is
 // whitespace to JSON, so when one comes before the rest, the input most likely mixes line
 // breaks: NDJSON lines end with the kind of break that the input uses first. A CR inside a line
@@ -304,8 +318,8 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
     slots[index] = WeftSlot{};
     bad_fields.push_back(index);
     if (first_problem.empty()) {
-      first_problem = std::move(message);
-      NoteProblem(record_.fields[index].name, current_value);
+      NoteProblem(PathInReason(first_problem = std::move(message), record_.fields[index].name),
+                  current_value);
     }
   };
 
