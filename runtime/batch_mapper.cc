@@ -160,9 +160,12 @@ int32_t BatchMapper::WriteMapped(std::string& out, RecordReject& reject) {
     }
   }
   if (csv_writer_ != nullptr) {
-    late_reason_ = csv_writer_->Write(target_.data(), out);
+    int field = -1;
+    late_reason_ = csv_writer_->Write(target_.data(), out, field);
     if (!late_reason_.empty()) {
-      reject = {late_reason_, {}, {}, json};
+      std::string_view name;
+      if (field >= 0) name = rule_.target->fields[field].name;
+      reject = {late_reason_, name, {}, json};
       return kWeftRejected;
     }
     return kWeftMapped;

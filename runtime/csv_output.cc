@@ -139,7 +139,7 @@ void CsvRecordWriter::WriteHeader(std::string& out) const {
   out += line_end_;
 }
 
-std::string CsvRecordWriter::Write(const WeftSlot* slots, std::string& out) const {
+std::string CsvRecordWriter::Write(const WeftSlot* slots, std::string& out, int& field) const {
   size_t row_start = out.size();
   fmt::memory_buffer number;
   for (size_t i = 0; i < record_.fields.size(); ++i) {
@@ -161,6 +161,7 @@ std::string CsvRecordWriter::Write(const WeftSlot* slots, std::string& out) cons
       case TypeKind::DateTime:
         if (StringOf(slot).find('\0') != std::string_view::npos) {
           out.resize(row_start);
+          field = static_cast<int>(i);
           return ContainsNul(fmt::format("field `{}`", record_.fields[i].name));
         }
         if (type.kind == TypeKind::DateTime && iso8601::HasBasicOffset(StringOf(slot))) {

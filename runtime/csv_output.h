@@ -41,8 +41,13 @@ class CsvRecordWriter {
   void WriteHeader(std::string& out) const;
 
   // Appends one row. Returns "" on success, or the reason the record cannot be written, naming
-  // the field, in which case nothing is appended and the caller rejects the record.
-  std::string Write(const WeftSlot* slots, std::string& out) const;
+  // the field, in which case nothing is appended and the caller rejects the record. `field` is
+  // then the index of that field.
+  std::string Write(const WeftSlot* slots, std::string& out, int& field) const;
+  std::string Write(const WeftSlot* slots, std::string& out) const {
+    int field = -1;
+    return Write(slots, out, field);
+  }
 
  private:
   CsvRecordWriter(const schema::RecordType& record, char delimiter, CsvLineEnd line_end);

@@ -227,8 +227,10 @@ TEST(CsvOutput, RejectsARecordWithNul) {
   auto writer = MustCreate(record, ',', CsvLineEnd::Lf);
   std::string out = "earlier\n";
   std::vector<WeftSlot> slots = {StringSlot(std::string_view("a\0b", 3))};
-  std::string reason = writer->Write(slots.data(), out);
+  int field = -1;
+  std::string reason = writer->Write(slots.data(), out, field);
   EXPECT_NE(reason.find("field `note` contains U+0000"), std::string::npos) << reason;
+  EXPECT_EQ(field, 0);
   EXPECT_EQ(out, "earlier\n");
 }
 
