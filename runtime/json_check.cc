@@ -192,6 +192,15 @@ std::string CheckJsonValue(od::value value, int depth, int max_depth) {
 }
 
 std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) {
+  // Text that cannot start a JSON value is named as a bad literal is, because simdjson only says
+  // that the document has an improper structure.
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos &&
+      std::string_view("{[\"-0123456789tfn").find(text[first]) == std::string_view::npos) {
+    std::string_view token = text.substr(first);
+    token = token.substr(0, token.find_first_of(" \t\r\n,:{}[]\""));
+    return fmt::format("invalid JSON: `{}` is not a value", Excerpt(token.empty() ? text : token));
+  }
   od::document document;
   if (auto error =
           parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)

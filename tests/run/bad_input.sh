@@ -72,6 +72,13 @@ expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
 expect_reject '"record":2,.*longer than 67108864 bytes'
 [ "$(stat -c %s "$work/rejects")" -lt 2000 ] || fail "the rejected long line was not cut short"
 
+# A line that cannot start a JSON value is named in the reason, as an invalid literal is.
+printf '{"id": 1, "name": "a"}\nBAD line\n@{"id": 2}\n{"id": 3, "name": "c"}\n' > "$work/in"
+run
+expect_summary "in 4 / mapped 2 / skipped 0 / rejected 2"
+expect_reject '"record":2,"line":2,.*"reason":"invalid JSON: `BAD` is not a value"'
+expect_reject '"record":3,"line":3,.*"reason":"invalid JSON: `@` is not a value"'
+
 # Lines end with the input's first kind of line break. A lone CR in a file of LF lines joins two
 # records, and the reason names the CR, while CRLF lines still read as LF lines.
 printf '{"id": 1, "name": "a"}\n{"id": 2, "name": "b"}\r{"id": 3, "name": "c"}\n{"id": 4, "name": "d"}\r\n' > "$work/in"
