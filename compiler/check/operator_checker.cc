@@ -34,17 +34,31 @@ std::string ConversionHint(const Type& from, const Type& to) {
   return "";
 }
 
+bool IsPlainStringLiteral(const ast::Expr& expr) {
+  return expr.kind == ast::ExprKind::StringLiteral &&
+         static_cast<const ast::StringLiteral&>(expr).IsPlain();
+}
+
 }  // namespace
 
 Type ExprChecker::CheckBinary(const ast::BinaryExpr& expr) {
   if (expr.op == ast::BinaryOp::And || expr.op == ast::BinaryOp::Or) return CheckLogical(expr);
 
-  Type lhs = Check(expr.lhs.get());
+  Type lhs;
   Type rhs;
   // `Tier == RETAIL` names the member by the enum on the other side, and `Tags ?? []` takes
-  // the list type of the value before `??`.
+  // the list type of the value before `??`. A comparison that starts with the literal, as in
+  // `"2025-01-01T00:00:00Z" <= CreatedDate`, types it by the value after it.
   bool typed_by_lhs = IsComparisonOp(expr.op) || expr.op == ast::BinaryOp::Coalesce;
-  if (!typed_by_lhs || !TryTypedConstant(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
+  bool typed_by_rhs = IsComparisonOp(expr.op) && IsPlainStringLiteral(*expr.lhs) &&
+                      !IsPlainStringLiteral(*expr.rhs);
+  if (typed_by_rhs) {
+    rhs = Check(expr.rhs.get());
+    if (!TryTypedConstant(*expr.lhs, rhs, lhs)) lhs = Check(expr.lhs.get());
+  } else {
+    lhs = Check(expr.lhs.get());
+    if (!typed_by_lhs || !TryTypedConstant(*expr.rhs, lhs, rhs)) rhs = Check(expr.rhs.get());
+  }
   if (lhs.IsError() || rhs.IsError()) return Record(expr, Type::Error());
   if (IsComparisonOp(expr.op)) {
     CheckAllowedValue(*expr.rhs, *expr.lhs);
