@@ -96,7 +96,9 @@ class CsvRecordFramer : public Framer {
           record.error = DescribeUnclosedQuote(frame, record.line);
           window_->Advance(unread.size(), 0);
           return false;
-        default:
+        case CsvFrameStatus::EndOfInput:
+          return false;
+        case CsvFrameStatus::NeedMore:
           window_->Advance(framer_.ForgetScanned(), 0);
           continue;
       }
