@@ -64,16 +64,31 @@ std::optional<int64_t> IntValue(const ast::Expr& argument) {
   return value;
 }
 
-class YearChecker {
- public:
-  YearChecker(DiagnosticEngine& diagnostics, const ast::CallExpr& call,
-              const stdlib::Builtin& builtin, size_t pattern_index, const std::string& pattern,
-              bool reads_offset)
+// A call to a pattern builtin whose other arguments a checker below examines.
+class PatternCallChecker {
+ protected:
+  PatternCallChecker(DiagnosticEngine& diagnostics, const ast::CallExpr& call,
+                     const stdlib::Builtin& builtin, size_t pattern_index,
+                     const std::string& pattern)
       : diagnostics_(diagnostics),
         call_(call),
         builtin_(builtin),
         pattern_argument_(*call.arguments[pattern_index]),
-        pattern_(pattern),
+        pattern_(pattern) {}
+
+  DiagnosticEngine& diagnostics_;
+  const ast::CallExpr& call_;
+  const stdlib::Builtin& builtin_;
+  const ast::Expr& pattern_argument_;
+  const std::string& pattern_;
+};
+
+class YearChecker : private PatternCallChecker {
+ public:
+  YearChecker(DiagnosticEngine& diagnostics, const ast::CallExpr& call,
+              const stdlib::Builtin& builtin, size_t pattern_index, const std::string& pattern,
+              bool reads_offset)
+      : PatternCallChecker(diagnostics, call, builtin, pattern_index, pattern),
         reads_offset_(reads_offset) {}
 
   bool Check(dates::YearForm form, size_t year_index) {
@@ -172,25 +187,16 @@ class YearChecker {
     return false;
   }
 
-  DiagnosticEngine& diagnostics_;
-  const ast::CallExpr& call_;
-  const stdlib::Builtin& builtin_;
-  const ast::Expr& pattern_argument_;
-  const std::string& pattern_;
   bool reads_offset_;
 };
 
 // Checks the zone and the policies of a call that reads a date-time. A pattern without an offset
 // field needs the zone, and a pattern with one leaves the zone and the policies unused.
-class ZoneChecker {
+class ZoneChecker : private PatternCallChecker {
  public:
   ZoneChecker(DiagnosticEngine& diagnostics, const ast::CallExpr& call,
               const stdlib::Builtin& builtin, size_t pattern_index, const std::string& pattern)
-      : diagnostics_(diagnostics),
-        call_(call),
-        builtin_(builtin),
-        pattern_argument_(*call.arguments[pattern_index]),
-        pattern_(pattern) {}
+      : PatternCallChecker(diagnostics, call, builtin, pattern_index, pattern) {}
 
   // `offset` is the pattern's offset field, or nullptr. Returns false after reporting a mistake.
   bool Check(size_t zone_index, const dates::PatternPart* offset) {
@@ -259,12 +265,6 @@ class ZoneChecker {
                     *parameter.default_argument);
     return false;
   }
-
-  DiagnosticEngine& diagnostics_;
-  const ast::CallExpr& call_;
-  const stdlib::Builtin& builtin_;
-  const ast::Expr& pattern_argument_;
-  const std::string& pattern_;
 };
 
 }  // namespace
