@@ -63,8 +63,8 @@ class CsvFramer {
   // the buffer. A blank line is a record with empty text. After NeedMore, the next call must
   // pass the same record again, at any `start`, with more bytes after it.
   CsvFrame FindRecordEnd(std::string_view buffer, size_t start, bool at_end);
-  // After NeedMore, forgets the bytes of the record before the point where the scan resumes, and
-  // returns how many they are. The caller drops them and passes the rest of the record next, so
+  // After NeedMore, discards the bytes of the record before the point where the scan resumes, and
+  // returns their count. The caller drops them and passes the rest of the record next, so
   // that a record too long to keep is skipped in bounded memory. Its line breaks stay counted.
   size_t ForgetScanned();
 

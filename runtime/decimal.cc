@@ -296,7 +296,7 @@ std::optional<__int128> Divide(__int128 left, int left_scale, __int128 right, in
 
   // In units of the result, the quotient is left * 10^shift / right. A negative shift moves the
   // places to the divisor. A divisor that passes 2^128 leaves a quotient of 0 and a remainder,
-  // below 10^38, that is less than half of it, so the largest unsigned value stands in for it.
+  // below 10^38, that is less than half of it, so the largest unsigned value replaces it.
   int shift = result_scale - left_scale + right_scale;
   if (shift < 0) {
     Unsigned widened;

@@ -10,8 +10,8 @@ namespace weft::runtime {
 
 constexpr int kMaxDigits = 38;
 
-// The fewest places of a quotient: `a / b` has the larger of a's places and this many, so that a
-// unit price or a rate keeps four places beyond the cent.
+// The minimum number of places of a quotient: `a / b` has the larger of a's places and this
+// many, so that a unit price or a rate keeps four places beyond the cent.
 constexpr int kMinQuotientScale = 6;
 
 // 10^exponent for exponent 0 to 38.

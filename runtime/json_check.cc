@@ -66,7 +66,7 @@ bool IsJsonNumber(std::string_view text) {
 namespace {
 
 // Tests a byte against the hex digits of a `\u` escape inline, because std::isxdigit is a call
-// into the C library per digit, and its answer depends on the locale.
+// into the C library per digit, and its result depends on the locale.
 bool IsHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -192,8 +192,8 @@ std::string CheckJsonValue(od::value value, int depth, int max_depth) {
 }
 
 std::string CheckJson(od::parser& parser, std::string_view text, int max_depth) {
-  // Text that cannot start a JSON value is named as a bad literal is, because simdjson only says
-  // that the document has an improper structure.
+  // Text that cannot start a JSON value is named as a bad literal is, because simdjson's error only
+  // reports that the document has an improper structure.
   size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos &&
       std::string_view("{[\"-0123456789tfn").find(text[first]) == std::string_view::npos) {

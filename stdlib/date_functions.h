@@ -12,7 +12,7 @@ extern "C" {
 int32_t weft_to_utc(WeftContext* context, const WeftString* date_time, WeftString* result);
 // Times and date-times as decimal counts of seconds, which comparisons of them compare: since
 // 1970-01-01T00:00:00Z for a date-time, since midnight for a time. `scale` receives the places.
-// They reject the record for a fraction too long for 38 digits, as dates::EpochSeconds says.
+// They reject the record for a fraction too long for 38 digits, as dates::EpochSeconds documents.
 int32_t weft_epoch_seconds(WeftContext* context, const WeftString* date_time, __int128* result,
                            int32_t* scale);
 int32_t weft_seconds_of_day(WeftContext* context, const WeftString* time, __int128* result,

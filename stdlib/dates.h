@@ -56,8 +56,9 @@ std::string EpochSeconds(std::string_view date_time, __int128& seconds, int& sca
 // with fractions of up to kMaxTimeFraction digits.
 std::string SecondsOfDay(std::string_view time, __int128& seconds, int& scale);
 
-// The most digits of a fraction of a second that EpochSeconds and SecondsOfDay take: 38 less the
-// 12 digits of the seconds in the years 0000 to 9999, or the 5 of the seconds of a day.
+// The maximum number of digits in a fraction of a second that EpochSeconds and SecondsOfDay
+// take: 38 less the 12 digits of the seconds in the years 0000 to 9999, or the 5 of the seconds
+// of a day.
 constexpr int kMaxDateTimeFraction = 26;
 constexpr int kMaxTimeFraction = 33;
 

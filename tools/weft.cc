@@ -166,8 +166,8 @@ int main(int argc, char** argv) {
              : explain_command->parsed() ? RunExplain(explain)
              : doc_command->parsed()     ? RunDoc(doc)
                                          : RunRun(run);
-  // A command whose output was lost, as on a full disk, has failed whatever it computed. One
-  // that failed already said why, so the loss is reported only after a success.
+  // A command whose output was lost, as on a full disk, has failed whatever it computed. A
+  // command that failed has already reported why, so the loss is reported only after a success.
   std::cout.flush();
   if (std::cout || code != kExitOk) return code;
   std::cerr << "weft: writing to standard output failed, possibly because the disk is full or "

@@ -42,8 +42,8 @@ struct Value {
   llvm::Value* plain = nullptr;
 };
 
-// Sets `value.plain` to the `plain` byte of `slot` when the slot holds a string, for a field that
-// is read and may be copied as it is.
+// Sets `value.plain` to the `plain` byte of `slot` when the slot contains a string, for a field
+// that is read and may be copied as it is.
 inline void LoadPlain(llvm::IRBuilder<>& builder, llvm::Value* slot, const ir::ValueType& type,
                       Value& value) {
   if (type.repr != ir::Repr::String) return;

@@ -91,7 +91,7 @@ expect_summary "in 2 / mapped 1 / skipped 0 / rejected 1"
 expect_reject '"record":2,"line":2,.*follows a line feed (LF). The input.s lines end with a lone CR'
 
 # A CSV record over the limit is rejected alone, also when it is longer than a read and its
-# quoted cell holds line breaks, and the records after it keep their lines. A quote that never
+# quoted cell contains line breaks, and the records after it keep their lines. A quote that never
 # closes makes the rest of the input one record, which is rejected with that reason.
 {
   printf 'id,name\r\n1,before\r\n2,"'
