@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#include "stdlib/copy_bytes.h"
 
 namespace weft::runtime {
 namespace {
@@ -26,32 +29,67 @@ bool FitsDigits(__int128 value, int digits) {
   return value < limit && value > -limit;
 }
 
-void AppendDecimal(__int128 value, int scale, std::string& out) {
-  bool negative = value < 0;
-  unsigned __int128 magnitude =
-      negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
-  // 39 digits, a point, and the zeros before the digits of a small value with many places.
-  char buffer[96];
-  char* end = buffer + sizeof(buffer);
-  char* start = end;
-  int written = 0;
-  auto put = [&](unsigned digit) {
-    if (written++ == scale && scale > 0) *--start = '.';
-    *--start = static_cast<char>('0' + digit);
-  };
+namespace {
+
+// The two digits of each number from 0 to 99, so that digits are made two at a time.
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the digits of `magnitude` so that they end at `end`, and returns where they start.
+char* WriteDigitsBackwards(unsigned __int128 magnitude, char* end) {
   // Most amounts fit 64 bits, whose division is far cheaper than the 128-bit one.
   while (magnitude > UINT64_MAX) {
-    put(static_cast<unsigned>(magnitude % 10));
+    *--end = static_cast<char>('0' + static_cast<unsigned>(magnitude % 10));
     magnitude /= 10;
   }
   uint64_t low = static_cast<uint64_t>(magnitude);
-  do {
-    put(static_cast<unsigned>(low % 10));
-    low /= 10;
-  } while (low != 0);
-  while (written <= scale && scale > 0) put(0);
-  if (negative) *--start = '-';
-  out.append(start, static_cast<size_t>(end - start));
+  while (low >= 100) {
+    end -= 2;
+    std::memcpy(end, kDigitPairs + 2 * (low % 100), 2);
+    low /= 100;
+  }
+  if (low >= 10) {
+    end -= 2;
+    std::memcpy(end, kDigitPairs + 2 * low, 2);
+  } else {
+    *--end = static_cast<char>('0' + low);
+  }
+  return end;
+}
+
+}  // namespace
+
+char* WriteDecimal(__int128 value, int scale, char* to) {
+  bool negative = value < 0;
+  unsigned __int128 magnitude =
+      negative ? -static_cast<unsigned __int128>(value) : static_cast<unsigned __int128>(value);
+  char digits[kMaxDigits + 1];
+  char* digits_end = digits + sizeof(digits);
+  char* first = WriteDigitsBackwards(magnitude, digits_end);
+  size_t count = static_cast<size_t>(digits_end - first);
+  size_t places = scale > 0 ? static_cast<size_t>(scale) : 0;
+
+  if (negative) *to++ = '-';
+  if (count <= places) {
+    // A value below one: `0.`, then the zeros before its digits.
+    *to++ = '0';
+    *to++ = '.';
+    std::memset(to, '0', places - count);
+    to += places - count;
+  } else {
+    to = CopyBytes(first, count - places, to);
+    first += count - places;
+    count = places;
+    if (places > 0) *to++ = '.';
+  }
+  return CopyBytes(first, count, to);
+}
+
+void AppendDecimal(__int128 value, int scale, std::string& out) {
+  char text[kMaxDecimalChars];
+  out.append(text, static_cast<size_t>(WriteDecimal(value, scale, text) - text));
 }
 
 std::string DecimalToString(__int128 value, int scale) {

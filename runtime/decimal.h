@@ -24,6 +24,12 @@ bool FitsDigits(__int128 value, int digits);
 std::string DecimalToString(__int128 value, int scale);
 // Appends the same text as DecimalToString to `out`, without a temporary string.
 void AppendDecimal(__int128 value, int scale, std::string& out);
+// The maximum length of the text of a decimal with at most kMaxDigits places: a sign, 39 digits
+// (2^127 has that many) and a point.
+constexpr size_t kMaxDecimalChars = 41;
+// Writes the same text as DecimalToString at `to`, which must have room for kMaxDecimalChars
+// bytes, and returns the end of the text. `scale` must be at most kMaxDigits.
+char* WriteDecimal(__int128 value, int scale, char* to);
 
 // The reason a text could not become a decimal.
 enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };

@@ -98,14 +98,52 @@ size_t NextEscape(std::string_view text, size_t start) {
     std::memcpy(&word, text.data() + i, 8);
     if (WordNeedsEscape(word)) break;
   }
+  // The last bytes are tested as the word that ends the text, which may overlap the words before.
+  if (i < text.size() && i + 8 > text.size() && text.size() >= 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + text.size() - 8, 8);
+    if (!WordNeedsEscape(word)) return text.size();
+  }
   while (i < text.size() && !NeedsEscape(text[i])) ++i;
   return i;
 }
 
 }  // namespace
 
-void AppendJsonString(std::string_view text, std::string& out) {
+namespace {
+
+// Writes the JSON escape of `c`, a byte that NeedsEscape accepts, at `to` and returns the end.
+char* WriteEscape(char c, char* to) {
   static constexpr char kHexDigits[] = "0123456789abcdef";
+  *to++ = '\\';
+  switch (c) {
+    case '"':
+    case '\\':
+      *to++ = c;
+      break;
+    case '\n':
+      *to++ = 'n';
+      break;
+    case '\r':
+      *to++ = 'r';
+      break;
+    case '\t':
+      *to++ = 't';
+      break;
+    default:
+      // The other control characters, U+0000 among them.
+      *to++ = 'u';
+      *to++ = '0';
+      *to++ = '0';
+      *to++ = kHexDigits[(c >> 4) & 0xF];
+      *to++ = kHexDigits[c & 0xF];
+  }
+  return to;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string& out) {
   out += '"';
   // Most strings need no escape, so runs without one are copied whole.
   size_t start = 0;
@@ -113,32 +151,24 @@ void AppendJsonString(std::string_view text, std::string& out) {
     size_t end = NextEscape(text, start);
     out.append(text.data() + start, end - start);
     if (end == text.size()) break;
-    char c = text[end];
+    char escape[kMaxEscapeChars];
+    out.append(escape, static_cast<size_t>(WriteEscape(text[end], escape) - escape));
     start = end + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        // The other control characters, U+0000 among them.
-        out += "\\u00";
-        out += kHexDigits[(c >> 4) & 0xF];
-        out += kHexDigits[c & 0xF];
-    }
   }
   out += '"';
+}
+
+char* WriteJsonStringContents(std::string_view text, char* to) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = NextEscape(text, start);
+    std::memcpy(to, text.data() + start, end - start);
+    to += end - start;
+    if (end == text.size()) break;
+    to = WriteEscape(text[end], to);
+    start = end + 1;
+  }
+  return to;
 }
 
 void AppendJsonStringFromBytes(std::string_view bytes, std::string& out) {

@@ -24,6 +24,14 @@ std::string ReplaceInvalid(std::string_view text, std::string_view replacement);
 // Control characters are escaped; everything else is copied as it is.
 void AppendJsonString(std::string_view text, std::string& out);
 
+// The maximum bytes that one byte of text becomes in a JSON string: `\u001f` for a control
+// character.
+inline constexpr size_t kMaxEscapeChars = 6;
+
+// Writes the contents of the JSON string literal of `text`, without its quotes, at `to`, which
+// must have room for kMaxEscapeChars bytes per byte of `text`. Returns the end of what it wrote.
+char* WriteJsonStringContents(std::string_view text, char* to);
+
 // Like AppendJsonString, for bytes that may not be valid UTF-8, such as a malformed input line.
 // Each byte of an invalid sequence becomes U+FFFD, so the output stays valid JSON.
 void AppendJsonStringFromBytes(std::string_view bytes, std::string& out);

@@ -7,57 +7,20 @@
 #include <vector>
 
 #include "runtime/csv_input.h"
+#include "tests/support/slots.h"
 
 namespace weft::runtime {
 namespace {
 
-using schema::FieldType;
 using schema::RecordType;
 using schema::Type;
 
-FieldType Field(std::string name, Type type, std::string default_json = "") {
-  FieldType field;
-  field.name = std::move(name);
-  field.type = std::move(type);
-  field.default_json = std::move(default_json);
-  return field;
-}
-
-WeftSlot StringSlot(std::string_view text) {
-  WeftSlot slot{};
-  slot.string = {text.data(), static_cast<int64_t>(text.size())};
-  slot.present = 1;
-  return slot;
-}
-
-WeftSlot IntSlot(int64_t value) {
-  WeftSlot slot{};
-  slot.integer = value;
-  slot.present = 1;
-  return slot;
-}
-
-WeftSlot DecimalSlot(__int128 units, int scale = 0) {
-  WeftSlot slot{};
-  slot.decimal = units;
-  slot.scale = scale;
-  slot.present = 1;
-  return slot;
-}
-
-WeftSlot BoolSlot(bool value) {
-  WeftSlot slot{};
-  slot.boolean = value ? 1 : 0;
-  slot.present = 1;
-  return slot;
-}
-
-WeftSlot FloatSlot(double value) {
-  WeftSlot slot{};
-  slot.real = value;
-  slot.present = 1;
-  return slot;
-}
+using testing::BoolSlot;
+using testing::DecimalSlot;
+using testing::Field;
+using testing::FloatSlot;
+using testing::IntSlot;
+using testing::StringSlot;
 
 std::unique_ptr<CsvRecordWriter> MustCreate(const RecordType& record, char delimiter = ',',
                                             CsvLineEnd line_end = CsvLineEnd::Crlf,
