@@ -107,6 +107,9 @@ class Generator {
   // Rejects the record with a division by zero when the decimal `divisor` is zero.
   void RejectDivisionByZero(llvm::Value* divisor);
   Value EmitComparison(const Node& node);
+  // Returns a decimal's `units` with `places` more places, for comparing it with a decimal of a
+  // larger scale. A result beyond 128 bits becomes the largest or smallest 128-bit integer.
+  llvm::Value* WidenScale(llvm::Value* units, int places);
   Value EmitLogical(const Node& node);
   Value EmitCoalesce(const Node& node);
   Value EmitSelect(const Node& node);

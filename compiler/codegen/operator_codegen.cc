@@ -256,6 +256,21 @@ Value Generator::EmitMinimumOrMaximum(const Node& node) {
   return result;
 }
 
+llvm::Value* Generator::WidenScale(llvm::Value* units, int places) {
+  llvm::APInt factor(128, 1);
+  for (int i = 0; i < places; ++i) factor *= 10;
+  llvm::Value* product = builder_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, units,
+                                                        builder_.getInt(factor));
+  // A decimal has at most 38 digits, far below 2^127. A product that overflows is therefore
+  // beyond every decimal it can be compared with, as the extreme of its sign is.
+  llvm::Value* extreme =
+      builder_.CreateSelect(builder_.CreateICmpSLT(units, builder_.getInt(llvm::APInt(128, 0))),
+                            builder_.getInt(llvm::APInt::getSignedMinValue(128)),
+                            builder_.getInt(llvm::APInt::getSignedMaxValue(128)));
+  return builder_.CreateSelect(builder_.CreateExtractValue(product, 1), extreme,
+                               builder_.CreateExtractValue(product, 0));
+}
+
 Value Generator::EmitComparison(const Node& node) {
   Value lhs = Emit(*node.operands[0]);
   Value rhs = Emit(*node.operands[1]);
@@ -270,8 +285,14 @@ Value Generator::EmitComparison(const Node& node) {
     left = builder_.CreateCall(Helper("weft_string_compare", builder_.getInt32Ty(), {ptr, ptr}),
                                {Spill(lhs.payload), Spill(rhs.payload)});
     right = builder_.getInt32(0);
-  } else if (repr == Repr::Decimal &&
-             (left_scale != right_scale || lhs.scale != nullptr || rhs.scale != nullptr)) {
+  } else if (repr == Repr::Decimal && left_scale != right_scale && lhs.scale == nullptr &&
+             rhs.scale == nullptr) {
+    if (left_scale < right_scale) {
+      left = WidenScale(left, right_scale - left_scale);
+    } else {
+      right = WidenScale(right, left_scale - right_scale);
+    }
+  } else if (repr == Repr::Decimal && (lhs.scale != nullptr || rhs.scale != nullptr)) {
     auto* i32 = builder_.getInt32Ty();
     left = builder_.CreateCall(Helper("weft_decimal_compare", i32, {ptr, i32, ptr, i32}),
                                {Spill(lhs.payload), ScaleOf(node.operands[0]->type, lhs),
