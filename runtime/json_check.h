@@ -42,7 +42,7 @@ std::string CheckUnreadValue(simdjson::ondemand::value& value, int depth,
 
 // Checks the common cases of CheckUnreadValue, a string or null, inline. Returns true when the
 // value is one of them and valid, and false when CheckUnreadValue must decide.
-inline bool PassesUnreadQuickly(simdjson::ondemand::value& value) {
+[[gnu::always_inline]] inline bool PassesUnreadQuickly(simdjson::ondemand::value& value) {
   std::string_view token = value.raw_json_token();
   if (token.empty()) return false;
   if (token.front() == '"') {
