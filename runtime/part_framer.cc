@@ -12,7 +12,7 @@ namespace {
 
 // Read past the part's end with its bytes, so that the line that crosses the end is usually
 // complete without a second read.
-constexpr size_t kReadPastEnd = 64 * 1024;
+constexpr size_t kReadPastEnd = 16 * 1024;
 
 // Frames the lines that start in a part. The buffer contains the input from `first_`, which is
 // the part's first byte, or the byte before it when that byte decides whether a line starts there.
