@@ -6,6 +6,7 @@
 #include <future>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "runtime/batch_mapper.h"
 
@@ -68,6 +69,9 @@ class WorkerPool {
   };
 
   void Run(BatchMapper& mapper) {
+    // The parts of split input are read into this thread's own buffer, which then stays in its
+    // core's cache from one part to the next. Only a batch's output waits to be written in order.
+    ByteBuffer part_input;
     while (true) {
       Job job;
       {
@@ -79,7 +83,13 @@ class WorkerPool {
       }
       Batch& batch = job.work->batch;
       BatchOutput& output = job.work->output;
+      if (batch.part) std::swap(batch.buffer, part_input);
       if (!batch.part || source_.ReadPart(batch, output.error)) mapper.Map(batch, output);
+      if (batch.part) {
+        // The records point into the buffer that the next part overwrites.
+        batch.records.clear();
+        std::swap(batch.buffer, part_input);
+      }
       job.done.set_value();
     }
   }
@@ -160,7 +170,7 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
     Emit(work->output, written, out, rejects, result);
     const Batch& batch = work->batch;
     if (batch.part) {
-      written.records += batch.records.size();
+      written.records += work->output.counts.in;
       written.line += batch.part->line_breaks;
       result.error = batch.part->cut_short;
     }
