@@ -72,8 +72,9 @@ bool IsHexDigit(char c) {
 }
 
 // Returns the position of the first backslash in `text` that does not start one of JSON's
-// escapes (one of `"\\/bfnrt`, or `u` and four hex digits), or npos when there is none.
-size_t FirstBadEscape(std::string_view text) {
+// escapes (one of `"\\/bfnrt`, or `u` and four hex digits), or npos when there is none. The valid
+// escapes before it are added to `escapes` unless it is null.
+size_t FirstBadEscape(std::string_view text, std::vector<const char*>* escapes = nullptr) {
   for (size_t i = 0; i < text.size(); ++i) {
     // Most strings have no escape at all, so the search jumps from backslash to backslash.
     const void* backslash = std::memchr(text.data() + i, '\\', text.size() - i);
@@ -90,6 +91,7 @@ size_t FirstBadEscape(std::string_view text) {
     } else if (std::string_view("\"\\/bfnrt").find(text[i]) == std::string_view::npos) {
       return at;
     }
+    if (escapes != nullptr) escapes->push_back(text.data() + at);
   }
   return std::string_view::npos;
 }
@@ -174,8 +176,9 @@ std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_
 
 }  // namespace
 
-std::string CheckEscapes(std::string_view text) {
-  size_t at = FirstBadEscape(text);
+std::string CheckEscapes(std::string_view text, std::vector<const char*>& escapes) {
+  escapes.clear();
+  size_t at = FirstBadEscape(text, &escapes);
   if (at == std::string_view::npos) return "";
   size_t length = at + 1 < text.size() && text[at + 1] == 'u' ? 6 : 2;
   std::string_view escape = utf8::TruncateAtCharacter(text.substr(at), length);

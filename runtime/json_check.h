@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace weft::runtime {
 
@@ -32,7 +33,8 @@ std::string CheckJsonValue(simdjson::ondemand::value value, int depth,
 // or `u` and four hex digits. A backslash outside a string makes the record invalid anyway, so
 // one pass over the record checks the escapes of every string in it, the unread ones included.
 // Returns "" when all are valid, otherwise the reason with the first bad escape's byte position.
-std::string CheckEscapes(std::string_view text);
+// `escapes` is set to the backslash of each valid escape, in order.
+std::string CheckEscapes(std::string_view text, std::vector<const char*>& escapes);
 
 // Validates a value that the rule does not read, in a record whose escapes CheckEscapes has
 // passed. A scalar is checked by its text alone, and an array or object as CheckJsonValue does.

@@ -55,12 +55,15 @@ std::string IsNullToken(od::value& value) {
 }
 
 // Sets `text` to the contents of a string value without copying it when the string has no
-// escape, so that it stays a view into the input. Returns false when it has one.
-bool UnescapedInPlace(od::value& value, std::string_view& text) {
+// escape, so that it stays a view into the input. Returns false when it has one. `escapes` lists
+// the backslash of each escape in the record, in order, so the string's bytes are not searched.
+bool UnescapedInPlace(od::value& value, const std::vector<const char*>& escapes,
+                      std::string_view& text) {
   std::string_view token = TrimRight(value.raw_json_token());
   if (token.size() < 2 || token.front() != '"' || token.back() != '"') return false;
   std::string_view contents = token.substr(1, token.size() - 2);
-  if (std::memchr(contents.data(), '\\', contents.size()) != nullptr) return false;
+  auto escape = std::lower_bound(escapes.begin(), escapes.end(), contents.data());
+  if (escape != escapes.end() && *escape < contents.data() + contents.size()) return false;
   // The value is consumed, because simdjson 3.0.1 skips an unconsumed string value followed by
   // `:` as if it were a key, which let `{"a": "b": }}` pass for an object.
   od::raw_json_string consumed;
@@ -301,7 +304,7 @@ std::string RecordReader::Read(std::string_view json, std::vector<WeftSlot>& slo
   }
   // The escapes of every string are checked in one pass here, so that the values the rule does
   // not read need only their first byte and length looked at below.
-  if (std::string escapes = CheckEscapes(json); !escapes.empty()) return invalid(escapes);
+  if (std::string problem = CheckEscapes(json, escapes_); !problem.empty()) return invalid(problem);
   od::object object;
   if (document.get_object().get(object) != simdjson::SUCCESS) {
     // A valid scalar or array is a value of the wrong kind; anything else is not JSON at all.
@@ -458,7 +461,7 @@ std::string RecordReader::ReadField(const schema::FieldType& field, od::value& v
     case TypeKind::String: {
       std::string_view text;
       if (type != od::json_type::string) return WrongType(field, type, value);
-      if (UnescapedInPlace(value, text)) {
+      if (UnescapedInPlace(value, escapes_, text)) {
         slot.string = {text.data(), static_cast<int64_t>(text.size())};
         slot.plain = 1;
         break;

@@ -135,6 +135,8 @@ class RecordReader {
   void NoteProblem(const std::string& field, std::string_view value);
 
   simdjson::ondemand::parser parser_;
+  // The backslash of each escape in the record being read, in order, as CheckEscapes lists them.
+  std::vector<const char*> escapes_;
   // Checks a record that has a problem as a whole, without touching the strings of parser_.
   simdjson::ondemand::parser check_parser_;
   bool malformed_ = false;
