@@ -127,6 +127,37 @@ bool ParsePlainDecimal(std::string_view text, int scale, bool negative, __int128
 
 }  // namespace
 
+bool ParseShortJsonDecimal(std::string_view text, int scale, __int128& result) {
+  size_t i = 0;
+  bool negative = i < text.size() && text[i] == '-';
+  if (negative) ++i;
+  // JSON writes no zero before other digits: `01` is not a number.
+  if (i + 1 < text.size() && text[i] == '0' && text[i + 1] != '.') return false;
+  int64_t value = 0;
+  int digits = 0;
+  // Reads a run of digits and returns its length, or -1 past 18 digits in all, which int64_t
+  // might not hold.
+  auto read_digits = [&] {
+    int start = digits;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+      if (++digits > 18) return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return digits - start;
+  };
+  if (read_digits() <= 0) return false;
+  int places = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    places = read_digits();
+    if (places <= 0) return false;
+  }
+  if (i != text.size() || places > scale || digits - places + scale > kMaxDigits) return false;
+  __int128 units = static_cast<__int128>(value) * PowerOfTen(scale - places);
+  result = negative ? -units : units;
+  return true;
+}
+
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result) {
   size_t i = 0;
   bool negative = false;

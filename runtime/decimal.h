@@ -38,6 +38,11 @@ enum class DecimalParseError { None, NotANumber, TooManyPlaces, TooManyDigits };
 // `scale` places must be zeros, otherwise the result is TooManyPlaces: input is never rounded.
 DecimalParseError ParseDecimal(std::string_view text, int scale, __int128& result);
 
+// Reads the common form of a JSON number, `-?(0|[1-9][0-9]*)(.[0-9]+)?` with at most 18 digits
+// and at most `scale` places (0 or more), into units of 10^-scale. Returns false for any other
+// text, which the caller then checks against JSON's grammar and reads with ParseDecimal.
+bool ParseShortJsonDecimal(std::string_view text, int scale, __int128& result);
+
 // Parses like ParseDecimal, keeping the places the text has: "10.50" gives 1050 with scale 2 and
 // "1e3" gives 1000 with scale 0. More than 38 places is TooManyPlaces.
 DecimalParseError ParseDecimalKeepingScale(std::string_view text, __int128& result, int& scale);

@@ -30,14 +30,6 @@ std::string TooDeep(int max_depth) {
                      kTooDeepPrefix, max_depth);
 }
 
-std::string_view TrimRight(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                           text.back() == '\n')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 bool IsJsonNumber(std::string_view text) {
   size_t i = 0;
   auto digits = [&] {

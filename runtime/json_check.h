@@ -68,7 +68,14 @@ std::string TooDeep(int max_depth);
 inline constexpr std::string_view kTooDeepPrefix = "the record nests more than ";
 
 // Returns `text` without the JSON whitespace at its end, which simdjson's raw_json_token() keeps.
-std::string_view TrimRight(std::string_view text);
+// It is inline, because the reader calls it for every value it reads.
+inline std::string_view TrimRight(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                           text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
 
 // True when `text` follows the JSON number grammar (RFC 8259, section 6).
 bool IsJsonNumber(std::string_view text);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "runtime/decimal.h"
 #include "runtime/field_text.h"
 #include "runtime/json_check.h"
 #include "stdlib/utf8.h"
@@ -667,6 +668,14 @@ std::string RecordReader::ReadDecimal(const schema::FieldType& field, od::value&
   // Money often travels as a string ("199.00"); both forms are read exactly, never via a float.
   if (type == od::json_type::number) {
     text = TrimRight(value.raw_json_token());
+    __int128 units = 0;
+    int scale = field.type.scale;
+    if (scale != schema::kAnyScale && ParseShortJsonDecimal(text, scale, units) &&
+        FitsDigits(units, field.type.precision)) {
+      slot.decimal = units;
+      slot.scale = scale;
+      return "";
+    }
     // The decimal parser accepts forms that JSON does not, such as `01.5` and `1.`.
     if (!IsJsonNumber(text))
       return fmt::format("invalid JSON: `{}` is not a number", ValueExcerpt(text));

@@ -38,6 +38,29 @@ TEST(DecimalParse, PlainAmountsAroundEighteenDigits) {
   EXPECT_EQ(Parse("1", 37), PowerOfTen(37));
 }
 
+// The reader's shortcut for JSON numbers must agree with ParseDecimal wherever it accepts a text,
+// and leave every other text, invalid JSON included, to the general path.
+TEST(DecimalParse, ShortJsonDecimalsAgreeWithParseDecimal) {
+  struct Case {
+    std::string_view text;
+    int scale;
+  };
+  for (Case accepted : {Case{"0", 2}, Case{"-0", 2}, Case{"12.5", 2}, Case{"-0.01", 2},
+                        Case{"999999999999999999", 0}, Case{"9999999999999999.99", 2},
+                        Case{"0.5", 37}, Case{"1", 37}, Case{"123", 35}}) {
+    __int128 shortcut = 0;
+    EXPECT_TRUE(ParseShortJsonDecimal(accepted.text, accepted.scale, shortcut)) << accepted.text;
+    EXPECT_EQ(shortcut, Parse(accepted.text, accepted.scale)) << accepted.text;
+  }
+  for (Case left :
+       {Case{"", 2}, Case{"-", 2}, Case{"01", 2}, Case{"-01.5", 2}, Case{"1.", 2}, Case{".5", 2},
+        Case{"+1", 2}, Case{"1e3", 2}, Case{"1.234", 2}, Case{"1.500", 2},
+        Case{"1000000000000000000", 0}, Case{"1", 38}, Case{"1234", 35}, Case{"12a", 2}}) {
+    __int128 shortcut = 0;
+    EXPECT_FALSE(ParseShortJsonDecimal(left.text, left.scale, shortcut)) << left.text;
+  }
+}
+
 TEST(DecimalParse, RefusesToRoundInput) {
   __int128 value = 0;
   EXPECT_EQ(ParseDecimal("1.005", 2, value), DecimalParseError::TooManyPlaces);
