@@ -400,6 +400,7 @@ Statement Lowering::LowerStatement(const ast::Statement& statement,
       lowered.index = program_.statements.at(&statement).index;
       lowered.field = statement.name.front().name;
       lowered.value = LowerExpr(*statement.value);
+      NoteBoundQuotient(lowered.index, *statement.value, *lowered.value);
       break;
     case ast::StatementKind::Require:
       lowered.kind = StatementKind::Require;
