@@ -75,8 +75,9 @@ std::vector<Builtin> RoundingBuiltins() {
        "it to the even neighbour (2.5 to 2, 0.125 to 0.12); HALF_DOWN takes it toward zero. UP "
        "rounds away from zero, DOWN toward zero, CEILING toward positive and FLOOR toward "
        "negative infinity. The places must be a constant from 0 to 38, and the mode a bare name "
-       "or a string constant. More places than the value has add zeros. Rejects the record when "
-       "the result does not fit 38 digits.",
+       "or a string constant. More places than the value has add zeros. A quotient `a / b`, or a "
+       "`let` name bound to one, is rounded once from its exact value when the places are at "
+       "most its own. Rejects the record when the result does not fit 38 digits.",
        "round(0.125, 2, HALF_EVEN) == 0.12",
        Lowering::Operations,
        nullptr,

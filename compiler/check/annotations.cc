@@ -220,8 +220,10 @@ std::string DefaultValueJson(const ast::Expr& value, const schema::FieldType& fi
   std::string reason;
   std::string json = ConstantToJson(*constant, field.type, reason);
   if (json.empty()) {
-    diagnostics.Report(DiagnosticKind::TypeMismatch, value.range,
-                       fmt::format("invalid default for field `{}`: {}", field.name, reason));
+    diagnostics
+        .Report(DiagnosticKind::TypeMismatch, value.range,
+                fmt::format("invalid default for field `{}`: {}", field.name, reason))
+        .hint = TemporalConstantHint(field.type.kind);
     return "";
   }
   std::string violation = ConstantConstraintViolation(*constant, field.constraints);

@@ -6,11 +6,22 @@
 #include <charconv>
 
 #include "runtime/decimal.h"
+#include "stdlib/dates.h"
 #include "stdlib/iso8601.h"
 #include "stdlib/utf8.h"
 
 namespace weft::check {
 namespace {
+
+// Returns "" when `text`, a valid time or date-time, converts to the count of seconds that
+// comparisons use, and otherwise the reason. Comparisons convert a constant when the rule is
+// compiled, so a constant that cannot convert would reject every record compared with it.
+std::string InstantProblem(std::string_view text, schema::TypeKind kind) {
+  __int128 seconds = 0;
+  int scale = 0;
+  if (kind == schema::TypeKind::Time) return dates::SecondsOfDay(text, seconds, scale);
+  return dates::EpochSeconds(text, seconds, scale);
+}
 
 // The places after the point of a decimal literal's text.
 int ScaleOf(std::string_view text) {
@@ -145,6 +156,13 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
                                                            : "2026-03-20T13:30:00Z");
         return "";
       }
+      if (type.kind != TypeKind::Date) {
+        std::string problem = InstantProblem(constant.text, type.kind);
+        if (!problem.empty()) {
+          reason = problem;
+          return "";
+        }
+      }
       return nlohmann::json(constant.text).dump();
     }
     case TypeKind::Enum:
@@ -157,6 +175,24 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
       return nlohmann::json(constant.text).dump();
     default:
       reason = fmt::format("fields of type {} cannot have a default", type.ToString());
+      return "";
+  }
+}
+
+std::string TemporalConstantHint(schema::TypeKind kind) {
+  switch (kind) {
+    case schema::TypeKind::Date:
+      return "write a day of the calendar as YYYY-MM-DD";
+    case schema::TypeKind::Time:
+      return fmt::format(
+          "write hh:mm:ss, with at most {} digits after the point, trailing zeros not counted",
+          dates::kMaxTimeFraction);
+    case schema::TypeKind::DateTime:
+      return fmt::format(
+          "write YYYY-MM-DDThh:mm:ss and an offset such as Z or +01:00, with at most {} digits "
+          "after the point, trailing zeros not counted",
+          dates::kMaxDateTimeFraction);
+    default:
       return "";
   }
 }

@@ -23,8 +23,13 @@ struct Constant {
 std::optional<Constant> EvaluateConstant(const ast::Expr& expr);
 
 // Returns the JSON text of `constant` read as a value of `type`, or "" with `reason` set when it
-// is not one, such as a string for a date that is not a valid YYYY-MM-DD.
+// is not one, such as a string for a date that is not a valid YYYY-MM-DD, or a time or date-time
+// with too many digits in its fraction of a second to compare.
 std::string ConstantToJson(const Constant& constant, const schema::Type& type, std::string& reason);
+
+// Returns how to write a date, time or date-time constant of schema type `kind` and the limits
+// its value must meet. Returns "" for any other kind.
+std::string TemporalConstantHint(schema::TypeKind kind);
 
 // Returns the code points of well-formed UTF-8 `text`.
 int64_t CodePointCount(std::string_view text);

@@ -65,8 +65,10 @@ ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern
   std::string reason;
   std::string json = ConstantToJson(*constant, subject.AsRequired(), reason);
   if (json.empty()) {
-    diagnostics_.Report(DiagnosticKind::TypeMismatch, pattern.range,
-                        fmt::format("pattern does not fit the subject: {}", reason));
+    diagnostics_
+        .Report(DiagnosticKind::TypeMismatch, pattern.range,
+                fmt::format("pattern does not fit the subject: {}", reason))
+        .hint = TemporalConstantHint(subject.kind);
     return PatternResult::Invalid;
   }
   bool added = values.insert(subject.kind == TypeKind::Enum ? constant->text : json).second;

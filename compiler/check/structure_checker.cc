@@ -86,8 +86,10 @@ bool ExprChecker::TryTypedConstant(const ast::Expr& expr, const Type& expected, 
     std::string reason;
     Type literal_type = expected.AsRequired();
     if (ConstantToJson(*EvaluateConstant(expr), literal_type, reason).empty()) {
-      diagnostics_.Report(DiagnosticKind::InvalidLiteral, expr.range,
-                          fmt::format("invalid {} literal: {}", literal_type.ToString(), reason));
+      diagnostics_
+          .Report(DiagnosticKind::InvalidLiteral, expr.range,
+                  fmt::format("invalid {} literal: {}", literal_type.ToString(), reason))
+          .hint = TemporalConstantHint(literal_type.kind);
       literal_type = Type::Error();
     }
     type = Record(expr, literal_type);

@@ -101,8 +101,9 @@ NodePtr Comparable(NodePtr node, TypeKind kind) {
     int scale = 0;
     std::string reason = date_time ? dates::EpochSeconds(node->text, seconds, scale)
                                    : dates::SecondsOfDay(node->text, seconds, scale);
-    // NOTE: a constant with a fraction too long to convert is left to the run-time conversion,
-    // which rejects each record that compares with it, naming the constant.
+    // The checker rejects a constant that does not convert, such as one with too many digits in
+    // its fraction of a second. Should one reach here, the run-time conversion rejects each
+    // record compared with it, naming the constant.
     if (reason.empty()) {
       NodePtr constant = MakeNode(Op::Constant, ValueType{Repr::Decimal, scale});
       constant->decimal = seconds;
@@ -400,6 +401,7 @@ Statement Lowering::LowerStatement(const ast::Statement& statement,
       lowered.index = program_.statements.at(&statement).index;
       lowered.field = statement.name.front().name;
       lowered.value = LowerExpr(*statement.value);
+      NoteBoundQuotient(lowered.index, *statement.value, *lowered.value);
       break;
     case ast::StatementKind::Require:
       lowered.kind = StatementKind::Require;

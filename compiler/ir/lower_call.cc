@@ -106,10 +106,12 @@ NodePtr Lowering::LowerEnd(const ast::CallExpr& expr, ValueType type, bool first
 
 NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode) {
   // A quotient rounded to no more places than it has is divided to those places and rounded
-  // once, so that rounding it twice cannot move a value that lies just below a half.
-  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal;
+  // once, so that rounding it twice cannot move a value that lies just below a half. A `let`
+  // name bound to a quotient is rounded as the division it names.
   bool run_time_places = value->type.scale == schema::kAnyScale;
   int places = run_time_places ? runtime::kMinQuotientScale : value->type.scale;
+  if (run_time_places || type.scale <= places) value = UnfoldBoundQuotient(std::move(value));
+  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal;
   if (quotient && run_time_places && type.scale > places) {
     // The quotient has at least `places` places, and more only when the dividend has more, so it
     // divides to at most `type.scale` places, and the rescale below only adds places.
@@ -128,6 +130,30 @@ NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::Rounding
   NodePtr rescale = MakeNode(Op::Rescale, type, std::move(operands));
   rescale->rounding = mode;
   return rescale;
+}
+
+NodePtr Lowering::UnfoldBoundQuotient(NodePtr value) {
+  if (value->op != Op::Local) return value;
+  auto bound = bound_quotients_.find(value->index);
+  if (bound == bound_quotients_.end()) return value;
+
+  // The division is lowered where its `let` was, outside any inlined call. Its operands are
+  // evaluated again, and any record they reject was rejected by the `let` before.
+  std::vector<const ast::CallExpr*> calls;
+  calls.swap(inlined_calls_);
+  NodePtr quotient = LowerExpr(*bound->second);
+  calls.swap(inlined_calls_);
+  return quotient;
+}
+
+void Lowering::NoteBoundQuotient(int index, const ast::Expr& value, const Node& lowered) {
+  if (lowered.op == Op::Divide && lowered.type.repr == Repr::Decimal) {
+    bound_quotients_[index] = &value;
+    return;
+  }
+  if (lowered.op != Op::Local) return;
+  auto bound = bound_quotients_.find(lowered.index);
+  if (bound != bound_quotients_.end()) bound_quotients_[index] = bound->second;
 }
 
 runtime::RoundingMode Lowering::RoundingOf(const ast::CallExpr& expr,

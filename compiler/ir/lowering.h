@@ -57,6 +57,13 @@ class Lowering {
   NodePtr LowerValueArgument(const ast::Expr& argument, const stdlib::Parameter& parameter);
   // Rounds a decimal to the scale of `type` by `mode`; a value of that scale stays as it is.
   NodePtr LowerRounding(NodePtr value, ValueType type, runtime::RoundingMode mode);
+  // Returns the division that `value` reads through a `let` local bound to a decimal quotient,
+  // lowered again so that rounding it rounds the exact quotient once. Returns any other value as
+  // it is.
+  NodePtr UnfoldBoundQuotient(NodePtr value);
+  // Records local `index` as bound to a quotient when `lowered`, the lowered `value` of its
+  // `let`, is a decimal division or reads a local that is.
+  void NoteBoundQuotient(int index, const ast::Expr& value, const Node& lowered);
   // The rounding mode of the Choice argument `index`, or its default when the call leaves it out.
   runtime::RoundingMode RoundingOf(const ast::CallExpr& expr, const stdlib::Builtin& builtin,
                                    size_t index);
@@ -108,6 +115,10 @@ class Lowering {
   // The calls being inlined, innermost last. A body's parameters are its locals, so a local
   // read inside a body is an argument of the innermost call.
   std::vector<const ast::CallExpr*> inlined_calls_;
+  // The division that each `let` local bound to a decimal quotient names, directly or through
+  // another such local. A `let` is never inside an inlined call, because a `fn` body cannot
+  // contain a record construction.
+  std::map<int, const ast::Expr*> bound_quotients_;
   int local_count_ = 0;
 };
 
