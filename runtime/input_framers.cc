@@ -402,9 +402,11 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
     return start.front() == '{' && !StartsRecordsArray(start);
   // A single line whose brackets do not pair up is one malformed record either way, and as
-  // NDJSON it is rejected alone instead of failing the run.
+  // NDJSON it is rejected alone instead of failing the run. A line that starts a `records` array
+  // is instead a query result cut short, so its records are read and the run stops where it
+  // breaks.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
-    return true;
+    return !StartsRecordsArray(start);
   // A first value that goes on over several lines as JSON allows is a document, perhaps one cut
   // short, and so is one that breaks inside a later line. A malformed first NDJSON line breaks
   // within itself, or where a later line starts a value without a comma.

@@ -122,11 +122,14 @@ expect_summary "the input ends"
 expect_summary "exit 1"
 
 # A `records` document cut off before it closes is a document, although some of its lines are
-# complete values: the records before the end are mapped, and the run stops where the input ends.
+# complete values, and so is one written on one line. The records before the end are mapped, and
+# the run stops where the input ends.
 cut_documents=(
   '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
   '{"done": true,\n "records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
   '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n]\n'
+  '{"records": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}'
+  '{"records": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}\n'
 )
 for document in "${cut_documents[@]}"; do
   printf "$document" > "$work/in"

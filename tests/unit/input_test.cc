@@ -400,12 +400,18 @@ TEST(RecordSource, KeepsNdjsonWhoseFirstLinesAreMalformed) {
 }
 
 // A document cut off before its brackets close is still a document, even when some of its lines
-// are complete values, and the run stops where the input ends.
+// are complete values, and the run stops where the input ends. So is one written on one line,
+// with or without a line break at its end.
 TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
   const std::string documents[] = {
       "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
       "{\"done\":true,\n\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
       "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n]\n",
+      "{\"records\":[{\"id\":1},{\"id\":2}",
+      "{\"records\":[{\"id\":1},{\"id\":2}\n",
+      "{\"records\":[{\"id\":1},{\"id\":2}\r\n",
+      "{\"done\":true, \"records\": [{\"id\":1}, {\"id\":2}]",
+      "{\"records\":[{\"id\":1},{\"id\":2},",
   };
   for (const std::string& text : documents) {
     Framing input = Frame(text);
@@ -415,6 +421,16 @@ TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
     std::string end = "byte " + std::to_string(text.size()) + ": the input ends before";
     EXPECT_NE(input.error.find(end), std::string::npos) << input.error;
   }
+}
+
+// A one-line document cut off inside a record stops where that record starts, after the
+// records before it.
+TEST(RecordSource, StopsAtOneLineCutOffRecord) {
+  Framing input = Frame("{\"records\":[{\"id\":1},{\"id\":2,\"na");
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  ASSERT_EQ(input.records.size(), 1u);
+  EXPECT_NE(input.error.find("byte 21: the input ends inside a value"), std::string::npos)
+      << input.error;
 }
 
 // A record that breaks inside a later line of a cut-off document leaves it a document, although
