@@ -199,12 +199,16 @@ class DocumentFramer : public Framer {
       return Element(unread, batch, error);
     }
     // An object is one record unless it contains a `records` array. To take it whole, it must
-    // be in the window, so up to a few megabytes are read first. A larger or broken object is
-    // walked as it streams in, and a break is reported where the walk meets it.
+    // be in the window, so it is read up to --max-record-bytes, or until a `records` array begins
+    // in it. A `records` document, a larger object and a broken one are walked as they stream
+    // in, and a break is reported where the walk meets it.
     size_t length = 0;
     std::string problem;
     Scan scan = ScanValue(unread, window_->at_end(), length, problem);
-    if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit()) return Step::NeedMore;
+    if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit() &&
+        !StartsRecordsArray(unread)) {
+      return Step::NeedMore;
+    }
     object_whole_ = scan == Scan::Complete;
     object_length_ = object_whole_ ? length : 0;
     object_start_ = window_->position();
@@ -372,9 +376,9 @@ class DocumentFramer : public Framer {
     }
     if (window_->consumed_offset() - object_offset_ > options_.max_record_bytes)
       return AddLongObjectRecord(batch);
-    return Fail(error, fmt::format("the document is one object of more than {} bytes without "
-                                   "a `records` array, too large to read as one record",
-                                   SingleObjectLimit()));
+    // Top walks an object without a `records` array only when it is longer than the limit or
+    // broken, and a broken one stops the walk before it closes, so this is not reached.
+    return Fail(error, "the document is one object that could not be read whole as one record");
   }
 
   // Rejects the walked top-level object as one record longer than the limit. The start kept
@@ -391,12 +395,12 @@ class DocumentFramer : public Framer {
     return Step::HandedOff;
   }
 
-  // The largest top-level object taken whole as one record. It is read before its records are
-  // framed, and scanned again after each read, so it is kept to a few batches. It is at least
-  // the part that a reject shows, which is kept from a larger object.
+  // The largest top-level object taken whole as one record. It is the record limit, or the part
+  // that a reject shows when that is longer, because that part is kept from a larger object.
+  // Each read about doubles what the window contains, so scanning the object again after each
+  // read takes time linear in its length.
   size_t SingleObjectLimit() const {
-    return std::max(kLongRecordPrefix,
-                    std::min(options_.max_record_bytes, 8 * options_.batch_bytes));
+    return std::max(kLongRecordPrefix, options_.max_record_bytes);
   }
 
   const SourceOptions& options_;

@@ -70,30 +70,6 @@ bool StartsLine(std::string_view text, size_t at) {
   return line_start != std::string_view::npos && IsBlank(text.substr(line_start, at - line_start));
 }
 
-// Returns true when `text`, the start of an object, reaches a `records` member of that object
-// whose value is an array.
-bool StartsRecordsArray(std::string_view text) {
-  constexpr std::string_view kRecordsName = "\"records\"";
-  int depth = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    } else if (c == '"') {
-      size_t length = 0;
-      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
-      if (depth == 1 && text.substr(i, length) == kRecordsName) {
-        std::string_view rest = Trim(text.substr(i + length));
-        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
-      }
-      i += length - 1;
-    }
-  }
-  return false;
-}
-
 // Walks the names, values and separators of a JSON text that starts with `{` or `[`, checking
 // that each is where JSON allows it. Numbers and literals are not checked, so a bad value such
 // as `tru` passes.
@@ -281,6 +257,28 @@ bool TrimLine(std::string_view& line) {
   if (IsBlank(line)) return false;
   line = Trim(line);
   return true;
+}
+
+bool StartsRecordsArray(std::string_view text) {
+  constexpr std::string_view kRecordsName = "\"records\"";
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      size_t length = 0;
+      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
+      if (depth == 1 && text.substr(i, length) == kRecordsName) {
+        std::string_view rest = Trim(text.substr(i + length));
+        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
+      }
+      i += length - 1;
+    }
+  }
+  return false;
 }
 
 InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {

@@ -163,6 +163,10 @@ void CutLongRecord(InputRecord& record, size_t limit);
 // gone from the window. Growing the buffer may move it, so `batch` must have no records yet.
 std::string_view CopyIntoBatch(Batch& batch, std::string_view text);
 
+// Returns true when `text`, the start of an object, reaches a `records` member of that object
+// whose value is an array.
+bool StartsRecordsArray(std::string_view text);
+
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.
 bool LooksLikeLines(std::string_view start, bool whole);

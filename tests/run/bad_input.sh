@@ -236,6 +236,25 @@ for size in 5000 5000000; do
   expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
 done
 
+# A document of one object of 10 MB, many batches long but within --max-record-bytes, is read
+# whole as one record from a file or a pipe. Malformed inside, it alone is rejected with the
+# reason.
+for weight in '' ',\n  "weight": nul'; do
+  {
+    printf '\n{\n  "id": 1,\n  "name": "'
+    head -c 10000000 /dev/zero | tr '\0' 'x'
+    printf '"'"$weight"'\n}\n'
+  } > "$work/in"
+  counts="in 1 / mapped 1 / skipped 0 / rejected 0"
+  if [ -n "$weight" ]; then counts="in 1 / mapped 0 / skipped 0 / rejected 1"; fi
+  run
+  expect_summary "$counts"
+  "$weft" run "$here/bad_input.map" --rule Out --in - --out "$work/out" --rejects "$work/rejects" \
+    --no-cache < "$work/in" 2> "$work/summary" || echo "exit $?" >> "$work/summary"
+  expect_summary "$counts"
+done
+expect_reject '^{"record":1,"line":2,"offset":1,"rule":"Out","reason":"invalid JSON'
+
 # The same input through a pipe gives the same result.
 {
   printf '{"id": 1, "name": "good"}\n'
