@@ -19,22 +19,6 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 // no number or literal contains.
 bool StartsStructure(char c) { return c == '{' || c == '[' || c == '"' || c == ':'; }
 
-// Quotes the first bytes of `text` for a message, with each byte that is not printable ASCII
-// written as \xNN.
-std::string Excerpt(std::string_view text) {
-  constexpr size_t kExcerptBytes = 20;
-  std::string excerpt = "`";
-  for (char c : text.substr(0, kExcerptBytes)) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F) {
-      excerpt += c;
-    } else {
-      excerpt += fmt::format("\\x{:02X}", byte);
-    }
-  }
-  return excerpt + "`";
-}
-
 class DocumentFramer : public Framer {
  public:
   DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
@@ -457,7 +441,7 @@ Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& 
       problem = fmt::format("expected a value, found `{}`", text[0]);
     } else {
       problem = fmt::format("expected a value, found stray bytes {} before `{}`",
-                            Excerpt(text.substr(0, i)), text[i]);
+                            QuoteBytes(text.substr(0, i)), text[i]);
     }
     return Scan::Invalid;
   }
