@@ -9,6 +9,7 @@
 
 #include "runtime/input_framers.h"
 #include "runtime/json_check.h"
+#include "runtime/json_stream_check.h"
 
 namespace weft::runtime {
 namespace {
@@ -18,6 +19,15 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 // Whether `c` opens an array, an object or a string, or separates a name from its value, which
 // no number or literal contains.
 bool StartsStructure(char c) { return c == '{' || c == '[' || c == '"' || c == ':'; }
+
+// Returns why a record is not valid JSON, from a validator that has read all of it, or "" when
+// it is valid.
+std::string InvalidRecordProblem(const JsonStreamValidator& validator) {
+  if (validator.ok()) return "";
+  if (validator.too_deep()) return validator.problem();
+  return fmt::format("invalid JSON at byte {} of the record: {}", validator.problem_offset() + 1,
+                     validator.problem());
+}
 
 class DocumentFramer : public Framer {
  public:
@@ -80,8 +90,11 @@ class DocumentFramer : public Framer {
   };
 
   Step Fail(std::string& error, const std::string& problem) {
-    error = fmt::format("invalid JSON near line {}, byte {}: {}", window_->line(),
-                        window_->consumed_offset(), problem);
+    return FailAt(window_->line(), window_->consumed_offset(), problem, error);
+  }
+
+  Step FailAt(size_t line, uint64_t offset, const std::string& problem, std::string& error) {
+    error = fmt::format("invalid JSON near line {}, byte {}: {}", line, offset, problem);
     return Step::Failed;
   }
 
@@ -112,7 +125,16 @@ class DocumentFramer : public Framer {
     record.line = object_line_;
     record.offset = object_offset_;
     record.text = std::string_view(window_->data() + object_start_, length);
-    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
+    if (length > options_.max_record_bytes) CutLongWholeRecord(record);
+  }
+
+  // Rejects a record longer than the limit whose text is all in the window. It is validated as
+  // one read past in pieces is, so that its reason does not depend on where the reads end.
+  void CutLongWholeRecord(InputRecord& record) {
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    validator.Feed(record.text);
+    validator.Finish();
+    CutLongRecord(record, options_.max_record_bytes, InvalidRecordProblem(validator));
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -219,7 +241,7 @@ class DocumentFramer : public Framer {
     record.line = window_->line();
     record.offset = window_->consumed_offset();
     record.text = unread.substr(0, length);
-    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
+    if (length > options_.max_record_bytes) CutLongWholeRecord(record);
     window_->AdvanceCountingLines(length);
     state_ = ElementFollower();
     return Step::Progress;
@@ -278,8 +300,8 @@ class DocumentFramer : public Framer {
 
   // Reads past a value longer than --max-record-bytes whose start is at the window's position.
   // An element is rejected as a record. A member of the top-level object is no record, so it is
-  // skipped with only its strings and brackets checked, and a walked object that it belongs to
-  // is rejected when it closes.
+  // skipped, but the run stops where it is not valid JSON, as it does for a shorter member. A
+  // walked object that it belongs to is rejected when it closes.
   Step SkipLongValue(Batch& batch, std::string& error) {
     if (state_ == State::Element) return SkipLongElement(batch, error);
     // A name is skipped only once more bytes than `"records"` has are read without its end, so
@@ -289,7 +311,8 @@ class DocumentFramer : public Framer {
     // Other states ask for more bytes only with whitespace or a short name unread, which the
     // next read completes.
     if (state_ != State::Value && !long_name) return Step::NeedMore;
-    Step step = SkipValue(nullptr, error);
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    Step step = SkipValue(nullptr, validator, error);
     if (step != Step::Progress) return step;
     if (state_ == State::Key) {
       member_is_records_ = false;
@@ -302,9 +325,15 @@ class DocumentFramer : public Framer {
   }
 
   // Rejects an element longer than the limit, keeping only its start, and reads past its end.
+  // The reason gives first where the element is not valid JSON, as it would for a shorter one.
   Step SkipLongElement(Batch& batch, std::string& error) {
-    AddLongRecord(batch, options_.max_record_bytes);
-    if (SkipValue(&batch, error) == Step::Progress) {
+    const bool cut = window_->Unread().size() > kLongRecordPrefix;
+    InputRecord& record = AddLongRecord(batch, options_.max_record_bytes);
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    if (SkipValue(&batch, validator, error) == Step::Progress) {
+      std::string problem = InvalidRecordProblem(validator);
+      if (!problem.empty())
+        record.error = LongRecordReason(options_.max_record_bytes, cut, problem);
       state_ = ElementFollower();
       return Step::HandedOff;
     }
@@ -317,12 +346,14 @@ class DocumentFramer : public Framer {
   }
 
   // Consumes the value that starts at the window's position, reading on as needed and keeping
-  // none of it. A `batch` whose record points into the window is handed off first. Returns
-  // Progress, or Failed when the value's end cannot be found, with the reason and the value's
-  // start in `error`.
-  Step SkipValue(Batch* batch, std::string& error) {
+  // none of it, and feeds its bytes to `validator`. A `batch` whose record points into the
+  // window is handed off first. Returns Progress, or Failed when the value's end cannot be
+  // found, with the reason and the value's start in `error`. Without a batch the value is a
+  // member, which also fails where `validator` finds it invalid.
+  Step SkipValue(Batch* batch, JsonStreamValidator& validator, std::string& error) {
     const size_t start_line = window_->line();
     const uint64_t start_offset = window_->consumed_offset();
+    const bool member = batch == nullptr;
     ValueSkipper skipper;
     Scan scan = Scan::NeedMore;
     while (scan == Scan::NeedMore) {
@@ -330,7 +361,16 @@ class DocumentFramer : public Framer {
       size_t length = 0;
       std::string problem;
       scan = skipper.Feed(unread, window_->at_end(), length, problem);
-      window_->AdvanceCountingLines(scan == Scan::NeedMore ? unread.size() : length);
+      const size_t consumed = scan == Scan::NeedMore ? unread.size() : length;
+      validator.Feed(unread.substr(0, consumed));
+      if (scan == Scan::Complete) validator.Finish();
+      if (member && !validator.ok()) {
+        FailAt(start_line + validator.problem_lines(), start_offset + validator.problem_offset(),
+               validator.problem(), error);
+        scan = Scan::Invalid;
+        break;
+      }
+      window_->AdvanceCountingLines(consumed);
       if (batch != nullptr) {
         window_->HandOff(*batch);
         batch = nullptr;

@@ -291,10 +291,20 @@ InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
   return record;
 }
 
-void CutLongRecord(InputRecord& record, size_t limit) {
+void CutLongRecord(InputRecord& record, size_t limit, std::string_view problem) {
   bool cut = record.text.size() > kLongRecordPrefix;
   record.text = record.text.substr(0, kLongRecordPrefix);
-  record.error = fmt::format(
+  record.error = LongRecordReason(limit, cut, problem);
+}
+
+std::string LongRecordReason(size_t limit, bool cut, std::string_view problem) {
+  if (!problem.empty()) {
+    // Raising the limit would not let the record be mapped, so the reason does not suggest it.
+    return fmt::format(
+        "{}. The record is also longer than {} bytes, the limit that --max-record-bytes sets{}",
+        problem, limit, cut ? ", so it is shown cut short" : "");
+  }
+  return fmt::format(
       "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if such "
       "records are expected{}",
       limit, cut ? " (the record is shown cut short)" : "");

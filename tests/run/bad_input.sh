@@ -211,6 +211,22 @@ for long in long_string long_deep; do
   done
 done
 
+# An element over --max-record-bytes is still validated as it is read past, so one that is not
+# valid JSON is rejected for what breaks it. A broken member beside the records stops the run, as
+# a shorter one does, at the line and byte where it breaks.
+{
+  printf '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "'
+  head -c 3000000 /dev/zero | tr '\0' 'x'
+  printf '", "weight": tru},\n {"id": 3, "name": "c"}\n],\n "meta": {"note": "'
+  head -c 3000000 /dev/zero | tr '\0' 'x'
+  printf '",\n  "done": tru}}\n'
+} > "$work/in"
+run --max-record-bytes 1000000
+expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
+expect_reject '^{"record":2,"line":3,"offset":40,.*"reason":"invalid JSON at byte 3000033 of the record: `tru` is not a value. The record is also longer than 1000000 bytes'
+expect_summary 'near line 7, byte 6000137: `tru` is not a value (the value starts on line 6 at byte 3000114)'
+expect_summary "exit 1"
+
 # A document that ends inside its long element stops where it ends, after the records before.
 {
   printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "'

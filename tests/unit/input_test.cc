@@ -560,6 +560,55 @@ TEST(RecordSource, RejectsALongElementOfRecords) {
   }
 }
 
+// An element over the limit is still validated as it is read past, so that a broken one is
+// rejected for what breaks it, wherever the batches end, and the elements after it are read.
+TEST(RecordSource, ValidatesALongElement) {
+  const std::string padding = "\"pad\": \"" + std::string(3000, 'x') + "\"";
+  const std::pair<std::string, std::string> cases[] = {
+      {"{" + padding + ", \"ok\": tru}", "invalid JSON at byte 3019 of the record: `tru` is not"},
+      {"{" + padding + ", \"n\": [1 2]}",
+       "invalid JSON at byte 3021 of the record: expected `,` or `]` after an element, found `2`"},
+      {"{" + padding + ", \"s\": \"a\\qb\"}",
+       "invalid JSON at byte 3020 of the record: `\\q` is not a JSON escape"},
+      {"{" + padding + ", \"d\": " + std::string(600, '[') + std::string(600, ']') + "}",
+       "the record nests more than 512 levels"},
+      {"{" + std::string(3000, 'z') + "}",
+       "invalid JSON at byte 2 of the record: expected a member name in quotes, found `z`"},
+      {"{" + padding + "}", "the record is longer than 1000 bytes"},
+  };
+  for (const auto& [element, reason] : cases) {
+    std::string text = "{\"records\": [{\"a\": 1},\n " + element + ",\n {\"a\": 3}]}";
+    for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+      EXPECT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), 3u) << batch_bytes;
+      const Framed& record = framing.records[1];
+      EXPECT_EQ(record.offset, text.find(element.substr(0, 20)));
+      EXPECT_EQ(record.text, element.substr(0, 200));
+      EXPECT_EQ(record.error.find(reason), 0u) << batch_bytes << ": " << record.error;
+      EXPECT_NE(record.error.find("longer than 1000 bytes"), std::string::npos) << record.error;
+      EXPECT_EQ(framing.records[2].text, "{\"a\": 3}");
+    }
+  }
+}
+
+// A member beside the `records` array that is over the limit is read past, but the run still
+// stops where it is not valid JSON, as it does for a shorter member.
+TEST(RecordSource, StopsAtABrokenLongMember) {
+  std::string text = "{\"meta\": {\"pad\": \"" + std::string(3000, 'x') +
+                     "\",\n  \"ok\": tru},\n \"records\": [{\"a\": 1}]}";
+  for (size_t batch_bytes : {1, 7, 64}) {
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+    EXPECT_EQ(framing.records.size(), 0u);
+    EXPECT_EQ(framing.error,
+              "invalid JSON near line 2, byte 3029: `tru` is not a value (the value "
+              "starts on line 1 at byte 9)")
+        << batch_bytes;
+  }
+  Framing whole = Frame(text, InputFormat::Json, 1 << 20, 1000);
+  EXPECT_NE(whole.error.find("`tru` is not a value"), std::string::npos) << whole.error;
+}
+
 TEST(RecordSource, StopsWhereALongElementBreaks) {
   const std::string start = "[{\"a\":1},\n {\"s\": \"";
   const std::string cases[] = {
