@@ -9,6 +9,7 @@
 
 #include "runtime/input_framers.h"
 #include "runtime/json_check.h"
+#include "runtime/json_stream_check.h"
 
 namespace weft::runtime {
 namespace {
@@ -19,20 +20,13 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 // no number or literal contains.
 bool StartsStructure(char c) { return c == '{' || c == '[' || c == '"' || c == ':'; }
 
-// Quotes the first bytes of `text` for a message, with each byte that is not printable ASCII
-// written as \xNN.
-std::string Excerpt(std::string_view text) {
-  constexpr size_t kExcerptBytes = 20;
-  std::string excerpt = "`";
-  for (char c : text.substr(0, kExcerptBytes)) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F) {
-      excerpt += c;
-    } else {
-      excerpt += fmt::format("\\x{:02X}", byte);
-    }
-  }
-  return excerpt + "`";
+// Returns why a record is not valid JSON, from a validator that has read all of it, or "" when
+// it is valid.
+std::string InvalidRecordProblem(const JsonStreamValidator& validator) {
+  if (validator.ok()) return "";
+  if (validator.too_deep()) return validator.problem();
+  return fmt::format("invalid JSON at byte {} of the record: {}", validator.problem_offset() + 1,
+                     validator.problem());
 }
 
 class DocumentFramer : public Framer {
@@ -96,8 +90,11 @@ class DocumentFramer : public Framer {
   };
 
   Step Fail(std::string& error, const std::string& problem) {
-    error = fmt::format("invalid JSON near line {}, byte {}: {}", window_->line(),
-                        window_->consumed_offset(), problem);
+    return FailAt(window_->line(), window_->consumed_offset(), problem, error);
+  }
+
+  Step FailAt(size_t line, uint64_t offset, const std::string& problem, std::string& error) {
+    error = fmt::format("invalid JSON near line {}, byte {}: {}", line, offset, problem);
     return Step::Failed;
   }
 
@@ -128,7 +125,16 @@ class DocumentFramer : public Framer {
     record.line = object_line_;
     record.offset = object_offset_;
     record.text = std::string_view(window_->data() + object_start_, length);
-    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
+    if (length > options_.max_record_bytes) CutLongWholeRecord(record);
+  }
+
+  // Rejects a record longer than the limit whose text is all in the window. It is validated as
+  // one read past in pieces is, so that its reason does not depend on where the reads end.
+  void CutLongWholeRecord(InputRecord& record) {
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    validator.Feed(record.text);
+    validator.Finish();
+    CutLongRecord(record, options_.max_record_bytes, InvalidRecordProblem(validator));
   }
 
   Step TakeStep(Batch& batch, std::string& error) {
@@ -199,12 +205,16 @@ class DocumentFramer : public Framer {
       return Element(unread, batch, error);
     }
     // An object is one record unless it contains a `records` array. To take it whole, it must
-    // be in the window, so up to a few megabytes are read first. A larger or broken object is
-    // walked as it streams in, and a break is reported where the walk meets it.
+    // be in the window, so it is read up to --max-record-bytes, or until a `records` array begins
+    // in it. A `records` document, a larger object and a broken one are walked as they stream
+    // in, and a break is reported where the walk meets it.
     size_t length = 0;
     std::string problem;
     Scan scan = ScanValue(unread, window_->at_end(), length, problem);
-    if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit()) return Step::NeedMore;
+    if (scan == Scan::NeedMore && unread.size() < SingleObjectLimit() &&
+        !StartsRecordsArray(unread)) {
+      return Step::NeedMore;
+    }
     object_whole_ = scan == Scan::Complete;
     object_length_ = object_whole_ ? length : 0;
     object_start_ = window_->position();
@@ -231,7 +241,7 @@ class DocumentFramer : public Framer {
     record.line = window_->line();
     record.offset = window_->consumed_offset();
     record.text = unread.substr(0, length);
-    if (length > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
+    if (length > options_.max_record_bytes) CutLongWholeRecord(record);
     window_->AdvanceCountingLines(length);
     state_ = ElementFollower();
     return Step::Progress;
@@ -290,8 +300,8 @@ class DocumentFramer : public Framer {
 
   // Reads past a value longer than --max-record-bytes whose start is at the window's position.
   // An element is rejected as a record. A member of the top-level object is no record, so it is
-  // skipped with only its strings and brackets checked, and a walked object that it belongs to
-  // is rejected when it closes.
+  // skipped, but the run stops where it is not valid JSON, as it does for a shorter member. A
+  // walked object that it belongs to is rejected when it closes.
   Step SkipLongValue(Batch& batch, std::string& error) {
     if (state_ == State::Element) return SkipLongElement(batch, error);
     // A name is skipped only once more bytes than `"records"` has are read without its end, so
@@ -301,7 +311,8 @@ class DocumentFramer : public Framer {
     // Other states ask for more bytes only with whitespace or a short name unread, which the
     // next read completes.
     if (state_ != State::Value && !long_name) return Step::NeedMore;
-    Step step = SkipValue(nullptr, error);
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    Step step = SkipValue(nullptr, validator, error);
     if (step != Step::Progress) return step;
     if (state_ == State::Key) {
       member_is_records_ = false;
@@ -314,9 +325,15 @@ class DocumentFramer : public Framer {
   }
 
   // Rejects an element longer than the limit, keeping only its start, and reads past its end.
+  // The reason gives first where the element is not valid JSON, as it would for a shorter one.
   Step SkipLongElement(Batch& batch, std::string& error) {
-    AddLongRecord(batch, options_.max_record_bytes);
-    if (SkipValue(&batch, error) == Step::Progress) {
+    const bool cut = window_->Unread().size() > kLongRecordPrefix;
+    InputRecord& record = AddLongRecord(batch, options_.max_record_bytes);
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    if (SkipValue(&batch, validator, error) == Step::Progress) {
+      std::string problem = InvalidRecordProblem(validator);
+      if (!problem.empty())
+        record.error = LongRecordReason(options_.max_record_bytes, cut, problem);
       state_ = ElementFollower();
       return Step::HandedOff;
     }
@@ -329,12 +346,14 @@ class DocumentFramer : public Framer {
   }
 
   // Consumes the value that starts at the window's position, reading on as needed and keeping
-  // none of it. A `batch` whose record points into the window is handed off first. Returns
-  // Progress, or Failed when the value's end cannot be found, with the reason and the value's
-  // start in `error`.
-  Step SkipValue(Batch* batch, std::string& error) {
+  // none of it, and feeds its bytes to `validator`. A `batch` whose record points into the
+  // window is handed off first. Returns Progress, or Failed when the value's end cannot be
+  // found, with the reason and the value's start in `error`. Without a batch the value is a
+  // member, which also fails where `validator` finds it invalid.
+  Step SkipValue(Batch* batch, JsonStreamValidator& validator, std::string& error) {
     const size_t start_line = window_->line();
     const uint64_t start_offset = window_->consumed_offset();
+    const bool member = batch == nullptr;
     ValueSkipper skipper;
     Scan scan = Scan::NeedMore;
     while (scan == Scan::NeedMore) {
@@ -342,7 +361,16 @@ class DocumentFramer : public Framer {
       size_t length = 0;
       std::string problem;
       scan = skipper.Feed(unread, window_->at_end(), length, problem);
-      window_->AdvanceCountingLines(scan == Scan::NeedMore ? unread.size() : length);
+      const size_t consumed = scan == Scan::NeedMore ? unread.size() : length;
+      validator.Feed(unread.substr(0, consumed));
+      if (scan == Scan::Complete) validator.Finish();
+      if (member && !validator.ok()) {
+        FailAt(start_line + validator.problem_lines(), start_offset + validator.problem_offset(),
+               validator.problem(), error);
+        scan = Scan::Invalid;
+        break;
+      }
+      window_->AdvanceCountingLines(consumed);
       if (batch != nullptr) {
         window_->HandOff(*batch);
         batch = nullptr;
@@ -372,9 +400,9 @@ class DocumentFramer : public Framer {
     }
     if (window_->consumed_offset() - object_offset_ > options_.max_record_bytes)
       return AddLongObjectRecord(batch);
-    return Fail(error, fmt::format("the document is one object of more than {} bytes without "
-                                   "a `records` array, too large to read as one record",
-                                   SingleObjectLimit()));
+    // Top walks an object without a `records` array only when it is longer than the limit or
+    // broken, and a broken one stops the walk before it closes, so this is not reached.
+    return Fail(error, "the document is one object that could not be read whole as one record");
   }
 
   // Rejects the walked top-level object as one record longer than the limit. The start kept
@@ -391,12 +419,12 @@ class DocumentFramer : public Framer {
     return Step::HandedOff;
   }
 
-  // The largest top-level object taken whole as one record. It is read before its records are
-  // framed, and scanned again after each read, so it is kept to a few batches. It is at least
-  // the part that a reject shows, which is kept from a larger object.
+  // The largest top-level object taken whole as one record. It is the record limit, or the part
+  // that a reject shows when that is longer, because that part is kept from a larger object.
+  // Each read about doubles what the window contains, so scanning the object again after each
+  // read takes time linear in its length.
   size_t SingleObjectLimit() const {
-    return std::max(kLongRecordPrefix,
-                    std::min(options_.max_record_bytes, 8 * options_.batch_bytes));
+    return std::max(kLongRecordPrefix, options_.max_record_bytes);
   }
 
   const SourceOptions& options_;
@@ -453,7 +481,7 @@ Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& 
       problem = fmt::format("expected a value, found `{}`", text[0]);
     } else {
       problem = fmt::format("expected a value, found stray bytes {} before `{}`",
-                            Excerpt(text.substr(0, i)), text[i]);
+                            QuoteBytes(text.substr(0, i)), text[i]);
     }
     return Scan::Invalid;
   }

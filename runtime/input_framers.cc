@@ -70,30 +70,6 @@ bool StartsLine(std::string_view text, size_t at) {
   return line_start != std::string_view::npos && IsBlank(text.substr(line_start, at - line_start));
 }
 
-// Returns true when `text`, the start of an object, reaches a `records` member of that object
-// whose value is an array.
-bool StartsRecordsArray(std::string_view text) {
-  constexpr std::string_view kRecordsName = "\"records\"";
-  int depth = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    } else if (c == '"') {
-      size_t length = 0;
-      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
-      if (depth == 1 && text.substr(i, length) == kRecordsName) {
-        std::string_view rest = Trim(text.substr(i + length));
-        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
-      }
-      i += length - 1;
-    }
-  }
-  return false;
-}
-
 // Walks the names, values and separators of a JSON text that starts with `{` or `[`, checking
 // that each is where JSON allows it. Numbers and literals are not checked, so a bad value such
 // as `tru` passes.
@@ -283,6 +259,28 @@ bool TrimLine(std::string_view& line) {
   return true;
 }
 
+bool StartsRecordsArray(std::string_view text) {
+  constexpr std::string_view kRecordsName = "\"records\"";
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == '"') {
+      size_t length = 0;
+      if (ScanString(text.substr(i), length) == Scan::NeedMore) return false;
+      if (depth == 1 && text.substr(i, length) == kRecordsName) {
+        std::string_view rest = Trim(text.substr(i + length));
+        if (rest.starts_with(':') && Trim(rest.substr(1)).starts_with('[')) return true;
+      }
+      i += length - 1;
+    }
+  }
+  return false;
+}
+
 InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
   InputRecord& record = batch.records.emplace_back();
   record.number = ++records_;
@@ -293,10 +291,20 @@ InputRecord& Framer::AddLongRecord(Batch& batch, size_t limit) {
   return record;
 }
 
-void CutLongRecord(InputRecord& record, size_t limit) {
+void CutLongRecord(InputRecord& record, size_t limit, std::string_view problem) {
   bool cut = record.text.size() > kLongRecordPrefix;
   record.text = record.text.substr(0, kLongRecordPrefix);
-  record.error = fmt::format(
+  record.error = LongRecordReason(limit, cut, problem);
+}
+
+std::string LongRecordReason(size_t limit, bool cut, std::string_view problem) {
+  if (!problem.empty()) {
+    // Raising the limit would not let the record be mapped, so the reason does not suggest it.
+    return fmt::format(
+        "{}. The record is also longer than {} bytes, the limit that --max-record-bytes sets{}",
+        problem, limit, cut ? ", so it is shown cut short" : "");
+  }
+  return fmt::format(
       "the record is longer than {} bytes, the limit; raise it with --max-record-bytes if such "
       "records are expected{}",
       limit, cut ? " (the record is shown cut short)" : "");
@@ -402,9 +410,11 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
     return start.front() == '{' && !StartsRecordsArray(start);
   // A single line whose brackets do not pair up is one malformed record either way, and as
-  // NDJSON it is rejected alone instead of failing the run.
+  // NDJSON it is rejected alone instead of failing the run. A line that starts a `records` array
+  // is instead a query result cut short, so its records are read and the run stops where it
+  // breaks.
   if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
-    return true;
+    return !StartsRecordsArray(start);
   // A first value that goes on over several lines as JSON allows is a document, perhaps one cut
   // short, and so is one that breaks inside a later line. A malformed first NDJSON line breaks
   // within itself, or where a later line starts a value without a comma.

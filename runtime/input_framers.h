@@ -157,11 +157,21 @@ bool TrimLine(std::string_view& line);
 inline constexpr size_t kLongRecordPrefix = 200;
 
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
-void CutLongRecord(InputRecord& record, size_t limit);
+// `problem`, when not empty, is why the record is not valid JSON either.
+void CutLongRecord(InputRecord& record, size_t limit, std::string_view problem = {});
+
+// The reason a record longer than `limit` bytes is rejected. `problem`, when not empty, is why
+// the record is not valid JSON either, which the reason gives first. `cut` is true when the record
+// is shown cut short.
+std::string LongRecordReason(size_t limit, bool cut, std::string_view problem = {});
 
 // Copies `text` after the bytes of `batch` and returns the copy, for a record whose own bytes are
 // gone from the window. Growing the buffer may move it, so `batch` must have no records yet.
 std::string_view CopyIntoBatch(Batch& batch, std::string_view text);
+
+// Returns true when `text`, the start of an object, reaches a `records` member of that object
+// whose value is an array.
+bool StartsRecordsArray(std::string_view text);
 
 // Decides from the first part of the input whether it is NDJSON rather than one JSON document.
 // `whole` is true when `start` is the whole input.

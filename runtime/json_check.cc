@@ -168,6 +168,19 @@ std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_
 
 }  // namespace
 
+std::string QuoteBytes(std::string_view text) {
+  std::string excerpt = "`";
+  for (char c : text.substr(0, kQuotedBytes)) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      excerpt += c;
+    } else {
+      excerpt += fmt::format("\\x{:02X}", byte);
+    }
+  }
+  return excerpt + "`";
+}
+
 std::string CheckEscapes(std::string_view text, std::vector<const char*>& escapes) {
   escapes.clear();
   size_t at = FirstBadEscape(text, &escapes);

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,13 @@ inline std::string_view TrimRight(std::string_view text) {
 
 // True when `text` follows the JSON number grammar (RFC 8259, section 6).
 bool IsJsonNumber(std::string_view text);
+
+// How many bytes of a value QuoteBytes shows.
+inline constexpr size_t kQuotedBytes = 20;
+
+// Quotes the first kQuotedBytes bytes of `text` in backquotes for a message, with each byte that
+// is not printable ASCII written as \xNN.
+std::string QuoteBytes(std::string_view text);
 
 // The reason CheckJson gives when a valid value is followed by more than whitespace.
 inline constexpr std::string_view kTrailingContent =

@@ -122,11 +122,14 @@ expect_summary "the input ends"
 expect_summary "exit 1"
 
 # A `records` document cut off before it closes is a document, although some of its lines are
-# complete values: the records before the end are mapped, and the run stops where the input ends.
+# complete values, and so is one written on one line. The records before the end are mapped, and
+# the run stops where the input ends.
 cut_documents=(
   '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
   '{"done": true,\n "records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n'
   '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "b"}\n]\n'
+  '{"records": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}'
+  '{"records": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}\n'
 )
 for document in "${cut_documents[@]}"; do
   printf "$document" > "$work/in"
@@ -208,6 +211,22 @@ for long in long_string long_deep; do
   done
 done
 
+# An element over --max-record-bytes is still validated as it is read past, so one that is not
+# valid JSON is rejected for what breaks it. A broken member beside the records stops the run, as
+# a shorter one does, at the line and byte where it breaks.
+{
+  printf '{"records": [\n {"id": 1, "name": "a"},\n {"id": 2, "name": "'
+  head -c 3000000 /dev/zero | tr '\0' 'x'
+  printf '", "weight": tru},\n {"id": 3, "name": "c"}\n],\n "meta": {"note": "'
+  head -c 3000000 /dev/zero | tr '\0' 'x'
+  printf '",\n  "done": tru}}\n'
+} > "$work/in"
+run --max-record-bytes 1000000
+expect_summary "in 3 / mapped 2 / skipped 0 / rejected 1"
+expect_reject '^{"record":2,"line":3,"offset":40,.*"reason":"invalid JSON at byte 3000033 of the record: `tru` is not a value. The record is also longer than 1000000 bytes'
+expect_summary 'near line 7, byte 6000137: `tru` is not a value (the value starts on line 6 at byte 3000114)'
+expect_summary "exit 1"
+
 # A document that ends inside its long element stops where it ends, after the records before.
 {
   printf '[{"id": 1, "name": "a"},\n {"id": 2, "name": "'
@@ -232,6 +251,25 @@ for size in 5000 5000000; do
   run --max-record-bytes $((size * 2))
   expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
 done
+
+# A document of one object of 10 MB, many batches long but within --max-record-bytes, is read
+# whole as one record from a file or a pipe. Malformed inside, it alone is rejected with the
+# reason.
+for weight in '' ',\n  "weight": nul'; do
+  {
+    printf '\n{\n  "id": 1,\n  "name": "'
+    head -c 10000000 /dev/zero | tr '\0' 'x'
+    printf '"'"$weight"'\n}\n'
+  } > "$work/in"
+  counts="in 1 / mapped 1 / skipped 0 / rejected 0"
+  if [ -n "$weight" ]; then counts="in 1 / mapped 0 / skipped 0 / rejected 1"; fi
+  run
+  expect_summary "$counts"
+  "$weft" run "$here/bad_input.map" --rule Out --in - --out "$work/out" --rejects "$work/rejects" \
+    --no-cache < "$work/in" 2> "$work/summary" || echo "exit $?" >> "$work/summary"
+  expect_summary "$counts"
+done
+expect_reject '^{"record":1,"line":2,"offset":1,"rule":"Out","reason":"invalid JSON'
 
 # The same input through a pipe gives the same result.
 {

@@ -400,12 +400,18 @@ TEST(RecordSource, KeepsNdjsonWhoseFirstLinesAreMalformed) {
 }
 
 // A document cut off before its brackets close is still a document, even when some of its lines
-// are complete values, and the run stops where the input ends.
+// are complete values, and the run stops where the input ends. So is one written on one line,
+// with or without a line break at its end.
 TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
   const std::string documents[] = {
       "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
       "{\"done\":true,\n\"records\":[\n {\"id\":1},\n {\"id\":2}\n",
       "{\"records\":[\n {\"id\":1},\n {\"id\":2}\n]\n",
+      "{\"records\":[{\"id\":1},{\"id\":2}",
+      "{\"records\":[{\"id\":1},{\"id\":2}\n",
+      "{\"records\":[{\"id\":1},{\"id\":2}\r\n",
+      "{\"done\":true, \"records\": [{\"id\":1}, {\"id\":2}]",
+      "{\"records\":[{\"id\":1},{\"id\":2},",
   };
   for (const std::string& text : documents) {
     Framing input = Frame(text);
@@ -415,6 +421,16 @@ TEST(RecordSource, ReadsACutOffDocumentAsADocument) {
     std::string end = "byte " + std::to_string(text.size()) + ": the input ends before";
     EXPECT_NE(input.error.find(end), std::string::npos) << input.error;
   }
+}
+
+// A one-line document cut off inside a record stops where that record starts, after the
+// records before it.
+TEST(RecordSource, StopsAtOneLineCutOffRecord) {
+  Framing input = Frame("{\"records\":[{\"id\":1},{\"id\":2,\"na");
+  EXPECT_EQ(input.shape, InputShape::RecordsObject);
+  ASSERT_EQ(input.records.size(), 1u);
+  EXPECT_NE(input.error.find("byte 21: the input ends inside a value"), std::string::npos)
+      << input.error;
 }
 
 // A record that breaks inside a later line of a cut-off document leaves it a document, although
@@ -544,6 +560,55 @@ TEST(RecordSource, RejectsALongElementOfRecords) {
   }
 }
 
+// An element over the limit is still validated as it is read past, so that a broken one is
+// rejected for what breaks it, wherever the batches end, and the elements after it are read.
+TEST(RecordSource, ValidatesALongElement) {
+  const std::string padding = "\"pad\": \"" + std::string(3000, 'x') + "\"";
+  const std::pair<std::string, std::string> cases[] = {
+      {"{" + padding + ", \"ok\": tru}", "invalid JSON at byte 3019 of the record: `tru` is not"},
+      {"{" + padding + ", \"n\": [1 2]}",
+       "invalid JSON at byte 3021 of the record: expected `,` or `]` after an element, found `2`"},
+      {"{" + padding + ", \"s\": \"a\\qb\"}",
+       "invalid JSON at byte 3020 of the record: `\\q` is not a JSON escape"},
+      {"{" + padding + ", \"d\": " + std::string(600, '[') + std::string(600, ']') + "}",
+       "the record nests more than 512 levels"},
+      {"{" + std::string(3000, 'z') + "}",
+       "invalid JSON at byte 2 of the record: expected a member name in quotes, found `z`"},
+      {"{" + padding + "}", "the record is longer than 1000 bytes"},
+  };
+  for (const auto& [element, reason] : cases) {
+    std::string text = "{\"records\": [{\"a\": 1},\n " + element + ",\n {\"a\": 3}]}";
+    for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+      Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+      EXPECT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), 3u) << batch_bytes;
+      const Framed& record = framing.records[1];
+      EXPECT_EQ(record.offset, text.find(element.substr(0, 20)));
+      EXPECT_EQ(record.text, element.substr(0, 200));
+      EXPECT_EQ(record.error.find(reason), 0u) << batch_bytes << ": " << record.error;
+      EXPECT_NE(record.error.find("longer than 1000 bytes"), std::string::npos) << record.error;
+      EXPECT_EQ(framing.records[2].text, "{\"a\": 3}");
+    }
+  }
+}
+
+// A member beside the `records` array that is over the limit is read past, but the run still
+// stops where it is not valid JSON, as it does for a shorter member.
+TEST(RecordSource, StopsAtABrokenLongMember) {
+  std::string text = "{\"meta\": {\"pad\": \"" + std::string(3000, 'x') +
+                     "\",\n  \"ok\": tru},\n \"records\": [{\"a\": 1}]}";
+  for (size_t batch_bytes : {1, 7, 64}) {
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes, 1000);
+    EXPECT_EQ(framing.records.size(), 0u);
+    EXPECT_EQ(framing.error,
+              "invalid JSON near line 2, byte 3029: `tru` is not a value (the value "
+              "starts on line 1 at byte 9)")
+        << batch_bytes;
+  }
+  Framing whole = Frame(text, InputFormat::Json, 1 << 20, 1000);
+  EXPECT_NE(whole.error.find("`tru` is not a value"), std::string::npos) << whole.error;
+}
+
 TEST(RecordSource, StopsWhereALongElementBreaks) {
   const std::string start = "[{\"a\":1},\n {\"s\": \"";
   const std::string cases[] = {
@@ -593,6 +658,31 @@ TEST(RecordSource, KeepsOneObjectWithinTheLimitWhole) {
   ASSERT_EQ(framing.records.size(), 1u);
   EXPECT_EQ(framing.records[0].text, object);
   EXPECT_EQ(framing.records[0].error, "");
+}
+
+// An object larger than several batches is read whole when it is within the limit, however its
+// lines and members fall. So is one that is malformed inside, which the reader then rejects.
+TEST(RecordSource, KeepsALargeObjectWhole) {
+  std::string members;
+  for (int i = 0; i < 100; ++i) members += ",\n  \"k" + std::to_string(i) + "\": [1, \"}\"]";
+  const std::string objects[] = {
+      "{\n  \"id\": 1,\n  \"s\": \"" + std::string(2000, 'x') + "\"\n}",
+      "{\n  \"id\": 1" + members + "\n}",
+      "{\n  \"id\": 1" + members + ",\n  \"x\": nul\n}",
+      "{\"records\": 1" + members + "}",
+  };
+  for (const std::string& object : objects) {
+    for (size_t batch_bytes : {1, 7, 64, 1 << 20}) {
+      Framing framing = Frame("\n" + object + "\n", InputFormat::Json, batch_bytes);
+      EXPECT_EQ(framing.shape, InputShape::SingleObject);
+      EXPECT_EQ(framing.error, "") << batch_bytes;
+      ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+      EXPECT_EQ(framing.records[0].text, object);
+      EXPECT_EQ(framing.records[0].error, "");
+      EXPECT_EQ(framing.records[0].line, 2u);
+      EXPECT_EQ(framing.records[0].offset, 1u);
+    }
+  }
 }
 
 TEST(RecordSource, KeepsADocumentWithABadValueADocument) {
@@ -679,12 +769,18 @@ TEST(RecordSource, ReadsALongFirstLineAsNdjson) {
   }
 }
 
-// A `records` member that is no array counts as one `records` key when it is read in pieces.
+// A `records` member that is no array counts as one `records` key when it is read in pieces
+// within the limit, after a long member, or skipped over the limit.
 TEST(RecordSource, CountsASplitRecordsMemberOnce) {
-  std::string text = "{\"records\": \"" + std::string(300, 'x') + "\", \"id\": 1}";
-  Framing framing = Frame(text, InputFormat::Json, 16, 64 << 20);
-  EXPECT_EQ(framing.error.find("more than one `records` key"), std::string::npos) << framing.error;
-  EXPECT_NE(framing.error.find("without a `records` array"), std::string::npos) << framing.error;
+  std::string text = "{\"pad\": \"" + std::string(1500, 'y') + "\", \"records\": \"" +
+                     std::string(300, 'x') + "\", \"id\": 1}";
+  for (size_t max_record_bytes : {100, 1000}) {
+    Framing framing = Frame(text, InputFormat::Json, 16, max_record_bytes);
+    EXPECT_EQ(framing.error, "") << max_record_bytes;
+    ASSERT_EQ(framing.records.size(), 1u) << max_record_bytes;
+    EXPECT_NE(framing.records[0].error.find("longer than"), std::string::npos)
+        << framing.records[0].error;
+  }
 }
 
 // Generates inputs of every shape and frames them with batches from a few bytes to a megabyte:
