@@ -156,10 +156,12 @@ Value Generator::EmitScaledArithmetic(const Node& node) {
   }
   const ir::ValueType& rhs_type = node.operands[node.op == Op::Negate ? 0 : 1]->type;
   if (node.op == Op::Divide || node.op == Op::Remainder) RejectDivisionByZero(rhs.payload);
-  const char* helper = node.op == Op::Multiply   ? "weft_decimal_multiply_scaled"
-                       : node.op == Op::Add      ? "weft_decimal_add_scaled"
-                       : node.op == Op::Subtract ? "weft_decimal_subtract_scaled"
-                                                 : "weft_decimal_remainder_scaled";
+  // A negation is 0 - x.
+  bool subtract = node.op == Op::Subtract || node.op == Op::Negate;
+  const char* helper = node.op == Op::Multiply ? "weft_decimal_multiply_scaled"
+                       : node.op == Op::Add    ? "weft_decimal_add_scaled"
+                       : subtract              ? "weft_decimal_subtract_scaled"
+                                               : "weft_decimal_remainder_scaled";
   auto* ptr = builder_.getPtrTy();
   auto* i32 = builder_.getInt32Ty();
   llvm::Value* result = Temporary(builder_.getInt128Ty());
