@@ -47,6 +47,8 @@ std::optional<std::string> DefaultText(const schema::FieldType& field, std::stri
       return std::nullopt;
     case od::json_type::string:
       if (document.get_string().get(text)) break;
+      // A date-time's offset of the basic form, +0100, is written +01:00, as a value's is.
+      if (field.type.kind == schema::TypeKind::DateTime) return iso8601::WithExtendedOffset(text);
       return std::string(text);
     case od::json_type::boolean: {
       bool flag = false;

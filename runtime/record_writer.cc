@@ -43,6 +43,17 @@ char* WriteDateTime(const WeftSlot& slot, char* to) {
   return to;
 }
 
+// Returns the field's default as JSON text. A date-time default with an offset of the basic form,
+// +0100, is written +01:00, as a date-time value is.
+std::string DefaultJson(const schema::FieldType& field) {
+  const std::string& json = field.default_json;
+  if (field.type.kind != schema::TypeKind::DateTime || json.size() < 2 || json.front() != '"')
+    return json;
+  std::string_view text(json.data() + 1, json.size() - 2);
+  if (!iso8601::HasBasicOffset(text)) return json;
+  return '"' + iso8601::WithExtendedOffset(text) + '"';
+}
+
 }  // namespace
 
 RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<bool>& assigned)
@@ -56,9 +67,9 @@ RecordWriter::RecordWriter(const schema::RecordType& record, const std::vector<b
     if (plan.key.size() <= kKeyRoom) std::memcpy(plan.padded_key, plan.key.data(), plan.key.size());
     plan.kind = KindOf(field.type.kind);
     plan.scale = field.type.scale;
-    plan.missing_default = field.default_json;
+    plan.missing_default = DefaultJson(field);
     bool left_to_schema = !assigned.empty() && !assigned[i];
-    if (left_to_schema) plan.left_to_schema = field.default_json;
+    if (left_to_schema) plan.left_to_schema = plan.missing_default;
     if (plan.kind == ValueKind::Other) all_sized_ = false;
     if (plan.kind == ValueKind::Text || plan.kind == ValueKind::DateTime)
       text_fields_.push_back(static_cast<int>(i));
@@ -223,7 +234,7 @@ void AppendRecord(const schema::RecordType& record, const WeftList& fields, std:
     AppendJsonString(field.name, out);
     out += ':';
     if (missing && !field.default_json.empty()) {
-      out += field.default_json;
+      out += DefaultJson(field);
     } else {
       RecordWriter::AppendTyped(field.type, slot, out);
     }
