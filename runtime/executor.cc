@@ -1,6 +1,7 @@
 #include "runtime/executor.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -62,6 +63,20 @@ class WorkerPool {
     return output;
   }
 
+  // Maps the oldest batch that no worker has taken yet on the calling thread, with `mapper` and
+  // `part_input` as Run uses its own. Returns false when there is none.
+  bool MapOneHere(BatchMapper& mapper, ByteBuffer& part_input) {
+    Job job;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (jobs_.empty()) return false;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    MapJob(job, mapper, part_input);
+    return true;
+  }
+
  private:
   struct Job {
     std::shared_ptr<Work> work;
@@ -81,17 +96,21 @@ class WorkerPool {
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      Batch& batch = job.work->batch;
-      BatchOutput& output = job.work->output;
-      if (batch.part) std::swap(batch.buffer, part_input);
-      if (!batch.part || source_.ReadPart(batch, output.error)) mapper.Map(batch, output);
-      if (batch.part) {
-        // The records point into the buffer that the next part overwrites.
-        batch.records.clear();
-        std::swap(batch.buffer, part_input);
-      }
-      job.done.set_value();
+      MapJob(job, mapper, part_input);
     }
+  }
+
+  void MapJob(Job& job, BatchMapper& mapper, ByteBuffer& part_input) {
+    Batch& batch = job.work->batch;
+    BatchOutput& output = job.work->output;
+    if (batch.part) std::swap(batch.buffer, part_input);
+    if (!batch.part || source_.ReadPart(batch, output.error)) mapper.Map(batch, output);
+    if (batch.part) {
+      // The records point into the buffer that the next part overwrites.
+      batch.records.clear();
+      std::swap(batch.buffer, part_input);
+    }
+    job.done.set_value();
   }
 
   const RecordSource& source_;
@@ -138,14 +157,20 @@ void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
 constexpr size_t kBatchesInFlightPerThread = 4;
 
 // The calling thread reads batches and writes their output in order, and the batches are mapped
-// on other threads. A few batches per thread are in flight, so that the workers still have
+// on worker threads. A few batches per thread are in flight, so that the workers still have
 // batches to map while the calling thread waits for the oldest one. That bounds the memory.
 // After the first batch, input that can be split is read and framed by the workers too, part by
-// part, and the calling thread only hands out the parts and writes.
+// part, and the calling thread only hands out the parts and writes. While it waits for the oldest
+// batch, the calling thread maps queued batches itself. One of the mappers is its own, and each
+// other mapper gets a worker, so as many threads map as there are mappers. With a worker per
+// mapper, three threads on two cores took turns on one of them.
 void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordSource& source,
                       Batch& first, std::ostream& out, std::ostream& rejects,
                       const ExecuteOptions& options, RunResult& result) {
   size_t threads = mappers.size();
+  std::unique_ptr<BatchMapper> own_mapper = std::move(mappers.back());
+  mappers.pop_back();
+  ByteBuffer own_part_input;
   WorkerPool pool(std::move(mappers), source);
   struct InFlight {
     std::shared_ptr<Work> work;
@@ -157,7 +182,11 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
   // The records and lines before the next part to be written.
   SplitPoint written;
   auto write_oldest = [&] {
-    pending.front().done.get();
+    std::future<void>& oldest = pending.front().done;
+    while (oldest.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
+           pool.MapOneHere(*own_mapper, own_part_input)) {
+    }
+    oldest.get();
     std::shared_ptr<Work> work = std::move(pending.front().work);
     pending.pop_front();
     spare.push_back(work);
