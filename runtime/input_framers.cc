@@ -28,6 +28,14 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
+// Returns the number of whitespace bytes at the start of `text`, or 0 when all of it is
+// whitespace.
+size_t LeadingBlanks(std::string_view text) {
+  size_t blanks = 0;
+  while (blanks < text.size() && IsSpace(text[blanks])) ++blanks;
+  return blanks == text.size() ? 0 : blanks;
+}
+
 // The character that ends lines: CR when the first line break is a CR followed by something
 // other than LF, as old Mac tools write, otherwise LF.
 char LineBreakOf(std::string_view text) {
@@ -179,7 +187,8 @@ class LineFramer : public Framer {
       std::string_view unread = window_->Unread();
       const void* found = std::memchr(unread.data(), line_break, unread.size());
       if (found == nullptr) {
-        if (unread.size() > options_.max_record_bytes) {
+        // A line whose break is not among its head bytes is too long wherever the window ends.
+        if (unread.size() >= LineHeadBytes(options_.max_record_bytes)) {
           if (!batch.records.empty()) break;
           return SkipLongLine(batch, error);
         }
@@ -204,22 +213,25 @@ class LineFramer : public Framer {
   }
 
  private:
-  void AddLine(std::string_view line, Batch& batch) {
-    if (!TrimLine(line)) return;
+  // Adds the record in `line`, the bytes before a line break or the head of a longer line,
+  // unless the line is blank and within the limit.
+  const InputRecord* AddLine(std::string_view line, Batch& batch) {
+    LineContent content = FindLineRecord(line, options_.max_record_bytes);
+    if (content == LineContent::Blank) return nullptr;
     InputRecord& record = batch.records.emplace_back();
     record.number = ++records_;
     record.line = window_->line();
     record.offset = window_->OffsetOf(line.data() - window_->data());
     record.text = line;
-    if (line.size() > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
+    if (content == LineContent::TooLong) CutLongRecord(record, options_.max_record_bytes);
+    return &record;
   }
 
   // Rejects a line longer than the limit, keeping only its start, and reads past its end.
   bool SkipLongLine(Batch& batch, std::string& error) {
-    // The record starts at its first byte, as a record that fits does.
-    window_->Advance(LeadingBlanks(window_->Unread()), 0);
-    const InputRecord& record = AddLongRecord(batch, options_.max_record_bytes);
-    window_->Advance(record.text.size(), 0);
+    const std::string_view unread = window_->Unread();
+    const InputRecord* record = AddLine(unread, batch);
+    window_->Advance(record->text.data() + record->text.size() - unread.data(), 0);
     window_->HandOff(batch);
     const char line_break = window_->line_break();
     while (true) {
@@ -247,16 +259,24 @@ std::string CutShortReason(uint64_t at, uint64_t size) {
       at, size);
 }
 
-size_t LeadingBlanks(std::string_view line) {
-  size_t blanks = 0;
-  while (blanks < line.size() && IsSpace(line[blanks])) ++blanks;
-  return blanks == line.size() ? 0 : blanks;
-}
+LineContent FindLineRecord(std::string_view& line, size_t limit) {
+  const bool whole = line.size() < LineHeadBytes(limit);
+  if (whole) {
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.size() <= limit) {
+      if (IsBlank(line)) return LineContent::Blank;
+      line = Trim(line);
+      return LineContent::Record;
+    }
+  } else {
+    line = line.substr(0, LineHeadBytes(limit));
+  }
 
-bool TrimLine(std::string_view& line) {
-  if (IsBlank(line)) return false;
-  line = Trim(line);
-  return true;
+  // The reject starts within the first limit + 1 bytes, so that more bytes of the line than it
+  // shows follow its start whenever the line is longer than the head.
+  line.remove_prefix(LeadingBlanks(line.substr(0, limit + 1)));
+  if (whole && !IsBlank(line)) line = Trim(line);
+  return LineContent::TooLong;
 }
 
 bool StartsRecordsArray(std::string_view text) {

@@ -145,16 +145,23 @@ bool FillBuffer(ByteBuffer& buffer, size_t target, ReadNext read, bool& at_end,
   return true;
 }
 
-// Returns the number of whitespace bytes at the start of an NDJSON line longer than what is read
-// of it, or 0 when all of it is whitespace so far.
-size_t LeadingBlanks(std::string_view line);
-
-// Trims the whitespace around an NDJSON line, so that its record's offset points at its first
-// byte. Returns false when the line is blank, which contains no record.
-bool TrimLine(std::string_view& line);
-
 // How much of a record that is too large to keep is shown in its reject.
 inline constexpr size_t kLongRecordPrefix = 200;
+
+// The kind of an NDJSON line: blank, a record within the limit, or a line over the limit.
+enum class LineContent { Blank, Record, TooLong };
+
+// The bytes of an NDJSON line that a framer reads before it frames the line, unless its line
+// break comes first. They tell whether the line is longer than `limit`, and its reject is built
+// from them alone, so that it does not depend on how far past them a framer has read.
+inline size_t LineHeadBytes(size_t limit) { return limit + kLongRecordPrefix + 2; }
+
+// Finds the record in an NDJSON line and narrows `line` to its text. `line` contains the bytes
+// before the line break, or the first LineHeadBytes(limit) bytes of a longer line. The bytes
+// before the break count toward `limit`, blanks included, but a CR that ends the line belongs to
+// a CRLF break. A line over the limit is TooLong even when it is blank, and its text then starts
+// at the first non-blank byte among its first limit + 1 bytes, or at the line's start.
+LineContent FindLineRecord(std::string_view& line, size_t limit);
 
 // Rejects a record longer than `limit` bytes, keeping only its start for the rejects file.
 // `problem`, when not empty, is why the record is not valid JSON either.

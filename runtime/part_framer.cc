@@ -45,22 +45,19 @@ class PartFramer {
     }
     while (at < EndIndex()) {
       size_t next = FindBreak(at, size());
-      const size_t longest = at + options_.max_record_bytes + 1;
-      while (next == kNone && !at_end_ && size() < longest) {
+      const size_t head_end = at + LineHeadBytes(options_.max_record_bytes);
+      while (next == kNone && !at_end_ && size() < head_end) {
         size_t searched = size();
-        if (!ReadMore(std::min(longest, size() + std::max(size(), kReadPastEnd)), error))
+        if (!ReadMore(std::min(head_end, size() + std::max(size(), kReadPastEnd)), error))
           return false;
         next = FindBreak(searched, size());
       }
       if (next == kNone) {
-        // A line over the limit is rejected as the line framer rejects it. Its break lies past
+        // A line whose break is not among its head bytes is over the limit. Its break lies past
         // the part's end, so the lines after it belong to later parts. The last line of the
         // input may lack its line break, but a line cut off by a shrinking file is dropped.
         if (CutBefore(part_.input_size - first_)) return true;
-        if (size() - at > options_.max_record_bytes)
-          AddLongLine(at);
-        else
-          AddLine(at, size() - at);
+        AddLine(at, size() - at);
         return true;
       }
       AddLine(at, next - at);
@@ -113,30 +110,20 @@ class PartFramer {
     return true;
   }
 
-  // Adds the line of `length` bytes at `index` as a record, unless it is blank.
+  // Adds the line of `length` bytes at `index` as a record, unless it is blank and within the
+  // limit.
   void AddLine(size_t index, size_t length) {
     std::string_view line(batch_.buffer.data() + index, length);
     // Its number and line count within the part, as Batch::part explains.
     size_t lines_before = part_.line_breaks;
-    if (!TrimLine(line)) return;
+    LineContent content = FindLineRecord(line, options_.max_record_bytes);
+    if (content == LineContent::Blank) return;
     InputRecord& record = batch_.records.emplace_back();
     record.number = batch_.records.size();
     record.line = lines_before;
     record.offset = first_ + static_cast<uint64_t>(line.data() - batch_.buffer.data());
     record.text = line;
-    if (line.size() > options_.max_record_bytes) CutLongRecord(record, options_.max_record_bytes);
-  }
-
-  // Adds a line longer than the limit, whose start alone is kept, as the line framer does when
-  // the line's break lies beyond the bytes it has read.
-  void AddLongLine(size_t index) {
-    index += LeadingBlanks({batch_.buffer.data() + index, size() - index});
-    InputRecord& record = batch_.records.emplace_back();
-    record.number = batch_.records.size();
-    record.line = part_.line_breaks;
-    record.offset = first_ + index;
-    record.text = {batch_.buffer.data() + index, size() - index};
-    CutLongRecord(record, options_.max_record_bytes);
+    if (content == LineContent::TooLong) CutLongRecord(record, options_.max_record_bytes);
   }
 
   const ByteInput& input_;

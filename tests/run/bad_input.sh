@@ -304,6 +304,70 @@ expect_summary "$(cat "$work/summary.one")"
 expect_reject '"record":1012,"line":1014,.*"reason":"the record is longer than 800 bytes'
 expect_reject '"record":29881,"line":29939,.*"reason":"invalid JSON: A string is opened'
 
+# Lines at both sides of --max-record-bytes, most of them long enough that the parts and the
+# read buffers end inside them. The limit counts a line's bytes before its line break, blanks
+# included but not the CR of a CRLF, wherever the break is found. A blank line over the limit is
+# rejected as a record. One thread, two, three and a pipe give the same
+# records, lines and offsets. The awk program writes the expected summary and the position of
+# the first blank line over the limit to $work/expected.
+awk -v limit=100000 -v expected="$work/expected" '
+function pad(count, char,   text) {
+  text = char
+  while (length(text) < count) text = text text
+  return substr(text, 1, count)
+}
+function object(size,   head) {
+  head = sprintf("{\"id\": %d, \"name\": \"", ++id)
+  return head pad(size - length(head) - 2, "x") "\"}"
+}
+function put(line, kind) {
+  if (kind == "mapped" || kind == "rejected") {
+    ++records
+    counts[kind]++
+  }
+  if (kind == "rejected" && line ~ /^ *\n$/ && !blank_reject) {
+    blank_reject = sprintf("\"record\":%d,\"line\":%d,\"offset\":%d,", records, lines + 1, bytes)
+  }
+  printf "%s", line
+  bytes += length(line)
+  lines++
+}
+BEGIN {
+  for (round = 1; round <= 45; round++) {
+    for (i = 0; i < round * 7 % 4 + 1; i++) put(sprintf("{\"id\": %d, \"name\": \"s\"}\n", ++id), "mapped")
+    kind = round % 9
+    if (kind == 0) put(object(limit) "\r\n", "mapped")
+    if (kind == 1) put(object(limit + 1) "\r\n", "rejected")
+    if (kind == 2) put(object(limit - 3) " \t \n", "mapped")
+    if (kind == 3) put(object(limit - 2) "  \t\r\n", "rejected")
+    if (kind == 4) put(pad(60000, " ") object(limit - 60000) "\n", "mapped")
+    if (kind == 5) put(pad(60000, " ") object(limit - 59999) "\n", "rejected")
+    if (kind == 6) put(pad(limit, " ") "\r\n", "blank")
+    if (kind == 7) put(pad(limit + 5000, " ") "\n", "rejected")
+    if (kind == 8) put(pad(limit + 1, " ") object(50) "\n", "rejected")
+  }
+  printf "in %d / mapped %d / skipped 0 / rejected %d\n%s\n", records, counts["mapped"],
+    counts["rejected"], blank_reject > expected
+}' > "$work/in"
+run --threads 1 --max-record-bytes 100000
+mv "$work/out" "$work/out.one"
+mv "$work/rejects" "$work/rejects.one"
+expect_summary "$(sed -n 1p "$work/expected")"
+cp "$work/rejects.one" "$work/rejects"
+expect_reject "^{$(sed -n 2p "$work/expected").*longer than 100000 bytes"
+for threads in 2 3 pipe; do
+  if [ "$threads" = pipe ]; then
+    "$weft" run "$here/bad_input.map" --rule Out --in - --out "$work/out" \
+      --rejects "$work/rejects" --no-cache --max-record-bytes 100000 < "$work/in" 2> "$work/summary"
+  else
+    run --threads "$threads" --max-record-bytes 100000
+  fi
+  expect_summary "$(sed -n 1p "$work/expected")"
+  cmp -s "$work/out" "$work/out.one" || fail "$threads: mapped records differ from one thread's"
+  cmp -s "$work/rejects" "$work/rejects.one" ||
+    fail "$threads: rejects differ from one thread's: $(diff "$work/rejects" "$work/rejects.one" | head -c 600)"
+done
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1
