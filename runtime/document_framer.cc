@@ -32,9 +32,7 @@ std::string InvalidRecordProblem(const JsonStreamValidator& validator) {
 class DocumentFramer : public Framer {
  public:
   DocumentFramer(std::unique_ptr<Window> window, const SourceOptions& options, InputShape& shape)
-      : Framer(std::move(window)), options_(options), shape_(shape) {
-    AllowDepth(parser_, options_.max_input_depth);
-  }
+      : Framer(std::move(window)), options_(options), shape_(shape) {}
 
   bool Next(Batch& batch, std::string& error) override {
     const uint64_t batch_start = window_->consumed_offset();
@@ -286,12 +284,16 @@ class DocumentFramer : public Framer {
     Scan scan = ScanValue(unread, window_->at_end(), length, problem);
     if (scan == Scan::NeedMore) return Step::NeedMore;
     if (scan == Scan::Invalid) return Fail(error, problem);
-    // The document's other members are no records, but they must still be JSON. The buffer's
-    // padding lets the parser read past the value's end.
-    problem = CheckJson(parser_, unread.substr(0, length), options_.max_input_depth);
-    constexpr std::string_view kPrefix = "invalid JSON: ";
-    if (problem.starts_with(kPrefix)) problem.erase(0, kPrefix.size());
-    if (!problem.empty()) return Fail(error, problem);
+    // The document's other members are no records, but they must still be JSON. The run stops
+    // at the byte where one breaks, as it does for a member too long to keep.
+    JsonStreamValidator validator(options_.max_input_depth, window_->line_break());
+    validator.Feed(unread.substr(0, length));
+    validator.Finish();
+    if (!validator.ok()) {
+      return FailAt(window_->line() + validator.problem_lines(),
+                    window_->consumed_offset() + validator.problem_offset(), validator.problem(),
+                    error);
+    }
     if (member_is_records_) ++records_keys_;
     window_->AdvanceCountingLines(length);
     state_ = State::ObjectNext;
@@ -429,7 +431,6 @@ class DocumentFramer : public Framer {
 
   const SourceOptions& options_;
   InputShape& shape_;
-  simdjson::ondemand::parser parser_;
   State state_ = State::Top;
   bool in_records_ = false;
   int records_keys_ = 0;

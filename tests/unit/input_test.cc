@@ -680,6 +680,19 @@ TEST(RecordSource, StopsAtABrokenLongMember) {
   EXPECT_NE(whole.error.find("`tru` is not a value"), std::string::npos) << whole.error;
 }
 
+// A short member that is not valid JSON stops the run at the byte where it breaks too, not at
+// the start of its value.
+TEST(RecordSource, StopsWhereAShortMemberBreaks) {
+  std::string text = "{\"records\":[{\"id\":1}],\"next\":{\"a\":\"zz\"\n \"b\":1}}";
+  for (size_t batch_bytes : {1, 7, 1 << 20}) {
+    Framing framing = Frame(text, InputFormat::Json, batch_bytes);
+    ASSERT_EQ(framing.records.size(), 1u) << batch_bytes;
+    EXPECT_EQ(framing.error,
+              "invalid JSON near line 2, byte 40: expected `,` or `}` after a member, found `\"`")
+        << batch_bytes;
+  }
+}
+
 TEST(RecordSource, StopsWhereALongElementBreaks) {
   const std::string start = "[{\"a\":1},\n {\"s\": \"";
   const std::string cases[] = {
