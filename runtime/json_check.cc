@@ -132,8 +132,10 @@ std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_
           std::string_view key;
           if (auto error = field.value_unsafe().unescaped_key().get(key)) return Failure(error);
         }
-        std::string problem =
-            CheckValue(field.value_unsafe().value(), depth + 1, max_depth, escapes_checked);
+        od::value& member = field.value_unsafe().value();
+        // Strings and nulls, most of the members of an unread object, are checked inline.
+        if (escapes_checked && PassesUnreadQuickly(member)) continue;
+        std::string problem = CheckValue(member, depth + 1, max_depth, escapes_checked);
         if (!problem.empty()) return problem;
       }
       return "";
@@ -143,6 +145,7 @@ std::string CheckValue(od::value& value, int depth, int max_depth, bool escapes_
       if (auto error = value.get_array().get(array)) return Failure(error);
       for (auto element : array) {
         if (auto error = element.error()) return Failure(error);
+        if (escapes_checked && PassesUnreadQuickly(element.value_unsafe())) continue;
         std::string problem =
             CheckValue(element.value_unsafe(), depth + 1, max_depth, escapes_checked);
         if (!problem.empty()) return problem;
