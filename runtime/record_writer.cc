@@ -130,19 +130,25 @@ size_t RecordWriter::Room(const WeftSlot* slots) const {
   return room;
 }
 
-[[gnu::always_inline]] inline char* RecordWriter::WriteField(const FieldPlan& plan,
-                                                             const WeftSlot& slot, char* to) const {
+const std::string* RecordWriter::Fallback(const FieldPlan& plan, const WeftSlot& slot) {
   // A field copied from a missing key is left out, unless the schema gives it a default.
   bool missing = slot.missing && !slot.present;
   const std::string& fallback = missing ? plan.missing_default : plan.left_to_schema;
-  if (missing && fallback.empty()) return to;
+  if (missing && fallback.empty()) return nullptr;
+  return &fallback;
+}
+
+[[gnu::always_inline]] inline char* RecordWriter::WriteField(const FieldPlan& plan,
+                                                             const WeftSlot& slot, char* to) const {
+  const std::string* fallback = Fallback(plan, slot);
+  if (fallback == nullptr) return to;
   if (plan.key.size() <= kKeyRoom) {
     std::memcpy(to, plan.padded_key, kKeyRoom);
     to += plan.key.size();
   } else {
     to = CopyText(plan.key, to);
   }
-  if (!fallback.empty()) return CopyText(fallback, to);
+  if (!fallback->empty()) return CopyText(*fallback, to);
   if (!slot.present) return CopyText("null", to);
   switch (plan.kind) {
     case ValueKind::Text:
@@ -190,17 +196,14 @@ void RecordWriter::Write(const WeftSlot* slots, std::string& out) const {
 void RecordWriter::AppendFields(const WeftSlot* slots, std::string& out) const {
   size_t start = out.size();
   for (size_t i = 0; i < plans_.size(); ++i) {
-    const FieldPlan& plan = plans_[i];
-    const WeftSlot& slot = slots[i];
-    bool missing = slot.missing && !slot.present;
-    const std::string& fallback = missing ? plan.missing_default : plan.left_to_schema;
-    if (missing && fallback.empty()) continue;
-    out += plan.key;
-    if (!fallback.empty()) {
-      out += fallback;
+    const std::string* fallback = Fallback(plans_[i], slots[i]);
+    if (fallback == nullptr) continue;
+    out += plans_[i].key;
+    if (!fallback->empty()) {
+      out += *fallback;
       continue;
     }
-    AppendValue(i, slot, out);
+    AppendValue(i, slots[i], out);
   }
   // Each field starts with a comma, so the first one becomes the opening brace.
   if (out.size() == start) {

@@ -59,6 +59,10 @@ class RecordWriter {
   static ValueKind KindOf(schema::TypeKind kind);
   // Returns the maximum bytes that a field's key and value take, apart from a string's contents.
   static size_t FixedRoom(const FieldPlan& plan);
+  // Returns the text written in place of the slot's value: the schema's default for a field
+  // copied from a missing key or left to the schema. Returns "" when the value itself is
+  // written, and null when the field is left out.
+  static const std::string* Fallback(const FieldPlan& plan, const WeftSlot& slot);
   // Returns the maximum bytes that Write may need for the record, when all_sized_ is set.
   size_t Room(const WeftSlot* slots) const;
   // Writes the field's key and value at `to`, which has the room that Room counted, and returns

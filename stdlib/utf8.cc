@@ -108,10 +108,6 @@ size_t NextEscape(std::string_view text, size_t start) {
   return i;
 }
 
-}  // namespace
-
-namespace {
-
 // Writes the JSON escape of `c`, a byte that NeedsEscape accepts, at `to` and returns the end.
 char* WriteEscape(char c, char* to) {
   static constexpr char kHexDigits[] = "0123456789abcdef";
