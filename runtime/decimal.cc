@@ -283,6 +283,8 @@ bool QuotientRoundsAway(Unsigned quotient, Unsigned remainder, Unsigned divisor,
       return !negative;
     case RoundingMode::Floor:
       return negative;
+    case RoundingMode::ToOdd:
+      return quotient % 2 == 0;
   }
   return false;
 }
@@ -309,7 +311,9 @@ std::optional<__int128> Round(__int128 value, int from_scale, int to_scale, Roun
   // which is below one unit of the result, so only the direction matters.
   if (drop > kMaxDigits) {
     if (value == 0) return 0;
-    bool away = mode == RoundingMode::Up || (mode == RoundingMode::Ceiling && value > 0) ||
+    // To odd, a nonzero value becomes one unit, as 0 is even.
+    bool away = mode == RoundingMode::Up || mode == RoundingMode::ToOdd ||
+                (mode == RoundingMode::Ceiling && value > 0) ||
                 (mode == RoundingMode::Floor && value < 0);
     if (!away) return 0;
     return value > 0 ? 1 : -1;

@@ -68,9 +68,15 @@ enum class RoundingMode {
   Ceiling,
   // Toward negative infinity.
   Floor,
+  // Toward zero, and then to the odd neighbour when any nonzero digit was dropped ("round to
+  // odd"). No .map file names it. Take a value rounded so to at least two more places than a
+  // later rounding. That rounding then gives the exact value's result under every mode. An
+  // inexact result ends in an odd digit, so it is never a tie or a multiple of the later unit.
+  ToOdd,
 };
 
-// The names of the rounding modes as .map files write them, in the order of RoundingMode.
+// The names of the rounding modes as .map files write them, in the order of RoundingMode. ToOdd,
+// which no .map file names, comes after them.
 constexpr const char* kRoundingModeNames[] = {"HALF_EVEN", "HALF_UP", "HALF_DOWN", "UP",
                                               "DOWN",      "CEILING", "FLOOR"};
 

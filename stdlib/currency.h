@@ -23,6 +23,9 @@ struct Alias {
   std::string_view codes;
 };
 
+// The maximum number of places of a currency's minor unit: 4, for CLF and UYW.
+constexpr int kMaxMinorUnits = 4;
+
 // The currencies, ordered by code.
 const std::vector<Currency>& Currencies();
 const std::vector<Alias>& Signs();

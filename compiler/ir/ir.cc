@@ -173,7 +173,9 @@ void DumpNode(const Node& node, std::string& out) {
   bool rounds = (node.op == Op::Rescale && !node.exact) ||
                 (node.op == Op::Divide && node.type.repr == Repr::Decimal);
   if (rounds && node.rounding != runtime::RoundingMode::HalfUp) {
-    out += fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
+    out += node.rounding == runtime::RoundingMode::ToOdd
+               ? std::string(" TO_ODD")
+               : fmt::format(" {}", runtime::kRoundingModeNames[static_cast<int>(node.rounding)]);
   }
   if (node.op == Op::Divide && node.max_scale != runtime::kMaxDigits) {
     out += fmt::format(" max_scale {}", node.max_scale);

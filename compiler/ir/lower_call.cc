@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "compiler/ir/lowering.h"
+#include "stdlib/currency.h"
 #include "stdlib/regex.h"
 
 namespace weft::ir {
@@ -225,7 +226,19 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
       }
     }
   }
+  if (builtin.id == stdlib::BuiltinId::RoundMoney) RoundQuotientToOdd(call->operands[0]);
   return call;
+}
+
+void Lowering::RoundQuotientToOdd(NodePtr& amount) {
+  // The places of the currency are known only at run time, so the quotient cannot be divided
+  // to them as `round` divides to its own. A quotient has at least 6 places and a currency at
+  // most 4, so rounding it to odd leaves round_money's result that of the exact quotient, as
+  // RoundingMode::ToOdd explains.
+  static_assert(runtime::kMinQuotientScale >= currency::kMaxMinorUnits + 2);
+  amount = UnfoldBoundQuotient(std::move(amount));
+  if (amount->op == Op::Divide && amount->type.repr == Repr::Decimal)
+    amount->rounding = runtime::RoundingMode::ToOdd;
 }
 
 NodePtr Lowering::LowerValueArgument(const ast::Expr& argument,

@@ -61,6 +61,9 @@ class Lowering {
   // lowered again so that rounding it rounds the exact quotient once. Returns any other value as
   // it is.
   NodePtr UnfoldBoundQuotient(NodePtr value);
+  // Makes `amount`, round_money's argument, a quotient rounded to odd when it is a division, or
+  // names one through a `let`, so that round_money rounds the exact quotient's value.
+  void RoundQuotientToOdd(NodePtr& amount);
   // Records local `index` as bound to a quotient when `lowered`, the lowered `value` of its
   // `let`, is a decimal division or reads a local that is.
   void NoteBoundQuotient(int index, const ast::Expr& value, const Node& lowered);

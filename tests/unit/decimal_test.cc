@@ -221,6 +221,63 @@ TEST(DecimalDivide, RoundsTheExactQuotientOnce) {
   EXPECT_EQ(Divide(12350, 4, 1, 0, 2, RoundingMode::HalfUp), 124);
 }
 
+TEST(DecimalDivide, ToOddMakesAnInexactQuotientOdd) {
+  // 2/3 and 1/3 at two places: 0.66 becomes 0.67, and 0.33 is odd already. Exact quotients stay.
+  EXPECT_EQ(Divide(2, 0, 3, 0, 2, RoundingMode::ToOdd), 67);
+  EXPECT_EQ(Divide(-2, 0, 3, 0, 2, RoundingMode::ToOdd), -67);
+  EXPECT_EQ(Divide(1, 0, 3, 0, 2, RoundingMode::ToOdd), 33);
+  EXPECT_EQ(Divide(1, 0, 4, 0, 2, RoundingMode::ToOdd), 25);
+  EXPECT_EQ(Divide(1, 0, 5, 0, 2, RoundingMode::ToOdd), 20);
+  EXPECT_EQ(Round(26, 1, 0, RoundingMode::ToOdd), 3);
+  EXPECT_EQ(Round(-35, 1, 0, RoundingMode::ToOdd), -3);
+  EXPECT_EQ(Round(1, 40, 0, RoundingMode::ToOdd), 1);
+  EXPECT_EQ(Round(-1, 40, 0, RoundingMode::ToOdd), -1);
+}
+
+// Rounding a quotient to odd at 6 places and then to `places` by `mode` gives what dividing to
+// `places` by `mode` gives, for every mode and at most 4 places.
+void ExpectToOddKeepsRounding(__int128 left, int left_scale, __int128 right) {
+  std::optional<__int128> odd = Divide(left, left_scale, right, 0, 6, RoundingMode::ToOdd);
+  ASSERT_TRUE(odd.has_value());
+  for (int places = 0; places <= 4; ++places) {
+    for (int mode = 0; mode <= static_cast<int>(RoundingMode::Floor); ++mode) {
+      auto rounding = static_cast<RoundingMode>(mode);
+      EXPECT_EQ(Round(*odd, 6, places, rounding),
+                Divide(left, left_scale, right, 0, places, rounding))
+          << static_cast<int64_t>(left) << "e-" << left_scale << " / "
+          << static_cast<int64_t>(right) << " to " << places << " places by "
+          << kRoundingModeNames[mode];
+    }
+  }
+}
+
+TEST(DecimalDivide, ToOddThenRoundingEqualsRoundingOnce) {
+  // 100.00 / 19999 is 0.00500025..., whose 6 places rounded half up read 0.005000.
+  ExpectToOddKeepsRounding(10000, 2, 19999);
+  ExpectToOddKeepsRounding(-10000, 2, 19999);
+  ExpectToOddKeepsRounding(10000, 2, 20001);
+  ExpectToOddKeepsRounding(10000, 2, 4878);
+  ExpectToOddKeepsRounding(100, 2, 8);
+  // Dividends just off a tie at `places`, over divisors large enough that the quotient lies
+  // within a few millionths of it, and plain pseudo-random pairs.
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return state >> 33;
+  };
+  for (int i = 0; i < 4000; ++i) {
+    int places = static_cast<int>(next() % 5);
+    int64_t divisor = 1000 + static_cast<int64_t>(next() % 200000);
+    // The tie (2k + 1) / 2 units of `places`, times the divisor, to 2 places.
+    __int128 tie_units = 2 * static_cast<int64_t>(next() % 1000) + 1;
+    __int128 scaled = tie_units * divisor * PowerOfTen(2) / (2 * PowerOfTen(places));
+    __int128 dividend = scaled + static_cast<int64_t>(next() % 3) - 1;
+    ExpectToOddKeepsRounding(i % 2 == 0 ? dividend : -dividend, 2, divisor);
+    ExpectToOddKeepsRounding(static_cast<int64_t>(next() % 100000000), 2,
+                             1 + static_cast<int64_t>(next() % 100000));
+  }
+}
+
 TEST(DecimalDivide, ReportsQuotientsBeyond38Digits) {
   __int128 largest = PowerOfTen(38) - 1;
   // 99999999999999999999999999999999999999 / 0.01 has 40 digits.

@@ -156,6 +156,9 @@ TEST(CurrencyTable, IsOrderedAndHasKnownMinorUnits) {
   EXPECT_EQ(currency::FindCurrency("CLF")->minor_units, 4);
   EXPECT_EQ(currency::FindCurrency("XAU")->minor_units, -1);
   EXPECT_EQ(currency::FindCurrency("ABC"), nullptr);
+  for (const currency::Currency& entry : currencies) {
+    EXPECT_LE(entry.minor_units, currency::kMaxMinorUnits) << entry.code;
+  }
   EXPECT_EQ(currency::FindCurrency("EURO"), nullptr);
 }
 
