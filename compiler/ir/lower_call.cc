@@ -109,6 +109,7 @@ NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::Rounding
   // A quotient rounded to no more places than it has is divided to those places and rounded
   // once, so that rounding it twice cannot move a value that lies just below a half. A `let`
   // name bound to a quotient is rounded as the division it names.
+  value = QuotientBeforeWidening(std::move(value));
   bool run_time_places = value->type.scale == schema::kAnyScale;
   int places = run_time_places ? runtime::kMinQuotientScale : value->type.scale;
   if (run_time_places || type.scale <= places) value = UnfoldBoundQuotient(std::move(value));
@@ -230,13 +231,25 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
   return call;
 }
 
+NodePtr Lowering::QuotientBeforeWidening(NodePtr value) {
+  if (value->op != Op::Rescale || value->operands.size() != 1) return value;
+  NodePtr inner = UnfoldBoundQuotient(std::move(value->operands[0]));
+  bool quotient = inner->op == Op::Divide && inner->type.repr == Repr::Decimal;
+  int scale = value->type.scale;
+  bool widens = scale == schema::kAnyScale ||
+                (inner->type.scale != schema::kAnyScale && scale >= inner->type.scale);
+  if (quotient && widens) return inner;
+  value->operands[0] = std::move(inner);
+  return value;
+}
+
 void Lowering::RoundQuotientToOdd(NodePtr& amount) {
   // The places of the currency are known only at run time, so the quotient cannot be divided
   // to them as `round` divides to its own. A quotient has at least 6 places and a currency at
   // most 4, so rounding it to odd leaves round_money's result that of the exact quotient, as
   // RoundingMode::ToOdd explains.
   static_assert(runtime::kMinQuotientScale >= currency::kMaxMinorUnits + 2);
-  amount = UnfoldBoundQuotient(std::move(amount));
+  amount = UnfoldBoundQuotient(QuotientBeforeWidening(std::move(amount)));
   if (amount->op == Op::Divide && amount->type.repr == Repr::Decimal)
     amount->rounding = runtime::RoundingMode::ToOdd;
 }

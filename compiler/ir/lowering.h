@@ -61,6 +61,10 @@ class Lowering {
   // lowered again so that rounding it rounds the exact quotient once. Returns any other value as
   // it is.
   NodePtr UnfoldBoundQuotient(NodePtr value);
+  // Returns the quotient that `value` passes on with more places or with places known only at
+  // run time, which leaves its value as it is, as a `fn` parameter takes its argument. The
+  // quotient may be named by a `let`. Returns any other value as it is.
+  NodePtr QuotientBeforeWidening(NodePtr value);
   // Makes `amount`, round_money's argument, a quotient rounded to odd when it is a division, or
   // names one through a `let`, so that round_money rounds the exact quotient's value.
   void RoundQuotientToOdd(NodePtr& amount);
