@@ -1,13 +1,14 @@
 // The helpers that JIT-compiled rules call; see abi.h for their contracts.
-#include <algorithm>
 #include "runtime/abi.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/context.h"
 #include "runtime/decimal.h"
+#include "stdlib/iso8601.h"
 
 namespace weft::runtime {
 
@@ -109,6 +110,15 @@ void weft_float_to_string(WeftContext* context, double value, WeftString* result
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
                             WeftString* result) {
   SetString(context, weft::runtime::DecimalToString(*value, scale), result);
+}
+
+void weft_datetime_text(WeftContext* context, const WeftString* value, WeftString* result) {
+  std::string_view text(value->data, static_cast<size_t>(value->size));
+  if (!weft::iso8601::HasBasicOffset(text)) {
+    *result = *value;
+    return;
+  }
+  SetString(context, weft::iso8601::WithExtendedOffset(text), result);
 }
 
 int32_t weft_string_compare(const WeftString* left, const WeftString* right) {

@@ -76,6 +76,9 @@ int32_t weft_concat(WeftContext* context, const WeftString* left, const WeftStri
 void weft_int_to_string(WeftContext* context, int64_t value, WeftString* result);
 void weft_decimal_to_string(WeftContext* context, const __int128* value, int32_t scale,
                             WeftString* result);
+// Sets `result` to the date-time text `value` with an offset of the basic form, +0100, written
+// +01:00, as RFC 3339 requires. Other texts are returned as they are.
+void weft_datetime_text(WeftContext* context, const WeftString* value, WeftString* result);
 // Writes the shortest text that reads back as the same double, such as "0.1" or "1e+300".
 void weft_float_to_string(WeftContext* context, double value, WeftString* result);
 // Returns <0, 0 or >0, comparing bytes.

@@ -171,6 +171,8 @@ Value Generator::Emit(const Node& node) {
       return EmitConcat(node);
     case Op::ToString:
       return EmitToString(node);
+    case Op::DateTimeText:
+      return EmitDateTimeText(node);
     case Op::Call:
       return EmitCall(node);
     case Op::TableLookup:

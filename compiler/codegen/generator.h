@@ -118,6 +118,7 @@ class Generator {
   Value Merge(const ir::ValueType& type, Value first, llvm::BasicBlock* first_end, Value second,
               llvm::BasicBlock* second_end);
   Value EmitToString(const Node& node);
+  Value EmitDateTimeText(const Node& node);
   Value EmitRescale(const Node& node);
   Value EmitAbs(const Node& node);
   // Emits min or max; both operands have the node's type.

@@ -481,4 +481,13 @@ Value Generator::EmitToString(const Node& node) {
   return {nullptr, builder_.CreateLoad(string_type_, result)};
 }
 
+Value Generator::EmitDateTimeText(const Node& node) {
+  Value value = Emit(*node.operands[0]);
+  auto* ptr = builder_.getPtrTy();
+  llvm::Value* result = Temporary(string_type_);
+  builder_.CreateCall(Helper("weft_datetime_text", builder_.getVoidTy(), {ptr, ptr, ptr}),
+                      {context_arg_, Spill(value.payload), result});
+  return {nullptr, builder_.CreateLoad(string_type_, result)};
+}
+
 }  // namespace weft::codegen::internal

@@ -69,6 +69,8 @@ const char* OpName(Op op) {
       return "concat";
     case Op::ToString:
       return "to_string";
+    case Op::DateTimeText:
+      return "datetime_text";
     case Op::Call:
       return "call";
     case Op::TableLookup:

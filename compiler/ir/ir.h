@@ -66,7 +66,10 @@ enum class Op {
   Select,    // operand 1 when operand 0 is true, else operand 2
   Concat,    // all operands are strings
   ToString,  // operand 0 as text
-  Call,      // the builtin `builtin`, implemented by a runtime function
+  // Operand 0, a date-time, as RFC 3339 text: an offset read as +0100 becomes +01:00, as the
+  // writers write a date-time value.
+  DateTimeText,
+  Call,         // the builtin `builtin`, implemented by a runtime function
   TableLookup,  // operand 0 (a string or int key) looked up in `table`; absent when not found
   Abs,          // operand 0 (an int or a decimal) without its sign
   Minimum,      // the smaller of operands 0 and 1, both of `type`
@@ -84,7 +87,7 @@ enum class Op {
   AllTrue,    // whether every item of list operand 0 (of bools) is true
   // List operand 0 sorted by operand 1, computed with each item bound to local `index`.
   SortBy,
-  Distinct,  // list operand 0 without repeated items
+  Distinct,     // list operand 0 without repeated items
   ListMinimum,  // the smallest present item of list operand 0; absent when there is none
   ListMaximum,  // the largest present item of list operand 0; absent when there is none
   // One {key, total} record per key of list operand 0: operand 1 is the key, with the item bound

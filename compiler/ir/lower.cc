@@ -249,7 +249,11 @@ NodePtr Lowering::LowerString(const ast::StringLiteral& expr) {
     }
     if (part.interpolation) {
       NodePtr value = LowerExpr(*part.interpolation);
-      if (value->type.repr != Repr::String) {
+      if (program_.Info(*part.interpolation).type.kind == schema::TypeKind::DateTime) {
+        std::vector<NodePtr> operands;
+        operands.push_back(std::move(value));
+        value = MakeNode(Op::DateTimeText, string_type, std::move(operands));
+      } else if (value->type.repr != Repr::String) {
         std::vector<NodePtr> operands;
         operands.push_back(std::move(value));
         value = MakeNode(Op::ToString, string_type, std::move(operands));

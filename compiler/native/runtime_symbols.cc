@@ -24,6 +24,7 @@ std::vector<RuntimeSymbol> CollectRuntimeSymbols() {
       {"weft_group_sum", Address(&weft_group_sum)},
       {"weft_int_to_string", Address(&weft_int_to_string)},
       {"weft_decimal_to_string", Address(&weft_decimal_to_string)},
+      {"weft_datetime_text", Address(&weft_datetime_text)},
       {"weft_string_compare", Address(&weft_string_compare)},
       {"weft_decimal_add", Address(&weft_decimal_add)},
       {"weft_decimal_subtract", Address(&weft_decimal_subtract)},
