@@ -6,6 +6,7 @@
 
 #include "compiler/check/constants.h"
 #include "compiler/check/expr_checker.h"
+#include "stdlib/dates.h"
 
 namespace weft::check {
 
@@ -20,6 +21,28 @@ struct Coverage {
   bool null = false;
   std::set<std::string> values;
 };
+
+// The key under which a match remembers a pattern's value. Times and date-times match as
+// instants, so 12:00:00.5 and 12:00:00.500 share one key, and so do 2024-01-01T00:00:00Z and
+// 2024-01-01T01:00:00+01:00. Other values are their JSON text.
+std::string PatternKey(TypeKind kind, std::string_view text, const std::string& json) {
+  if (kind != TypeKind::Time && kind != TypeKind::DateTime) return json;
+  __int128 seconds = 0;
+  int scale = 0;
+  std::string problem = kind == TypeKind::Time ? dates::SecondsOfDay(text, seconds, scale)
+                                               : dates::EpochSeconds(text, seconds, scale);
+  if (!problem.empty()) return json;
+  bool negative = seconds < 0;
+  auto magnitude = static_cast<unsigned __int128>(negative ? -seconds : seconds);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  return fmt::format("instant {}{}e-{}", negative ? "-" : "", digits, scale);
+}
+
+bool IsTemporal(TypeKind kind) { return kind == TypeKind::Time || kind == TypeKind::DateTime; }
 
 }  // namespace
 
@@ -71,7 +94,9 @@ ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern
         .hint = TemporalConstantHint(subject.kind);
     return PatternResult::Invalid;
   }
-  bool added = values.insert(subject.kind == TypeKind::Enum ? constant->text : json).second;
+  std::string key = subject.kind == TypeKind::Enum ? constant->text
+                                                   : PatternKey(subject.kind, constant->text, json);
+  bool added = values.insert(std::move(key)).second;
   return added ? PatternResult::Added : PatternResult::Duplicate;
 }
 
@@ -94,8 +119,17 @@ Type ExprChecker::CheckMatch(const ast::MatchExpr& expr) {
       }
       if (CheckPattern(pattern, subject, coverage.values, coverage.null) ==
           PatternResult::Duplicate) {
-        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
-                            "this value is already matched by an arm above");
+        if (IsTemporal(subject.kind)) {
+          diagnostics_
+              .Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                      "this value is the same instant as one that an arm above matches")
+              .hint =
+              "remove one of them: times and date-times match as instants, so 12:00:00.5 "
+              "equals 12:00:00.500, and 2026-01-01T01:00:00+01:00 equals 2026-01-01T00:00:00Z";
+        } else {
+          diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                              "this value is already matched by an arm above");
+        }
       }
       if (pattern.literal != nullptr && expr.subject != nullptr) {
         CheckAllowedValue(*pattern.literal, *expr.subject);
