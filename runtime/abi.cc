@@ -229,9 +229,11 @@ int32_t weft_decimal_divide(const __int128* left, int32_t left_scale, const __in
 
 int32_t weft_decimal_divide_scaled(const __int128* left, int32_t left_scale, const __int128* right,
                                    int32_t right_scale, int32_t max_scale, int32_t mode,
-                                   __int128* result, int32_t* result_scale) {
-  *result_scale = std::min(std::max(left_scale, weft::runtime::kMinQuotientScale), max_scale);
-  return weft_decimal_divide(left, left_scale, right, right_scale, *result_scale, mode, result);
+                                   int32_t own_mode, __int128* result, int32_t* result_scale) {
+  int32_t own_scale = std::max(left_scale, weft::runtime::kMinQuotientScale);
+  *result_scale = std::min(own_scale, max_scale);
+  return weft_decimal_divide(left, left_scale, right, right_scale, *result_scale,
+                             own_scale <= max_scale ? own_mode : mode, result);
 }
 
 int32_t weft_decimal_remainder_scaled(const __int128* left, int32_t left_scale,

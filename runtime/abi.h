@@ -114,12 +114,13 @@ int32_t weft_decimal_multiply_scaled(const __int128* left, int32_t left_scale,
 int32_t weft_decimal_divide(const __int128* left, int32_t left_scale, const __int128* right,
                             int32_t right_scale, int32_t result_scale, int32_t mode,
                             __int128* result);
-// Divides as weft_decimal_divide does, at the larger of the dividend's scale and
-// runtime::kMinQuotientScale but at most `max_scale` places, which `round` sets to its own places
-// so that the exact quotient is rounded once.
+// Divides as weft_decimal_divide does, at the quotient's own places, the larger of the dividend's
+// scale and runtime::kMinQuotientScale, rounded by `own_mode`. When they are more than
+// `max_scale`, which `round` sets to its own places so that the exact quotient is rounded once,
+// it divides to `max_scale` places by `mode` instead.
 int32_t weft_decimal_divide_scaled(const __int128* left, int32_t left_scale, const __int128* right,
                                    int32_t right_scale, int32_t max_scale, int32_t mode,
-                                   __int128* result, int32_t* result_scale);
+                                   int32_t own_mode, __int128* result, int32_t* result_scale);
 // The exact remainder of `left` divided by `right`, which is not zero, with the sign of `left` and
 // the larger of the two scales. Always fits, so always returns 1.
 int32_t weft_decimal_remainder_scaled(const __int128* left, int32_t left_scale,

@@ -295,8 +295,9 @@ std::vector<Builtin> MoneyBuiltins() {
        "Rounds an amount to the minor units of a currency by `mode`, HALF_EVEN (banker's "
        "rounding) by default, as `round` does. The result is a `decimal` whose places are those "
        "of the currency, known only when the record is mapped. A quotient such as "
-       "`round_money(a / b, code)` is rounded once, from its exact value. Rejects the record for "
-       "a code that `minor_units` rejects, and when the result does not fit 38 digits.",
+       "`round_money(a / b, code)` is rounded once, from its exact value, as docs/language.md "
+       "explains. Rejects the record for a code that `minor_units` rejects, and when the result "
+       "does not fit 38 digits.",
        R"(round_money(2.345, "EUR") == 2.34)",
        Lowering::RuntimeCall,
        "weft_round_money",

@@ -171,10 +171,10 @@ Value Generator::EmitScaledArithmetic(const Node& node) {
   llvm::Value* ok;
   if (node.op == Op::Divide) {
     ok = builder_.CreateCall(
-        Helper("weft_decimal_divide_scaled", i32, {ptr, i32, ptr, i32, i32, i32, ptr, ptr}),
+        Helper("weft_decimal_divide_scaled", i32, {ptr, i32, ptr, i32, i32, i32, i32, ptr, ptr}),
         {Spill(lhs.payload), lhs_scale, Spill(rhs.payload), ScaleOf(rhs_type, rhs),
          builder_.getInt32(node.max_scale), builder_.getInt32(static_cast<int>(node.rounding)),
-         result, result_scale});
+         builder_.getInt32(static_cast<int>(node.own_rounding)), result, result_scale});
   } else {
     ok = builder_.CreateCall(Helper(helper, i32, {ptr, i32, ptr, i32, ptr, ptr}),
                              {Spill(lhs.payload), lhs_scale, Spill(rhs.payload),

@@ -143,6 +143,13 @@ struct Node {
   // For Divide on decimals whose places are known at run time: the most places of the quotient.
   // `round` lowers it to its own places, so that the exact quotient is rounded once.
   int max_scale = runtime::kMaxDigits;
+  // For Divide on decimals whose places are known at run time: how the quotient rounds at its own
+  // places, the larger of the dividend's and 6, when max_scale does not cut them. `rounding`
+  // applies where max_scale cuts them.
+  runtime::RoundingMode own_rounding = runtime::RoundingMode::HalfUp;
+  // For Divide on decimals: set once `round`, `floor` or `ceil` has chosen the quotient's places
+  // and mode, which nothing changes after, so that a second rounding rounds the rounded value.
+  bool rounded = false;
   // The table of TableLookup; the rule keeps it alive.
   const runtime::ValueTable* table = nullptr;
   // The statements of Construct, which store into the new record's slots.

@@ -113,15 +113,18 @@ NodePtr Lowering::LowerRounding(NodePtr value, ValueType type, runtime::Rounding
   bool run_time_places = value->type.scale == schema::kAnyScale;
   int places = run_time_places ? runtime::kMinQuotientScale : value->type.scale;
   if (run_time_places || type.scale <= places) value = UnfoldBoundQuotient(std::move(value));
-  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal;
+  bool quotient = value->op == Op::Divide && value->type.repr == Repr::Decimal && !value->rounded;
   if (quotient && run_time_places && type.scale > places) {
-    // The quotient has at least `places` places, and more only when the dividend has more, so it
-    // divides to at most `type.scale` places, and the rescale below only adds places.
+    // The quotient has at least `places` places, and more only when the dividend has more. Where
+    // it has more than `type.scale`, it divides to `type.scale` places by `mode`. Otherwise it
+    // keeps its own places and their rounding, and the rescale below only adds places.
     value->max_scale = type.scale;
     value->rounding = mode;
+    value->rounded = true;
   } else if (quotient && type.scale <= places) {
     value->type.scale = type.scale;
     value->rounding = mode;
+    value->rounded = true;
     return value;
   }
 
@@ -233,7 +236,8 @@ NodePtr Lowering::LowerRuntimeCall(const ast::CallExpr& expr, const stdlib::Buil
 
 NodePtr Lowering::QuotientBeforeWidening(NodePtr value) {
   if (value->op != Op::Rescale || value->operands.size() != 1) return value;
-  NodePtr inner = UnfoldBoundQuotient(std::move(value->operands[0]));
+  // A `fn` whose parameter passes its value to another `fn` widens it once for each.
+  NodePtr inner = QuotientBeforeWidening(UnfoldBoundQuotient(std::move(value->operands[0])));
   bool quotient = inner->op == Op::Divide && inner->type.repr == Repr::Decimal;
   int scale = value->type.scale;
   bool widens = scale == schema::kAnyScale ||
@@ -250,8 +254,10 @@ void Lowering::RoundQuotientToOdd(NodePtr& amount) {
   // RoundingMode::ToOdd explains.
   static_assert(runtime::kMinQuotientScale >= currency::kMaxMinorUnits + 2);
   amount = UnfoldBoundQuotient(QuotientBeforeWidening(std::move(amount)));
-  if (amount->op == Op::Divide && amount->type.repr == Repr::Decimal)
-    amount->rounding = runtime::RoundingMode::ToOdd;
+  // A quotient that `round`, `floor` or `ceil` has rounded is a value at the places they chose.
+  if (amount->op != Op::Divide || amount->type.repr != Repr::Decimal || amount->rounded) return;
+  amount->rounding = runtime::RoundingMode::ToOdd;
+  amount->own_rounding = runtime::RoundingMode::ToOdd;
 }
 
 NodePtr Lowering::LowerValueArgument(const ast::Expr& argument,

@@ -333,11 +333,13 @@ TEST(DecimalScaled, DividesAtSixPlacesOrTheDividendScale) {
   __int128 result = 0;
   int32_t scale = 0;
   const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, kMaxDigits, half_up, &result, &scale),
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, kMaxDigits, half_up, half_up, &result,
+                                       &scale),
             1);
   EXPECT_EQ(result, 3333333);
   EXPECT_EQ(scale, 6);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, half_up, &result,
+                                       &scale),
             1);
   EXPECT_EQ(result, 333);
   EXPECT_EQ(scale, 8);
@@ -354,18 +356,29 @@ TEST(DecimalScaled, DividesToAtMostTheMaxScaleOnce) {
   __int128 result = 0;
   int32_t scale = 0;
   const int32_t half_up = static_cast<int32_t>(RoundingMode::HalfUp);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, &result, &scale),
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, kMaxDigits, half_up, half_up, &result,
+                                       &scale),
             1);
   EXPECT_EQ(result, 75);
   EXPECT_EQ(scale, 8);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, half_up, &result, &scale), 1);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, half_up, half_up, &result, &scale),
+            1);
   EXPECT_EQ(result, 7);
   EXPECT_EQ(scale, 7);
   const int32_t up = static_cast<int32_t>(RoundingMode::Up);
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, up, &result, &scale), 1);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, up, half_up, &result, &scale), 1);
   EXPECT_EQ(result, 8);
+  // Where the max scale does not cut the quotient's own places, they round by the own mode:
+  // `round(x / y, 10, DOWN)` keeps the quotient's 8 places, rounded half up, and adds zeros.
+  const int32_t down = static_cast<int32_t>(RoundingMode::Down);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 10, down, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 75);
+  EXPECT_EQ(scale, 8);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 8, &right, 0, 7, down, half_up, &result, &scale), 1);
+  EXPECT_EQ(result, 7);
   // A max scale above the quotient's places leaves them as they are.
-  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, 7, half_up, &result, &scale), 1);
+  ASSERT_EQ(weft_decimal_divide_scaled(&left, 2, &right, 0, 7, half_up, half_up, &result, &scale),
+            1);
   EXPECT_EQ(result, 745000);
   EXPECT_EQ(scale, 6);
 }
