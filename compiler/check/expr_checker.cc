@@ -244,6 +244,15 @@ Type ExprChecker::CheckName(const ast::NameExpr& expr) {
 
 Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   const stdlib::Builtin* builtin = stdlib::FindBuiltin(expr.callee.name, expr.arguments.size());
+  int function = builtin == nullptr ? program_.FindFunction(expr.callee.name) : -1;
+  // The declared type of each parameter, where one is known before the arguments are checked.
+  auto parameter_type = [&](size_t i) -> const Type* {
+    if (builtin != nullptr)
+      return i < builtin->parameters.size() ? &builtin->parameters[i].type : nullptr;
+    if (function < 0) return nullptr;
+    const std::vector<Type>& parameters = program_.functions[function].parameters;
+    return i < parameters.size() ? &parameters[i] : nullptr;
+  };
   std::vector<Type> arguments;
   for (size_t i = 0; i < expr.arguments.size(); ++i) {
     const ast::Expr* argument = expr.arguments[i].get();
@@ -252,10 +261,12 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
       arguments.push_back(Record(*argument, Type::String()));
       continue;
     }
-    // A string literal for a date, time or date-time parameter is checked as such a literal.
+    // A string literal for a date, time or date-time parameter is checked as such a literal, of a
+    // builtin or a `fn` alike, and a member's name for an enum parameter is that member.
     Type typed;
-    if (builtin != nullptr && argument != nullptr && i < builtin->parameters.size() &&
-        TryTypedConstant(*argument, builtin->parameters[i].type, typed)) {
+    const Type* parameter = parameter_type(i);
+    if (argument != nullptr && parameter != nullptr &&
+        TryTypedConstant(*argument, *parameter, typed)) {
       arguments.push_back(typed);
       continue;
     }
@@ -277,7 +288,6 @@ Type ExprChecker::CheckCall(const ast::CallExpr& expr) {
   }
 
   if (builtin == nullptr) {
-    int function = program_.FindFunction(expr.callee.name);
     if (function >= 0) return CheckFunctionCall(expr, function, arguments);
     Diagnostic& diagnostic =
         diagnostics_.Report(DiagnosticKind::UnknownFunction, expr.callee.range,
