@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -54,6 +55,42 @@ std::string TemporaryPath(const std::string& path) {
   static std::atomic<unsigned> count{0};
   return path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(count++);
 }
+
+// How old a temporary file must be before it counts as left behind. Writing one takes
+// milliseconds, so an hour leaves room for a slow disk and for clocks that differ a little
+// between the machines that share a directory.
+constexpr std::chrono::hours kStaleTemporaryAge{1};
+
+// True for a name that TemporaryPath makes: `.tmp`, digits, `-` and digits at its end.
+bool IsTemporaryName(std::string_view name) {
+  size_t at = name.rfind(".tmp");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = name.substr(at + 4);
+  size_t dash = rest.find('-');
+  auto digits = [](std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return dash != std::string_view::npos && digits(rest.substr(0, dash)) &&
+         digits(rest.substr(dash + 1));
+}
+
+}  // namespace
+
+void RemoveStaleTemporaries(const std::string& directory) {
+  std::error_code error;
+  auto now = std::filesystem::file_time_type::clock::now();
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
+    if (!IsTemporaryName(it->path().filename().string())) continue;
+    std::error_code ignored;
+    if (!it->is_regular_file(ignored)) continue;
+    auto written = it->last_write_time(ignored);
+    if (!ignored && now - written > kStaleTemporaryAge)
+      std::filesystem::remove(it->path(), ignored);
+  }
+}
+
+namespace {
 
 // Creates the file `path` with `bytes` and their trailer. Some file systems, NFS among them,
 // report a failed write only when the file is closed, so the result of close counts too.
@@ -123,6 +160,9 @@ bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::erro
   error.clear();
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   if (error) return false;
+  // The directory may hold many files, so each process looks once, when it first writes.
+  static std::atomic<bool> cleaned{false};
+  if (!cleaned.exchange(true)) RemoveStaleTemporaries(std::filesystem::path(path).parent_path());
   std::string temporary = TemporaryPath(path);
   if (WriteNewFile(temporary, bytes, error)) {
     std::filesystem::rename(temporary, path, error);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -243,6 +244,40 @@ TEST_F(BuildIdTest, LoadedImageMatchesItsFile) {
 TEST_F(BuildIdTest, AddressOutsideEveryImageHasNone) {
   int on_the_stack = 0;
   EXPECT_EQ(BuildIdOfLoadedImage(&on_the_stack), "");
+}
+
+TEST(StaleTemporaries, OnlyOldTemporaryFilesAreRemoved) {
+  fs::path folder =
+      fs::path(::testing::TempDir()) / ("weft-stale-temporaries-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  auto make = [&](const std::string& name, std::chrono::hours age) {
+    std::ofstream(folder / name) << "x";
+    fs::last_write_time(folder / name, fs::file_time_type::clock::now() - age);
+  };
+  make("a.o.tmp4242-0", std::chrono::hours(2));
+  make("b.rule.tmp4242-17", std::chrono::hours(30));
+  make("c.o.tmp4243-1", std::chrono::hours(0));
+  make("notes.tmp", std::chrono::hours(2));
+  make("d.o.tmp12-x", std::chrono::hours(2));
+  make("e.o", std::chrono::hours(2));
+  fs::create_directories(folder / "f.o.tmp1-2");
+  fs::last_write_time(folder / "f.o.tmp1-2",
+                      fs::file_time_type::clock::now() - std::chrono::hours(2));
+
+  RemoveStaleTemporaries(folder.string());
+  EXPECT_FALSE(fs::exists(folder / "a.o.tmp4242-0"));
+  EXPECT_FALSE(fs::exists(folder / "b.rule.tmp4242-17"));
+  // A recent one may belong to a process that is writing it now.
+  EXPECT_TRUE(fs::exists(folder / "c.o.tmp4243-1"));
+  // Names that WriteCheckedFile does not make, and folders, are left alone.
+  EXPECT_TRUE(fs::exists(folder / "notes.tmp"));
+  EXPECT_TRUE(fs::exists(folder / "d.o.tmp12-x"));
+  EXPECT_TRUE(fs::exists(folder / "e.o"));
+  EXPECT_TRUE(fs::exists(folder / "f.o.tmp1-2"));
+  // A missing folder is no error.
+  RemoveStaleTemporaries((folder / "missing").string());
+  fs::remove_all(folder);
 }
 
 }  // namespace
