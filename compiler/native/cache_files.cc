@@ -7,10 +7,12 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "compiler/native/build_id.h"
@@ -50,10 +52,31 @@ bool WriteAll(int fd, std::string_view bytes, std::error_code& error) {
   return true;
 }
 
-// A name beside `path` that no other thread or process writes at the same time.
-std::string TemporaryPath(const std::string& path) {
+// The folder, inside the directory of the files written, where WriteCheckedFile writes them
+// before it renames them into place. Nothing else writes there, so RemoveStaleTemporaries looks
+// only there, away from the files that a user keeps in a directory given as the cache.
+constexpr std::string_view kPartialFolder = ".weft-partial";
+
+// 64 random bits of this process, so that temporary names differ between machines that share a
+// directory and between processes that have the same id in different PID namespaces.
+uint64_t ProcessNonce() {
+  static const uint64_t nonce = [] {
+    std::random_device device;
+    return (static_cast<uint64_t>(device()) << 32) ^ device();
+  }();
+  return nonce;
+}
+
+// A name in the partial folder beside `path` that no other thread or process writes at the same
+// time: the file's name, the process id, the process's random bits in hex and a count, then
+// `.tmp`.
+std::string TemporaryPath(const std::filesystem::path& path) {
   static std::atomic<unsigned> count{0};
-  return path + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(count++);
+  char nonce[17];
+  std::snprintf(nonce, sizeof(nonce), "%016llx", static_cast<unsigned long long>(ProcessNonce()));
+  std::string name = path.filename().string() + "." + std::to_string(::getpid()) + "-" + nonce +
+                     "-" + std::to_string(count++) + ".tmp";
+  return (path.parent_path() / kPartialFolder / name).string();
 }
 
 // How old a temporary file must be before it counts as left behind. Writing one takes
@@ -61,17 +84,23 @@ std::string TemporaryPath(const std::string& path) {
 // between the machines that share a directory.
 constexpr std::chrono::hours kStaleTemporaryAge{1};
 
-// True for a name that TemporaryPath makes: `.tmp`, digits, `-` and digits at its end.
+// True for a name that TemporaryPath makes: `.`, digits, `-`, 16 hex digits, `-`, digits and
+// `.tmp` at its end.
 bool IsTemporaryName(std::string_view name) {
-  size_t at = name.rfind(".tmp");
-  if (at == std::string_view::npos) return false;
-  std::string_view rest = name.substr(at + 4);
-  size_t dash = rest.find('-');
-  auto digits = [](std::string_view text) {
-    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  auto take = [&name](std::string_view digits, size_t exactly, char before) {
+    size_t at = name.find_last_not_of(digits);
+    size_t count = name.size() - (at == std::string_view::npos ? 0 : at + 1);
+    if (count == 0 || (exactly != 0 && count != exactly) || at == std::string_view::npos ||
+        name[at] != before) {
+      return false;
+    }
+    name = name.substr(0, at);
+    return true;
   };
-  return dash != std::string_view::npos && digits(rest.substr(0, dash)) &&
-         digits(rest.substr(dash + 1));
+  if (!name.ends_with(".tmp")) return false;
+  name.remove_suffix(4);
+  return take("0123456789", 0, '-') && take("0123456789abcdef", 16, '-') &&
+         take("0123456789", 0, '.') && !name.empty();
 }
 
 }  // namespace
@@ -79,12 +108,14 @@ bool IsTemporaryName(std::string_view name) {
 void RemoveStaleTemporaries(const std::string& directory) {
   std::error_code error;
   auto now = std::filesystem::file_time_type::clock::now();
-  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+  std::filesystem::path partial = std::filesystem::path(directory) / kPartialFolder;
+  for (std::filesystem::directory_iterator it(partial, error), end; !error && it != end;
        it.increment(error)) {
     if (!IsTemporaryName(it->path().filename().string())) continue;
+    // A link is left alone, because its target's time is not the link's.
     std::error_code ignored;
-    if (!it->is_regular_file(ignored)) continue;
-    auto written = it->last_write_time(ignored);
+    if (!std::filesystem::is_regular_file(it->symlink_status(ignored))) continue;
+    auto written = std::filesystem::last_write_time(it->path(), ignored);
     if (!ignored && now - written > kStaleTemporaryAge)
       std::filesystem::remove(it->path(), ignored);
   }
@@ -92,14 +123,17 @@ void RemoveStaleTemporaries(const std::string& directory) {
 
 namespace {
 
-// Creates the file `path` with `bytes` and their trailer. Some file systems, NFS among them,
-// report a failed write only when the file is closed, so the result of close counts too.
-bool WriteNewFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+// Creates the file `path` with `bytes` and their trailer, and sets `created` once the file is
+// this call's. Some file systems, NFS among them, report a failed write only when the file is
+// closed, so the result of close counts too.
+bool WriteNewFile(const std::string& path, std::string_view bytes, bool& created,
+                  std::error_code& error) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) {
     error = LastError();
     return false;
   }
+  created = true;
   auto hash = digest::Sha256::Hash(bytes);
   std::string_view hash_bytes(reinterpret_cast<const char*>(hash.data()), hash.size());
   bool written = WriteAll(fd, bytes, error) && WriteAll(fd, hash_bytes, error) &&
@@ -158,18 +192,20 @@ std::string IdentityOfFileContaining(const void* address) {
 
 bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
   error.clear();
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  std::filesystem::create_directories(directory / kPartialFolder, error);
   if (error) return false;
-  // The directory may hold many files, so each process looks once, when it first writes.
-  static std::atomic<bool> cleaned{false};
-  if (!cleaned.exchange(true)) RemoveStaleTemporaries(std::filesystem::path(path).parent_path());
+  // The partial folder holds only files being written, and those that stopped processes left.
+  RemoveStaleTemporaries(directory.string());
   std::string temporary = TemporaryPath(path);
-  if (WriteNewFile(temporary, bytes, error)) {
+  bool created = false;
+  if (WriteNewFile(temporary, bytes, created, error)) {
     std::filesystem::rename(temporary, path, error);
     if (!error) return true;
   }
+  // A file that another process created under the same name stays.
   std::error_code ignored;
-  std::filesystem::remove(temporary, ignored);
+  if (created) std::filesystem::remove(temporary, ignored);
   return false;
 }
 

@@ -23,14 +23,15 @@ std::string FileIdentity(const std::string& path);
 std::string IdentityOfFileContaining(const void* address);
 
 // Writes `bytes`, then their SHA-256 and a marker, to `path`, creating its directory. The whole
-// file is written under a temporary name and then renamed, so that processes sharing the
-// directory never read half a file and a failed write leaves `path` as it was. Returns false
-// with `error` set to the OS error when the file cannot be written completely. The first call in
-// a process also calls RemoveStaleTemporaries for the file's directory.
+// file is written under a temporary name in the folder `.weft-partial` of that directory and then
+// renamed, so that processes sharing the directory never read half a file and a failed write
+// leaves `path` as it was. Returns false with `error` set to the OS error when the file cannot be
+// written completely. Each call first calls RemoveStaleTemporaries for the directory.
 bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error);
 
-// Removes the temporary files of WriteCheckedFile in `directory` that are over an hour old: those
-// of a process stopped between writing and renaming one, such as a killed one.
+// Removes the temporary files that WriteCheckedFile left in the `.weft-partial` folder of
+// `directory` over an hour ago: those of a process stopped between writing and renaming one,
+// such as a killed one. Only regular files with the names that WriteCheckedFile gives are removed.
 void RemoveStaleTemporaries(const std::string& directory);
 
 // Returns the bytes that WriteCheckedFile wrote to `path`, or nothing when the file is missing,

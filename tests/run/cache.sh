@@ -81,7 +81,7 @@ if unshare --user --map-root-user --mount true 2> /dev/null; then
     mount -t tmpfs -o size=16k tmpfs "$work/full" || exit 1
     head -c 16384 /dev/zero > "$work/full/filler" 2> /dev/null || true
     run rule.map --cache-dir "$work/full/cache"
-    ls -A "$work/full/cache" > "$work/full-cache-files" 2> /dev/null || true
+    find "$work/full/cache" -type f > "$work/full-cache-files" 2> /dev/null || true
   ' || fail "cannot mount a tmpfs in a user namespace"
   expect_mapped
   expect_summary "weft run: warning: cannot write to the rule cache \`$work/full/cache\`: No space left on device. Rules will be compiled on every run"

@@ -246,37 +246,63 @@ TEST_F(BuildIdTest, AddressOutsideEveryImageHasNone) {
   EXPECT_EQ(BuildIdOfLoadedImage(&on_the_stack), "");
 }
 
-TEST(StaleTemporaries, OnlyOldTemporaryFilesAreRemoved) {
+// The name that WriteCheckedFile gives the temporary file of `name`.
+std::string TemporaryName(const std::string& name) { return name + ".4242-0123456789abcdef-7.tmp"; }
+
+TEST(StaleTemporaries, OnlyOldTemporaryFilesOfTheCacheAreRemoved) {
   fs::path folder =
       fs::path(::testing::TempDir()) / ("weft-stale-temporaries-" + std::to_string(::getpid()));
+  fs::path partial = folder / ".weft-partial";
   fs::remove_all(folder);
-  fs::create_directories(folder);
-  auto make = [&](const std::string& name, std::chrono::hours age) {
-    std::ofstream(folder / name) << "x";
-    fs::last_write_time(folder / name, fs::file_time_type::clock::now() - age);
+  fs::create_directories(partial);
+  auto age = [](const fs::path& path, int hours) {
+    fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::hours(hours));
   };
-  make("a.o.tmp4242-0", std::chrono::hours(2));
-  make("b.rule.tmp4242-17", std::chrono::hours(30));
-  make("c.o.tmp4243-1", std::chrono::hours(0));
-  make("notes.tmp", std::chrono::hours(2));
-  make("d.o.tmp12-x", std::chrono::hours(2));
-  make("e.o", std::chrono::hours(2));
-  fs::create_directories(folder / "f.o.tmp1-2");
-  fs::last_write_time(folder / "f.o.tmp1-2",
-                      fs::file_time_type::clock::now() - std::chrono::hours(2));
+  auto make = [&](const fs::path& path, int hours) {
+    std::ofstream(path) << "x";
+    age(path, hours);
+  };
+  make(partial / TemporaryName("a.o"), 2);
+  make(partial / TemporaryName("b.rule"), 30);
+  make(partial / TemporaryName("c.o"), 0);
+  make(partial / "notes.tmp", 2);
+  make(partial / "d.o.12-0123456789abcdef-x.tmp", 2);
+  make(partial / "e.o.12-0123-1.tmp", 2);
+  make(folder / TemporaryName("f.o"), 2);
+  make(folder / "g.o.tmp1-1", 2);
+  fs::create_directories(partial / TemporaryName("h.o"));
+  age(partial / TemporaryName("h.o"), 2);
+  // A new link to an old file: its target's time is not the link's.
+  make(folder / "old-target", 5);
+  fs::create_symlink(folder / "old-target", partial / TemporaryName("i.o"));
 
   RemoveStaleTemporaries(folder.string());
-  EXPECT_FALSE(fs::exists(folder / "a.o.tmp4242-0"));
-  EXPECT_FALSE(fs::exists(folder / "b.rule.tmp4242-17"));
+  EXPECT_FALSE(fs::exists(partial / TemporaryName("a.o")));
+  EXPECT_FALSE(fs::exists(partial / TemporaryName("b.rule")));
   // A recent one may belong to a process that is writing it now.
-  EXPECT_TRUE(fs::exists(folder / "c.o.tmp4243-1"));
-  // Names that WriteCheckedFile does not make, and folders, are left alone.
-  EXPECT_TRUE(fs::exists(folder / "notes.tmp"));
-  EXPECT_TRUE(fs::exists(folder / "d.o.tmp12-x"));
-  EXPECT_TRUE(fs::exists(folder / "e.o"));
-  EXPECT_TRUE(fs::exists(folder / "f.o.tmp1-2"));
-  // A missing folder is no error.
+  EXPECT_TRUE(fs::exists(partial / TemporaryName("c.o")));
+  // Other names, anything outside the partial folder, folders and links are left alone.
+  EXPECT_TRUE(fs::exists(partial / "notes.tmp"));
+  EXPECT_TRUE(fs::exists(partial / "d.o.12-0123456789abcdef-x.tmp"));
+  EXPECT_TRUE(fs::exists(partial / "e.o.12-0123-1.tmp"));
+  EXPECT_TRUE(fs::exists(folder / TemporaryName("f.o")));
+  EXPECT_TRUE(fs::exists(folder / "g.o.tmp1-1"));
+  EXPECT_TRUE(fs::exists(partial / TemporaryName("h.o")));
+  EXPECT_TRUE(fs::is_symlink(partial / TemporaryName("i.o")));
+  EXPECT_TRUE(fs::exists(folder / "old-target"));
+  // A directory without a partial folder is no error.
   RemoveStaleTemporaries((folder / "missing").string());
+  fs::remove_all(folder);
+}
+
+TEST(StaleTemporaries, WrittenFilesLeaveNoTemporary) {
+  fs::path folder =
+      fs::path(::testing::TempDir()) / ("weft-checked-files-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  std::error_code error;
+  ASSERT_TRUE(WriteCheckedFile((folder / "k.o").string(), "object", error)) << error.message();
+  EXPECT_EQ(ReadCheckedFile((folder / "k.o").string()), "object");
+  EXPECT_TRUE(fs::is_empty(folder / ".weft-partial"));
   fs::remove_all(folder);
 }
 
