@@ -127,7 +127,8 @@ class ExprChecker {
   schema::Type CheckConstruct(const ast::ConstructExpr& expr);
   schema::Type CheckEach(const ast::EachExpr& expr);
 
-  enum class PatternResult { Added, Duplicate, Invalid };
+  // DuplicateInstant is a time or date-time equal to an earlier one as an instant, not as text.
+  enum class PatternResult { Added, Duplicate, DuplicateInstant, Invalid };
   PatternResult CheckPattern(const ast::Pattern& pattern, const schema::Type& subject,
                              std::set<std::string>& values, bool& covers_null);
   void ReportUncovered(const ast::MatchExpr& expr, const schema::Type& subject, bool wildcard,

@@ -42,8 +42,6 @@ std::string PatternKey(TypeKind kind, std::string_view text, const std::string& 
   return fmt::format("instant {}{}e-{}", negative ? "-" : "", digits, scale);
 }
 
-bool IsTemporal(TypeKind kind) { return kind == TypeKind::Time || kind == TypeKind::DateTime; }
-
 }  // namespace
 
 ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern,
@@ -94,10 +92,17 @@ ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern
         .hint = TemporalConstantHint(subject.kind);
     return PatternResult::Invalid;
   }
-  std::string key = subject.kind == TypeKind::Enum ? constant->text
-                                                   : PatternKey(subject.kind, constant->text, json);
-  bool added = values.insert(std::move(key)).second;
-  return added ? PatternResult::Added : PatternResult::Duplicate;
+  if (subject.kind == TypeKind::Enum) {
+    return values.insert(constant->text).second ? PatternResult::Added : PatternResult::Duplicate;
+  }
+  std::string key = PatternKey(subject.kind, constant->text, json);
+  if (key == json)
+    return values.insert(key).second ? PatternResult::Added : PatternResult::Duplicate;
+  // The text is kept beside the instant: the same text is plainly the same value, while another
+  // text of the same instant needs the hint.
+  bool new_text = values.insert("text " + json).second;
+  if (values.insert(key).second) return PatternResult::Added;
+  return new_text ? PatternResult::DuplicateInstant : PatternResult::Duplicate;
 }
 
 Type ExprChecker::CheckMatch(const ast::MatchExpr& expr) {
@@ -117,19 +122,18 @@ Type ExprChecker::CheckMatch(const ast::MatchExpr& expr) {
         coverage.wildcard = true;
         continue;
       }
-      if (CheckPattern(pattern, subject, coverage.values, coverage.null) ==
-          PatternResult::Duplicate) {
-        if (IsTemporal(subject.kind)) {
-          diagnostics_
-              .Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
-                      "this value is the same instant as one that an arm above matches")
-              .hint =
-              "remove one of them: times and date-times match as instants, so 12:00:00.5 "
-              "equals 12:00:00.500, and 2026-01-01T01:00:00+01:00 equals 2026-01-01T00:00:00Z";
-        } else {
-          diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
-                              "this value is already matched by an arm above");
-        }
+      PatternResult result = CheckPattern(pattern, subject, coverage.values, coverage.null);
+      if (result == PatternResult::Duplicate) {
+        diagnostics_.Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                            "this value is already matched by an earlier pattern");
+      } else if (result == PatternResult::DuplicateInstant) {
+        diagnostics_
+            .Report(DiagnosticKind::DuplicateDeclaration, pattern.range,
+                    "this value is the same instant as an earlier pattern's")
+            .hint =
+            "remove one of them: times and date-times match as instants, so 12:00:00.5 equals "
+            "12:00:00.500, 2026-01-01T01:00:00+01:00 equals 2026-01-01T00:00:00Z, and a leap "
+            "second such as 23:59:60 is the first second of the next minute";
       }
       if (pattern.literal != nullptr && expr.subject != nullptr) {
         CheckAllowedValue(*pattern.literal, *expr.subject);
