@@ -150,10 +150,18 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
                     : type.kind == TypeKind::Time ? iso8601::IsTime(constant.text)
                                                   : iso8601::IsDateTime(constant.text));
       if (!valid) {
-        reason = fmt::format("a {} is written as a string such as \"{}\"", type.ToString(),
-                             type.kind == TypeKind::Date   ? "2026-03-20"
-                             : type.kind == TypeKind::Time ? "13:30:00"
-                                                           : "2026-03-20T13:30:00Z");
+        // A date of the right form that the calendar lacks, such as 2026-02-30, is named.
+        std::string_view date = std::string_view(constant.text).substr(0, 10);
+        bool no_such_day = constant.kind == Constant::Kind::String && type.kind != TypeKind::Time &&
+                           iso8601::HasDateShape(date) && !iso8601::IsDate(date);
+        if (no_such_day) {
+          reason = fmt::format("{} is not a day of the calendar", date);
+        } else {
+          reason = fmt::format("a {} is written as a string such as \"{}\"", type.ToString(),
+                               type.kind == TypeKind::Date   ? "2026-03-20"
+                               : type.kind == TypeKind::Time ? "13:30:00"
+                                                             : "2026-03-20T13:30:00Z");
+        }
         return "";
       }
       if (type.kind != TypeKind::Date) {
