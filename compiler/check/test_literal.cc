@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/check/constants.h"
+#include "stdlib/iso8601.h"
 #include "stdlib/utf8.h"
 
 namespace weft::check {
@@ -157,9 +159,13 @@ bool TestLiteralChecker::CheckText(const ast::Expr& expr, const Type& type,
 
   switch (type.kind) {
     case TypeKind::String:
+      break;
     case TypeKind::Date:
     case TypeKind::Time:
     case TypeKind::DateTime:
+      // A test's input may hold a bad value on purpose, to see the record rejected, but an
+      // expected value that no writer writes could never be met.
+      if (expected_ && !CheckExpectedTemporal(expr, type, text)) return false;
       break;
     case TypeKind::Enum:
       if (type.enumeration->FindMember(text) >= 0) break;
@@ -173,6 +179,24 @@ bool TestLiteralChecker::CheckText(const ast::Expr& expr, const Type& type,
       return Mismatch(expr.range, type, "text", path);
   }
   AddScalar(TestValueKind::String, std::move(text), expr, path);
+  return true;
+}
+
+bool TestLiteralChecker::CheckExpectedTemporal(const ast::Expr& expr, const Type& type,
+                                               std::string& text) {
+  bool valid = type.kind == TypeKind::Date   ? iso8601::IsDate(text)
+               : type.kind == TypeKind::Time ? iso8601::IsTime(text)
+                                             : iso8601::IsDateTime(text);
+  if (!valid) {
+    diagnostics_
+        .Report(DiagnosticKind::InvalidTestValue, expr.range,
+                fmt::format("`{}` is not a {}, so no mapped record can have it", text,
+                            type.AsRequired().ToString()))
+        .hint = TemporalConstantHint(type.kind);
+    return false;
+  }
+  // The writers write an offset read as +0100 as +01:00, so the expected value is compared so.
+  if (type.kind == TypeKind::DateTime) text = iso8601::WithExtendedOffset(text);
   return true;
 }
 

@@ -32,6 +32,9 @@ class TestLiteralChecker {
   bool CheckValue(const ast::Expr& expr, const schema::Type& type, const std::string& path);
   bool CheckNumber(const ast::Expr& expr, const schema::Type& type, const std::string& path);
   bool CheckText(const ast::Expr& expr, const schema::Type& type, const std::string& path);
+  // Checks that `text`, an expected date, time or date-time, is one, and writes a date-time's
+  // offset as the writers do. Returns false after reporting.
+  bool CheckExpectedTemporal(const ast::Expr& expr, const schema::Type& type, std::string& text);
   bool CheckList(const ast::LiteralValue& list, const schema::Type& type, const std::string& path);
   void AddScalar(TestValueKind kind, std::string text, const ast::Expr& expr,
                  const std::string& path);
