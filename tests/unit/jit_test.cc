@@ -391,8 +391,7 @@ map src.In -> dst.Out {
   EXPECT_EQ(second.out, first.out);
 
   // A damaged or cut cache file is compiled again instead of loaded.
-  std::filesystem::path cached_file =
-      std::filesystem::directory_iterator(cache_directory_)->path();
+  std::filesystem::path cached_file = std::filesystem::path(cache_directory_) / cached[0];
   std::string bytes;
   {
     std::ifstream in(cached_file, std::ios::binary);
