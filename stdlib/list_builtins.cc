@@ -69,8 +69,8 @@ std::vector<Builtin> ListBuiltins() {
        "Adds up a list of ints, or of decimals with a fixed scale, exactly: the sum of a "
        "list<decimal(p, s)> is a decimal(38, s), and 0 for an empty list. Sum the values of "
        "records with `each`, as in `sum(each lines as l -> l.amount)`. A sum of ints beyond 64 "
-       "bits rejects the record, whatever the order of the items. Decimals add up in order, and a "
-       "running total beyond 38 digits rejects the record.",
+       "bits, or of decimals beyond 38 digits, rejects the record, whatever the order of the "
+       "items.",
        R"([0.10, 0.20].sum() == 0.30)",
        Lowering::Operations,
        nullptr,

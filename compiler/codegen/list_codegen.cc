@@ -216,10 +216,14 @@ Value Generator::EmitFold(const Node& node) {
   Value list = Emit(*node.operands[0]);
   llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
   llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
-  // Ints add up in 128 bits and are checked once at the end, so the order of the items cannot
-  // make a sum that fits overflow on the way.
+  // Ints add up in 128 bits and decimals in 256, and the sum is checked once at the end, so the
+  // order of the items cannot make a sum that fits overflow on the way. 2^64 items of 38 digits
+  // stay below 2^192.
   bool wide = node.op == Op::Sum && node.type.repr == Repr::Int;
-  llvm::Value* start = node.op == Op::Sum       ? Zero(wide ? Repr::Decimal : node.type.repr)
+  bool wide_decimal = node.op == Op::Sum && node.type.repr == Repr::Decimal;
+  llvm::IntegerType* i256 = builder_.getIntNTy(256);
+  llvm::Value* start = wide_decimal             ? llvm::ConstantInt::get(i256, 0)
+                       : node.op == Op::Sum     ? Zero(wide ? Repr::Decimal : node.type.repr)
                        : node.op == Op::AnyTrue ? builder_.getFalse()
                                                 : builder_.getTrue();
   llvm::Value* total = Spill(start);
@@ -231,8 +235,8 @@ Value Generator::EmitFold(const Node& node) {
     llvm::Value* after;
     if (wide) {
       after = builder_.CreateAdd(before, builder_.CreateSExt(item, builder_.getInt128Ty()));
-    } else if (node.op == Op::Sum) {
-      after = EmitDecimalArithmetic(Op::Add, before, item).payload;
+    } else if (wide_decimal) {
+      after = builder_.CreateAdd(before, builder_.CreateSExt(item, i256));
     } else if (node.op == Op::AnyTrue) {
       after = builder_.CreateOr(before, item);
     } else {
@@ -246,6 +250,15 @@ Value Generator::EmitFold(const Node& node) {
     RejectOverflowUnless(
         builder_.CreateICmpEQ(builder_.CreateSExt(narrow, builder_.getInt128Ty()), result), false);
     result = narrow;
+  }
+  if (wide_decimal) {
+    // 38 nines, the largest decimal magnitude.
+    llvm::APInt largest(256, "99999999999999999999999999999999999999", 10);
+    llvm::Value* fits =
+        builder_.CreateAnd(builder_.CreateICmpSLE(result, llvm::ConstantInt::get(i256, largest)),
+                           builder_.CreateICmpSGE(result, llvm::ConstantInt::get(i256, -largest)));
+    RejectOverflowUnless(fits, true);
+    result = builder_.CreateTrunc(result, builder_.getInt128Ty());
   }
   return {list.present, result};
 }
