@@ -67,16 +67,29 @@ uint64_t ProcessNonce() {
   return nonce;
 }
 
-// A name in the partial folder beside `path` that no other thread or process writes at the same
-// time: the file's name, the process id, the process's random bits in hex and a count, then
+// A name in `folder` for writing the file `path` that no other thread or process writes at the
+// same time: the file's name, the process id, the process's random bits in hex and a count, then
 // `.tmp`.
-std::string TemporaryPath(const std::filesystem::path& path) {
+std::string TemporaryPath(const std::filesystem::path& folder, const std::filesystem::path& path) {
   static std::atomic<unsigned> count{0};
   char nonce[17];
   std::snprintf(nonce, sizeof(nonce), "%016llx", static_cast<unsigned long long>(ProcessNonce()));
   std::string name = path.filename().string() + "." + std::to_string(::getpid()) + "-" + nonce +
                      "-" + std::to_string(count++) + ".tmp";
-  return (path.parent_path() / kPartialFolder / name).string();
+  return (folder / name).string();
+}
+
+// Returns whether the partial folder of `directory` is a folder of its own, not a link or another
+// kind of file, after making it when it is missing. It gets the directory's permissions, so that
+// every user who may write in a cache shared by a group may write in it too.
+bool MakePartialFolder(const std::filesystem::path& directory) {
+  std::filesystem::path partial = directory / kPartialFolder;
+  std::error_code error;
+  if (std::filesystem::create_directory(partial, error)) {
+    std::filesystem::perms mode = std::filesystem::status(directory, error).permissions();
+    if (!error) std::filesystem::permissions(partial, mode, error);
+  }
+  return std::filesystem::is_directory(std::filesystem::symlink_status(partial, error));
 }
 
 // How old a temporary file must be before it counts as left behind. Writing one takes
@@ -109,6 +122,8 @@ void RemoveStaleTemporaries(const std::string& directory) {
   std::error_code error;
   auto now = std::filesystem::file_time_type::clock::now();
   std::filesystem::path partial = std::filesystem::path(directory) / kPartialFolder;
+  // Through a link, the files would be another folder's.
+  if (!std::filesystem::is_directory(std::filesystem::symlink_status(partial, error))) return;
   for (std::filesystem::directory_iterator it(partial, error), end; !error && it != end;
        it.increment(error)) {
     if (!IsTemporaryName(it->path().filename().string())) continue;
@@ -190,14 +205,11 @@ std::string IdentityOfFileContaining(const void* address) {
   return FileIdentity(program.string());
 }
 
-bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
-  error.clear();
-  std::filesystem::path directory = std::filesystem::path(path).parent_path();
-  std::filesystem::create_directories(directory / kPartialFolder, error);
-  if (error) return false;
-  // The partial folder holds only files being written, and those that stopped processes left.
-  RemoveStaleTemporaries(directory.string());
-  std::string temporary = TemporaryPath(path);
+namespace {
+
+// Writes `bytes` to `temporary` and renames it to `path`.
+bool WriteAndRename(const std::string& temporary, const std::string& path, std::string_view bytes,
+                    std::error_code& error) {
   bool created = false;
   if (WriteNewFile(temporary, bytes, created, error)) {
     std::filesystem::rename(temporary, path, error);
@@ -207,6 +219,25 @@ bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::erro
   std::error_code ignored;
   if (created) std::filesystem::remove(temporary, ignored);
   return false;
+}
+
+}  // namespace
+
+bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
+  error.clear();
+  std::filesystem::path directory = std::filesystem::path(path).parent_path();
+  std::filesystem::create_directories(directory, error);
+  if (error) return false;
+  // The partial folder holds only files being written, and those that stopped processes left.
+  if (MakePartialFolder(directory)) {
+    RemoveStaleTemporaries(directory.string());
+    if (WriteAndRename(TemporaryPath(directory / kPartialFolder, path), path, bytes, error))
+      return true;
+  }
+  // Where the partial folder cannot be used, such as one that another user made without write
+  // permission for this one, the file is written beside its final name.
+  error.clear();
+  return WriteAndRename(TemporaryPath(directory, path), path, bytes, error);
 }
 
 std::optional<std::string> ReadCheckedFile(const std::string& path) {

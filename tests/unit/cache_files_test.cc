@@ -295,6 +295,47 @@ TEST(StaleTemporaries, OnlyOldTemporaryFilesOfTheCacheAreRemoved) {
   fs::remove_all(folder);
 }
 
+TEST(StaleTemporaries, PartialFolderGetsTheDirectorysPermissions) {
+  fs::path folder =
+      fs::path(::testing::TempDir()) / ("weft-partial-mode-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  // As a cache shared by a group is: writable by the group, with new files in the group.
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_all | fs::perms::set_gid);
+  std::error_code error;
+  ASSERT_TRUE(WriteCheckedFile((folder / "k.o").string(), "object", error)) << error.message();
+  EXPECT_EQ(fs::status(folder / ".weft-partial").permissions(), fs::status(folder).permissions());
+  fs::remove_all(folder);
+}
+
+TEST(StaleTemporaries, PartialFolderThatIsNoFolderIsNotUsed) {
+  fs::path base =
+      fs::path(::testing::TempDir()) / ("weft-partial-link-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::path elsewhere = base / "elsewhere";
+  fs::path linked = base / "linked";
+  fs::path blocked = base / "blocked";
+  fs::create_directories(elsewhere);
+  fs::create_directories(linked);
+  fs::create_directories(blocked);
+  fs::path old_file = elsewhere / TemporaryName("a.o");
+  std::ofstream(old_file) << "x";
+  fs::last_write_time(old_file, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  fs::create_directory_symlink(elsewhere, linked / ".weft-partial");
+  std::ofstream(blocked / ".weft-partial") << "a file";
+
+  std::error_code error;
+  // A link is not followed, neither to write nor to remove, and the file is written beside its
+  // final name instead.
+  ASSERT_TRUE(WriteCheckedFile((linked / "k.o").string(), "object", error)) << error.message();
+  EXPECT_EQ(ReadCheckedFile((linked / "k.o").string()), "object");
+  EXPECT_TRUE(fs::exists(old_file));
+  EXPECT_EQ(std::distance(fs::directory_iterator(elsewhere), fs::directory_iterator()), 1);
+  ASSERT_TRUE(WriteCheckedFile((blocked / "k.o").string(), "object", error)) << error.message();
+  EXPECT_EQ(ReadCheckedFile((blocked / "k.o").string()), "object");
+  fs::remove_all(base);
+}
+
 TEST(StaleTemporaries, WrittenFilesLeaveNoTemporary) {
   fs::path folder =
       fs::path(::testing::TempDir()) / ("weft-checked-files-" + std::to_string(::getpid()));
