@@ -143,7 +143,8 @@ std::vector<Builtin> ListBuiltins() {
        "up by SKU is `each lines.group_sum(l -> l.sku, l -> l.qty) as g -> erp.Line { sku = g.key "
        "qty = g.total }`. A key is a string, int, decimal, bool, enum or date and may not be "
        "absent; a value is an int or a decimal with a fixed scale, and its total is an int or a "
-       "decimal(38, s). A total beyond 64 bits or 38 digits rejects the record.",
+       "decimal(38, s). A total beyond 64 bits or 38 digits rejects the record, whatever the "
+       "order of the items.",
        R"(["a", "b", "a"].group_sum(s -> s, s -> 1).first()?.total == 2)",
        Lowering::Operations,
        nullptr,

@@ -136,6 +136,29 @@ void weft_distinct(WeftContext* context, const WeftList* items, int32_t kind, in
   *result = {unique, count};
 }
 
+namespace {
+
+// A total that no count of 64-bit ints or 38-digit decimals can overflow: 64 bits above the 128
+// of `low`, in two's complement, so that the items may come in any order and only the total must
+// fit.
+struct WideTotal {
+  unsigned __int128 low = 0;
+  int64_t high = 0;
+
+  void Add(__int128 value) {
+    unsigned __int128 before = low;
+    low += static_cast<unsigned __int128>(value);
+    high += (low < before ? 1 : 0) + (value < 0 ? -1 : 0);
+  }
+  // Sets `total` and returns true when the total fits 128 bits.
+  bool Narrow(__int128& total) const {
+    total = static_cast<__int128>(low);
+    return high == (total < 0 ? -1 : 0);
+  }
+};
+
+}  // namespace
+
 int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlot* values,
                        int64_t count, int32_t key_kind, int32_t key_scale, int32_t value_kind,
                        WeftList* result) {
@@ -144,6 +167,7 @@ int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlo
   WeftSlot* records = context->arena.AllocateSlots(static_cast<size_t>(count));
   WeftSlot* fields = context->arena.AllocateSlots(static_cast<size_t>(count) * 2);
   int64_t group_count = 0;
+  std::vector<WideTotal> totals;
   for (int64_t i = 0; i < count; ++i) {
     auto [entry, added] = groups.emplace(Identity(keys[i], key_kind, key_scale), group_count);
     WeftSlot* group = fields + entry->second * 2;
@@ -155,16 +179,22 @@ int32_t weft_group_sum(WeftContext* context, const WeftSlot* keys, const WeftSlo
       records[group_count].list = {group, 2};
       records[group_count].present = 1;
       ++group_count;
+      totals.emplace_back();
     }
-    WeftSlot& total = group[1];
-    bool overflow;
+    totals[entry->second].Add(value_kind == kWeftItemInt ? values[i].integer : values[i].decimal);
+  }
+  for (int64_t g = 0; g < group_count; ++g) {
+    WeftSlot& total = fields[g * 2 + 1];
+    __int128 sum = 0;
+    bool fits = totals[g].Narrow(sum);
     if (value_kind == kWeftItemInt) {
-      overflow = __builtin_add_overflow(total.integer, values[i].integer, &total.integer);
+      fits = fits && sum >= INT64_MIN && sum <= INT64_MAX;
+      total.integer = static_cast<int64_t>(sum);
     } else {
-      total.decimal += values[i].decimal;
-      overflow = !weft::runtime::FitsDigits(total.decimal, 38);
+      fits = fits && weft::runtime::FitsDigits(sum, 38);
+      total.decimal = sum;
     }
-    if (overflow) {
+    if (!fits) {
       context->reject_reason =
           value_kind == kWeftItemInt
               ? "integer overflow: a total of `group_sum` is outside -2^63 to 2^63-1"
