@@ -150,10 +150,14 @@ std::string ConstantToJson(const Constant& constant, const schema::Type& type,
                     : type.kind == TypeKind::Time ? iso8601::IsTime(constant.text)
                                                   : iso8601::IsDateTime(constant.text));
       if (!valid) {
-        // A date of the right form that the calendar lacks, such as 2026-02-30, is named.
+        // A date of the right form that the calendar lacks, such as 2026-02-30, is named when
+        // the text would be valid with a day of the calendar in its place.
         std::string_view date = std::string_view(constant.text).substr(0, 10);
+        std::string with_a_real_day = "2000-01-01" + constant.text.substr(date.size());
+        bool valid_otherwise = type.kind == TypeKind::Date ? iso8601::IsDate(with_a_real_day)
+                                                           : iso8601::IsDateTime(with_a_real_day);
         bool no_such_day = constant.kind == Constant::Kind::String && type.kind != TypeKind::Time &&
-                           iso8601::HasDateShape(date) && !iso8601::IsDate(date);
+                           iso8601::HasDateShape(date) && !iso8601::IsDate(date) && valid_otherwise;
         if (no_such_day) {
           reason = fmt::format("{} is not a day of the calendar", date);
         } else {
