@@ -22,10 +22,31 @@ struct Coverage {
   std::set<std::string> values;
 };
 
+// The key of a number's JSON text by its value, so that 7 and 007, 2.5 and 2.50, and 0 and -0
+// share one key, as they match the same values. A text of another form keeps its own key.
+std::string NumberKey(std::string_view json) {
+  bool negative = json.starts_with('-');
+  if (negative) json.remove_prefix(1);
+  if (json.empty() || json.find_first_not_of("0123456789.") != std::string_view::npos) {
+    return std::string(json);
+  }
+  size_t point = json.find('.');
+  std::string_view whole = json.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? "" : json.substr(point + 1);
+  whole.remove_prefix(std::min(whole.find_first_not_of('0'), whole.size()));
+  fraction = fraction.substr(0, fraction.find_last_not_of('0') + 1);
+  if (whole.empty()) whole = "0";
+  bool zero = whole == "0" && fraction.empty();
+  return fmt::format("number {}{}{}{}", negative && !zero ? "-" : "", whole,
+                     fraction.empty() ? "" : ".", fraction);
+}
+
 // The key under which a match remembers a pattern's value. Times and date-times match as
 // instants, so 12:00:00.5 and 12:00:00.500 share one key, and so do 2024-01-01T00:00:00Z and
-// 2024-01-01T01:00:00+01:00. Other values are their JSON text.
+// 2024-01-01T01:00:00+01:00. Numbers are their value, as NumberKey gives it, and other values
+// their JSON text.
 std::string PatternKey(TypeKind kind, std::string_view text, const std::string& json) {
+  if (kind == TypeKind::Int || kind == TypeKind::Decimal) return NumberKey(json);
   if (kind != TypeKind::Time && kind != TypeKind::DateTime) return json;
   __int128 seconds = 0;
   int scale = 0;
@@ -96,7 +117,7 @@ ExprChecker::PatternResult ExprChecker::CheckPattern(const ast::Pattern& pattern
     return values.insert(constant->text).second ? PatternResult::Added : PatternResult::Duplicate;
   }
   std::string key = PatternKey(subject.kind, constant->text, json);
-  if (key == json)
+  if (subject.kind != TypeKind::Time && subject.kind != TypeKind::DateTime)
     return values.insert(key).second ? PatternResult::Added : PatternResult::Duplicate;
   // The text is kept beside the instant: the same text is plainly the same value, while another
   // text of the same instant needs the hint.
