@@ -132,6 +132,12 @@ size_t weft_program_render_diagnostics(const weft_program* program, char* buffer
   return text.size();
 }
 
+const char* weft_program_cache_warning(const weft_program* program) {
+  if (program == nullptr) return "";
+  internal::CheckHandle(program, internal::kProgramType, "weft_program_cache_warning");
+  return program->program.cache_warning().c_str();
+}
+
 size_t weft_program_rule_count(const weft_program* program) {
   if (program == nullptr) return 0;
   internal::CheckHandle(program, internal::kProgramType, "weft_program_rule_count");

@@ -1,4 +1,5 @@
 // Program: checking, compiling every rule up front, and finding rules by name or source type.
+#include <fmt/format.h>
 #include <llvm/Support/Error.h>
 
 #include <stdexcept>
@@ -49,6 +50,10 @@ void CompileRules(const std::shared_ptr<Compilation>& compilation, const Compile
       return;
     }
     state.rules.push_back(std::move(compiled));
+  }
+  if (std::error_code error = compilation->jit->cache_write_error()) {
+    state.cache_warning = fmt::format("cannot write to the object cache `{}`: {}",
+                                      options.cache_directory, error.message());
   }
 }
 
@@ -117,6 +122,8 @@ const std::vector<Diagnostic>& Program::diagnostics() const { return state_->dia
 std::string Program::RenderDiagnostics() const { return state_->rendered; }
 
 const std::string& Program::error() const { return state_->error; }
+
+const std::string& Program::cache_warning() const { return state_->cache_warning; }
 
 std::vector<std::string> Program::rule_names() const {
   std::vector<std::string> names;

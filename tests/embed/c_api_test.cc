@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -285,6 +286,22 @@ TEST(CApi, CompilesWithCacheDirectory) {
   }
   EXPECT_FALSE(std::filesystem::is_empty(directory));
   std::filesystem::remove_all(directory);
+}
+
+TEST(CApi, ReportsACacheThatCannotBeWritten) {
+  std::filesystem::path file = std::filesystem::temp_directory_path() /
+                               ("weft-c-not-a-folder-" + std::to_string(::getpid()));
+  std::ofstream(file) << "a file where the cache's parent folder should be";
+  std::string directory = (file / "cache").string();
+  weft_program* program = nullptr;
+  ASSERT_EQ(weft_program_compile_source("orders.map", kOrdersMap, std::strlen(kOrdersMap),
+                                        directory.c_str(), &program, nullptr, 0),
+            WEFT_OK);
+  EXPECT_EQ(std::string(weft_program_cache_warning(program)),
+            "cannot write to the object cache `" + directory + "`: Not a directory");
+  weft_program_free(program);
+  EXPECT_STREQ(weft_program_cache_warning(nullptr), "");
+  std::filesystem::remove(file);
 }
 
 #ifndef NDEBUG

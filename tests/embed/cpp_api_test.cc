@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -361,8 +362,24 @@ TEST(EmbedCache, WritesAndReusesObjects) {
 
   Program cached = CompileOrders(options);
   EXPECT_TRUE(cached.ok());
+  EXPECT_EQ(cached.cache_warning(), "");
   EXPECT_EQ(cached.rule("Invoice").Apply(kMappedRecord).json, kMappedJson);
   std::filesystem::remove_all(directory);
+}
+
+// A cache that cannot be written is reported, and the rules compile and map all the same.
+TEST(EmbedCache, ReportsACacheThatCannotBeWritten) {
+  std::filesystem::path file = std::filesystem::temp_directory_path() /
+                               ("weft-embed-not-a-folder-" + std::to_string(::getpid()));
+  std::ofstream(file) << "a file where the cache's parent folder should be";
+  CompileOptions options;
+  options.cache_directory = (file / "cache").string();
+  Program program = CompileOrders(options);
+  ASSERT_TRUE(program.ok());
+  EXPECT_EQ(program.cache_warning(),
+            "cannot write to the object cache `" + options.cache_directory + "`: Not a directory");
+  EXPECT_EQ(program.rule("Invoice").Apply(kMappedRecord).json, kMappedJson);
+  std::filesystem::remove(file);
 }
 
 // Each thread maps with its own Mapper over one shared Rule, and also through Rule::Apply.
