@@ -6,6 +6,7 @@
 
 #include "compiler/check/constants.h"
 #include "compiler/check/expr_checker.h"
+#include "runtime/decimal.h"
 #include "stdlib/dates.h"
 
 namespace weft::check {
@@ -53,14 +54,8 @@ std::string PatternKey(TypeKind kind, std::string_view text, const std::string& 
   std::string problem = kind == TypeKind::Time ? dates::SecondsOfDay(text, seconds, scale)
                                                : dates::EpochSeconds(text, seconds, scale);
   if (!problem.empty()) return json;
-  bool negative = seconds < 0;
-  auto magnitude = static_cast<unsigned __int128>(negative ? -seconds : seconds);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-    magnitude /= 10;
-  } while (magnitude != 0);
-  return fmt::format("instant {}{}e-{}", negative ? "-" : "", digits, scale);
+  // The scale counts no trailing zeros, so each instant has one text.
+  return "instant " + runtime::DecimalToString(seconds, scale);
 }
 
 }  // namespace
