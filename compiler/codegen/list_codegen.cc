@@ -219,11 +219,11 @@ Value Generator::EmitFold(const Node& node) {
   // Ints add up in 128 bits and decimals in 256, and the sum is checked once at the end, so the
   // order of the items cannot make a sum that fits overflow on the way. 2^64 items of 38 digits
   // stay below 2^192.
-  bool wide = node.op == Op::Sum && node.type.repr == Repr::Int;
+  bool wide_int = node.op == Op::Sum && node.type.repr == Repr::Int;
   bool wide_decimal = node.op == Op::Sum && node.type.repr == Repr::Decimal;
   llvm::IntegerType* i256 = builder_.getIntNTy(256);
   llvm::Value* start = wide_decimal             ? llvm::ConstantInt::get(i256, 0)
-                       : node.op == Op::Sum     ? Zero(wide ? Repr::Decimal : node.type.repr)
+                       : wide_int               ? builder_.getIntN(128, 0)
                        : node.op == Op::AnyTrue ? builder_.getFalse()
                                                 : builder_.getTrue();
   llvm::Value* total = Spill(start);
@@ -233,7 +233,7 @@ Value Generator::EmitFold(const Node& node) {
     llvm::Value* item = LoadSlot(item_slot, item_type).payload;
     llvm::Value* before = builder_.CreateLoad(start->getType(), total);
     llvm::Value* after;
-    if (wide) {
+    if (wide_int) {
       after = builder_.CreateAdd(before, builder_.CreateSExt(item, builder_.getInt128Ty()));
     } else if (wide_decimal) {
       after = builder_.CreateAdd(before, builder_.CreateSExt(item, i256));
@@ -245,7 +245,7 @@ Value Generator::EmitFold(const Node& node) {
     builder_.CreateStore(after, total);
   });
   llvm::Value* result = builder_.CreateLoad(start->getType(), total);
-  if (wide) {
+  if (wide_int) {
     llvm::Value* narrow = builder_.CreateTrunc(result, builder_.getInt64Ty());
     RejectOverflowUnless(
         builder_.CreateICmpEQ(builder_.CreateSExt(narrow, builder_.getInt128Ty()), result), false);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -60,9 +61,14 @@ constexpr std::string_view kPartialFolder = ".weft-partial";
 // 64 random bits of this process, so that temporary names differ between machines that share a
 // directory and between processes that have the same id in different PID namespaces.
 uint64_t ProcessNonce() {
-  static const uint64_t nonce = [] {
-    std::random_device device;
-    return (static_cast<uint64_t>(device()) << 32) ^ device();
+  static const uint64_t nonce = []() -> uint64_t {
+    try {
+      std::random_device device;
+      return (static_cast<uint64_t>(device()) << 32) ^ device();
+    } catch (const std::exception&) {
+      // Without a source of randomness the clock is used, because the bits only need to differ.
+      return static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
   }();
   return nonce;
 }
@@ -116,28 +122,6 @@ bool IsTemporaryName(std::string_view name) {
          take("0123456789", 0, '.') && !name.empty();
 }
 
-}  // namespace
-
-void RemoveStaleTemporaries(const std::string& directory) {
-  std::error_code error;
-  auto now = std::filesystem::file_time_type::clock::now();
-  std::filesystem::path partial = std::filesystem::path(directory) / kPartialFolder;
-  // Through a link, the files would be another folder's.
-  if (!std::filesystem::is_directory(std::filesystem::symlink_status(partial, error))) return;
-  for (std::filesystem::directory_iterator it(partial, error), end; !error && it != end;
-       it.increment(error)) {
-    if (!IsTemporaryName(it->path().filename().string())) continue;
-    // A link is left alone, because its target's time is not the link's.
-    std::error_code ignored;
-    if (!std::filesystem::is_regular_file(it->symlink_status(ignored))) continue;
-    auto written = std::filesystem::last_write_time(it->path(), ignored);
-    if (!ignored && now - written > kStaleTemporaryAge)
-      std::filesystem::remove(it->path(), ignored);
-  }
-}
-
-namespace {
-
 // Creates the file `path` with `bytes` and their trailer, and sets `created` once the file is
 // this call's. Some file systems, NFS among them, report a failed write only when the file is
 // closed, so the result of close counts too.
@@ -158,6 +142,20 @@ bool WriteNewFile(const std::string& path, std::string_view bytes, bool& created
     written = false;
   }
   return written;
+}
+
+// Writes `bytes` to `temporary` and renames it to `path`.
+bool WriteAndRename(const std::string& temporary, const std::string& path, std::string_view bytes,
+                    std::error_code& error) {
+  bool created = false;
+  if (WriteNewFile(temporary, bytes, created, error)) {
+    std::filesystem::rename(temporary, path, error);
+    if (!error) return true;
+  }
+  // A file that another process created under the same name stays.
+  std::error_code ignored;
+  if (created) std::filesystem::remove(temporary, ignored);
+  return false;
 }
 
 }  // namespace
@@ -205,23 +203,23 @@ std::string IdentityOfFileContaining(const void* address) {
   return FileIdentity(program.string());
 }
 
-namespace {
-
-// Writes `bytes` to `temporary` and renames it to `path`.
-bool WriteAndRename(const std::string& temporary, const std::string& path, std::string_view bytes,
-                    std::error_code& error) {
-  bool created = false;
-  if (WriteNewFile(temporary, bytes, created, error)) {
-    std::filesystem::rename(temporary, path, error);
-    if (!error) return true;
+void RemoveStaleTemporaries(const std::string& directory) {
+  std::error_code error;
+  auto now = std::filesystem::file_time_type::clock::now();
+  std::filesystem::path partial = std::filesystem::path(directory) / kPartialFolder;
+  // Through a link, the files would be another folder's.
+  if (!std::filesystem::is_directory(std::filesystem::symlink_status(partial, error))) return;
+  for (std::filesystem::directory_iterator it(partial, error), end; !error && it != end;
+       it.increment(error)) {
+    if (!IsTemporaryName(it->path().filename().string())) continue;
+    // A link is left alone, because its target's time is not the link's.
+    std::error_code ignored;
+    if (!std::filesystem::is_regular_file(it->symlink_status(ignored))) continue;
+    auto written = std::filesystem::last_write_time(it->path(), ignored);
+    if (!ignored && now - written > kStaleTemporaryAge)
+      std::filesystem::remove(it->path(), ignored);
   }
-  // A file that another process created under the same name stays.
-  std::error_code ignored;
-  if (created) std::filesystem::remove(temporary, ignored);
-  return false;
 }
-
-}  // namespace
 
 bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::error_code& error) {
   error.clear();
@@ -234,8 +232,8 @@ bool WriteCheckedFile(const std::string& path, std::string_view bytes, std::erro
     if (WriteAndRename(TemporaryPath(directory / kPartialFolder, path), path, bytes, error))
       return true;
   }
-  // Where the partial folder cannot be used, such as one that another user made without write
-  // permission for this one, the file is written beside its final name.
+  // When the partial folder cannot be used or the write there fails, as in a folder that another
+  // user made unwritable for this one, the file is written beside its final name instead.
   error.clear();
   return WriteAndRename(TemporaryPath(directory, path), path, bytes, error);
 }
