@@ -43,7 +43,7 @@ struct ProgramState {
   // The diagnostics as text with the count line, rendered once.
   std::string rendered;
   std::string error;
-  // Why the object cache could not be written, as Program::cache_warning says.
+  // The reason the object cache could not be written, or empty, as Program::cache_warning returns.
   std::string cache_warning;
   // The compiled rules in declaration order; empty when the program has errors.
   std::vector<std::shared_ptr<RuleState>> rules;

@@ -195,7 +195,8 @@ bool TestLiteralChecker::CheckExpectedTemporal(const ast::Expr& expr, const Type
         .hint = TemporalConstantHint(type.kind);
     return false;
   }
-  // The writers write an offset read as +0100 as +01:00, so the expected value is compared so.
+  // The writers write an offset read as +0100 as +01:00, so an expected value is compared in that
+  // form.
   if (type.kind == TypeKind::DateTime) text = iso8601::WithExtendedOffset(text);
   return true;
 }

@@ -217,8 +217,8 @@ Value Generator::EmitFold(const Node& node) {
   llvm::Value* items = builder_.CreateExtractValue(list.payload, 0);
   llvm::Value* count = builder_.CreateExtractValue(list.payload, 1);
   // Ints add up in 128 bits and decimals in 256, and the sum is checked once at the end, so the
-  // order of the items cannot make a sum that fits overflow on the way. 2^64 items of 38 digits
-  // stay below 2^192.
+  // order of the items cannot make a sum that fits overflow on the way. Fewer than 2^63 items of
+  // 38 digits stay below 2^190.
   bool wide_int = node.op == Op::Sum && node.type.repr == Repr::Int;
   bool wide_decimal = node.op == Op::Sum && node.type.repr == Repr::Decimal;
   llvm::IntegerType* i256 = builder_.getIntNTy(256);

@@ -65,8 +65,9 @@ class Lowering {
   // run time, which leaves its value as it is, as a `fn` parameter takes its argument. The
   // quotient may be named by a `let`. Returns any other value as it is.
   NodePtr QuotientBeforeWidening(NodePtr value);
-  // Makes `amount`, round_money's argument, a quotient rounded to odd when it is a division, or
-  // names one through a `let`, so that round_money rounds the exact quotient's value.
+  // Makes `amount`, round_money's argument, round to odd when it is a decimal division, directly,
+  // through a `let` or through widening `fn` parameters, so that round_money rounds the exact
+  // quotient.
   void RoundQuotientToOdd(NodePtr& amount);
   // Records local `index` as bound to a quotient when `lowered`, the lowered `value` of its
   // `let`, is a decimal division or reads a local that is.

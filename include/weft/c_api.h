@@ -158,8 +158,9 @@ WEFT_API weft_status weft_program_diagnostic(const weft_program* program, size_t
 WEFT_API size_t weft_program_render_diagnostics(const weft_program* program, char* buffer,
                                                 size_t size);
 
-/* Why compiled rules could not be written to the cache directory, such as a full disk, or "" when
- * they could; valid while the program lives. The rules compiled all the same. */
+/* Returns why compiled rules could not be written to the cache directory, such as a full disk,
+ * or "" when they could. The text is valid while the program lives. The rules compiled all the
+ * same. */
 WEFT_API const char* weft_program_cache_warning(const weft_program* program);
 
 /* The number of compiled rules, which is 0 when the program has errors. */

@@ -229,9 +229,9 @@ class WEFT_API Program {
   // A failure of the library rather than of the .map files, such as an LLVM error, or empty
   // when there was none.
   const std::string& error() const;
-  // Why compiled rules could not be written to CompileOptions::cache_directory, such as a full
-  // disk or a missing permission, or empty when they could. The rules compiled all the same, but
-  // later processes compile them again.
+  // Returns why compiled rules could not be written to CompileOptions::cache_directory, such as a
+  // full disk or a missing permission, or empty when they could. The rules compiled all the same,
+  // but later processes compile them again.
   const std::string& cache_warning() const;
 
   // The names of the compiled rules. The list is empty when the program has errors.

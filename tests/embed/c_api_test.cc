@@ -288,7 +288,7 @@ TEST(CApi, CompilesWithCacheDirectory) {
   std::filesystem::remove_all(directory);
 }
 
-TEST(CApi, ReportsACacheThatCannotBeWritten) {
+TEST(CApi, ReportsUnwritableCache) {
   std::filesystem::path file = std::filesystem::temp_directory_path() /
                                ("weft-c-not-a-folder-" + std::to_string(::getpid()));
   std::ofstream(file) << "a file where the cache's parent folder should be";

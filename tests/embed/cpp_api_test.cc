@@ -368,7 +368,7 @@ TEST(EmbedCache, WritesAndReusesObjects) {
 }
 
 // A cache that cannot be written is reported, and the rules compile and map all the same.
-TEST(EmbedCache, ReportsACacheThatCannotBeWritten) {
+TEST(EmbedCache, ReportsUnwritableCache) {
   std::filesystem::path file = std::filesystem::temp_directory_path() /
                                ("weft-embed-not-a-folder-" + std::to_string(::getpid()));
   std::ofstream(file) << "a file where the cache's parent folder should be";

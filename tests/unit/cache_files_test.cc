@@ -249,7 +249,7 @@ TEST_F(BuildIdTest, AddressOutsideEveryImageHasNone) {
 // The name that WriteCheckedFile gives the temporary file of `name`.
 std::string TemporaryName(const std::string& name) { return name + ".4242-0123456789abcdef-7.tmp"; }
 
-TEST(StaleTemporaries, OnlyOldTemporaryFilesOfTheCacheAreRemoved) {
+TEST(StaleTemporaries, RemovesOnlyOldTemporaries) {
   fs::path folder =
       fs::path(::testing::TempDir()) / ("weft-stale-temporaries-" + std::to_string(::getpid()));
   fs::path partial = folder / ".weft-partial";
@@ -295,7 +295,7 @@ TEST(StaleTemporaries, OnlyOldTemporaryFilesOfTheCacheAreRemoved) {
   fs::remove_all(folder);
 }
 
-TEST(StaleTemporaries, PartialFolderGetsTheDirectorysPermissions) {
+TEST(StaleTemporaries, PartialFolderCopiesPermissions) {
   fs::path folder =
       fs::path(::testing::TempDir()) / ("weft-partial-mode-" + std::to_string(::getpid()));
   fs::remove_all(folder);
@@ -308,7 +308,7 @@ TEST(StaleTemporaries, PartialFolderGetsTheDirectorysPermissions) {
   fs::remove_all(folder);
 }
 
-TEST(StaleTemporaries, PartialFolderThatIsNoFolderIsNotUsed) {
+TEST(StaleTemporaries, SkipsPartialFolderLinkOrFile) {
   fs::path base =
       fs::path(::testing::TempDir()) / ("weft-partial-link-" + std::to_string(::getpid()));
   fs::remove_all(base);
@@ -336,7 +336,7 @@ TEST(StaleTemporaries, PartialFolderThatIsNoFolderIsNotUsed) {
   fs::remove_all(base);
 }
 
-TEST(StaleTemporaries, WrittenFilesLeaveNoTemporary) {
+TEST(StaleTemporaries, WriteLeavesNoTemporary) {
   fs::path folder =
       fs::path(::testing::TempDir()) / ("weft-checked-files-" + std::to_string(::getpid()));
   fs::remove_all(folder);
