@@ -57,11 +57,14 @@ std::ostream* OpenOutput(const std::string& path, std::ostream& standard, std::o
 }
 
 // Empties an output file opened by OpenOutput; its stream appends, so it then writes from the
-// start. Devices such as /dev/null are left alone.
+// start. Devices such as /dev/null are left alone. So is a file that is already empty, such as one
+// the open created, because ext4 starts writing a truncated file back when it is closed (its
+// `auto_da_alloc` option), which took 2 ms of a 0.13 s run.
 bool EmptyOutput(const std::string& path) {
   if (path == "-") return true;
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return true;
+  if (std::filesystem::file_size(path, error) == 0 && !error) return true;
   std::filesystem::resize_file(path, 0, error);
   if (!error) return true;
   std::cerr << fmt::format("weft run: cannot empty `{}`: {}\n", path, error.message());

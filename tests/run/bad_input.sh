@@ -368,6 +368,21 @@ for threads in 2 3 pipe; do
     fail "$threads: rejects differ from one thread's: $(diff "$work/rejects" "$work/rejects.one" | head -c 600)"
 done
 
+# A run replaces the outputs of an earlier, longer run, and writes into outputs that exist and are
+# empty.
+printf '{"id": 1, "name": "first"}\n{"id": 2, "name": "second"}\n{"id": 3}\n' > "$work/in"
+run
+printf '{"id": 4, "name": "only"}\n' > "$work/in"
+run
+[ "$(wc -l < "$work/out")" = 1 ] && grep -q '"id":4' "$work/out" ||
+  fail "the output of the earlier run was not replaced: $(cat "$work/out")"
+[ -s "$work/rejects" ] && fail "the rejects of the earlier run were not replaced"
+rm "$work/out" "$work/rejects"
+: > "$work/out"
+: > "$work/rejects"
+run
+grep -q '"id":4' "$work/out" || fail "an empty output that existed was not written"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1
