@@ -6,10 +6,10 @@
 #include <deque>
 #include <future>
 #include <mutex>
-#include <thread>
 #include <utility>
 
 #include "runtime/batch_mapper.h"
+#include "runtime/thread_pool.h"
 
 namespace weft::runtime {
 namespace {
@@ -28,18 +28,15 @@ struct Work {
   BatchOutput output;
 };
 
-// Worker threads that map batches, each with its own BatchMapper. Threads are started once,
-// because a thread per batch costs kernel time for its stack and a cold allocator cache.
+// Maps batches on the threads of a ThreadPool, each with its own BatchMapper.
 class WorkerPool {
  public:
-  // The workers read the parts of split input from `source` themselves.
-  WorkerPool(std::vector<std::unique_ptr<BatchMapper>> mappers, const RecordSource& source)
-      : source_(source) {
-    for (auto& mapper : mappers) {
-      workers_.emplace_back([this, owned = std::shared_ptr<BatchMapper>(std::move(mapper))] {
-        Run(*owned);
-      });
-    }
+  // The workers read the parts of split input from `source` themselves. `threads` has a thread
+  // for each of `mappers`.
+  WorkerPool(std::vector<std::unique_ptr<BatchMapper>> mappers, const RecordSource& source,
+             ThreadPool& threads)
+      : source_(source), mappers_(std::move(mappers)), threads_(threads) {
+    for (auto& mapper : mappers_) threads_.Start([this, &owned = *mapper] { Run(owned); });
   }
 
   ~WorkerPool() {
@@ -48,7 +45,7 @@ class WorkerPool {
       stopping_ = true;
     }
     ready_.notify_all();
-    for (std::thread& worker : workers_) worker.join();
+    threads_.Wait();
   }
 
   // Maps `work.batch` into `work.output` on a worker. The future is ready when it is done.
@@ -114,11 +111,12 @@ class WorkerPool {
   }
 
   const RecordSource& source_;
+  std::vector<std::unique_ptr<BatchMapper>> mappers_;
+  ThreadPool& threads_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<Job> jobs_;
   bool stopping_ = false;
-  std::vector<std::thread> workers_;
 };
 
 // Writes the header row of CSV output, which comes first even when no record follows.
@@ -171,7 +169,13 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
   std::unique_ptr<BatchMapper> own_mapper = std::move(mappers.back());
   mappers.pop_back();
   ByteBuffer own_part_input;
-  WorkerPool pool(std::move(mappers), source);
+  std::unique_ptr<ThreadPool> own_threads;
+  ThreadPool* threads_to_use = options.thread_pool;
+  if (threads_to_use == nullptr || threads_to_use->size() < mappers.size()) {
+    own_threads = std::make_unique<ThreadPool>(mappers.size());
+    threads_to_use = own_threads.get();
+  }
+  WorkerPool pool(std::move(mappers), source, *threads_to_use);
   struct InFlight {
     std::shared_ptr<Work> work;
     std::future<void> done;

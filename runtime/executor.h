@@ -19,6 +19,8 @@ class RE2;
 
 namespace weft::runtime {
 
+class ThreadPool;
+
 // A rule compiled to native code, with the records it reads and writes.
 struct CompiledRule {
   std::string name;
@@ -79,6 +81,10 @@ struct ExecuteOptions {
   // Called on the calling thread after each batch is written, with the counts so far and the
   // input bytes read.
   std::function<void(const RunCounts&, uint64_t bytes)> progress;
+  // Threads to map on besides the calling thread, which a caller may start before it compiles the
+  // rule, as ThreadPool explains. Execute starts its own when this is null or has fewer than
+  // `threads - 1` threads. It uses one pool at a time.
+  ThreadPool* thread_pool = nullptr;
 };
 
 // Applies `rule` to every record of `source`. Mapped records go to `out` as NDJSON, in input

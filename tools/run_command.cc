@@ -1,6 +1,5 @@
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include "compiler/native/rule_compiler.h"
 #include "runtime/csv_syntax.h"
 #include "runtime/executor.h"
+#include "runtime/thread_pool.h"
 #include "tools/commands.h"
 #include "tools/output_paths.h"
 #include "tools/report.h"
@@ -197,6 +197,8 @@ class ProgressLine {
 int RunRun(const RunOptions& options) {
   Log log(options.verbose);
   if (!CheckDistinctFiles(options)) return kExitUsage;
+  // The mapping threads start now, so that they are ready when the rule is.
+  runtime::ThreadPool mapping_threads(static_cast<size_t>(ThreadCount(options) - 1));
   std::unique_ptr<Frontend> frontend = LoadAndCheck(options.files, options.frontend);
   if (OverwritesProgramFile(*frontend, options.out, "--out", "weft run") ||
       OverwritesProgramFile(*frontend, options.rejects, "--rejects", "weft run"))
@@ -250,6 +252,7 @@ int RunRun(const RunOptions& options) {
 
   runtime::ExecuteOptions execute;
   execute.threads = ThreadCount(options);
+  execute.thread_pool = &mapping_threads;
   execute.output_format = OutputFormatFor(options);
   execute.csv_delimiter = delimiter;
   execute.csv_lf = options.csv_lf;
