@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "runtime/input_framers.h"
 #include "runtime/json_check.h"
@@ -183,7 +184,20 @@ bool RecordSource::Start() {
   return true;
 }
 
+void RecordSource::ReadFirstBatch() {
+  if (started_) return;
+  auto first = std::make_unique<Batch>();
+  first_batch_found_ = Next(*first);
+  first_batch_ = std::move(first);
+}
+
 bool RecordSource::Next(Batch& batch) {
+  if (first_batch_ != nullptr) {
+    // The records point into the buffer or the framer's window, which swapping does not move.
+    std::swap(batch, *first_batch_);
+    first_batch_.reset();
+    return first_batch_found_;
+  }
   batch.records.clear();
   batch.part.reset();
   if (finished_) return false;

@@ -153,6 +153,9 @@ class RecordSource {
   // Fills `batch` with the next records. Returns false when there are none left: at the end of
   // the input, or where the input stopped being readable. error() then gives the place.
   bool Next(Batch& batch);
+  // Reads the first batch ahead, so that the first call of Next returns it at once. A program
+  // may call it on another thread while it prepares the rule, before it calls any other member.
+  void ReadFirstBatch();
   const std::string& error() const { return error_; }
   InputShape shape() const { return shape_; }
   // The header record of CSV input, once the first call of Next has read it; "" otherwise.
@@ -183,6 +186,9 @@ class RecordSource {
   InputShape shape_ = InputShape::Ndjson;
   bool started_ = false;
   bool finished_ = false;
+  // The batch that ReadFirstBatch read, until Next returns it, and whether it contains records.
+  std::unique_ptr<Batch> first_batch_;
+  bool first_batch_found_ = false;
   std::string error_;
   std::string csv_header_;
   // Where the next part begins and where the last one ends, once SplitRest has split the input.

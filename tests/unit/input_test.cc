@@ -11,6 +11,8 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace weft::runtime {
@@ -41,10 +43,14 @@ SourceOptions OptionsFor(InputFormat format, size_t batch_bytes, size_t max_reco
   return options;
 }
 
+// Frames `text` batch by batch. With `read_ahead`, another thread reads the first batch first, as
+// `weft run` has one do while it parses the .map files.
 Framing Frame(std::string text, InputFormat format = InputFormat::Auto,
-              size_t batch_bytes = 1 << 20, size_t max_record_bytes = 64 << 20) {
+              size_t batch_bytes = 1 << 20, size_t max_record_bytes = 64 << 20,
+              bool read_ahead = false) {
   RecordSource source(TextInput(std::move(text)),
                       OptionsFor(format, batch_bytes, max_record_bytes));
+  if (read_ahead) std::thread([&source] { source.ReadFirstBatch(); }).join();
   Framing framing;
   Batch batch;
   while (source.Next(batch)) {
@@ -374,6 +380,37 @@ TEST(RecordSource, ReportsMismatchedBrackets) {
 TEST(RecordSource, RejectsContentAfterTheDocument) {
   Framing input = Frame("[{\"a\":1}] x", InputFormat::Json);
   EXPECT_NE(input.error.find("after the document"), std::string::npos) << input.error;
+}
+
+TEST(RecordSource, FramesAlikeAfterReadingAhead) {
+  std::string lines;
+  for (int i = 0; i < 200; ++i) lines += "{\"id\": " + std::to_string(i) + "}\n";
+  const std::vector<std::pair<std::string, InputFormat>> inputs = {
+      {lines, InputFormat::Auto},
+      {lines, InputFormat::Ndjson},
+      {"[{\"a\": 1}, {\"a\": 2}]", InputFormat::Auto},
+      {"{\"totalSize\": 1, \"records\": [{\"a\": 1}]}", InputFormat::Json},
+      {"[{\"a\": 1}, {\"a\": ", InputFormat::Auto},
+      {"a,b\n1,2\n3,4\n", InputFormat::Csv},
+      {"", InputFormat::Auto},
+      {"\n  \n", InputFormat::Auto},
+  };
+  for (const auto& [text, format] : inputs) {
+    // Small batches, so that the lines take many batches after the first.
+    Framing plain = Frame(text, format, 256);
+    Framing ahead = Frame(text, format, 256, 64 << 20, /*read_ahead=*/true);
+    EXPECT_EQ(ahead.batches, plain.batches) << text;
+    EXPECT_EQ(ahead.error, plain.error) << text;
+    EXPECT_EQ(ahead.shape, plain.shape) << text;
+    ASSERT_EQ(ahead.records.size(), plain.records.size()) << text;
+    for (size_t i = 0; i < plain.records.size(); ++i) {
+      EXPECT_EQ(ahead.records[i].number, plain.records[i].number) << text;
+      EXPECT_EQ(ahead.records[i].line, plain.records[i].line) << text;
+      EXPECT_EQ(ahead.records[i].offset, plain.records[i].offset) << text;
+      EXPECT_EQ(ahead.records[i].text, plain.records[i].text) << text;
+      EXPECT_EQ(ahead.records[i].error, plain.records[i].error) << text;
+    }
+  }
 }
 
 TEST(RecordSource, AcceptsEmptyInput) {
