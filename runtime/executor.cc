@@ -40,12 +40,18 @@ class WorkerPool {
   }
 
   ~WorkerPool() {
+    Finish();
+    threads_.Wait();
+  }
+
+  // Tells the workers that no batch follows, so that each returns once the queue is empty rather
+  // than sleep until the pool is destroyed and then need waking.
+  void Finish() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stopping_ = true;
     }
     ready_.notify_all();
-    threads_.Wait();
   }
 
   // Maps `work.batch` into `work.output` on a worker. The future is ready when it is done.
@@ -227,6 +233,7 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
     if (!split) split = source.SplitRest(written);
     if (split ? !source.NextPart(work->batch) : !source.Next(work->batch)) break;
   }
+  pool.Finish();
   while (!pending.empty()) write_oldest();
 }
 
