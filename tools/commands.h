@@ -98,7 +98,13 @@ int RunCheck(const CheckOptions& options);
 // Runs the `test` blocks; exit 0 when all pass, 1 when one fails, 2 on usage or compile errors.
 int RunTest(const TestOptions& options);
 int RunFmt(const FmtOptions& options);
+// Applies one rule to the input. Outside sanitizer builds, a run that reaches its input ends the
+// process itself, without cleanup, as ExitWithoutCleanup in run_command.cc explains.
 int RunRun(const RunOptions& options);
+
+// Flushes standard output and returns the exit code of a command that returned `code`: 1 when a
+// command that succeeded lost its output, as on a full disk.
+int FlushStandardOutput(int code);
 
 // Registers `weft explain` and its options on `app`.
 CLI::App* AddExplainCommand(CLI::App& app, ExplainOptions& options);

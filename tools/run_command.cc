@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -258,6 +260,49 @@ class ProgressLine {
   Clock::time_point last_;
 };
 
+// Prints the summary line of a run and returns its exit code: 1 when the input stopped being
+// readable or an output could not be written.
+int ReportOutcome(const RunOptions& options, const std::string& rule,
+                  const runtime::RunResult& counts, double seconds, const std::ostream& out,
+                  const std::ostream& rejects) {
+  std::cerr << fmt::format(
+      "rule {}: in {} / mapped {} / skipped {} / rejected {} ({:.0f} records/s)\n", rule, counts.in,
+      counts.mapped, counts.skipped, counts.rejected, seconds > 0 ? counts.in / seconds : 0.0);
+  if (!counts.error.empty()) {
+    std::cerr << fmt::format("weft run: {}: {}{}\n",
+                             options.in == "-" ? "standard input" : options.in, counts.error,
+                             counts.in > 0 ? "; the records before this point were processed "
+                                             "and are counted above"
+                                           : "");
+    return kExitFailure;
+  }
+  if (!out || !rejects) {
+    std::string failed = !out ? options.out : options.rejects;
+    if (failed == "-") failed = !out ? "standard output" : "standard error";
+    std::cerr << fmt::format(
+        "weft run: writing `{}` failed, possibly because the disk is full or the output was "
+        "closed; the file is incomplete, so the counts above do not match it\n",
+        failed);
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+// Ends the process with `code`, once the outputs are flushed, without freeing what the run built
+// or waking the idle mapping threads to join them. That cleanup took 1 to 2 ms of a 0.13 s run,
+// and the kernel takes the memory back either way. Builds with sanitizers return `code`, so that
+// leaks are still reported.
+int ExitWithoutCleanup(int code) {
+#ifdef WEFT_SANITIZED
+  return code;
+#else
+  code = FlushStandardOutput(code);
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+#endif
+}
+
 }  // namespace
 
 int RunRun(const RunOptions& options) {
@@ -336,28 +381,7 @@ int RunRun(const RunOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.Clear();
   log.Step(fmt::format("mapped and wrote {} record(s) on {} thread(s)", counts.in, execute.threads));
-  std::cerr << fmt::format(
-      "rule {}: in {} / mapped {} / skipped {} / rejected {} ({:.0f} records/s)\n", rule->name,
-      counts.in, counts.mapped, counts.skipped, counts.rejected,
-      seconds > 0 ? counts.in / seconds : 0.0);
-  if (!counts.error.empty()) {
-    std::cerr << fmt::format("weft run: {}: {}{}\n",
-                             options.in == "-" ? "standard input" : options.in, counts.error,
-                             counts.in > 0 ? "; the records before this point were processed "
-                                             "and are counted above"
-                                           : "");
-    return kExitFailure;
-  }
-  if (!*out || !*rejects) {
-    std::string failed = !*out ? options.out : options.rejects;
-    if (failed == "-") failed = !*out ? "standard output" : "standard error";
-    std::cerr << fmt::format(
-        "weft run: writing `{}` failed, possibly because the disk is full or the output was "
-        "closed; the file is incomplete, so the counts above do not match it\n",
-        failed);
-    return kExitFailure;
-  }
-  return kExitOk;
+  return ExitWithoutCleanup(ReportOutcome(options, rule->name, counts, seconds, *out, *rejects));
 }
 
 }  // namespace weft::tools

@@ -32,6 +32,20 @@ std::vector<std::string> SplitEmptyValues(int argc, char** argv) {
 
 }  // namespace
 
+namespace weft::tools {
+
+int FlushStandardOutput(int code) {
+  // A command whose output was lost, as on a full disk, has failed whatever it computed. A
+  // command that failed has already reported why, so the loss is reported only after a success.
+  std::cout.flush();
+  if (std::cout || code != kExitOk) return code;
+  std::cerr << "weft: writing to standard output failed, possibly because the disk is full or "
+               "the output was closed; the output is incomplete\n";
+  return kExitFailure;
+}
+
+}  // namespace weft::tools
+
 int main(int argc, char** argv) {
   using namespace weft::tools;
   CLI::App app{
@@ -166,11 +180,5 @@ int main(int argc, char** argv) {
              : explain_command->parsed() ? RunExplain(explain)
              : doc_command->parsed()     ? RunDoc(doc)
                                          : RunRun(run);
-  // A command whose output was lost, as on a full disk, has failed whatever it computed. A
-  // command that failed has already reported why, so the loss is reported only after a success.
-  std::cout.flush();
-  if (std::cout || code != kExitOk) return code;
-  std::cerr << "weft: writing to standard output failed, possibly because the disk is full or "
-               "the output was closed; the output is incomplete\n";
-  return kExitFailure;
+  return FlushStandardOutput(code);
 }

@@ -383,6 +383,15 @@ rm "$work/out" "$work/rejects"
 run
 grep -q '"id":4' "$work/out" || fail "an empty output that existed was not written"
 
+# An output that cannot be written fails the run, also when the records go to standard output.
+"$weft" run "$here/bad_input.map" --rule Out --in "$work/in" --out /dev/full \
+  --rejects "$work/rejects" --no-cache 2> "$work/summary" && fail "writing /dev/full succeeded"
+expect_summary 'writing `/dev/full` failed'
+"$weft" run "$here/bad_input.map" --rule Out --in "$work/in" --out - \
+  --rejects "$work/rejects" --no-cache > /dev/full 2> "$work/summary" &&
+  fail "writing standard output to /dev/full succeeded"
+expect_summary 'writing `standard output` failed'
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed" >&2
   exit 1
