@@ -142,9 +142,8 @@ bool WriteHeader(const CompiledRule& rule, const ExecuteOptions& options, std::o
   return true;
 }
 
-void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch,
-                        std::ostream& out, std::ostream& rejects, const ExecuteOptions& options,
-                        RunResult& result) {
+void ExecuteOnOneThread(BatchMapper& mapper, RecordSource& source, Batch& batch, std::ostream& out,
+                        std::ostream& rejects, const ExecuteOptions& options, RunResult& result) {
   BatchOutput output;
   do {
     output.Clear();
@@ -177,10 +176,13 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
   ByteBuffer own_part_input;
   std::unique_ptr<ThreadPool> own_threads;
   ThreadPool* threads_to_use = options.thread_pool;
-  if (threads_to_use == nullptr || threads_to_use->size() < mappers.size()) {
+  if (threads_to_use == nullptr) {
     own_threads = std::make_unique<ThreadPool>(mappers.size());
     threads_to_use = own_threads.get();
   }
+  // A mapper without a thread would wait for batches on the calling thread for good. With no
+  // worker at all, the calling thread maps every batch itself while it waits for it.
+  mappers.resize(std::min(mappers.size(), threads_to_use->size()));
   WorkerPool pool(std::move(mappers), source, *threads_to_use);
   struct InFlight {
     std::shared_ptr<Work> work;

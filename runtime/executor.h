@@ -82,8 +82,8 @@ struct ExecuteOptions {
   // input bytes read.
   std::function<void(const RunCounts&, uint64_t bytes)> progress;
   // Threads to map on besides the calling thread, which a caller may start before it compiles the
-  // rule, as ThreadPool explains. Execute starts its own when this is null or has fewer than
-  // `threads - 1` threads. It uses one pool at a time.
+  // rule, as ThreadPool explains. Execute maps on at most `threads - 1` of them, and starts its
+  // own when this is null. A pool serves one Execute at a time.
   ThreadPool* thread_pool = nullptr;
 };
 

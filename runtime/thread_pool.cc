@@ -1,7 +1,7 @@
 #include "runtime/thread_pool.h"
 
 #include <cerrno>
-#include <system_error>
+#include <cstring>
 #include <utility>
 
 namespace weft::runtime {
@@ -33,8 +33,8 @@ ThreadPool::ThreadPool(size_t threads) {
     // A sandbox may reject setting the cores. The thread then starts where Linux puts it.
     if (error != 0) error = pthread_create(&thread, nullptr, &ThreadPool::Main, this);
     if (error != 0) {
-      Stop();
-      throw std::system_error(error, std::generic_category(), "cannot start a thread");
+      start_error_ = std::strerror(error);
+      return;
     }
     threads_.push_back(thread);
   }

@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace weft::runtime {
@@ -21,6 +22,8 @@ namespace weft::runtime {
 // pool before it parses its files has the threads waiting when the first batch is ready.
 class ThreadPool {
  public:
+  // Starts up to `threads` threads. Fewer start when the system refuses one, as at a limit on
+  // processes, and start_error() then gives the reason.
   explicit ThreadPool(size_t threads);
   // Waits for the running tasks to return, then stops the threads.
   ~ThreadPool();
@@ -28,6 +31,7 @@ class ThreadPool {
   ThreadPool& operator=(const ThreadPool&) = delete;
 
   size_t size() const { return threads_.size(); }
+  const std::string& start_error() const { return start_error_; }
 
   // Runs `task` on a thread of the pool. A task waits for a free thread, so a caller that needs
   // its tasks to run at the same time starts at most size() of them. A pool without threads runs
@@ -53,6 +57,7 @@ class ThreadPool {
   cpu_set_t cores_;
   bool know_cores_ = false;
   std::vector<pthread_t> threads_;
+  std::string start_error_;
 };
 
 }  // namespace weft::runtime

@@ -383,6 +383,19 @@ rm "$work/out" "$work/rejects"
 run
 grep -q '"id":4' "$work/out" || fail "an empty output that existed was not written"
 
+# A FIFO given as the input is opened only once the rule is ready, so that a run that stops before,
+# here at an unknown rule, ends although nothing writes to the FIFO. With a writer it is read.
+mkfifo "$work/fifo"
+status=0
+timeout 20 "$weft" run "$here/bad_input.map" --rule Nope --in "$work/fifo" --out "$work/out" \
+  --rejects "$work/rejects" --no-cache --threads 2 2> "$work/summary" || status=$?
+[ "$status" = 2 ] || fail "an unknown rule with an unwritten FIFO as input ended with $status"
+printf '{"id": 1, "name": "piped"}\n' > "$work/fifo" &
+timeout 20 "$weft" run "$here/bad_input.map" --rule Out --in "$work/fifo" --out "$work/out" \
+  --rejects "$work/rejects" --no-cache --threads 2 2> "$work/summary" || echo "exit $?" >> "$work/summary"
+wait
+expect_summary "in 1 / mapped 1 / skipped 0 / rejected 0"
+
 # An output that cannot be written fails the run, also when the records go to standard output.
 "$weft" run "$here/bad_input.map" --rule Out --in "$work/in" --out /dev/full \
   --rejects "$work/rejects" --no-cache 2> "$work/summary" && fail "writing /dev/full succeeded"

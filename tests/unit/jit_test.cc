@@ -13,6 +13,7 @@
 #include "compiler/frontend.h"
 #include "compiler/ir/ir.h"
 #include "runtime/executor.h"
+#include "runtime/thread_pool.h"
 
 namespace weft {
 namespace {
@@ -48,7 +49,8 @@ struct RunResult {
 class JitTest : public testing::Test {
  protected:
   // Compiles `rule` (the body of `map src.In -> dst.Out`) and runs it over `input`.
-  RunResult Run(const std::string& rule, const std::string& input) {
+  RunResult Run(const std::string& rule, const std::string& input,
+                const runtime::ExecuteOptions& options = {}) {
     frontend_ = CheckText("test.map", std::string(kSchemas) + rule);
     std::ostringstream diagnostics;
     frontend_->diagnostics.RenderAll(diagnostics);
@@ -65,7 +67,7 @@ class JitTest : public testing::Test {
     runtime::RecordSource source(runtime::TextInput(input), {});
     std::ostringstream out, rejects;
     RunResult result;
-    result.counts = runtime::Execute(*compiled, source, out, rejects);
+    result.counts = runtime::Execute(*compiled, source, out, rejects, options);
     EXPECT_EQ(source.error(), "");
     result.out = out.str();
     result.rejects = rejects.str();
@@ -95,6 +97,25 @@ TEST_F(JitTest, MapsFieldsExactly) {
   EXPECT_EQ(result.out,
             "{\"id\":7,\"label\":\"Acme/A\",\"total\":0.30,\"flag\":false,\"note\":\"A\"}\n");
   EXPECT_EQ(result.counts.mapped, 1u);
+}
+
+// A pool that could start none of its threads, as at a limit on processes, leaves the calling
+// thread to map every batch, with the same output.
+TEST_F(JitTest, MapsWithoutPoolThreads) {
+  std::string input;
+  for (int i = 0; i < 2000; ++i) {
+    input += R"({"id": )" + std::to_string(i) + R"(, "name": "N", "active": )" +
+             (i % 3 == 0 ? "false" : "true") + "}\n";
+  }
+  RunResult alone = Run(kBasicRule, input);
+  runtime::ThreadPool no_threads(0);
+  runtime::ExecuteOptions options;
+  options.threads = 4;
+  options.thread_pool = &no_threads;
+  RunResult pooled = Run(kBasicRule, input, options);
+  EXPECT_EQ(pooled.counts.mapped, alone.counts.mapped);
+  EXPECT_EQ(pooled.counts.skipped, alone.counts.skipped);
+  EXPECT_EQ(pooled.out, alone.out);
 }
 
 TEST_F(JitTest, KeepsIdsAbove2To53Exact) {
@@ -141,8 +162,9 @@ TEST_F(JitTest, RejectsMissingRequiredSourceField) {
 
 TEST_F(JitTest, RejectsWrongJsonTypeNamingTheValue) {
   RunResult result = Run(kBasicRule, R"({"id": "seven", "name": "A", "active": true})");
-  EXPECT_NE(result.rejects.find("field `id` must be an int, but the input has a string \\\"seven\\\""),
-            std::string::npos)
+  EXPECT_NE(
+      result.rejects.find("field `id` must be an int, but the input has a string \\\"seven\\\""),
+      std::string::npos)
       << result.rejects;
 }
 
@@ -258,15 +280,17 @@ map big.In -> big.Out {
               "\", \"y\": \"-" + nines + "\"}\n" + "{\"x\": \"" + nines + "\", \"y\": \"1\"}\n");
   EXPECT_EQ(result.counts.mapped, 0u) << result.out;
   EXPECT_EQ(result.counts.rejected, 3u);
-  EXPECT_NE(result.rejects.find("\"record\":1,\"line\":1,\"offset\":0,\"rule\":\"Out\",\"field\":\"sum\","
-                                "\"reason\":\"decimal overflow"),
-            std::string::npos)
-      << result.rejects;
   EXPECT_NE(
-      result.rejects.find("\"record\":2,\"line\":2,\"offset\":95,\"rule\":\"Out\",\"field\":\"difference\""),
+      result.rejects.find("\"record\":1,\"line\":1,\"offset\":0,\"rule\":\"Out\",\"field\":\"sum\","
+                          "\"reason\":\"decimal overflow"),
       std::string::npos)
       << result.rejects;
-  EXPECT_NE(result.rejects.find("\"record\":3,\"line\":3,\"offset\":191,\"rule\":\"Out\",\"field\":\"sum\""),
+  EXPECT_NE(result.rejects.find(
+                "\"record\":2,\"line\":2,\"offset\":95,\"rule\":\"Out\",\"field\":\"difference\""),
+            std::string::npos)
+      << result.rejects;
+  EXPECT_NE(result.rejects.find(
+                "\"record\":3,\"line\":3,\"offset\":191,\"rule\":\"Out\",\"field\":\"sum\""),
             std::string::npos)
       << result.rejects;
 }
