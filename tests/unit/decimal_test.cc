@@ -45,9 +45,11 @@ TEST(DecimalParse, ShortJsonDecimalsAgreeWithParseDecimal) {
     std::string_view text;
     int scale;
   };
-  for (Case accepted : {Case{"0", 2}, Case{"-0", 2}, Case{"12.5", 2}, Case{"-0.01", 2},
-                        Case{"999999999999999999", 0}, Case{"9999999999999999.99", 2},
-                        Case{"0.5", 37}, Case{"1", 37}, Case{"123", 35}}) {
+  for (Case accepted :
+       {Case{"0", 2}, Case{"-0", 2}, Case{"12.5", 2}, Case{"-0.01", 2},
+        Case{"999999999999999999", 0}, Case{"9999999999999999.99", 2}, Case{"0.5", 37},
+        Case{"1", 37}, Case{"123", 35}, Case{"1234.56", 2}, Case{"12345678.9", 2},
+        Case{"-56917508.40", 2}, Case{"12345678901234567.8", 1}}) {
     __int128 shortcut = 0;
     EXPECT_TRUE(ParseShortJsonDecimal(accepted.text, accepted.scale, shortcut)) << accepted.text;
     EXPECT_EQ(shortcut, Parse(accepted.text, accepted.scale)) << accepted.text;
@@ -55,7 +57,8 @@ TEST(DecimalParse, ShortJsonDecimalsAgreeWithParseDecimal) {
   for (Case left :
        {Case{"", 2}, Case{"-", 2}, Case{"01", 2}, Case{"-01.5", 2}, Case{"1.", 2}, Case{".5", 2},
         Case{"+1", 2}, Case{"1e3", 2}, Case{"1.234", 2}, Case{"1.500", 2},
-        Case{"1000000000000000000", 0}, Case{"1", 38}, Case{"1234", 35}, Case{"12a", 2}}) {
+        Case{"1000000000000000000", 0}, Case{"123456789012345678.9", 1}, Case{"1", 38},
+        Case{"1234", 35}, Case{"12a", 2}}) {
     __int128 shortcut = 0;
     EXPECT_FALSE(ParseShortJsonDecimal(left.text, left.scale, shortcut)) << left.text;
   }
@@ -94,7 +97,7 @@ TEST(DecimalParse, KeepsTheScaleOfTheText) {
     int scale;
   };
   const Case cases[] = {
-      {"10.50", 1050, 2}, {"10", 10, 0},     {"1e3", 1000, 0},    {"1.25e1", 125, 1},
+      {"10.50", 1050, 2}, {"10", 10, 0},       {"1e3", 1000, 0}, {"1.25e1", 125, 1},
       {"-0.005", -5, 3},  {"12.5e-2", 125, 3}, {"0.000", 0, 3},
   };
   for (const Case& c : cases) {
