@@ -170,7 +170,6 @@ constexpr size_t kBatchesInFlightPerThread = 4;
 void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordSource& source,
                       Batch& first, std::ostream& out, std::ostream& rejects,
                       const ExecuteOptions& options, RunResult& result) {
-  size_t threads = mappers.size();
   std::unique_ptr<BatchMapper> own_mapper = std::move(mappers.back());
   mappers.pop_back();
   ByteBuffer own_part_input;
@@ -183,6 +182,9 @@ void ExecuteOnThreads(std::vector<std::unique_ptr<BatchMapper>> mappers, RecordS
   // A mapper without a thread would wait for batches on the calling thread for good. With no
   // worker at all, the calling thread maps every batch itself while it waits for it.
   mappers.resize(std::min(mappers.size(), threads_to_use->size()));
+  // The batches in flight are counted for the threads that map, so that a pool that started
+  // fewer threads than asked for keeps no more memory than those threads use.
+  const size_t threads = mappers.size() + 1;
   WorkerPool pool(std::move(mappers), source, *threads_to_use);
   struct InFlight {
     std::shared_ptr<Work> work;
