@@ -252,11 +252,11 @@ class LineFramer : public Framer {
 
 }  // namespace
 
-std::string CutShortReason(uint64_t at, uint64_t size) {
+std::string CutShortReason(uint64_t at, uint64_t size, bool at_most) {
   return fmt::format(
-      "it ended at byte {}, before the {} bytes it had when the run started; it was cut short "
+      "it ended at {}byte {}, before the {} bytes it had when the run started; it was cut short "
       "while it was read, so map it again once it is complete",
-      at, size);
+      at_most ? "or before " : "", at, size);
 }
 
 LineContent FindLineRecord(std::string_view& line, size_t limit) {

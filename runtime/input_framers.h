@@ -116,8 +116,9 @@ class ValueSkipper {
 };
 
 // The reason a regular file could not be read to the size it had when the run started: it
-// ended at byte `at` of its `size`.
-std::string CutShortReason(uint64_t at, uint64_t size);
+// ended at byte `at` of its `size`. With `at_most`, nothing was read at `at`, which is then only a
+// bound: the file may have been cut before bytes that an earlier batch had already read.
+std::string CutShortReason(uint64_t at, uint64_t size, bool at_most = false);
 
 // Appends to `buffer` until it contains `target` bytes, or until `read`, a call of
 // ByteInput::Read or ReadAt for the next bytes, gives none, which sets `at_end`. Returns false

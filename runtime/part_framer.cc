@@ -78,7 +78,8 @@ class PartFramer {
   // mapped, and the run stops after them.
   bool CutBefore(size_t needed) {
     if (!at_end_ || size() >= needed) return false;
-    part_.cut_short = "cannot read the input: " + CutShortReason(first_ + size(), part_.input_size);
+    part_.cut_short = "cannot read the input: " +
+                      CutShortReason(first_ + size(), part_.input_size, /*at_most=*/size() == 0);
     return true;
   }
   // The index at which the part ends, or the end of the buffer when the input ended first.

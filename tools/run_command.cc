@@ -359,7 +359,8 @@ int CheckAndMap(const RunOptions& options, runtime::ThreadPool& mapping_threads,
   if (!EmptyOutput(options.out) || !EmptyOutput(options.rejects)) return kExitFailure;
 
   runtime::ExecuteOptions execute;
-  execute.threads = ThreadCount(options);
+  // The threads that started, which --verbose reports and for which Execute makes mappers.
+  execute.threads = static_cast<int>(mapping_threads.size()) + 1;
   execute.thread_pool = &mapping_threads;
   execute.output_format = OutputFormatFor(options);
   execute.csv_delimiter = delimiter;

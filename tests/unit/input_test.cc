@@ -244,6 +244,27 @@ TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
   EXPECT_EQ(records, 46u);
 }
 
+// A file cut before the bytes that the first batch read: the first part reads nothing, so the
+// reason gives its start only as a bound of where the file ended.
+TEST(RecordSource, BoundsEndCutBeforeSplit) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  RecordSource source(std::make_unique<CutShortInput>(text, 50),
+                      OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
+  Batch batch;
+  ASSERT_TRUE(source.Next(batch));
+  SplitPoint point;
+  ASSERT_TRUE(source.SplitRest(point));
+  ASSERT_TRUE(source.NextPart(batch));
+  std::string error;
+  ASSERT_TRUE(source.ReadPart(batch, error)) << error;
+  EXPECT_TRUE(batch.records.empty());
+  EXPECT_NE(
+      batch.part->cut_short.find("it ended at or before byte " + std::to_string(batch.part->begin)),
+      std::string::npos)
+      << batch.part->cut_short;
+}
+
 TEST(RecordSource, ReportsAFileCutShortWhileReadInOrder) {
   std::string path = ::testing::TempDir() + "weft-cut-short-" + std::to_string(::getpid());
   std::string text;
