@@ -22,8 +22,8 @@ namespace weft::runtime {
 // pool before it parses its files has the threads waiting when the first batch is ready.
 class ThreadPool {
  public:
-  // Starts up to `threads` threads. Fewer start when the system refuses one, as at a limit on
-  // processes, and start_error() then gives the reason.
+  // Starts up to `threads` threads. Fewer start when the system cannot start one, as at a limit
+  // on processes, and start_error() then gives the reason.
   explicit ThreadPool(size_t threads);
   // Waits for the running tasks to return, then stops the threads.
   ~ThreadPool();

@@ -129,7 +129,6 @@ bool EndsWith(const std::string& path, std::string_view suffix) {
   return tail == suffix;
 }
 
-// Returns the delimiter of --csv-delimiter, or 0 after an error message.
 // Returns the delimiter of --csv-delimiter, or 0 with the reason in `problem` when it is not one.
 char ParseCsvDelimiter(const RunOptions& options, std::string& problem) {
   std::string text = options.csv_delimiter == "\\t" ? "\t" : options.csv_delimiter;
@@ -138,6 +137,7 @@ char ParseCsvDelimiter(const RunOptions& options, std::string& problem) {
   return problem.empty() ? text[0] : 0;
 }
 
+// Returns the delimiter of --csv-delimiter, or 0 after an error message.
 char CsvDelimiter(const RunOptions& options) {
   std::string problem;
   char delimiter = ParseCsvDelimiter(options, problem);
@@ -178,8 +178,7 @@ class RunInput {
     std::string problem;
     char delimiter = ParseCsvDelimiter(options, problem);
     if (fd_ < 0 || delimiter == 0) return;
-    source_ = std::make_unique<runtime::RecordSource>(runtime::FileInput(fd_),
-                                                      SourceOptionsFor(options, delimiter));
+    MakeSource(options, delimiter);
     if (threads.size() == 0) return;
     threads.Start([source = source_.get()] { source->ReadFirstBatch(); });
     reading_ = true;
@@ -203,8 +202,7 @@ class RunInput {
         std::cerr << open_error_;
         return nullptr;
       }
-      source_ = std::make_unique<runtime::RecordSource>(runtime::FileInput(fd_),
-                                                        SourceOptionsFor(options, delimiter));
+      MakeSource(options, delimiter);
     }
     if (reading_) threads_.Wait();
     reading_ = false;
@@ -212,6 +210,11 @@ class RunInput {
   }
 
  private:
+  void MakeSource(const RunOptions& options, char delimiter) {
+    source_ = std::make_unique<runtime::RecordSource>(runtime::FileInput(fd_),
+                                                      SourceOptionsFor(options, delimiter));
+  }
+
   runtime::ThreadPool& threads_;
   int fd_ = -1;
   std::string open_error_;

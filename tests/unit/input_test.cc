@@ -192,6 +192,13 @@ TEST(RecordSource, FramesInPartsAsInOrder) {
   }
 }
 
+// Returns `count` NDJSON lines, `{"id": 0}` and on.
+std::string IdLines(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  return text;
+}
+
 // An input that is cut short after it was split: reads at an offset see only its first
 // `remaining` bytes, as after a truncation of the file.
 class CutShortInput : public ByteInput {
@@ -220,8 +227,7 @@ class CutShortInput : public ByteInput {
 };
 
 TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
-  std::string text;
-  for (int i = 0; i < 100; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  std::string text = IdLines(100);
   RecordSource source(std::make_unique<CutShortInput>(text, 500),
                       OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
   Batch batch;
@@ -247,8 +253,7 @@ TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
 // A file cut before the bytes that the first batch read: the first part reads nothing, so the
 // reason gives its start only as a bound of where the file ended.
 TEST(RecordSource, BoundsEndCutBeforeSplit) {
-  std::string text;
-  for (int i = 0; i < 100; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  std::string text = IdLines(100);
   RecordSource source(std::make_unique<CutShortInput>(text, 50),
                       OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
   Batch batch;
@@ -267,8 +272,7 @@ TEST(RecordSource, BoundsEndCutBeforeSplit) {
 
 TEST(RecordSource, ReportsAFileCutShortWhileReadInOrder) {
   std::string path = ::testing::TempDir() + "weft-cut-short-" + std::to_string(::getpid());
-  std::string text;
-  for (int i = 0; i < 100; ++i) text += "{\"id\": " + std::to_string(i) + "}\n";
+  std::string text = IdLines(100);
   {
     std::ofstream file(path, std::ios::binary);
     file << text;
@@ -404,8 +408,7 @@ TEST(RecordSource, RejectsContentAfterTheDocument) {
 }
 
 TEST(RecordSource, FramesAlikeAfterReadingAhead) {
-  std::string lines;
-  for (int i = 0; i < 200; ++i) lines += "{\"id\": " + std::to_string(i) + "}\n";
+  const std::string lines = IdLines(200);
   const std::vector<std::pair<std::string, InputFormat>> inputs = {
       {lines, InputFormat::Auto},
       {lines, InputFormat::Ndjson},
