@@ -168,8 +168,11 @@ bool RecordSource::Start() {
     case InputFormat::Auto:
       // A document written on one line, as a REST query result often is, may be longer than
       // what was read, so its first line is read whole before deciding, up to the record limit.
-      while (!window->at_end() && window->Unread().size() <= options_.max_record_bytes &&
-             window->Unread().find_first_of("\r\n") == std::string_view::npos) {
+      // Only the bytes each read adds are searched.
+      for (size_t searched = 0;
+           !window->at_end() && window->Unread().size() <= options_.max_record_bytes &&
+           FindLineBreak(window->Unread().substr(searched)) == std::string_view::npos;) {
+        searched = window->Unread().size();
         if (!window->Fill(error_) && !error_.empty()) return false;
       }
       lines = LooksLikeLines(window->Unread(), window->at_end());

@@ -36,10 +36,22 @@ size_t LeadingBlanks(std::string_view text) {
   return blanks == text.size() ? 0 : blanks;
 }
 
+}  // namespace
+
+size_t FindLineBreak(std::string_view text) {
+  const auto* lf = static_cast<const char*>(std::memchr(text.data(), '\n', text.size()));
+  const size_t lf_at = lf == nullptr ? text.size() : static_cast<size_t>(lf - text.data());
+  const auto* cr = static_cast<const char*>(std::memchr(text.data(), '\r', lf_at));
+  if (cr != nullptr) return static_cast<size_t>(cr - text.data());
+  return lf == nullptr ? std::string_view::npos : lf_at;
+}
+
+namespace {
+
 // The character that ends lines: CR when the first line break is a CR followed by something
 // other than LF, as old Mac tools write, otherwise LF.
 char LineBreakOf(std::string_view text) {
-  size_t break_at = text.find_first_of("\r\n");
+  size_t break_at = FindLineBreak(text);
   if (break_at == std::string_view::npos || text[break_at] == '\n') return '\n';
   return break_at + 1 < text.size() && text[break_at + 1] != '\n' ? '\r' : '\n';
 }
@@ -119,7 +131,7 @@ class StructureWalker {
   bool Take(std::string_view token) {
     char c = token.front();
     // A JSON string never contains a raw line break.
-    if (c == '"') return token.find_first_of("\r\n") == std::string_view::npos && TakeString();
+    if (c == '"') return FindLineBreak(token) == std::string_view::npos && TakeString();
     if (c == '{' || c == '[') return TakeOpen(c);
     if (c == '}' || c == ']') return TakeClose(c);
     if (c == ':' || c == ',') return TakeSeparator(c);
@@ -347,7 +359,7 @@ Window::Window(ByteInput& input, const SourceOptions& options)
       buffer_(2 * options.batch_bytes + minimum_read_) {}
 
 bool Window::FillFirst(std::string& error) {
-  while (buffer_.size() < std::max(options_.batch_bytes, options_.detect_bytes) && !at_end_) {
+  while (size() < std::max(options_.batch_bytes, options_.detect_bytes) && !at_end_) {
     if (!Fill(error) && !error.empty()) return false;
   }
   std::string_view start = Unread();
@@ -358,7 +370,7 @@ bool Window::FillFirst(std::string& error) {
 
 bool Window::Fill(std::string& error) {
   if (at_end_) return false;
-  if (position_ > 0) DropConsumed();
+  if (position_ > 0 || start_ > 0) DropConsumed();
   if (buffer_.capacity() - buffer_.size() < minimum_read_) {
     buffer_.Reserve(2 * buffer_.capacity() + minimum_read_);
   }
@@ -382,6 +394,13 @@ bool Window::Fill(std::string& error) {
 
 void Window::HandOff(Batch& batch) {
   std::string_view unread = Unread();
+  // A document on one line is read whole before its shape is known, so the window may hold far
+  // more than a batch. Handing its buffer to each batch would make every batch in flight keep the
+  // rest of the document, and copy that rest again at each hand-off.
+  if (unread.size() > position_) {
+    CopyConsumedInto(batch);
+    return;
+  }
   // The batch's previous buffer is reused when it is large enough, so that steady reading
   // allocates nothing.
   ByteBuffer next = std::move(batch.buffer);
@@ -392,8 +411,28 @@ void Window::HandOff(Batch& batch) {
   std::memset(next.data() + next.size(), 0, simdjson::SIMDJSON_PADDING);
   base_offset_ += position_;
   position_ = 0;
+  start_ = 0;
   batch.buffer = std::move(buffer_);
   buffer_ = std::move(next);
+}
+
+void Window::CopyConsumedInto(Batch& batch) {
+  ByteBuffer& copy = batch.buffer;
+  copy.Resize(0);
+  // Room for a long record's start, which a framer may copy after the hand-off.
+  copy.Reserve(position_ + kLongRecordPrefix);
+  std::memcpy(copy.data(), data(), position_);
+  copy.Resize(position_);
+  std::memset(copy.data() + copy.size(), 0, simdjson::SIMDJSON_PADDING);
+  const auto consumed = reinterpret_cast<uintptr_t>(data());
+  for (InputRecord& record : batch.records) {
+    const auto text = reinterpret_cast<uintptr_t>(record.text.data());
+    if (text < consumed || text - consumed > position_) continue;
+    record.text = {copy.data() + (text - consumed), record.text.size()};
+  }
+  base_offset_ += position_;
+  start_ += position_;
+  position_ = 0;
 }
 
 void Window::DropConsumed() {
@@ -402,6 +441,7 @@ void Window::DropConsumed() {
   buffer_.Resize(unread.size());
   base_offset_ += position_;
   position_ = 0;
+  start_ = 0;
 }
 
 void Window::AdvanceCountingLines(size_t count) {
@@ -427,20 +467,20 @@ bool LooksLikeLines(std::string_view start, bool whole) {
   }
   // A first line longer than what was read is a long NDJSON record, unless it starts a JSON
   // array or a `records` array, as a query result written on one line does.
-  if (scan == Scan::NeedMore && start.find_first_of("\r\n") == std::string_view::npos)
+  if (scan == Scan::NeedMore && FindLineBreak(start) == std::string_view::npos)
     return start.front() == '{' && !StartsRecordsArray(start);
   // A single line whose brackets do not pair up is one malformed record either way, and as
   // NDJSON it is rejected alone instead of failing the run. A line that starts a `records` array
   // is instead a query result cut short, so its records are read and the run stops where it
   // breaks.
-  if (start.front() == '{' && start.find_first_of("\r\n") == std::string_view::npos)
+  if (start.front() == '{' && FindLineBreak(start) == std::string_view::npos)
     return !StartsRecordsArray(start);
   // A first value that goes on over several lines as JSON allows is a document, perhaps one cut
   // short, and so is one that breaks inside a later line. A malformed first NDJSON line breaks
   // within itself, or where a later line starts a value without a comma.
   size_t break_at = StructureWalker().Walk(start);
   if (break_at == std::string_view::npos) return false;
-  if (break_at > start.find_first_of("\r\n") && !StartsLine(start, break_at)) return false;
+  if (break_at > FindLineBreak(start) && !StartsLine(start, break_at)) return false;
   // Brackets that do not pair up may be a malformed NDJSON line, when a complete record
   // follows soon after.
   od::parser parser;

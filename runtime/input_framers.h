@@ -12,8 +12,9 @@
 namespace weft::runtime {
 
 // The unread part of the input, in a buffer that becomes a batch's buffer when it is handed
-// off. Bytes before position() are consumed; the views of the records framed so far point into
-// them.
+// off, or from which the consumed bytes are copied into the batch when more is unread than
+// consumed. Bytes before position() are consumed; the views of the records framed so far point
+// into them.
 class Window {
  public:
   Window(ByteInput& input, const SourceOptions& options);
@@ -25,13 +26,14 @@ class Window {
   // bytes: call it only when no record of the batch being built points into the buffer. Returns
   // false at the end of the input or on a read error, which sets `error`.
   bool Fill(std::string& error);
-  // Moves the consumed bytes into `batch` and keeps the unread ones in a new buffer.
+  // Moves the consumed bytes into `batch`, to which the views of its records then point, and
+  // keeps the unread ones. Positions start again at 0 after it.
   void HandOff(Batch& batch);
   // Drops the consumed bytes; used while skipping a record that is too large to keep.
   void DropConsumed();
 
-  const char* data() const { return buffer_.data(); }
-  size_t size() const { return buffer_.size(); }
+  const char* data() const { return buffer_.data() + start_; }
+  size_t size() const { return buffer_.size() - start_; }
   size_t position() const { return position_; }
   std::string_view Unread() const { return {data() + position_, size() - position_}; }
   bool at_end() const { return at_end_; }
@@ -52,12 +54,16 @@ class Window {
   ByteInput& input_;
   const SourceOptions& options_;
   size_t minimum_read_;
+  // Position 0 is at buffer_[start_]: bytes before it were copied into a batch.
   ByteBuffer buffer_;
+  size_t start_ = 0;
   size_t position_ = 0;
   uint64_t base_offset_ = 0;
   size_t line_ = 1;
   bool at_end_ = false;
   char line_break_ = '\n';
+
+  void CopyConsumedInto(Batch& batch);
 };
 
 // Finds the records of one input shape in a Window.
@@ -176,6 +182,10 @@ std::string LongRecordReason(size_t limit, bool cut, std::string_view problem = 
 // Copies `text` after the bytes of `batch` and returns the copy, for a record whose own bytes are
 // gone from the window. Growing the buffer may move it, so `batch` must have no records yet.
 std::string_view CopyIntoBatch(Batch& batch, std::string_view text);
+
+// Returns the position of the first CR or LF in `text`, or npos. It replaces find_first_of,
+// which in libstdc++ calls memchr once per byte of `text` and made a long first line slow to read.
+size_t FindLineBreak(std::string_view text);
 
 // Returns true when `text`, the start of an object, reaches a `records` member of that object
 // whose value is an array.

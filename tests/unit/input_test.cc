@@ -899,6 +899,36 @@ TEST(RecordSource, ReadsLongOneLineDocuments) {
   }
 }
 
+// A document on one line is read whole to find its shape. Each batch must then own only its
+// records' bytes. Handing every batch the window's buffer would make each batch in flight keep
+// the rest of the document, so memory would grow with the square of the document's size.
+TEST(RecordSource, OneLineDocumentBatchesOwnBytes) {
+  std::string text = "[";
+  for (int i = 0; i < 2000; ++i) text += (i == 0 ? "" : ",") + std::string("{\"id\": 1234567}");
+  text += "]";
+  RecordSource source(TextInput(text), OptionsFor(InputFormat::Auto, 512, 64 << 20));
+  std::vector<Batch> batches;
+  for (Batch batch; source.Next(batch); batch = Batch()) batches.push_back(std::move(batch));
+  ASSERT_EQ(source.error(), "");
+  EXPECT_EQ(source.shape(), InputShape::JsonArray);
+  EXPECT_GT(batches.size(), 50u);
+  size_t records = 0;
+  size_t buffered_bytes = 0;
+  for (const Batch& batch : batches) {
+    buffered_bytes += batch.buffer.capacity();
+    for (const InputRecord& record : batch.records) {
+      ++records;
+      const char* begin = batch.buffer.data();
+      ASSERT_TRUE(record.text.data() >= begin &&
+                  record.text.data() + record.text.size() <= begin + batch.buffer.size())
+          << "record " << record.number << " points outside its batch";
+      ASSERT_EQ(record.text, "{\"id\": 1234567}");
+    }
+  }
+  EXPECT_EQ(records, 2000u);
+  EXPECT_LT(buffered_bytes, 4 * text.size());
+}
+
 TEST(RecordSource, ReadsALongFirstLineAsNdjson) {
   const std::string first_lines[] = {
       "{\"a\": \"" + std::string(2000, 'x') + "\"}",
