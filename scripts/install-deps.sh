@@ -14,6 +14,8 @@ packages=(
   nlohmann-json3-dev libfmt-dev libsimdjson-dev libcli11-dev libre2-dev libjemalloc-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   tzdata ca-certificates
+  # The profile-guided build generates its training records with bench/peers/generate.py.
+  python3
   # The date builtins take calendar arithmetic and time zones from Howard Hinnant's date library.
   libhowardhinnant-date-dev
   # The schema importers read YAML with libyaml, whose events carry line and column marks.

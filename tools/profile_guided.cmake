@@ -1,0 +1,67 @@
+# A profile-guided build of the runtime, the code that `weft run` spends its time in. The runtime's
+# sources are compiled once with instrumentation into `weft_profiling`, which maps generated
+# accounts (tools/profile/train.sh), and once more with the counts that run recorded into the
+# objects that `weft` links. GCC then lays out branches and inlines by what real records do:
+# one thread took 12% less time on the peer benchmark (docs/benchmarks.md).
+#
+# The optimized objects come before the static libraries on the link line, so the linker takes
+# every runtime symbol from them and no member of the runtime archives. Tests and libweft link
+# the plain archives, which keeps the tests covering both builds of the same code.
+option(WEFT_PROFILE_GUIDED "Build the runtime of the weft program with GCC's profile feedback" ON)
+if(NOT WEFT_PROFILE_GUIDED OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU" OR WEFT_SANITIZE
+   OR NOT CMAKE_BUILD_TYPE MATCHES "^(Release|RelWithDebInfo)$")
+  return()
+endif()
+
+set(profiled_sources)
+foreach(library weft_runtime weft_runtime_abi weft_csv_syntax weft_utf8)
+  get_target_property(directory ${library} SOURCE_DIR)
+  get_target_property(sources ${library} SOURCES)
+  foreach(source ${sources})
+    list(APPEND profiled_sources ${directory}/${source})
+  endforeach()
+endforeach()
+
+# Both builds of a source must see the same options but for the profile's. Functions are named
+# in the counts by their place in the source file: by default GCC adds the object's name for
+# functions with internal linkage, which differs between the two builds, and their counts were
+# lost.
+find_package(Threads REQUIRED)
+set(profile_options --param=profile-func-internal-id=1)
+
+# One thread maps the training input, so single (non-atomic) counter updates are exact and the
+# counts, and with them the build, are the same from run to run.
+add_library(weft_runtime_instrumented OBJECT ${profiled_sources})
+target_compile_options(weft_runtime_instrumented PRIVATE ${profile_options} -fprofile-generate
+  -fprofile-update=single)
+target_link_libraries(weft_runtime_instrumented PRIVATE weft_runtime Threads::Threads)
+
+add_executable(weft_profiling weft.cc)
+# `weft run` ends with _Exit, which skips the exit handler that writes the counts, so it calls
+# __gcov_dump itself when the program defines it; -u makes the linker take it from libgcov.
+target_link_libraries(weft_profiling PRIVATE weft_runtime_instrumented weft_commands)
+target_link_options(weft_profiling PRIVATE -fprofile-generate LINKER:-u,__gcov_dump)
+add_dependencies(weft_profiling weft_jit)
+
+set(instrumented_objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/weft_runtime_instrumented.dir)
+set(optimized_objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/weft_runtime_optimized.dir)
+set(profile_stamp ${CMAKE_CURRENT_BINARY_DIR}/profile/trained.stamp)
+add_custom_command(OUTPUT ${profile_stamp}
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profile/train.sh $<TARGET_FILE:weft_profiling>
+    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/profile ${instrumented_objects}
+    ${optimized_objects}
+  COMMAND ${CMAKE_COMMAND} -E touch ${profile_stamp}
+  DEPENDS weft_profiling weft_jit ${CMAKE_CURRENT_SOURCE_DIR}/profile/train.sh
+    ${PROJECT_SOURCE_DIR}/bench/peers/generate.py ${PROJECT_SOURCE_DIR}/bench/peers/accounts.map
+  COMMENT "Training the profile of the runtime on generated accounts"
+  VERBATIM)
+add_custom_target(weft_runtime_profile DEPENDS ${profile_stamp})
+
+# -fprofile-partial-training optimizes code that training did not run, such as rejects and
+# unusual input shapes, as without a profile instead of for size.
+add_library(weft_runtime_optimized OBJECT ${profiled_sources})
+target_compile_options(weft_runtime_optimized PRIVATE ${profile_options} -fprofile-use
+  -fprofile-partial-training -Wno-missing-profile)
+target_link_libraries(weft_runtime_optimized PRIVATE weft_runtime Threads::Threads)
+add_dependencies(weft_runtime_optimized weft_runtime_profile)
+target_link_libraries(weft PRIVATE weft_runtime_optimized)
