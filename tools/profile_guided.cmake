@@ -58,10 +58,15 @@ add_custom_command(OUTPUT ${profile_stamp}
 add_custom_target(weft_runtime_profile DEPENDS ${profile_stamp})
 
 # -fprofile-partial-training optimizes code that training did not run, such as rejects and
-# unusual input shapes, as without a profile instead of for size.
+# unusual input shapes, as without a profile instead of for size. Link-time optimization lets
+# the reader inline the escape check and the decimal parser of other files: two threads took
+# 3.5% less time with it over 21 alternating runs.
 add_library(weft_runtime_optimized OBJECT ${profiled_sources})
 target_compile_options(weft_runtime_optimized PRIVATE ${profile_options} -fprofile-use
-  -fprofile-partial-training -Wno-missing-profile)
+  -fprofile-partial-training -Wno-missing-profile -flto=auto)
 target_link_libraries(weft_runtime_optimized PRIVATE weft_runtime Threads::Threads)
 add_dependencies(weft_runtime_optimized weft_runtime_profile)
 target_link_libraries(weft PRIVATE weft_runtime_optimized)
+# After inlining across files, GCC 12 warns that building a std::string from a literal reads past
+# a 16-byte buffer; the warning is a false positive of that version.
+target_link_options(weft PRIVATE -flto=auto -Wno-stringop-overread)
