@@ -465,7 +465,9 @@ Scan ScanValue(std::string_view text, bool at_end, size_t& length, std::string& 
   char first = text[0];
   if (first == '"') {
     Scan scan = ScanString(text, length);
-    return scan == Scan::NeedMore && at_end ? Scan::Invalid : scan;
+    if (scan != Scan::NeedMore || !at_end) return scan;
+    problem = "the input ends inside a string";
+    return Scan::Invalid;
   }
   if (first != '{' && first != '[') {
     size_t i = 0;

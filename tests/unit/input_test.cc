@@ -397,6 +397,22 @@ TEST(RecordSource, ReportsADocumentThatEndsEarly) {
   EXPECT_NE(input.error.find("ends before the document"), std::string::npos) << input.error;
 }
 
+// A download cut off inside a string, as an element or as a member before `records`, names that
+// cause. Such runs once stopped with an empty reason.
+TEST(RecordSource, ReportsADocumentCutInAString) {
+  const std::pair<std::string, InputFormat> inputs[] = {
+      {"[{\"a\":1},\"abc", InputFormat::Auto},
+      {"[{\"a\":1},\"abc", InputFormat::Json},
+      {"{\"totalSize\":5,\"nextRecordsUrl\":\"/services/data/v59.0/query/01gD", InputFormat::Json},
+      {"{\"records\":[],\"next\":\"abc", InputFormat::Auto},
+  };
+  for (const auto& [text, format] : inputs) {
+    Framing input = Frame(text, format);
+    EXPECT_NE(input.error.find(": the input ends inside a string"), std::string::npos)
+        << text << ": " << input.error;
+  }
+}
+
 TEST(RecordSource, ReportsMismatchedBrackets) {
   Framing input = Frame("[{\"a\":[1}]");
   EXPECT_NE(input.error.find("closes a value opened with `[`"), std::string::npos) << input.error;
