@@ -463,7 +463,16 @@ bool LooksLikeLines(std::string_view start, bool whole) {
     std::string_view value = start.substr(0, length);
     if (value.find('\n') != std::string_view::npos || value.find('\r') != std::string_view::npos)
       return false;
-    return !Trim(start.substr(length)).empty();
+    std::string_view rest = start.substr(length);
+    if (Trim(rest).empty()) return false;
+    // A one-line array or `records` document with stray bytes on its line and no later line is
+    // a document broken at its end, as it is when the line is too long to be read whole. As
+    // NDJSON, all its records would be one malformed record.
+    size_t break_at = FindLineBreak(rest);
+    bool last_line =
+        break_at == std::string_view::npos || (whole && Trim(rest.substr(break_at)).empty());
+    if (last_line && (value.front() == '[' || StartsRecordsArray(value))) return false;
+    return true;
   }
   // A first line longer than what was read is a long NDJSON record, unless it starts a JSON
   // array or a `records` array, as a query result written on one line does.

@@ -423,6 +423,29 @@ TEST(RecordSource, RejectsContentAfterTheDocument) {
   EXPECT_NE(input.error.find("after the document"), std::string::npos) << input.error;
 }
 
+// Bytes after a one-line array or `records` document, on its line, do not turn it into one
+// NDJSON record. It is read as a document broken at its end, whatever the record limit, as with
+// --in-format json.
+TEST(RecordSource, ReadsStrayBytesAfterAOneLineDocument) {
+  const std::string documents[] = {"[{\"a\":1},{\"a\":2}]", "{\"records\":[{\"a\":1},{\"a\":2}]}"};
+  for (const std::string& document : documents) {
+    for (std::string ending : {" x", "]", " {}", " x\n", " x\r\n \n"}) {
+      for (size_t max_record_bytes : {size_t{8}, size_t{64} << 20}) {
+        Framing input = Frame(document + ending, InputFormat::Auto, 1 << 20, max_record_bytes);
+        std::string label = document + ending + " at " + std::to_string(max_record_bytes);
+        EXPECT_NE(input.shape, InputShape::Ndjson) << label;
+        EXPECT_EQ(input.records.size(), 2u) << label;
+        EXPECT_NE(input.error.find("after the document"), std::string::npos)
+            << label << ": " << input.error;
+      }
+    }
+  }
+  // A later line makes it NDJSON, in which the first line is one record.
+  Framing lines = Frame("[{\"a\":1}] x\n{\"a\":2}\n");
+  EXPECT_EQ(lines.shape, InputShape::Ndjson);
+  EXPECT_EQ(lines.records.size(), 2u);
+}
+
 TEST(RecordSource, FramesAlikeAfterReadingAhead) {
   const std::string lines = IdLines(200);
   const std::vector<std::pair<std::string, InputFormat>> inputs = {
