@@ -169,12 +169,14 @@ bool RecordSource::Start() {
       // A document written on one line, as a REST query result often is, may be longer than
       // what was read, so its first line is read whole before deciding, up to the record limit.
       // Only the bytes each read adds are searched.
-      for (size_t searched = 0;
-           !window->at_end() && window->Unread().size() <= options_.max_record_bytes &&
-           FindLineBreak(window->Unread().substr(searched)) == std::string_view::npos;) {
+      size_t searched = 0;
+      while (!window->at_end() && window->Unread().size() <= options_.max_record_bytes &&
+             FindLineBreak(window->Unread().substr(searched)) == std::string_view::npos) {
         searched = window->Unread().size();
         if (!window->Fill(error_) && !error_.empty()) return false;
       }
+      // The first read may have ended before the first line break.
+      if (searched > 0) window->DetectLineBreak();
       lines = LooksLikeLines(window->Unread(), window->at_end());
       break;
   }

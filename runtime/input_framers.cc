@@ -364,9 +364,11 @@ bool Window::FillFirst(std::string& error) {
   }
   std::string_view start = Unread();
   if (start.starts_with(kByteOrderMark)) Advance(kByteOrderMark.size(), 0);
-  line_break_ = LineBreakOf(Unread());
+  DetectLineBreak();
   return true;
 }
+
+void Window::DetectLineBreak() { line_break_ = LineBreakOf(Unread()); }
 
 bool Window::Fill(std::string& error) {
   if (at_end_) return false;

@@ -49,6 +49,9 @@ class Window {
   uint64_t consumed_offset() const { return base_offset_ + position_; }
   // The character that ends lines: LF, or CR in an input whose first part has no LF.
   char line_break() const { return line_break_; }
+  // Decides the line break again from the unread bytes, once a first line longer than the first
+  // read has been read whole.
+  void DetectLineBreak();
 
  private:
   ByteInput& input_;

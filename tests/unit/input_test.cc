@@ -562,6 +562,17 @@ TEST(RecordSource, SplitsLinesEndedByCarriageReturnsOnly) {
   EXPECT_EQ(input.records[2].line, 3u);
 }
 
+// Lines ended by lone CRs are found from the first line break, even past the first batch.
+TEST(RecordSource, SplitsCarriageReturnLinesAfterALongFirstLine) {
+  std::string first = "{\"id\":0,\"s\":\"" + std::string(3000, 'x') + "\"}";
+  Framing input = Frame(first + "\r{\"id\":1}\r{\"id\":2}\r", InputFormat::Auto, 1024);
+  EXPECT_EQ(input.shape, InputShape::Ndjson);
+  ASSERT_EQ(input.records.size(), 3u);
+  EXPECT_EQ(input.records[0].error, "");
+  EXPECT_EQ(input.records[2].text, "{\"id\":2}");
+  EXPECT_EQ(input.records[2].line, 3u);
+}
+
 TEST(RecordSource, RejectsALineOverTheLimitAndReadsOn) {
   std::string long_line = "{\"a\":\"" + std::string(5000, 'x') + "\"}";
   Framing input = Frame("{\"a\":1}\n" + long_line + "\n{\"a\":3}\n", InputFormat::Ndjson, 64, 1000);
