@@ -2,16 +2,20 @@
 # sources are compiled once with instrumentation into `weft_profiling`, which maps generated
 # accounts (tools/profile/train.sh), and once more with the counts that run recorded into the
 # objects that `weft` links. GCC then lays out branches and inlines by what real records do:
-# one thread took 12% less time on the peer benchmark (docs/benchmarks.md).
+# on the peer benchmark, one thread took 8% less time and two threads 11% less
+# (docs/benchmarks.md).
 #
 # The optimized objects come before the static libraries on the link line, so the linker takes
 # every runtime symbol from them and no member of the runtime archives. Tests and libweft link
 # the plain archives, which keeps the tests covering both builds of the same code.
-option(WEFT_PROFILE_GUIDED "Build the runtime of the weft program with GCC's profile feedback" ON)
+option(WEFT_PROFILE_GUIDED
+  "Build the runtime of weft with GCC's profile feedback (GCC, Release or RelWithDebInfo)" ON)
 if(NOT WEFT_PROFILE_GUIDED OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU" OR WEFT_SANITIZE
    OR NOT CMAKE_BUILD_TYPE MATCHES "^(Release|RelWithDebInfo)$")
+  message(STATUS "weft: runtime built without profile feedback")
   return()
 endif()
+message(STATUS "weft: runtime built with profile feedback (-DWEFT_PROFILE_GUIDED=OFF to skip)")
 
 set(profiled_sources)
 foreach(library weft_runtime weft_runtime_abi weft_csv_syntax weft_utf8)
@@ -23,14 +27,15 @@ foreach(library weft_runtime weft_runtime_abi weft_csv_syntax weft_utf8)
 endforeach()
 
 # Both builds of a source must see the same options but for the profile's. Functions are named
-# in the counts by their place in the source file: by default GCC adds the object's name for
-# functions with internal linkage, which differs between the two builds, and their counts were
-# lost.
+# in the counts by their order among the definitions of the translation unit: by default GCC adds
+# the object's name for functions with internal linkage, which differs between the two builds,
+# and their counts were lost.
 find_package(Threads REQUIRED)
 set(profile_options --param=profile-func-internal-id=1)
 
-# One thread maps the training input, so single (non-atomic) counter updates are exact and the
-# counts, and with them the build, are the same from run to run.
+# One thread maps the training input, so single (non-atomic) counter updates are exact. The
+# branch counts are the same from run to run; value-profile counters that record addresses are
+# not, and compiled code did not differ because of them.
 add_library(weft_runtime_instrumented OBJECT ${profiled_sources})
 target_compile_options(weft_runtime_instrumented PRIVATE ${profile_options} -fprofile-generate
   -fprofile-update=single)
