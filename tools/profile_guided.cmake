@@ -33,13 +33,7 @@ endforeach()
 find_package(Threads REQUIRED)
 set(profile_options --param=profile-func-internal-id=1)
 
-# One thread maps the training input, so single (non-atomic) counter updates are exact. The
-# branch counts are the same from run to run; value-profile counters that record addresses are
-# not, and compiled code did not differ because of them.
-add_library(weft_runtime_instrumented OBJECT ${profiled_sources})
-target_compile_options(weft_runtime_instrumented PRIVATE ${profile_options} -fprofile-generate
-  -fprofile-update=single)
-target_link_libraries(weft_runtime_instrumented PRIVATE weft_runtime Threads::Threads)
+add_subdirectory(profile/instrumented)
 
 add_executable(weft_profiling weft.cc)
 # `weft run` ends with _Exit, which skips the exit handler that writes the counts, so it calls
@@ -48,8 +42,10 @@ target_link_libraries(weft_profiling PRIVATE weft_runtime_instrumented weft_comm
 target_link_options(weft_profiling PRIVATE -fprofile-generate LINKER:-u,__gcov_dump)
 add_dependencies(weft_profiling weft_jit)
 
-set(instrumented_objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/weft_runtime_instrumented.dir)
-set(optimized_objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/weft_runtime_optimized.dir)
+set(instrumented_objects
+  ${CMAKE_CURRENT_BINARY_DIR}/profile/instrumented/CMakeFiles/weft_runtime_instrumented.dir)
+set(optimized_objects
+  ${CMAKE_CURRENT_BINARY_DIR}/profile/optimized/CMakeFiles/weft_runtime_optimized.dir)
 set(profile_stamp ${CMAKE_CURRENT_BINARY_DIR}/profile/trained.stamp)
 add_custom_command(OUTPUT ${profile_stamp}
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/profile/train.sh $<TARGET_FILE:weft_profiling>
@@ -62,15 +58,7 @@ add_custom_command(OUTPUT ${profile_stamp}
   VERBATIM)
 add_custom_target(weft_runtime_profile DEPENDS ${profile_stamp})
 
-# -fprofile-partial-training optimizes code that training did not run, such as rejects and
-# unusual input shapes, as without a profile instead of for size. Link-time optimization lets
-# the reader inline the escape check and the decimal parser of other files: two threads took
-# 3.5% less time with it over 21 alternating runs.
-add_library(weft_runtime_optimized OBJECT ${profiled_sources})
-target_compile_options(weft_runtime_optimized PRIVATE ${profile_options} -fprofile-use
-  -fprofile-partial-training -Wno-missing-profile -flto=auto)
-target_link_libraries(weft_runtime_optimized PRIVATE weft_runtime Threads::Threads)
-add_dependencies(weft_runtime_optimized weft_runtime_profile)
+add_subdirectory(profile/optimized)
 target_link_libraries(weft PRIVATE weft_runtime_optimized)
 # After inlining across files, GCC 12 warns that building a std::string from a literal reads past
 # a 16-byte buffer; the warning is a false positive of that version.

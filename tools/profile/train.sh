@@ -42,8 +42,6 @@ for input in "$accounts.ndjson" "$accounts.csv"; do
   fi
 done
 
-# NOTE: the build does not know that an optimized object depends on its counts, so an object is
-# compiled again with new counts only when its source or a header changes.
 find "$optimized" -name '*.gcda' -delete 2>/dev/null || true
 copied=0
 while IFS= read -r -d '' counts; do
