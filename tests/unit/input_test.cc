@@ -226,15 +226,24 @@ class CutShortInput : public ByteInput {
   size_t remaining_;
 };
 
-TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
-  std::string text = IdLines(100);
-  RecordSource source(std::make_unique<CutShortInput>(text, 500),
-                      OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
-  Batch batch;
-  ASSERT_TRUE(source.Next(batch));
-  size_t records = batch.records.size();
+// Returns a source over 100 id lines that the input gives only up to byte `cut_at`, in batches of
+// 100 bytes, with its first batch in `batch`, split into parts after it.
+std::unique_ptr<RecordSource> SplitCutShortSource(size_t cut_at, Batch& batch) {
+  auto source =
+      std::make_unique<RecordSource>(std::make_unique<CutShortInput>(IdLines(100), cut_at),
+                                     OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
   SplitPoint point;
-  ASSERT_TRUE(source.SplitRest(point));
+  EXPECT_TRUE(source->Next(batch));
+  EXPECT_TRUE(source->SplitRest(point));
+  return source;
+}
+
+TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
+  Batch batch;
+  std::unique_ptr<RecordSource> cut = SplitCutShortSource(500, batch);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  RecordSource& source = *cut;
+  size_t records = batch.records.size();
   std::string error;
   while (source.NextPart(batch)) {
     ASSERT_TRUE(source.ReadPart(batch, error)) << error;
@@ -253,13 +262,10 @@ TEST(RecordSource, ReportsAnInputCutShortAfterTheSplit) {
 // A file cut before the bytes that the first batch read: the first part reads nothing, so the
 // reason gives its start only as a bound of where the file ended.
 TEST(RecordSource, BoundsEndCutBeforeSplit) {
-  std::string text = IdLines(100);
-  RecordSource source(std::make_unique<CutShortInput>(text, 50),
-                      OptionsFor(InputFormat::Ndjson, 100, 64 << 20));
   Batch batch;
-  ASSERT_TRUE(source.Next(batch));
-  SplitPoint point;
-  ASSERT_TRUE(source.SplitRest(point));
+  std::unique_ptr<RecordSource> cut = SplitCutShortSource(50, batch);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  RecordSource& source = *cut;
   ASSERT_TRUE(source.NextPart(batch));
   std::string error;
   ASSERT_TRUE(source.ReadPart(batch, error)) << error;
@@ -398,7 +404,7 @@ TEST(RecordSource, ReportsADocumentThatEndsEarly) {
 }
 
 // A download cut off inside a string, as an element or as a member before `records`, names that
-// cause. Such runs once stopped with an empty reason.
+// cause rather than an empty reason.
 TEST(RecordSource, ReportsADocumentCutInAString) {
   const std::pair<std::string, InputFormat> inputs[] = {
       {"[{\"a\":1},\"abc", InputFormat::Auto},
