@@ -38,7 +38,8 @@ add_subdirectory(profile/instrumented)
 add_executable(weft_profiling weft.cc)
 # `weft run` ends with _Exit, which skips the exit handler that writes the counts, so it calls
 # __gcov_dump itself when the program defines it; -u makes the linker take it from libgcov.
-target_link_libraries(weft_profiling PRIVATE weft_runtime_instrumented weft_commands)
+target_link_libraries(weft_profiling PRIVATE weft_runtime_instrumented weft_commands
+  weft_program_allocator)
 target_link_options(weft_profiling PRIVATE -fprofile-generate LINKER:-u,__gcov_dump)
 add_dependencies(weft_profiling weft_jit)
 
